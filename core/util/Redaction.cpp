@@ -1,0 +1,55 @@
+#include "Redaction.h"
+
+#include <QRegularExpression>
+
+namespace Redaction {
+
+QString maskKeyId(const QString& keyId)
+{
+    if (keyId.size() <= 8)
+        return keyId.isEmpty() ? QString() : QStringLiteral("****");
+    return keyId.left(4) + QStringLiteral("****") + keyId.right(3);
+}
+
+QString redactUrl(const QUrl& url)
+{
+    if (!url.isValid())
+        return QStringLiteral("<invalid URL>");
+    QUrl shown = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    QString text = shown.toString(QUrl::FullyEncoded);
+    if (url.hasQuery())
+        text += QStringLiteral("?****");
+    return text;
+}
+
+QString redactSecrets(const QString& text, const QStringList& secrets)
+{
+    QString out = text;
+    for (const QString& secret : secrets) {
+        if (secret.size() >= 4)
+            out.replace(secret, QStringLiteral("****"));
+    }
+    // JSON members ("Name": "value") and form/query pairs (Name=value) whose names say they are secret.
+    static const QRegularExpression jsonSecret(
+        QStringLiteral(R"re(("(?:AccessKeySecret|SecurityToken|AccessKeyId|Password|Secret|Token|access_key_secret|sts_token)"\s*:\s*")((?:[^"\\]|\\.)*)("))re"),
+        QRegularExpression::CaseInsensitiveOption);
+    out.replace(jsonSecret, QStringLiteral("\\1****\\3"));
+    static const QRegularExpression pairSecret(
+        QStringLiteral(R"re(\b(AccessKeySecret|SecurityToken|Signature|access_key_secret)=([^&\s]*))re"),
+        QRegularExpression::CaseInsensitiveOption);
+    out.replace(pairSecret, QStringLiteral("\\1=****"));
+    return out;
+}
+
+QString bodyExcerpt(const QByteArray& body, const QStringList& secrets, int maxChars)
+{
+    QString text = QString::fromUtf8(body.left(maxChars * 4));
+    text = redactSecrets(text, secrets);
+    text.replace(QLatin1Char('\n'), QLatin1Char(' ')).replace(QLatin1Char('\r'), QLatin1Char(' '));
+    text = text.simplified();
+    if (text.size() > maxChars)
+        text = text.left(maxChars) + QStringLiteral("...");
+    return text;
+}
+
+} // namespace Redaction

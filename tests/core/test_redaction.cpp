@@ -1,0 +1,49 @@
+#include "util/Redaction.h"
+
+#include <QTest>
+
+class TestRedaction : public QObject
+{
+    Q_OBJECT
+private slots:
+    void masksKeyIds_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("masked");
+        QTest::newRow("sts") << QStringLiteral("STS.NUgYrLnoC37mZZCNnAbezAb7") << QStringLiteral("STS.****Ab7");
+        QTest::newRow("ak") << QStringLiteral("LTAI5tExampleKey123") << QStringLiteral("LTAI****123");
+        QTest::newRow("short") << QStringLiteral("abcdefgh") << QStringLiteral("****");
+        QTest::newRow("empty") << QString() << QString();
+    }
+    void masksKeyIds()
+    {
+        QFETCH(QString, id);
+        QFETCH(QString, masked);
+        QCOMPARE(Redaction::maskKeyId(id), masked);
+    }
+    void redactsUrlQuery()
+    {
+        const QUrl url(QStringLiteral("http://user:pw@127.0.0.1:7002/api/v1/credentials/0?token=abc#x"));
+        QCOMPARE(Redaction::redactUrl(url), QStringLiteral("http://127.0.0.1:7002/api/v1/credentials/0?****"));
+        QCOMPARE(Redaction::redactUrl(QUrl(QStringLiteral("http://h/p"))), QStringLiteral("http://h/p"));
+    }
+    void redactsJsonSecrets()
+    {
+        const QByteArray body = "{\"Code\":\"Success\",\"AccessKeyId\":\"STS.abcdefghijk\",\"AccessKeySecret\":"
+                                "\"sEcReT\\\"x\",\"SecurityToken\":\"CAIStoken\",\"Expiration\":\"2026-01-01T00:00:00Z\"}";
+        const QString text = Redaction::bodyExcerpt(body, {}, 400);
+        QVERIFY(!text.contains(QStringLiteral("sEcReT")));
+        QVERIFY(!text.contains(QStringLiteral("CAIStoken")));
+        QVERIFY(!text.contains(QStringLiteral("STS.abcdefghijk")));
+        QVERIFY(text.contains(QStringLiteral("2026-01-01T00:00:00Z")));
+    }
+    void redactsGivenSecretsAnywhere()
+    {
+        QCOMPARE(Redaction::redactSecrets(QStringLiteral("oops mysecretvalue here"), {QStringLiteral("mysecretvalue")}),
+                 QStringLiteral("oops **** here"));
+        QVERIFY(Redaction::bodyExcerpt(QByteArray(500, 'a'), {}, 50).endsWith(QStringLiteral("...")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRedaction)
+#include "test_redaction.moc"
