@@ -1,0 +1,253 @@
+#include "Environment.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace {
+struct StatusName
+{
+    EnvironmentStatus status;
+    const char* api;
+};
+
+constexpr StatusName kStatusNames[] = {
+    {EnvironmentStatus::Creating, "Creating"}, {EnvironmentStatus::Starting, "Starting"},
+    {EnvironmentStatus::Running, "Running"},   {EnvironmentStatus::Stopping, "Stopping"},
+    {EnvironmentStatus::Stopped, "Stopped"},   {EnvironmentStatus::Updating, "Updating"},
+    {EnvironmentStatus::Deleting, "Deleting"}, {EnvironmentStatus::Deleted, "DELETED"},
+    {EnvironmentStatus::Failed, "Failed"},     {EnvironmentStatus::Arrearage, "Arrearage"},
+    {EnvironmentStatus::Saving, "Saving"},     {EnvironmentStatus::SaveFailed, "SaveFailed"},
+    {EnvironmentStatus::Saved, "Saved"},
+};
+
+// Ids and names are documented as strings but some arrive as numbers (ResourceGroupId is an
+// integer in answers); read either without losing digits.
+QString text(const QJsonValue& v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        const qint64 i = v.toInteger();
+        if (static_cast<double>(i) == d)
+            return QString::number(i);
+        return QString::number(d, 'g', 17);
+    }
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    return {};
+}
+
+qint64 integer(const QJsonValue& v)
+{
+    if (v.isDouble())
+        return v.toInteger();
+    if (v.isString())
+        return v.toString().trimmed().toLongLong();
+    return 0;
+}
+
+double number(const QJsonValue& v)
+{
+    if (v.isDouble())
+        return v.toDouble();
+    if (v.isString())
+        return v.toString().trimmed().toDouble();
+    return 0;
+}
+
+bool boolean(const QJsonValue& v)
+{
+    if (v.isBool())
+        return v.toBool();
+    if (v.isString())
+        return v.toString().compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+    if (v.isDouble())
+        return v.toDouble() != 0;
+    return false;
+}
+
+// Nested objects travel as JSON strings in requests; accept that form in answers too.
+QJsonValue nested(const QJsonValue& v)
+{
+    if (!v.isString())
+        return v;
+    const QJsonDocument doc = QJsonDocument::fromJson(v.toString().toUtf8());
+    if (doc.isObject())
+        return doc.object();
+    if (doc.isArray())
+        return doc.array();
+    return QJsonValue();
+}
+
+QDateTime epochMs(qint64 ms)
+{
+    if (ms <= 0)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+} // namespace
+
+namespace EnvironmentStatuses {
+
+QString toString(EnvironmentStatus status)
+{
+    for (const StatusName& s : kStatusNames) {
+        if (s.status == status)
+            return QString::fromLatin1(s.api);
+    }
+    return QStringLiteral("Unknown");
+}
+
+EnvironmentStatus fromString(const QString& text)
+{
+    for (const StatusName& s : kStatusNames) {
+        if (text == QLatin1String(s.api))
+            return s.status;
+    }
+    const QString trimmed = text.trimmed();
+    for (const StatusName& s : kStatusNames) {
+        if (trimmed.compare(QLatin1String(s.api), Qt::CaseInsensitive) == 0)
+            return s.status;
+    }
+    return EnvironmentStatus::Unknown;
+}
+
+QString displayName(EnvironmentStatus status)
+{
+    switch (status) {
+    case EnvironmentStatus::Creating:
+        return QCoreApplication::translate("EnvironmentStatus", "Creating");
+    case EnvironmentStatus::Starting:
+        return QCoreApplication::translate("EnvironmentStatus", "Starting");
+    case EnvironmentStatus::Running:
+        return QCoreApplication::translate("EnvironmentStatus", "Running");
+    case EnvironmentStatus::Stopping:
+        return QCoreApplication::translate("EnvironmentStatus", "Stopping");
+    case EnvironmentStatus::Stopped:
+        return QCoreApplication::translate("EnvironmentStatus", "Stopped");
+    case EnvironmentStatus::Updating:
+        return QCoreApplication::translate("EnvironmentStatus", "Updating");
+    case EnvironmentStatus::Deleting:
+        return QCoreApplication::translate("EnvironmentStatus", "Deleting");
+    case EnvironmentStatus::Deleted:
+        return QCoreApplication::translate("EnvironmentStatus", "Deleted");
+    case EnvironmentStatus::Failed:
+        return QCoreApplication::translate("EnvironmentStatus", "Failed");
+    case EnvironmentStatus::Arrearage:
+        //: The Alibaba Cloud account has an overdue payment
+        return QCoreApplication::translate("EnvironmentStatus", "Overdue payment");
+    case EnvironmentStatus::Saving:
+        return QCoreApplication::translate("EnvironmentStatus", "Saving");
+    case EnvironmentStatus::SaveFailed:
+        return QCoreApplication::translate("EnvironmentStatus", "Save failed");
+    case EnvironmentStatus::Saved:
+        return QCoreApplication::translate("EnvironmentStatus", "Saved");
+    case EnvironmentStatus::Unknown:
+        break;
+    }
+    return QCoreApplication::translate("EnvironmentStatus", "Unknown");
+}
+
+QList<EnvironmentStatus> all()
+{
+    QList<EnvironmentStatus> list;
+    for (const StatusName& s : kStatusNames)
+        list << s.status;
+    return list;
+}
+
+} // namespace EnvironmentStatuses
+
+Environment Environment::fromJson(const QJsonObject& o)
+{
+    Environment e;
+    e.instanceId = text(o.value(QLatin1String("InstanceId")));
+    e.instanceName = text(o.value(QLatin1String("InstanceName")));
+    e.statusText = text(o.value(QLatin1String("Status")));
+    e.status = EnvironmentStatuses::fromString(e.statusText);
+    e.projectId = integer(o.value(QLatin1String("ProjectId")));
+    e.projectName = text(o.value(QLatin1String("ProjectName")));
+    e.resourceGroupId = text(o.value(QLatin1String("ResourceGroupId")));
+    e.resourceGroupName = text(o.value(QLatin1String("ResourceGroupName")));
+    e.ownerId = text(o.value(QLatin1String("OwnerId")));
+    e.imageId = text(o.value(QLatin1String("ImageId")));
+    e.imageName = text(o.value(QLatin1String("ImageName")));
+    e.imageUrl = text(o.value(QLatin1String("ImageUrl")));
+    e.cu = number(o.value(QLatin1String("Cu")));
+    e.failReason = text(o.value(QLatin1String("FailReason")));
+    e.createTimeMs = integer(o.value(QLatin1String("CreateTime")));
+    e.updateTimeMs = integer(o.value(QLatin1String("UpdateTime")));
+    e.createTime = epochMs(e.createTimeMs);
+    e.updateTime = epochMs(e.updateTimeMs);
+
+    const QJsonObject vpc = nested(o.value(QLatin1String("UserVpc"))).toObject();
+    e.userVpc.vpcId = text(vpc.value(QLatin1String("VpcId")));
+    e.userVpc.vSwitchId = text(vpc.value(QLatin1String("VSwitchId")));
+    e.userVpc.securityGroupId = text(vpc.value(QLatin1String("SecurityGroupId")));
+
+    const QJsonArray datasets = nested(o.value(QLatin1String("Datasets"))).toArray();
+    for (const QJsonValue& v : datasets) {
+        const QJsonObject d = v.toObject();
+        Dataset dataset;
+        dataset.identifier = text(d.value(QLatin1String("Identifier")));
+        dataset.mountPath = text(d.value(QLatin1String("MountPath")));
+        dataset.readOnly = boolean(d.value(QLatin1String("ReadOnly")));
+        dataset.uri = text(d.value(QLatin1String("Uri")));
+        e.datasets << dataset;
+    }
+
+    // The only read of CredentialConfig: the mapping never looks at UserInfo, where secrets live.
+    e.role = RoleAssociation::fromCredentialConfig(o.value(QLatin1String("CredentialConfig")));
+    return e;
+}
+
+QList<Environment> Environment::listFromAnswer(const QJsonObject& answer)
+{
+    QList<Environment> list;
+    const QJsonArray instances =
+        answer.value(QLatin1String("PagingInfo")).toObject().value(QLatin1String("Instances")).toArray();
+    for (const QJsonValue& v : instances)
+        list << fromJson(v.toObject());
+    return list;
+}
+
+Environment Environment::fromGetAnswer(const QJsonObject& answer)
+{
+    return fromJson(answer.value(QLatin1String("Instance")).toObject());
+}
+
+Workspace Workspace::fromJson(const QJsonObject& o)
+{
+    Workspace w;
+    w.id = integer(o.value(QLatin1String("Id")));
+    w.name = text(o.value(QLatin1String("Name")));
+    w.displayName = text(o.value(QLatin1String("DisplayName")));
+    w.owner = text(o.value(QLatin1String("Owner")));
+    w.status = text(o.value(QLatin1String("Status")));
+    w.devEnvironmentEnabled = boolean(o.value(QLatin1String("DevEnvironmentEnabled")));
+    w.devRoleDisabled = boolean(o.value(QLatin1String("DevRoleDisabled")));
+    w.description = text(o.value(QLatin1String("Description")));
+    return w;
+}
+
+QDebug operator<<(QDebug debug, const RoleAssociation& role)
+{
+    QDebugStateSaver saver(debug);
+    debug.nospace() << "RoleAssociation(" << RoleAssociation::kindToString(role.kind());
+    if (role.isCustomRole())
+        debug << ", " << role.roleArn();
+    else if (role.isUnknown())
+        debug << ", " << role.description();
+    debug << ')';
+    return debug;
+}
+
+QDebug operator<<(QDebug debug, const Environment& e)
+{
+    QDebugStateSaver saver(debug);
+    debug.nospace() << "Environment(" << e.instanceId << ", " << e.instanceName << ", " << e.statusText << ", project "
+                    << e.projectId << ", owner " << e.ownerId << ", " << e.role << ", updated "
+                    << e.updateTime.toString(Qt::ISODateWithMs) << ')';
+    return debug;
+}

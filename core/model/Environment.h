@@ -1,0 +1,121 @@
+#pragma once
+
+#include "RoleAssociation.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDebug>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+// The status of an individual development environment (a DataWorks ServerIde instance), as the API
+// names them; Unknown stands for any value the API adds later (Environment keeps the raw text).
+enum class EnvironmentStatus
+{
+    Unknown,
+    Creating,
+    Starting,
+    Running,
+    Stopping,
+    Stopped,
+    Updating,
+    Deleting,
+    Deleted, // "DELETED" in the API
+    Failed,
+    Arrearage, // the account has an overdue payment
+    Saving,
+    SaveFailed,
+    Saved,
+};
+
+namespace EnvironmentStatuses {
+// The API's spelling ("Running", "DELETED", ...); "Unknown" for Unknown.
+QString toString(EnvironmentStatus status);
+// Exact API spelling first, then case-insensitively; Unknown when not recognised.
+EnvironmentStatus fromString(const QString& text);
+// Translated, for people.
+QString displayName(EnvironmentStatus status);
+// Every status the API documents, in the order above (Unknown excluded).
+QList<EnvironmentStatus> all();
+} // namespace EnvironmentStatuses
+
+struct UserVpc
+{
+    QString vpcId;
+    QString vSwitchId;
+    QString securityGroupId;
+    bool isEmpty() const { return vpcId.isEmpty() && vSwitchId.isEmpty() && securityGroupId.isEmpty(); }
+    bool operator==(const UserVpc&) const = default;
+};
+
+struct Dataset
+{
+    QString identifier;
+    QString mountPath;
+    bool readOnly = false;
+    QString uri;
+    bool operator==(const Dataset&) const = default;
+};
+
+// One individual development environment as a List/Get answer describes it. A plain value: the
+// credential configuration is reduced to a RoleAssociation at parse time, so the STS secrets that
+// answers may carry in CredentialConfig...UserInfo never get here.
+struct Environment
+{
+    QString instanceId;
+    QString instanceName;
+    EnvironmentStatus status = EnvironmentStatus::Unknown;
+    QString statusText; // as the API sent it, also for values newer than this build
+    qint64 projectId = 0;
+    QString projectName;
+    QString resourceGroupId; // a string in requests, an integer in answers: always a string here
+    QString resourceGroupName;
+    QString ownerId;
+    QString imageId;
+    QString imageName;
+    QString imageUrl;
+    double cu = 0;
+    QString failReason;
+    QDateTime createTime;    // UTC; invalid when absent
+    QDateTime updateTime;    // UTC; invalid when absent
+    qint64 createTimeMs = 0; // raw epoch milliseconds
+    qint64 updateTimeMs = 0; // raw epoch milliseconds: the conflict check compares these exactly
+    UserVpc userVpc;
+    QList<Dataset> datasets;
+    RoleAssociation role;
+
+    // An instance object of a ListServerIdeInstances (PagingInfo.Instances[]) or GetServerIdeInstance
+    // (Instance) answer. Tolerates numbers where strings are documented and vice versa.
+    static Environment fromJson(const QJsonObject& instance);
+    // All instances of one ListServerIdeInstances answer page (PagingInfo.Instances).
+    static QList<Environment> listFromAnswer(const QJsonObject& answer);
+    // The instance of a GetServerIdeInstance answer ({"Instance": {...}}).
+    static Environment fromGetAnswer(const QJsonObject& answer);
+
+    bool isNull() const { return instanceId.isEmpty(); }
+    // True when `later` (a fresh read of the same environment) was changed since this copy was read.
+    bool changedSince(const Environment& later) const { return updateTimeMs != later.updateTimeMs; }
+
+    bool operator==(const Environment&) const = default;
+};
+
+// DataWorks workspace (a ListProjects item).
+struct Workspace
+{
+    qint64 id = 0;
+    QString name;
+    QString displayName;
+    QString owner;
+    QString status;
+    bool devEnvironmentEnabled = false;
+    bool devRoleDisabled = false;
+    QString description;
+
+    static Workspace fromJson(const QJsonObject& project);
+    bool operator==(const Workspace&) const = default;
+};
+
+// Safe to log: holds no secrets.
+QDebug operator<<(QDebug debug, const Environment& environment);
+QDebug operator<<(QDebug debug, const RoleAssociation& role);

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QJsonValue>
+#include <QString>
+
+// The RAM role an individual development environment uses: exactly one of the DataWorks default
+// role, one custom role (by ARN), or none. One role per environment holds by construction.
+// Unknown is only ever produced by parsing a CredentialConfig RoleDesk does not recognise; it
+// carries a description of what was found and can never be requested.
+// The conversion to and from the API's CredentialConfig lives in CredentialConfigMapping.
+class RoleAssociation
+{
+    Q_DECLARE_TR_FUNCTIONS(RoleAssociation)
+
+public:
+    enum class Kind
+    {
+        None,
+        DataWorksDefault,
+        CustomRole,
+        Unknown
+    };
+
+    // None.
+    RoleAssociation() = default;
+
+    static RoleAssociation none() { return {}; }
+    static RoleAssociation dataWorksDefault();
+    // The ARN is kept as given (trimmed); whether it is well formed is RoleArn's and RolePolicy's job.
+    static RoleAssociation customRole(const QString& roleArn);
+    static RoleAssociation unknown(const QString& description);
+
+    // From the CredentialConfig of a List/Get answer (an object, a JSON string, or absent). Secrets in
+    // it (UserInfo) are never read into the result.
+    static RoleAssociation fromCredentialConfig(const QJsonValue& credentialConfig);
+    // The compact JSON string that UpdateServerIdeInstance sends as CredentialConfig.
+    // Must not be called for Unknown (returns an empty string).
+    QString toCredentialConfigJson() const;
+
+    // Command-line / storage form: "none", "default", the ARN, or "unknown" for Unknown.
+    QString toString() const;
+    // Parses "none", "default" (also "dataworks-default") or a string starting with "acs:" (taken as a
+    // custom role ARN, validated later). Returns false for anything else.
+    static bool fromString(const QString& text, RoleAssociation* out);
+
+    // Stable machine names of the kinds: "none", "default", "custom", "unknown".
+    static QString kindToString(Kind kind);
+    static bool kindFromString(const QString& text, Kind* out);
+    // Translated: "No role", "DataWorks default role", "Custom role", "Unrecognised configuration".
+    static QString kindDisplayName(Kind kind);
+
+    Kind kind() const { return m_kind; }
+    bool isNone() const { return m_kind == Kind::None; }
+    bool isDataWorksDefault() const { return m_kind == Kind::DataWorksDefault; }
+    bool isCustomRole() const { return m_kind == Kind::CustomRole; }
+    bool isUnknown() const { return m_kind == Kind::Unknown; }
+    bool hasRole() const { return m_kind == Kind::DataWorksDefault || m_kind == Kind::CustomRole; }
+    // Only for CustomRole.
+    const QString& roleArn() const { return m_roleArn; }
+    // Only for Unknown: what was found, in plain words (no secrets).
+    const QString& description() const { return m_description; }
+    // Translated, for people: "DataWorks default role", "Custom role acs:ram::...:role/x", ...
+    QString displayText() const;
+
+    // Equal kinds, and for custom roles the same role (account equal, role name ignoring case; the
+    // raw text when the ARN is malformed); Unknown values compare by description.
+    bool operator==(const RoleAssociation& other) const;
+    bool operator!=(const RoleAssociation& other) const { return !(*this == other); }
+
+private:
+    Kind m_kind = Kind::None;
+    QString m_roleArn;
+    QString m_description;
+};
