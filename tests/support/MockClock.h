@@ -6,7 +6,7 @@
 class MockClock : public Clock
 {
 public:
-    explicit MockClock(QDateTime start = QDateTime(QDate(2026, 1, 1), QTime(12, 0), QTimeZone::UTC))
+    explicit MockClock(QDateTime start = QDateTime(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC))
         : m_now(start.toUTC())
     {
     }
