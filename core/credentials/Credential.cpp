@@ -11,8 +11,7 @@ Credential::Credential(QString accessKeyId, QString accessKeySecret, QString sec
     , m_securityToken(std::move(securityToken))
     , m_expiration(expiration.isValid() ? expiration.toUTC() : QDateTime())
     , m_source(std::move(source))
-{
-}
+{}
 
 QString Credential::maskedKeyId() const
 {

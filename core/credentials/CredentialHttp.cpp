@@ -1,0 +1,171 @@
+#include "CredentialHttp.h"
+
+#include "util/Redaction.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+
+CredentialProxyFactory::CredentialProxyFactory(QProcessEnvironment environment)
+    : m_environment(std::move(environment))
+{}
+
+bool CredentialProxyFactory::isLocalHost(const QString& host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    QHostAddress address(host);
+    if (address.isNull())
+        return false;
+    // 100.100.100.200 is the ECS metadata service: reachable only from the instance itself.
+    return address.isLoopback() || address.isLinkLocal() || address == QHostAddress(QStringLiteral("100.100.100.200"));
+}
+
+QList<QNetworkProxy> CredentialProxyFactory::queryProxy(const QNetworkProxyQuery& query)
+{
+    const QString host = query.peerHostName();
+    if (isLocalHost(host))
+        return {QNetworkProxy(QNetworkProxy::NoProxy)};
+
+    auto env = [this](const char* upper, const char* lower) {
+        QString v = m_environment.value(QLatin1String(upper));
+        return v.isEmpty() ? m_environment.value(QLatin1String(lower)) : v;
+    };
+    const QString noProxy = env("NO_PROXY", "no_proxy");
+    for (QString entry : noProxy.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        entry = entry.trimmed();
+        if (entry == QLatin1String("*"))
+            return {QNetworkProxy(QNetworkProxy::NoProxy)};
+        if (entry.startsWith(QLatin1Char('.')))
+            entry = entry.mid(1);
+        if (host.compare(entry, Qt::CaseInsensitive) == 0 ||
+            host.endsWith(QLatin1Char('.') + entry, Qt::CaseInsensitive))
+            return {QNetworkProxy(QNetworkProxy::NoProxy)};
+    }
+    const bool https = query.url().scheme() == QLatin1String("https");
+    const QString proxyText = https ? env("HTTPS_PROXY", "https_proxy") : env("HTTP_PROXY", "http_proxy");
+    if (!proxyText.isEmpty()) {
+        QUrl proxyUrl = QUrl::fromUserInput(proxyText);
+        if (proxyUrl.isValid() && !proxyUrl.host().isEmpty()) {
+            const auto type = proxyUrl.scheme().startsWith(QLatin1String("socks")) ? QNetworkProxy::Socks5Proxy
+                                                                                   : QNetworkProxy::HttpProxy;
+            return {QNetworkProxy(type, proxyUrl.host(),
+                                  quint16(proxyUrl.port(type == QNetworkProxy::HttpProxy ? 80 : 1080)),
+                                  proxyUrl.userName(), proxyUrl.password())};
+        }
+    }
+    return QNetworkProxyFactory::systemProxyForQuery(query);
+}
+
+QString CredentialHttpResponse::describeFailure(const CredentialHttpRequest& request) const
+{
+    switch (failure) {
+    case Failure::None:
+        return {};
+    case Failure::ConnectTimeout:
+        return QCoreApplication::translate("CredentialHttp",
+                                           "No connection within %1 ms (connect time-out). Check that the address is "
+                                           "reachable from this machine.")
+            .arg(request.connectTimeoutMs);
+    case Failure::ReadTimeout:
+        return QCoreApplication::translate("CredentialHttp",
+                                           "No answer within %1 ms after the request was sent (read time-out). The "
+                                           "service is hanging; try again, or restart it.")
+            .arg(request.readTimeoutMs);
+    case Failure::TooLarge:
+        return QCoreApplication::translate("CredentialHttp",
+                                           "The answer is larger than %1 bytes and was cut off; a credentials answer "
+                                           "is under 8 KiB. Check that the address really serves credentials.")
+            .arg(request.maxBytes);
+    case Failure::Network:
+        return QCoreApplication::translate("CredentialHttp",
+                                           "Network error: %1. Check that the service runs and the address is right.")
+            .arg(networkError);
+    }
+    return {};
+}
+
+namespace CredentialHttp {
+
+void send(QNetworkAccessManager* manager, const CredentialHttpRequest& request, QObject* context,
+          std::function<void(const CredentialHttpResponse&)> done)
+{
+    QNetworkRequest netRequest(request.url);
+    netRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    netRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    netRequest.setTransferTimeout(0); // our own timers distinguish connect from read time-outs
+    for (const auto& [name, value] : request.headers)
+        netRequest.setRawHeader(name, value);
+    QNetworkReply* reply = manager->sendCustomRequest(netRequest, request.method);
+
+    struct State
+    {
+        CredentialHttpResponse::Failure failure = CredentialHttpResponse::Failure::None;
+        bool finished = false;
+    };
+    auto state = std::make_shared<State>();
+    auto* connectTimer = new QTimer(reply);
+    auto* readTimer = new QTimer(reply);
+    connectTimer->setSingleShot(true);
+    readTimer->setSingleShot(true);
+    QPointer<QNetworkReply> guard(reply);
+    auto abortWith = [state, guard](CredentialHttpResponse::Failure f) {
+        if (state->finished || !guard)
+            return;
+        state->failure = f;
+        guard->abort();
+    };
+    QObject::connect(connectTimer, &QTimer::timeout, reply,
+                     [abortWith] { abortWith(CredentialHttpResponse::Failure::ConnectTimeout); });
+    QObject::connect(readTimer, &QTimer::timeout, reply,
+                     [abortWith] { abortWith(CredentialHttpResponse::Failure::ReadTimeout); });
+    // The request is on the wire once the connection stands: from then on the read time-out applies.
+    QObject::connect(reply, &QNetworkReply::requestSent, reply, [connectTimer, readTimer, request] {
+        connectTimer->stop();
+        readTimer->start(request.readTimeoutMs);
+    });
+    auto progress = [reply, connectTimer, readTimer, request, abortWith] {
+        connectTimer->stop();
+        readTimer->start(request.readTimeoutMs);
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if ((length.isValid() && length.toLongLong() > request.maxBytes) || reply->bytesAvailable() > request.maxBytes)
+            abortWith(CredentialHttpResponse::Failure::TooLarge);
+    };
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, progress);
+    QObject::connect(reply, &QNetworkReply::readyRead, reply, progress);
+    QObject::connect(reply, &QNetworkReply::finished, context, [reply, state, done, request] {
+        state->finished = true;
+        CredentialHttpResponse response;
+        response.failure = state->failure;
+        response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (response.failure == CredentialHttpResponse::Failure::None) {
+            response.body = reply->read(request.maxBytes + 1);
+            if (response.body.size() > request.maxBytes) {
+                response.failure = CredentialHttpResponse::Failure::TooLarge;
+                response.body.truncate(int(request.maxBytes));
+            } else if (reply->error() != QNetworkReply::NoError && response.status == 0) {
+                response.failure = CredentialHttpResponse::Failure::Network;
+                // Qt may quote the URL; its query can hold a token.
+                response.networkError =
+                    reply->errorString().replace(request.url.toString(), Redaction::redactUrl(request.url));
+            }
+        }
+        reply->deleteLater();
+        done(response);
+    });
+    // A context that dies first must not leave the reply running.
+    QObject::connect(context, &QObject::destroyed, reply, [guard] {
+        if (guard) {
+            guard->abort();
+            guard->deleteLater();
+        }
+    });
+    connectTimer->start(request.connectTimeoutMs);
+}
+
+} // namespace CredentialHttp

@@ -1,0 +1,400 @@
+#include "ProfileCredentialProvider.h"
+
+#include "credentials/EcsRamRoleProvider.h"
+#include "credentials/UriCredentialProvider.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace {
+
+QString notSupportedYet(const QString& what)
+{
+    return QCoreApplication::translate("ProfileCredentialProvider",
+                                       "%1 profiles are not supported yet: RoleDesk cannot call STS AssumeRole in "
+                                       "this version. Use an AccessKey or StsToken profile, or the environment's "
+                                       "credentials URI.")
+        .arg(what);
+}
+
+bool readSmallFile(const QString& path, QByteArray* out, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QCoreApplication::translate("ProfileCredentialProvider", "Cannot read %1 (%2).")
+                     .arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    *out = file.read(1024 * 1024);
+    return true;
+}
+
+} // namespace
+
+void ProfileProviderBase::fetch(Callback done)
+{
+    const Resolved resolved = resolve();
+    if (!resolved.create) {
+        finish(done, failure(resolved.error));
+        return;
+    }
+    if (!m_delegate || resolved.signature != m_signature) {
+        if (m_delegate)
+            m_delegate->deleteLater();
+        m_delegate = resolved.create(this);
+        m_signature = resolved.signature;
+    }
+    m_delegate->fetch(done);
+}
+
+CredentialProvider* ProfileProviderBase::makeRoleArnProvider(const CredentialContext& context, RoleArnSpec spec,
+                                                             QObject* parent) const
+{
+    if (context.roleArnProviderFactory)
+        return context.roleArnProviderFactory(spec, parent);
+    delete spec.sourceProvider;
+    return new FailingCredentialProvider(name(), spec.description, notSupportedYet(QStringLiteral("RamRoleArn")),
+                                         parent);
+}
+
+// ---- aliyun CLI ----
+
+CliProfileProvider::CliProfileProvider(const CredentialContext& context, QString profileName, QObject* parent)
+    : ProfileProviderBase(parent)
+    , m_context(context)
+    , m_profileName(std::move(profileName))
+{}
+
+QString CliProfileProvider::configPath(const CredentialContext& context)
+{
+    const QString overridden = context.value(QStringLiteral("ALIBABA_CLOUD_CONFIG_FILE"));
+    if (!overridden.isEmpty())
+        return overridden;
+    return context.homePath + QStringLiteral("/.aliyun/config.json");
+}
+
+QString CliProfileProvider::description() const
+{
+    const QString profile =
+        m_profileName.isEmpty() ? m_context.value(QStringLiteral("ALIBABA_CLOUD_PROFILE")) : m_profileName;
+    if (profile.isEmpty())
+        return tr("aliyun CLI profile (current) in %1").arg(configPath(m_context));
+    return tr("aliyun CLI profile %1 in %2").arg(profile, configPath(m_context));
+}
+
+static bool readCliConfig(const QString& path, QJsonObject* root, QString* error)
+{
+    if (!QFileInfo::exists(path)) {
+        *error = QCoreApplication::translate("ProfileCredentialProvider",
+                                             "%1 does not exist. Run `aliyun configure` to create a profile.")
+                     .arg(QDir::toNativeSeparators(path));
+        return false;
+    }
+    QByteArray text;
+    if (!readSmallFile(path, &text, error))
+        return false;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(text, &parseError);
+    if (!doc.isObject()) {
+        *error = QCoreApplication::translate("ProfileCredentialProvider",
+                                             "%1 is not a valid aliyun CLI configuration (%2). Fix or recreate it "
+                                             "with `aliyun configure`.")
+                     .arg(QDir::toNativeSeparators(path), parseError.errorString());
+        return false;
+    }
+    *root = doc.object();
+    return true;
+}
+
+QList<ProfileInfo> CliProfileProvider::listProfiles(const CredentialContext& context, QString* currentName,
+                                                    QString* error)
+{
+    QJsonObject root;
+    QString err;
+    QList<ProfileInfo> list;
+    if (!readCliConfig(configPath(context), &root, &err)) {
+        if (error)
+            *error = err;
+        return list;
+    }
+    if (currentName)
+        *currentName = root.value(QLatin1String("current")).toString();
+    static const QStringList supported = {QStringLiteral("ak"), QStringLiteral("ststoken"),
+                                          QStringLiteral("credentialsuri"), QStringLiteral("ecsramrole")};
+    const QJsonArray profiles = root.value(QLatin1String("profiles")).toArray();
+    for (const QJsonValue& v : profiles) {
+        const QJsonObject p = v.toObject();
+        ProfileInfo info;
+        info.name = p.value(QLatin1String("name")).toString();
+        info.kind = p.value(QLatin1String("mode")).toString();
+        info.supported = supported.contains(info.kind.toLower()) ||
+                         (context.roleArnProviderFactory &&
+                          (info.kind.compare(QLatin1String("RamRoleArn"), Qt::CaseInsensitive) == 0 ||
+                           info.kind.compare(QLatin1String("ChainableRamRoleArn"), Qt::CaseInsensitive) == 0));
+        list << info;
+    }
+    return list;
+}
+
+ProfileProviderBase::Resolved CliProfileProvider::resolve() const
+{
+    QJsonObject root;
+    Resolved r;
+    if (!readCliConfig(configPath(m_context), &root, &r.error))
+        return r;
+    QString profile = m_profileName;
+    if (profile.isEmpty())
+        profile = m_context.value(QStringLiteral("ALIBABA_CLOUD_PROFILE"));
+    if (profile.isEmpty())
+        profile = root.value(QLatin1String("current")).toString();
+    if (profile.isEmpty())
+        profile = QStringLiteral("default");
+    return resolveProfile(root, profile, 0);
+}
+
+ProfileProviderBase::Resolved CliProfileProvider::resolveProfile(const QJsonObject& root, const QString& profileName,
+                                                                 int depth) const
+{
+    Resolved r;
+    QJsonObject profile;
+    const QJsonArray profiles = root.value(QLatin1String("profiles")).toArray();
+    for (const QJsonValue& v : profiles) {
+        if (v.toObject().value(QLatin1String("name")).toString() == profileName)
+            profile = v.toObject();
+    }
+    const QString path = QDir::toNativeSeparators(configPath(m_context));
+    if (profile.isEmpty()) {
+        r.error = tr("There is no profile named \"%1\" in %2. Pick one of its profiles (--profile or "
+                     "ALIBABA_CLOUD_PROFILE) or create it with `aliyun configure --profile %1`.")
+                      .arg(profileName, path);
+        return r;
+    }
+    r.signature = QJsonDocument(profile).toJson(QJsonDocument::Compact);
+    const QString mode = profile.value(QLatin1String("mode")).toString();
+    const QString lower = mode.toLower();
+    const QString where = tr("aliyun CLI profile %1 (%2) in %3").arg(profileName, mode, path);
+    auto field = [&profile](const char* key) { return profile.value(QLatin1String(key)).toString(); };
+    const CredentialContext context = m_context;
+
+    if (lower == QLatin1String("ak") || lower == QLatin1String("ststoken")) {
+        const QString id = field("access_key_id");
+        const QString secret = field("access_key_secret");
+        const QString token = lower == QLatin1String("ststoken") ? field("sts_token") : QString();
+        if (id.isEmpty() || secret.isEmpty() || (lower == QLatin1String("ststoken") && token.isEmpty())) {
+            r.error = tr("The profile lacks access_key_id, access_key_secret%1. Complete it with `aliyun configure "
+                         "--profile %2`.")
+                          .arg(lower == QLatin1String("ststoken") ? tr(" or sts_token") : QString(), profileName);
+            return r;
+        }
+        r.create = [id, secret, token, where](QObject* parent) {
+            return new StaticCredentialProvider(Credential(id, secret, token, {}, where), QStringLiteral("profile"),
+                                                parent);
+        };
+    } else if (lower == QLatin1String("credentialsuri")) {
+        const QUrl url(field("credentials_uri"));
+        if (url.isEmpty()) {
+            r.error = tr("The CredentialsURI profile %1 has no credentials_uri.").arg(profileName);
+            return r;
+        }
+        r.create = [context, url](QObject* parent) { return new UriCredentialProvider(context, url, parent); };
+    } else if (lower == QLatin1String("ecsramrole")) {
+        const QString role = field("ram_role_name");
+        r.create = [context, role](QObject* parent) { return new EcsRamRoleProvider(context, role, parent); };
+    } else if (lower == QLatin1String("ramrolearn") || lower == QLatin1String("chainableramrolearn")) {
+        RoleArnSpec spec;
+        spec.roleArn = field("ram_role_arn");
+        spec.sessionName = field("ram_session_name");
+        spec.externalId = field("external_id");
+        spec.regionId = field("region_id");
+        spec.durationSeconds = profile.value(QLatin1String("expired_seconds")).toInt(3600);
+        spec.description = where;
+        if (!context.roleArnProviderFactory) {
+            r.error = notSupportedYet(mode);
+            r.create = nullptr;
+            return r;
+        }
+        Resolved source;
+        if (lower == QLatin1String("ramrolearn")) {
+            const QString id = field("access_key_id");
+            const QString secret = field("access_key_secret");
+            const QString token = field("sts_token");
+            source.create = [id, secret, token, where](QObject* parent) {
+                return new StaticCredentialProvider(Credential(id, secret, token, {}, where), QStringLiteral("profile"),
+                                                    parent);
+            };
+        } else if (depth < 5) {
+            source = resolveProfile(root, field("source_profile"), depth + 1);
+        } else {
+            source.error = tr("The chain of source_profile entries is too long or circular.");
+        }
+        if (!source.create) {
+            r.error = source.error;
+            return r;
+        }
+        r.create = [this, context, spec, source](QObject* parent) {
+            RoleArnSpec s = spec;
+            s.sourceProvider = source.create(nullptr);
+            return makeRoleArnProvider(context, s, parent);
+        };
+    } else {
+        r.error = tr("Profile mode \"%1\" is not supported by RoleDesk. Use AK, StsToken, CredentialsURI or "
+                     "EcsRamRole.")
+                      .arg(mode);
+    }
+    return r;
+}
+
+// ---- INI ----
+
+IniProfileProvider::IniProfileProvider(const CredentialContext& context, QString profileName, QObject* parent)
+    : ProfileProviderBase(parent)
+    , m_context(context)
+    , m_profileName(std::move(profileName))
+{}
+
+QString IniProfileProvider::iniPath(const CredentialContext& context)
+{
+    const QString overridden = context.value(QStringLiteral("ALIBABA_CLOUD_CREDENTIALS_FILE"));
+    if (!overridden.isEmpty())
+        return overridden;
+    const QString plain = context.homePath + QStringLiteral("/.alibabacloud/credentials");
+    const QString ini = context.homePath + QStringLiteral("/.alibabacloud/credentials.ini");
+    if (!QFileInfo::exists(plain) && QFileInfo::exists(ini))
+        return ini;
+    return plain;
+}
+
+QString IniProfileProvider::sectionName() const
+{
+    if (!m_profileName.isEmpty())
+        return m_profileName;
+    const QString fromEnv = m_context.value(QStringLiteral("ALIBABA_CLOUD_PROFILE"));
+    return fromEnv.isEmpty() ? QStringLiteral("default") : fromEnv;
+}
+
+QString IniProfileProvider::description() const
+{
+    return tr("INI profile %1 in %2").arg(sectionName(), QDir::toNativeSeparators(iniPath(m_context)));
+}
+
+QMap<QString, QMap<QString, QString>> IniProfileProvider::parseIni(const QByteArray& text)
+{
+    QMap<QString, QMap<QString, QString>> sections;
+    QString current;
+    const QStringList lines = QString::fromUtf8(text).split(QLatin1Char('\n'));
+    for (QString line : lines) {
+        line = line.trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')) || line.startsWith(QLatin1Char(';')))
+            continue;
+        if (line.startsWith(QLatin1Char('[')) && line.endsWith(QLatin1Char(']'))) {
+            current = line.mid(1, line.size() - 2).trimmed();
+            sections[current];
+            continue;
+        }
+        const qsizetype eq = line.indexOf(QLatin1Char('='));
+        if (eq <= 0 || current.isEmpty())
+            continue;
+        sections[current][line.left(eq).trimmed()] = line.mid(eq + 1).trimmed();
+    }
+    return sections;
+}
+
+static bool readIni(const QString& path, QMap<QString, QMap<QString, QString>>* out, QString* error)
+{
+    if (!QFileInfo::exists(path)) {
+        *error = QCoreApplication::translate("ProfileCredentialProvider",
+                                             "%1 does not exist. Create it with an [default] section of type "
+                                             "access_key, or use another source.")
+                     .arg(QDir::toNativeSeparators(path));
+        return false;
+    }
+    QByteArray text;
+    if (!readSmallFile(path, &text, error))
+        return false;
+    *out = IniProfileProvider::parseIni(text);
+    return true;
+}
+
+QList<ProfileInfo> IniProfileProvider::listProfiles(const CredentialContext& context, QString* error)
+{
+    QMap<QString, QMap<QString, QString>> sections;
+    QList<ProfileInfo> list;
+    QString err;
+    if (!readIni(iniPath(context), &sections, &err)) {
+        if (error)
+            *error = err;
+        return list;
+    }
+    for (auto it = sections.cbegin(); it != sections.cend(); ++it) {
+        ProfileInfo info;
+        info.name = it.key();
+        info.kind = it.value().value(QStringLiteral("type"));
+        info.supported = info.kind == QLatin1String("access_key") || info.kind == QLatin1String("ecs_ram_role") ||
+                         (info.kind == QLatin1String("ram_role_arn") && context.roleArnProviderFactory);
+        list << info;
+    }
+    return list;
+}
+
+ProfileProviderBase::Resolved IniProfileProvider::resolve() const
+{
+    Resolved r;
+    QMap<QString, QMap<QString, QString>> sections;
+    const QString path = QDir::toNativeSeparators(iniPath(m_context));
+    if (!readIni(iniPath(m_context), &sections, &r.error))
+        return r;
+    const QString section = sectionName();
+    if (!sections.contains(section)) {
+        r.error = tr("%1 has no [%2] section. Add it or choose another (--profile or ALIBABA_CLOUD_PROFILE).")
+                      .arg(path, section);
+        return r;
+    }
+    const QMap<QString, QString> s = sections.value(section);
+    QByteArray signature;
+    for (auto it = s.cbegin(); it != s.cend(); ++it)
+        signature += it.key().toUtf8() + '=' + it.value().toUtf8() + '\n';
+    r.signature = signature;
+    const QString type = s.value(QStringLiteral("type"));
+    const QString where = tr("INI profile %1 (%2) in %3").arg(section, type, path);
+    const CredentialContext context = m_context;
+    if (type == QLatin1String("access_key")) {
+        const QString id = s.value(QStringLiteral("access_key_id"));
+        const QString secret = s.value(QStringLiteral("access_key_secret"));
+        if (id.isEmpty() || secret.isEmpty()) {
+            r.error = tr("The [%1] section lacks access_key_id or access_key_secret in %2.").arg(section, path);
+            return r;
+        }
+        r.create = [id, secret, where](QObject* parent) {
+            return new StaticCredentialProvider(Credential(id, secret, {}, {}, where), QStringLiteral("ini"), parent);
+        };
+    } else if (type == QLatin1String("ecs_ram_role")) {
+        const QString role = s.value(QStringLiteral("role_name"));
+        r.create = [context, role](QObject* parent) { return new EcsRamRoleProvider(context, role, parent); };
+    } else if (type == QLatin1String("ram_role_arn")) {
+        if (!context.roleArnProviderFactory) {
+            r.error = notSupportedYet(QStringLiteral("ram_role_arn"));
+            return r;
+        }
+        RoleArnSpec spec;
+        spec.roleArn = s.value(QStringLiteral("role_arn"));
+        spec.sessionName = s.value(QStringLiteral("role_session_name"));
+        spec.policy = s.value(QStringLiteral("policy"));
+        spec.description = where;
+        const QString id = s.value(QStringLiteral("access_key_id"));
+        const QString secret = s.value(QStringLiteral("access_key_secret"));
+        r.create = [this, context, spec, id, secret, where](QObject* parent) {
+            RoleArnSpec copy = spec;
+            copy.sourceProvider =
+                new StaticCredentialProvider(Credential(id, secret, {}, {}, where), QStringLiteral("ini"), nullptr);
+            return makeRoleArnProvider(context, copy, parent);
+        };
+    } else {
+        r.error = tr("Profile type \"%1\" of [%2] is not supported by RoleDesk. Use access_key or ecs_ram_role.")
+                      .arg(type, section);
+    }
+    return r;
+}

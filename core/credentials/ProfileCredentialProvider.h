@@ -1,0 +1,97 @@
+#pragma once
+
+#include "credentials/CredentialContext.h"
+#include "credentials/CredentialProvider.h"
+
+#include <QJsonObject>
+#include <QMap>
+
+// A profile found in a file the user already has, for listings (doctor, GUI pickers).
+struct ProfileInfo
+{
+    QString name;
+    // aliyun CLI mode ("AK", "StsToken", ...) or INI type ("access_key", ...).
+    QString kind;
+    bool supported = false;
+};
+
+// Base of the two profile providers: each fetch re-reads the file (the user may edit it), turns the chosen
+// profile into a delegate provider and forwards to it. The delegate is kept while the profile is unchanged
+// (so a RamRoleArn provider keeps its cached session).
+class ProfileProviderBase : public CredentialProvider
+{
+    Q_OBJECT
+public:
+    using CredentialProvider::CredentialProvider;
+    void fetch(Callback done) override;
+
+protected:
+    struct Resolved
+    {
+        // Identifies the profile's content; the delegate is rebuilt when it changes.
+        QByteArray signature;
+        // Null with an error message when the profile cannot be used.
+        std::function<CredentialProvider*(QObject* parent)> create;
+        QString error;
+    };
+    virtual Resolved resolve() const = 0;
+    // A provider that assumes roleArn with the source provider, or a "not supported yet" failure while
+    // the context has no roleArnProviderFactory.
+    CredentialProvider* makeRoleArnProvider(const CredentialContext& context, RoleArnSpec spec, QObject* parent) const;
+
+private:
+    QByteArray m_signature;
+    CredentialProvider* m_delegate = nullptr;
+};
+
+// Profiles of the aliyun CLI in ~/.aliyun/config.json (ALIBABA_CLOUD_CONFIG_FILE overrides; the profile from
+// the constructor, else ALIBABA_CLOUD_PROFILE, else the file's "current"). Modes AK, StsToken, CredentialsURI,
+// EcsRamRole; RamRoleArn/ChainableRamRoleArn through CredentialContext::roleArnProviderFactory.
+class CliProfileProvider : public ProfileProviderBase
+{
+    Q_OBJECT
+public:
+    CliProfileProvider(const CredentialContext& context, QString profileName = {}, QObject* parent = nullptr);
+    QString name() const override { return QStringLiteral("profile"); }
+    QString description() const override;
+
+    static QString configPath(const CredentialContext& context);
+    static QList<ProfileInfo> listProfiles(const CredentialContext& context, QString* currentName = nullptr,
+                                           QString* error = nullptr);
+
+protected:
+    Resolved resolve() const override;
+
+private:
+    Resolved resolveProfile(const QJsonObject& root, const QString& profileName, int depth) const;
+
+    CredentialContext m_context;
+    QString m_profileName;
+};
+
+// INI profiles in ~/.alibabacloud/credentials or credentials.ini (ALIBABA_CLOUD_CREDENTIALS_FILE overrides);
+// section from the constructor, else ALIBABA_CLOUD_PROFILE, else "default". Types access_key, ecs_ram_role;
+// ram_role_arn through CredentialContext::roleArnProviderFactory.
+class IniProfileProvider : public ProfileProviderBase
+{
+    Q_OBJECT
+public:
+    IniProfileProvider(const CredentialContext& context, QString profileName = {}, QObject* parent = nullptr);
+    QString name() const override { return QStringLiteral("ini"); }
+    QString description() const override;
+
+    // The file that would be read (the first that exists), or the preferred path when none exists.
+    static QString iniPath(const CredentialContext& context);
+    static QList<ProfileInfo> listProfiles(const CredentialContext& context, QString* error = nullptr);
+    // section -> key -> value; comment lines start with # or ;.
+    static QMap<QString, QMap<QString, QString>> parseIni(const QByteArray& text);
+
+protected:
+    Resolved resolve() const override;
+
+private:
+    QString sectionName() const;
+
+    CredentialContext m_context;
+    QString m_profileName;
+};
