@@ -1,0 +1,356 @@
+#include "model/RolePolicy.h"
+
+#include <QTest>
+
+using namespace RolePolicy;
+
+Q_DECLARE_METATYPE(RoleAssociation)
+Q_DECLARE_METATYPE(std::optional<TrustPolicy>)
+
+namespace {
+const QString kArnA = QStringLiteral("acs:ram::1234567890123456:role/EnvRoleA");
+const QString kArnB = QStringLiteral("acs:ram::1234567890123456:role/EnvRoleB");
+const QString kArnUntrusted = QStringLiteral("acs:ram::1234567890123456:role/AccountOnly");
+const QString kArnNoTrustInfo = QStringLiteral("acs:ram::1234567890123456:role/Unread");
+
+TrustPolicy dataWorksTrust()
+{
+    return TrustPolicy::parse(
+        QStringLiteral("{\"Version\":\"1\",\"Statement\":[{\"Action\":\"sts:AssumeRole\","
+                       "\"Effect\":\"Allow\",\"Principal\":{\"Service\":[\"dataworks.aliyuncs.com\"]}}]}"));
+}
+
+TrustPolicy accountTrust()
+{
+    return TrustPolicy::parse(
+        QStringLiteral("{\"Version\":\"1\",\"Statement\":[{\"Action\":\"sts:AssumeRole\","
+                       "\"Effect\":\"Allow\",\"Principal\":{\"RAM\":[\"acs:ram::1234567890123456:root\"]}}]}"));
+}
+
+struct Requested
+{
+    const char* name;
+    RoleAssociation role;
+    std::optional<TrustPolicy> trust;
+    bool malformed = false;
+    bool unrecognised = false;
+    bool untrusted = false;
+    bool trustUnknown = false;
+};
+
+QList<Requested> requestedRoles()
+{
+    return {
+        {"none", RoleAssociation::none(), std::nullopt},
+        {"default", RoleAssociation::dataWorksDefault(), std::nullopt},
+        {"customA", RoleAssociation::customRole(kArnA), dataWorksTrust()},
+        {"customB", RoleAssociation::customRole(kArnB), dataWorksTrust()},
+        {"untrusted", RoleAssociation::customRole(kArnUntrusted), accountTrust(), false, false, true},
+        {"trustUnknown", RoleAssociation::customRole(kArnNoTrustInfo), std::nullopt, false, false, false, true},
+        {"malformed", RoleAssociation::customRole(QStringLiteral("acs:ram::12ab:role/x")), dataWorksTrust(), true},
+        {"unrecognised", RoleAssociation::unknown(QStringLiteral("odd")), std::nullopt, false, true},
+    };
+}
+
+QList<QPair<const char*, RoleAssociation>> currentRoles()
+{
+    return {{"none", RoleAssociation::none()},
+            {"default", RoleAssociation::dataWorksDefault()},
+            {"customA", RoleAssociation::customRole(kArnA)},
+            {"unknown", RoleAssociation::unknown(QStringLiteral("two configs"))}};
+}
+
+QList<EnvironmentStatus> allStatuses()
+{
+    return EnvironmentStatuses::all() << EnvironmentStatus::Unknown;
+}
+
+// The rule table from RolePolicy.h, written out independently of the implementation.
+bool updatable(EnvironmentStatus s)
+{
+    switch (s) {
+    case EnvironmentStatus::Running:
+    case EnvironmentStatus::Stopped:
+    case EnvironmentStatus::Saved:
+    case EnvironmentStatus::SaveFailed:
+    case EnvironmentStatus::Failed:
+        return true;
+    default:
+        return false;
+    }
+}
+
+Rule expectedStatusRule(EnvironmentStatus s)
+{
+    switch (s) {
+    case EnvironmentStatus::Deleting:
+    case EnvironmentStatus::Deleted:
+        return Rule::StatusGone;
+    case EnvironmentStatus::Arrearage:
+        return Rule::StatusArrearage;
+    case EnvironmentStatus::Unknown:
+        return Rule::StatusUnknown;
+    default:
+        return Rule::StatusBusy;
+    }
+}
+} // namespace
+
+class TestRolePolicy : public QObject
+{
+    Q_OBJECT
+private slots:
+    void wholeTable_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("visibility");
+        QTest::addColumn<RoleAssociation>("current");
+        QTest::addColumn<RoleAssociation>("requested");
+        QTest::addColumn<std::optional<TrustPolicy>>("trust");
+        QTest::addColumn<int>("verdict");
+        QTest::addColumn<QList<int>>("mustHave");
+        QTest::addColumn<QList<int>>("mustNotHave");
+        QTest::addColumn<bool>("noChange");
+
+        const QList<Visibility> visibilities{Visibility::Public, Visibility::Private, Visibility::Unknown};
+        int rows = 0;
+        for (EnvironmentStatus status : allStatuses()) {
+            for (Visibility vis : visibilities) {
+                for (const auto& [currentName, current] : currentRoles()) {
+                    for (const Requested& req : requestedRoles()) {
+                        Verdict verdict = Verdict::Allowed;
+                        QList<int> must;
+                        QList<int> mustNot;
+                        bool noChange = false;
+                        const bool same = !req.malformed && !req.unrecognised && req.role == current;
+                        if (req.unrecognised) {
+                            verdict = Verdict::Refused;
+                            must << int(Rule::UnrecognisedRequest);
+                        } else if (req.malformed) {
+                            verdict = Verdict::Refused;
+                            must << int(Rule::MalformedArn);
+                        } else if (same) {
+                            verdict = Verdict::Allowed;
+                            noChange = true;
+                            must << int(Rule::NoChange);
+                            if (vis == Visibility::Public && req.role.hasRole())
+                                must << int(Rule::PublicKeepsRole);
+                            mustNot << int(Rule::PublicEnvironment);
+                        } else {
+                            const bool statusOk = updatable(status);
+                            if (!statusOk)
+                                must << int(expectedStatusRule(status));
+                            if (req.untrusted)
+                                must << int(Rule::RoleNotTrusted);
+                            if (req.trustUnknown)
+                                must << int(Rule::TrustPolicyUnknown);
+                            if (current.isUnknown())
+                                must << int(Rule::ReplacesUnrecognised);
+                            if (!statusOk || req.untrusted) {
+                                verdict = Verdict::Refused;
+                            } else if (req.role.isNone()) {
+                                verdict = Verdict::Allowed;
+                                must << int(Rule::RemovesRole);
+                                mustNot << int(Rule::PublicEnvironment) << int(Rule::VisibilityUnknown);
+                            } else if (vis == Visibility::Public) {
+                                verdict = Verdict::NeedsConfirmation;
+                                must << int(Rule::PublicEnvironment);
+                            } else if (vis == Visibility::Unknown) {
+                                verdict = Verdict::Allowed;
+                                must << int(Rule::VisibilityUnknown);
+                            } else {
+                                verdict = Verdict::Allowed;
+                                mustNot << int(Rule::PublicEnvironment) << int(Rule::VisibilityUnknown);
+                            }
+                        }
+                        const QByteArray name = EnvironmentStatuses::toString(status).toUtf8() + '/' +
+                                                Visibilities::toString(vis).toUtf8() + '/' + currentName + "->" +
+                                                req.name;
+                        QTest::newRow(name.constData()) << int(status) << int(vis) << current << req.role << req.trust
+                                                        << int(verdict) << must << mustNot << noChange;
+                        ++rows;
+                    }
+                }
+            }
+        }
+        QCOMPARE(rows, 14 * 3 * 4 * 8);
+    }
+
+    void wholeTable()
+    {
+        QFETCH(int, status);
+        QFETCH(int, visibility);
+        QFETCH(RoleAssociation, current);
+        QFETCH(RoleAssociation, requested);
+        QFETCH(std::optional<TrustPolicy>, trust);
+        QFETCH(int, verdict);
+        QFETCH(QList<int>, mustHave);
+        QFETCH(QList<int>, mustNotHave);
+        QFETCH(bool, noChange);
+
+        Input in;
+        in.status = EnvironmentStatus(status);
+        in.visibility = Visibility(visibility);
+        in.current = current;
+        in.requested = requested;
+        in.trustPolicy = trust;
+        const Decision d = evaluate(in);
+
+        QCOMPARE(verdictToString(d.verdict), verdictToString(Verdict(verdict)));
+        QCOMPARE(d.noChange, noChange);
+        for (int r : mustHave)
+            QVERIFY2(d.has(Rule(r)), qPrintable(QStringLiteral("missing rule %1").arg(ruleToString(Rule(r)))));
+        for (int r : mustNotHave)
+            QVERIFY2(!d.has(Rule(r)), qPrintable(QStringLiteral("unexpected rule %1").arg(ruleToString(Rule(r)))));
+        QCOMPARE(d.reasons.size(), d.rules.size());
+        for (const QString& reason : d.reasons)
+            QVERIFY(!reason.trimmed().isEmpty());
+        if (d.verdict != Verdict::Allowed)
+            QVERIFY(!d.reasons.isEmpty());
+        // The function is pure: same input, same answer.
+        const Decision again = evaluate(in);
+        QCOMPARE(again.rules, d.rules);
+        QCOMPARE(again.reasons, d.reasons);
+    }
+
+    void publicEnvironmentQuotesTheGuidance()
+    {
+        Input in;
+        in.status = EnvironmentStatus::Running;
+        in.visibility = Visibility::Public;
+        in.current = RoleAssociation::none();
+        in.requested = RoleAssociation::dataWorksDefault();
+        const Decision d = evaluate(in);
+        QVERIFY(d.needsConfirmation());
+        const QString text = d.reasons.join(QLatin1Char(' '));
+        QVERIFY(text.contains(QLatin1String("Do Not Associate Role")));
+        QVERIFY(text.contains(QLatin1String("unintended permission leaks")));
+        QVERIFY(text.contains(QLatin1String("public")));
+        QVERIFY(d.summary().startsWith(QLatin1String("Needs confirmation")));
+    }
+
+    void untrustedRoleExplainsTrustAndPassRole()
+    {
+        Input in;
+        in.status = EnvironmentStatus::Stopped;
+        in.visibility = Visibility::Private;
+        in.requested = RoleAssociation::customRole(kArnUntrusted);
+        in.trustPolicy = accountTrust();
+        const Decision d = evaluate(in);
+        QVERIFY(d.isRefused());
+        const QString text = d.reasons.join(QLatin1Char(' '));
+        QVERIFY(text.contains(QLatin1String("dataworks.aliyuncs.com")));
+        QVERIFY(text.contains(QLatin1String("trusted entity")));
+        QVERIFY(text.contains(QLatin1String("ram:PassRole")));
+        QVERIFY(text.contains(QLatin1String("1234567890123456")));
+    }
+
+    void malformedArnSaysWhatIsWrong()
+    {
+        Input in;
+        in.status = EnvironmentStatus::Running;
+        in.visibility = Visibility::Private;
+        in.requested = RoleAssociation::customRole(QStringLiteral("acs:ram::1:role/has space"));
+        const Decision d = evaluate(in);
+        QVERIFY(d.isRefused());
+        QCOMPARE(d.rules, QList<Rule>{Rule::MalformedArn});
+        QVERIFY(d.reasons.first().contains(QLatin1String("letters")));
+    }
+
+    void severalRefusalsAreAllReported()
+    {
+        Input in;
+        in.status = EnvironmentStatus::Deleting;
+        in.visibility = Visibility::Public;
+        in.requested = RoleAssociation::customRole(kArnUntrusted);
+        in.trustPolicy = accountTrust();
+        const Decision d = evaluate(in);
+        QVERIFY(d.isRefused());
+        QVERIFY(d.has(Rule::StatusGone));
+        QVERIFY(d.has(Rule::RoleNotTrusted));
+        QVERIFY(d.summary().startsWith(QLatin1String("Refused")));
+    }
+
+    void trustedRoleThatAlsoTrustsAccountsGetsANote()
+    {
+        Input in;
+        in.status = EnvironmentStatus::Running;
+        in.visibility = Visibility::Private;
+        in.requested = RoleAssociation::customRole(kArnA);
+        in.trustPolicy = TrustPolicy::parse(QStringLiteral(
+            "{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+            "\"dataworks.aliyuncs.com\",\"RAM\":\"acs:ram::999:root\"}}]}"));
+        const Decision d = evaluate(in);
+        QVERIFY(d.isAllowed());
+        QVERIFY(d.has(Rule::RoleTrustsAccounts));
+        QVERIFY(d.reasons.join(QLatin1Char(' ')).contains(QLatin1String("999")));
+    }
+
+    void unreadableTrustPolicyIsANoteNotARefusal()
+    {
+        Input in;
+        in.status = EnvironmentStatus::Running;
+        in.visibility = Visibility::Private;
+        in.requested = RoleAssociation::customRole(kArnA);
+        in.trustPolicy = TrustPolicy::parse(QStringLiteral("{broken"));
+        const Decision d = evaluate(in);
+        QVERIFY(d.isAllowed());
+        QVERIFY(d.has(Rule::TrustPolicyUnknown));
+    }
+
+    void caseOnlyArnDifferenceIsNoChange()
+    {
+        Input in;
+        in.status = EnvironmentStatus::Running;
+        in.visibility = Visibility::Private;
+        in.current = RoleAssociation::customRole(kArnA);
+        in.requested = RoleAssociation::customRole(kArnA.toLower());
+        QVERIFY(evaluate(in).noChange);
+    }
+
+    void statusTable()
+    {
+        QCOMPARE(classifyStatus(EnvironmentStatus::Running), StatusClass::Updatable);
+        QCOMPARE(classifyStatus(EnvironmentStatus::Deleted), StatusClass::Gone);
+        QCOMPARE(classifyStatus(EnvironmentStatus::Deleting), StatusClass::Gone);
+        QCOMPARE(classifyStatus(EnvironmentStatus::Creating), StatusClass::Busy);
+        QCOMPARE(classifyStatus(EnvironmentStatus::Updating), StatusClass::Busy);
+        QCOMPARE(classifyStatus(EnvironmentStatus::Arrearage), StatusClass::Arrearage);
+        QCOMPARE(classifyStatus(EnvironmentStatus::Unknown), StatusClass::Unknown);
+        QVERIFY(statusAllowsUpdate(EnvironmentStatus::Failed));
+        QVERIFY(!statusAllowsUpdate(EnvironmentStatus::Saving));
+    }
+
+    void confirmationNeedsATypedReason()
+    {
+        Input in;
+        in.status = EnvironmentStatus::Running;
+        in.visibility = Visibility::Public;
+        in.requested = RoleAssociation::dataWorksDefault();
+        const Decision needs = evaluate(in);
+        QVERIFY(needs.needsConfirmation());
+        QVERIFY(!checkConfirmation(needs, false, QStringLiteral("because")).isEmpty());
+        QVERIFY(!checkConfirmation(needs, true, QString()).isEmpty());
+        QVERIFY(!checkConfirmation(needs, true, QStringLiteral("  \t\n")).isEmpty());
+        QVERIFY(checkConfirmation(needs, true, QStringLiteral("ticket OPS-42: shared demo")).isEmpty());
+        QVERIFY(!isValidOverrideReason(QStringLiteral(" ")));
+
+        in.visibility = Visibility::Private;
+        QVERIFY(checkConfirmation(evaluate(in), false, QString()).isEmpty());
+
+        in.status = EnvironmentStatus::Deleted;
+        const Decision refused = evaluate(in);
+        QVERIFY(refused.isRefused());
+        QVERIFY(!checkConfirmation(refused, true, QStringLiteral("please")).isEmpty());
+    }
+
+    void stableNames()
+    {
+        QCOMPARE(verdictToString(Verdict::NeedsConfirmation), QStringLiteral("needs-confirmation"));
+        QCOMPARE(ruleToString(Rule::RoleNotTrusted), QStringLiteral("role-not-trusting-dataworks"));
+        QCOMPARE(ruleToString(Rule::PublicEnvironment), QStringLiteral("public-environment"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRolePolicy)
+#include "test_rolepolicy.moc"
