@@ -1,0 +1,373 @@
+#include "DataWorksClient.h"
+
+#include "model/CredentialConfigMapping.h"
+#include "util/Logging.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QSet>
+#include <QTimer>
+
+namespace {
+
+ApiRequest dataWorks(const QString& action, const StringPairList& params, bool idempotent)
+{
+    return ApiRequest::pop(ApiService::DataWorks, action, DataWorksClient::apiVersion(), params, idempotent);
+}
+
+ApiError localError(ApiError::Kind kind, const QString& code, const QString& action, const QString& explanation)
+{
+    ApiError error;
+    error.kind = kind;
+    error.code = code;
+    error.service = apiServiceName(ApiService::DataWorks);
+    error.action = action;
+    error.explanation = explanation;
+    return error;
+}
+
+qint64 jsonInt(const QJsonValue& value, qint64 fallback)
+{
+    if (value.isDouble())
+        return qint64(value.toDouble());
+    bool ok = false;
+    const qint64 n = value.toString().toLongLong(&ok);
+    return ok ? n : fallback;
+}
+
+} // namespace
+
+StringPairList ServerIdeFilter::toParams() const
+{
+    StringPairList params;
+    if (projectId)
+        params.append({QStringLiteral("ProjectId"), QString::number(*projectId)});
+    if (!resourceGroupId.isEmpty())
+        params.append({QStringLiteral("ResourceGroupId"), resourceGroupId});
+    if (!keyword.isEmpty())
+        params.append({QStringLiteral("Keyword"), keyword});
+    if (!relatedUserId.isEmpty())
+        params.append({QStringLiteral("RelatedUserId"), relatedUserId});
+    if (!subType.isEmpty())
+        params.append({QStringLiteral("SubType"), subType});
+    return params;
+}
+
+// ---- ServerIdeListing ----
+
+ServerIdeListing::ServerIdeListing(ApiClient* api, const ServerIdeFilter& filter, const Options& options,
+                                   QObject* parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_filter(filter)
+    , m_options(options)
+{
+    m_options.pageSize = qMax(1, m_options.pageSize);
+    m_options.maxConcurrent = qMax(1, m_options.maxConcurrent);
+}
+
+void ServerIdeListing::start()
+{
+    if (m_canceled)
+        return;
+    requestPage(1, QString());
+}
+
+void ServerIdeListing::requestPage(int pageNumber, const QString& nextToken)
+{
+    StringPairList params = m_filter.toParams();
+    if (m_options.paging == Paging::PageNumber) {
+        params.append({QStringLiteral("PageNumber"), QString::number(pageNumber)});
+        params.append({QStringLiteral("PageSize"), QString::number(m_options.pageSize)});
+    } else {
+        params.append({QStringLiteral("MaxResults"), QString::number(m_options.pageSize)});
+        if (!nextToken.isEmpty())
+            params.append({QStringLiteral("NextToken"), nextToken});
+    }
+    ApiReply* reply = m_api->send(dataWorks(QStringLiteral("ListServerIdeInstances"), params, true));
+    m_inFlight.insert(pageNumber, reply);
+    m_peakInFlight = qMax(m_peakInFlight, int(m_inFlight.size()));
+    connect(reply, &ApiReply::finished, this, [this, pageNumber, reply] { onPage(pageNumber, reply); });
+}
+
+void ServerIdeListing::onPage(int pageNumber, ApiReply* reply)
+{
+    reply->deleteLater();
+    m_inFlight.remove(pageNumber);
+    if (m_canceled || m_done)
+        return;
+    if (reply->error().isError()) {
+        fail(reply->error());
+        return;
+    }
+    const QJsonObject answer = reply->json();
+    const QJsonObject paging = answer.value(QLatin1String("PagingInfo")).toObject();
+    // Environment parses instances without ever reading CredentialConfig...UserInfo (STS secrets).
+    QList<Environment> environments = Environment::listFromAnswer(answer);
+    if (environments.isEmpty() && answer.value(QLatin1String("Instances")).isArray()) {
+        const QJsonArray instances = answer.value(QLatin1String("Instances")).toArray();
+        for (const QJsonValue& v : instances)
+            environments << Environment::fromJson(v.toObject());
+    }
+    const QJsonValue totalValue = paging.contains(QLatin1String("TotalCount"))
+                                      ? paging.value(QLatin1String("TotalCount"))
+                                      : answer.value(QLatin1String("TotalCount"));
+    if (!totalValue.isUndefined() && !totalValue.isNull())
+        m_total = int(jsonInt(totalValue, m_total));
+
+    m_pages.insert(pageNumber, environments);
+    m_loaded += int(environments.size());
+    emit pageLoaded(pageNumber, environments);
+    if (m_canceled)
+        return;
+    emit progress(m_loaded, m_total);
+    if (m_canceled)
+        return;
+
+    if (m_options.paging == Paging::PageNumber) {
+        if (pageNumber == 1 && m_total > 0) {
+            // The service may cap PageSize: count pages with the size it actually used.
+            const int pageSize =
+                int(qMax<qint64>(1, jsonInt(paging.value(QLatin1String("PageSize")), m_options.pageSize)));
+            const int pages = (m_total + pageSize - 1) / pageSize;
+            if (pageSize != m_options.pageSize)
+                m_options.pageSize = pageSize;
+            for (int p = 2; p <= pages; ++p)
+                m_queue.append(p);
+        }
+        pump();
+    } else {
+        const QString next = answer.value(QLatin1String("NextToken")).toString();
+        // Stop on an empty token, an empty page, or a token seen before (a service loop would never end).
+        if (!next.isEmpty() && !environments.isEmpty() && !m_seenTokens.contains(next)) {
+            m_seenTokens << next;
+            requestPage(pageNumber + 1, next);
+            return;
+        }
+    }
+    if (m_inFlight.isEmpty() && m_queue.isEmpty())
+        complete();
+}
+
+void ServerIdeListing::pump()
+{
+    while (!m_queue.isEmpty() && m_inFlight.size() < m_options.maxConcurrent)
+        requestPage(m_queue.takeFirst(), QString());
+}
+
+void ServerIdeListing::fail(const ApiError& error)
+{
+    m_done = true;
+    m_error = error;
+    m_queue.clear();
+    const auto inFlight = m_inFlight;
+    m_inFlight.clear();
+    for (ApiReply* reply : inFlight) {
+        disconnect(reply, nullptr, this, nullptr);
+        reply->abort();
+        reply->deleteLater();
+    }
+    qCWarning(lcApi).noquote() << "ListServerIdeInstances stopped after" << m_loaded << "environments:" << error.code;
+    emit failed(error);
+}
+
+void ServerIdeListing::complete()
+{
+    m_done = true;
+    QSet<QString> seen;
+    m_result.clear();
+    for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
+        for (const Environment& environment : it.value()) {
+            // Items shift between pages when environments are created meanwhile: keep each once.
+            if (seen.contains(environment.instanceId))
+                continue;
+            seen.insert(environment.instanceId);
+            m_result << environment;
+        }
+    }
+    if (m_total < 0)
+        m_total = int(m_result.size());
+    emit finished();
+}
+
+void ServerIdeListing::cancel()
+{
+    if (m_done || m_canceled)
+        return;
+    m_canceled = true;
+    m_queue.clear();
+    const auto inFlight = m_inFlight;
+    m_inFlight.clear();
+    for (ApiReply* reply : inFlight) {
+        disconnect(reply, nullptr, this, nullptr);
+        reply->abort();
+        reply->deleteLater();
+    }
+}
+
+// ---- DataWorksClient ----
+
+DataWorksClient::DataWorksClient(ApiClient* api, QObject* parent)
+    : QObject(parent)
+    , m_api(api)
+{}
+
+void DataWorksClient::listProjects(ApiCallback<QList<Workspace>> done, int pageSize)
+{
+    listProjectsPage(1, qMax(1, pageSize), {}, std::move(done));
+}
+
+void DataWorksClient::listProjectsPage(int pageNumber, int pageSize, QList<Workspace> soFar,
+                                       ApiCallback<QList<Workspace>> done)
+{
+    const StringPairList params = {{QStringLiteral("PageNumber"), QString::number(pageNumber)},
+                                   {QStringLiteral("PageSize"), QString::number(pageSize)}};
+    m_api->call(dataWorks(QStringLiteral("ListProjects"), params, true), this,
+                [this, pageNumber, pageSize, soFar, done](ApiReply* reply) mutable {
+                    if (reply->error().isError()) {
+                        done({}, reply->error());
+                        return;
+                    }
+                    const QJsonObject paging = reply->json().value(QLatin1String("PagingInfo")).toObject();
+                    const QJsonArray projects = paging.value(QLatin1String("Projects")).toArray();
+                    for (const QJsonValue& v : projects)
+                        soFar << Workspace::fromJson(v.toObject());
+                    const qint64 total = jsonInt(paging.value(QLatin1String("TotalCount")), 0);
+                    if (!projects.isEmpty() && soFar.size() < total) {
+                        listProjectsPage(pageNumber + 1, pageSize, soFar, done);
+                        return;
+                    }
+                    done(soFar, {});
+                });
+}
+
+ServerIdeListing* DataWorksClient::listServerIdeInstances(const ServerIdeFilter& filter,
+                                                          const ServerIdeListing::Options& options)
+{
+    auto* listing = new ServerIdeListing(m_api, filter, options, this);
+    QTimer::singleShot(0, listing, &ServerIdeListing::start);
+    return listing;
+}
+
+void DataWorksClient::getServerIdeInstance(const QString& instanceId, ApiCallback<Environment> done)
+{
+    m_api->call(dataWorks(QStringLiteral("GetServerIdeInstance"), {{QStringLiteral("InstanceId"), instanceId}}, true),
+                this, [done](ApiReply* reply) {
+                    if (reply->error().isError()) {
+                        done({}, reply->error());
+                        return;
+                    }
+                    const Environment environment = Environment::fromGetAnswer(reply->json());
+                    if (environment.isNull()) {
+                        ApiError error = reply->error();
+                        error.kind = ApiError::Kind::Parse;
+                        error.code = QStringLiteral("InvalidResponse");
+                        error.service = apiServiceName(ApiService::DataWorks);
+                        error.action = QStringLiteral("GetServerIdeInstance");
+                        error.requestId = reply->requestId();
+                        error.explanation = tr("The answer carries no instance. Check the instance ID and the region.");
+                        done({}, error);
+                        return;
+                    }
+                    done(environment, {});
+                });
+}
+
+void DataWorksClient::updateServerIdeInstance(const QString& instanceId, const RoleAssociation& role,
+                                              ApiDoneCallback done)
+{
+    if (role.isUnknown()) {
+        const ApiError error =
+            localError(ApiError::Kind::InvalidArgument, QStringLiteral("InvalidArgument"),
+                       QStringLiteral("UpdateServerIdeInstance"),
+                       tr("An unrecognised role configuration cannot be written: choose the DataWorks default role, "
+                          "a custom role or no role."));
+        QTimer::singleShot(0, this, [done, error] { done(error); });
+        return;
+    }
+    updateServerIdeInstance(instanceId,
+                            {{QStringLiteral("CredentialConfig"), CredentialConfigMapping::toCompactJson(role)}},
+                            std::move(done));
+}
+
+void DataWorksClient::updateServerIdeInstance(const QString& instanceId, const StringPairList& params,
+                                              ApiDoneCallback done)
+{
+    StringPairList all = {{QStringLiteral("InstanceId"), instanceId}};
+    all += params;
+    m_api->call(dataWorks(QStringLiteral("UpdateServerIdeInstance"), all, false), this,
+                [done](ApiReply* reply) { done(reply->error()); });
+}
+
+void DataWorksClient::setRole(const QString& instanceId, const RoleAssociation& role, qint64 expectedUpdateTimeMs,
+                              ApiCallback<SetRoleResult> done)
+{
+    getServerIdeInstance(instanceId, [this, instanceId, role, expectedUpdateTimeMs, done](const Environment& before,
+                                                                                          const ApiError& readError) {
+        if (readError.isError()) {
+            done({}, readError);
+            return;
+        }
+        SetRoleResult result;
+        result.before = before;
+        if (before.updateTimeMs != expectedUpdateTimeMs) {
+            ApiError conflict = localError(ApiError::Kind::Conflict, QStringLiteral("Conflict"),
+                                           QStringLiteral("UpdateServerIdeInstance"),
+                                           ApiError::explanationForCode(QStringLiteral("Conflict")));
+            conflict.message =
+                tr("Environment %1 was updated at %2 (UTC), after the copy shown (%3 UTC); nothing "
+                   "was changed.")
+                    .arg(instanceId, QDateTime::fromMSecsSinceEpoch(before.updateTimeMs, Qt::UTC).toString(Qt::ISODate),
+                         QDateTime::fromMSecsSinceEpoch(expectedUpdateTimeMs, Qt::UTC).toString(Qt::ISODate));
+            qCWarning(lcApi).noquote() << "setRole: conflict on" << instanceId << "- not updated";
+            done(result, conflict);
+            return;
+        }
+        updateServerIdeInstance(instanceId, role, [this, instanceId, result, done](const ApiError& writeError) mutable {
+            if (writeError.isError()) {
+                done(result, writeError);
+                return;
+            }
+            getServerIdeInstance(instanceId, [result, done](const Environment& after, const ApiError&) mutable {
+                // The update succeeded; a failed read afterwards only leaves `after` null.
+                result.after = after;
+                done(result, {});
+            });
+        });
+    });
+}
+
+void DataWorksClient::createServerIdeInstance(qint64 projectId, const QString& resourceGroupId,
+                                              const QString& instanceName, const StringPairList& extra,
+                                              ApiCallback<QString> done)
+{
+    StringPairList params = {{QStringLiteral("ProjectId"), QString::number(projectId)},
+                             {QStringLiteral("ResourceGroupId"), resourceGroupId},
+                             {QStringLiteral("InstanceName"), instanceName}};
+    params += extra;
+    m_api->call(dataWorks(QStringLiteral("CreateServerIdeInstance"), params, false), this, [done](ApiReply* reply) {
+        const QJsonValue id = reply->json().value(QLatin1String("InstanceId"));
+        done(id.isDouble() ? QString::number(qint64(id.toDouble())) : id.toString(), reply->error());
+    });
+}
+
+void DataWorksClient::simpleWrite(const QString& action, const QString& instanceId, ApiDoneCallback done)
+{
+    m_api->call(dataWorks(action, {{QStringLiteral("InstanceId"), instanceId}}, false), this,
+                [done](ApiReply* reply) { done(reply->error()); });
+}
+
+void DataWorksClient::startServerIdeInstance(const QString& instanceId, ApiDoneCallback done)
+{
+    simpleWrite(QStringLiteral("StartServerIdeInstance"), instanceId, std::move(done));
+}
+
+void DataWorksClient::stopServerIdeInstance(const QString& instanceId, ApiDoneCallback done)
+{
+    simpleWrite(QStringLiteral("StopServerIdeInstance"), instanceId, std::move(done));
+}
+
+void DataWorksClient::deleteServerIdeInstance(const QString& instanceId, ApiDoneCallback done)
+{
+    simpleWrite(QStringLiteral("DeleteServerIdeInstance"), instanceId, std::move(done));
+}

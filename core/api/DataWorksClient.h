@@ -1,0 +1,140 @@
+#pragma once
+
+#include "api/ApiClient.h"
+#include "model/Environment.h"
+
+#include <QHash>
+#include <QMap>
+#include <QObject>
+#include <optional>
+
+// The filters of ListServerIdeInstances; unset members are not sent.
+struct ServerIdeFilter
+{
+    std::optional<qint64> projectId;
+    QString resourceGroupId;
+    QString keyword;       // matches instance id or name
+    QString relatedUserId; // owner account id
+    QString subType;       // "PERSONAL_DEV" or "DATA_AGENT"
+
+    StringPairList toParams() const;
+};
+
+// One ListServerIdeInstances listing in progress, all pages. Pages arrive incrementally (pageLoaded); with
+// PageNumber paging the pages after the first are fetched concurrently (bounded) once TotalCount is known and
+// environments() assembles them in page order. Exactly one of finished() / failed() ends it, unless cancel()
+// is called first, after which nothing more is emitted. Owned by the DataWorksClient; deleteLater() it when done.
+class ServerIdeListing : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Paging
+    {
+        PageNumber, // PageNumber/PageSize with PagingInfo.TotalCount; pages 2..n concurrently
+        NextToken,  // MaxResults/NextToken; necessarily one page after the other
+    };
+    struct Options
+    {
+        Paging paging = Paging::PageNumber;
+        int pageSize = 50;     // PageSize or MaxResults
+        int maxConcurrent = 4; // pages in flight at once (PageNumber paging)
+    };
+
+    // Complete (in page order, each InstanceId once) after finished().
+    const QList<Environment>& environments() const { return m_result; }
+    int loaded() const { return m_loaded; }
+    int total() const { return m_total; } // -1 while unknown
+    bool isFinished() const { return m_done; }
+    const ApiError& error() const { return m_error; }
+    // Largest number of page requests that were in flight at once (for tests and diagnostics).
+    int peakInFlight() const { return m_peakInFlight; }
+    void cancel();
+
+signals:
+    // pageNumber counts from 1 in request order (also with NextToken paging); emitted in arrival order.
+    void pageLoaded(int pageNumber, const QList<Environment>& environments);
+    void progress(int loaded, int total);
+    void finished();
+    void failed(const ApiError& error);
+
+private:
+    friend class DataWorksClient;
+    ServerIdeListing(ApiClient* api, const ServerIdeFilter& filter, const Options& options, QObject* parent);
+    void start();
+    void requestPage(int pageNumber, const QString& nextToken);
+    void onPage(int pageNumber, ApiReply* reply);
+    void pump();
+    void fail(const ApiError& error);
+    void complete();
+
+    ApiClient* m_api;
+    ServerIdeFilter m_filter;
+    Options m_options;
+    QMap<int, QList<Environment>> m_pages;
+    QHash<int, ApiReply*> m_inFlight;
+    QList<int> m_queue;
+    QList<Environment> m_result;
+    QStringList m_seenTokens;
+    int m_loaded = 0;
+    int m_total = -1;
+    int m_peakInFlight = 0;
+    bool m_done = false;
+    bool m_canceled = false;
+    ApiError m_error;
+};
+
+// What setRole() did: the environment as re-read before the change, and after it (re-read again).
+struct SetRoleResult
+{
+    Environment before;
+    Environment after; // null when the update failed or the read after it failed
+};
+
+// DataWorks OpenAPI 2024-05-18: workspaces and individual development environments (ServerIde instances).
+class DataWorksClient : public QObject
+{
+    Q_OBJECT
+public:
+    static QString apiVersion() { return QStringLiteral("2024-05-18"); }
+
+    explicit DataWorksClient(ApiClient* api, QObject* parent = nullptr);
+    ApiClient* api() const { return m_api; }
+
+    // ListProjects, every page (sequentially).
+    void listProjects(ApiCallback<QList<Workspace>> done, int pageSize = 100);
+
+    // ListServerIdeInstances, every page. Starts on the next event-loop turn: connect to the listing first.
+    ServerIdeListing* listServerIdeInstances(const ServerIdeFilter& filter = {},
+                                             const ServerIdeListing::Options& options = {});
+
+    void getServerIdeInstance(const QString& instanceId, ApiCallback<Environment> done);
+
+    // UpdateServerIdeInstance with only CredentialConfig: the other settings are kept by the service.
+    // Refuses RoleAssociation::Kind::Unknown locally. A write: never retried once it may have reached the server.
+    void updateServerIdeInstance(const QString& instanceId, const RoleAssociation& role, ApiDoneCallback done);
+    // Any UpdateServerIdeInstance parameters (nested objects as JSON strings), for completeness.
+    void updateServerIdeInstance(const QString& instanceId, const StringPairList& params, ApiDoneCallback done);
+
+    // The safe write: re-reads the environment, stops with an ApiError of kind Conflict (result.before = the
+    // fresh copy) when its UpdateTime differs from expectedUpdateTimeMs (what the caller showed), else updates
+    // and re-reads it.
+    void setRole(const QString& instanceId, const RoleAssociation& role, qint64 expectedUpdateTimeMs,
+                 ApiCallback<SetRoleResult> done);
+    void setRole(const Environment& shown, const RoleAssociation& role, ApiCallback<SetRoleResult> done)
+    {
+        setRole(shown.instanceId, role, shown.updateTimeMs, std::move(done));
+    }
+
+    // Create answers the new InstanceId. extra: optional parameters (Cu, ImageId, CredentialConfig, ...).
+    void createServerIdeInstance(qint64 projectId, const QString& resourceGroupId, const QString& instanceName,
+                                 const StringPairList& extra, ApiCallback<QString> done);
+    void startServerIdeInstance(const QString& instanceId, ApiDoneCallback done);
+    void stopServerIdeInstance(const QString& instanceId, ApiDoneCallback done);
+    void deleteServerIdeInstance(const QString& instanceId, ApiDoneCallback done);
+
+private:
+    void simpleWrite(const QString& action, const QString& instanceId, ApiDoneCallback done);
+    void listProjectsPage(int pageNumber, int pageSize, QList<Workspace> soFar, ApiCallback<QList<Workspace>> done);
+
+    ApiClient* m_api;
+};
