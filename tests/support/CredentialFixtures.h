@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringList>
+
+// Recognisable fake STS values for credential tests: any of fixtureSecrets() in output is a leak.
+namespace CredentialFixtures {
+
+inline QString keyId()
+{
+    return QStringLiteral("STS.NUgYrLnoC37mZZCNnAbez7Ab7");
+}
+inline QString secret()
+{
+    return QStringLiteral("SecretValue-9f8e7d6c5b4a");
+}
+inline QString token()
+{
+    return QStringLiteral("TokenValue-CAIS0123456789abcdef");
+}
+inline QStringList secrets()
+{
+    return {secret(), token()};
+}
+
+inline QString utc(const QDateTime& t)
+{
+    return t.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+}
+
+// A credentials URI answer object; pass an empty code to leave Code out.
+inline QJsonObject answerObject(const QString& expiration, const QString& code = QStringLiteral("Success"))
+{
+    QJsonObject o;
+    if (!code.isEmpty())
+        o.insert(QStringLiteral("Code"), code);
+    o.insert(QStringLiteral("AccessKeyId"), keyId());
+    o.insert(QStringLiteral("AccessKeySecret"), secret());
+    o.insert(QStringLiteral("SecurityToken"), token());
+    o.insert(QStringLiteral("Expiration"), expiration);
+    return o;
+}
+
+inline QByteArray toJson(const QJsonObject& o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+inline QByteArray answer(const QDateTime& expiration, const QString& code = QStringLiteral("Success"))
+{
+    return toJson(answerObject(utc(expiration), code));
+}
+
+} // namespace CredentialFixtures
