@@ -1,0 +1,38 @@
+#pragma once
+
+#include "Environment.h"
+#include "RoleAssociation.h"
+#include "Visibility.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+class VisibilityStore;
+
+// Which environments to show: one pure predicate shared by the CLI's list options and the GUI's filter
+// bar. Every criterion left empty matches everything; set criteria must all match.
+struct EnvironmentFilter
+{
+    Q_DECLARE_TR_FUNCTIONS(EnvironmentFilter)
+
+public:
+    QString project;                   // a ProjectId (all digits) or a ProjectName (ignoring case)
+    QString ownerId;                   // exact OwnerId
+    QList<EnvironmentStatus> statuses; // any of these
+    QString keyword;                   // substring of InstanceId or InstanceName, ignoring case
+    std::optional<Visibility> visibility;
+    std::optional<RoleAssociation::Kind> roleKind;
+
+    bool isEmpty() const;
+    // visibility: the environment's recorded visibility (VisibilityStore::visibility()).
+    bool matches(const Environment& environment, Visibility visibility = Visibility::Unknown) const;
+    // Keeps order. Without a store every environment counts as Visibility::Unknown.
+    QList<Environment> apply(const QList<Environment>& environments, const VisibilityStore* store = nullptr) const;
+
+    // "Running,stopped, DELETED" -> statuses; false with a translated error naming the bad value.
+    static bool parseStatuses(const QString& commaList, QList<EnvironmentStatus>* out, QString* error = nullptr);
+};
