@@ -155,8 +155,10 @@ void CredentialSource::onResult(bool ok, const Credential& credential, const Cre
     const double r = std::clamp(m_options.random(), 0.0, 1.0);
     const qint64 delay = std::max<qint64>(1, qint64(double(backoff) * (1.0 - m_options.jitter * r)));
     m_nextAttempt = now.addMSecs(delay);
-    qCInfo(lcCredentials).noquote() << "credential fetch failed (" << m_failures << "in a row), retry in" << delay
-                                    << "ms:" << error.toString();
+    qCInfo(lcCredentials).noquote() << QStringLiteral("credential fetch failed (%1 in a row), retry in %2 ms: %3")
+                                           .arg(m_failures)
+                                           .arg(delay)
+                                           .arg(error.toString());
     updateState();
     emit refreshFailed(m_lastError, m_nextAttempt);
     emit fetchFinished(false);
