@@ -17,6 +17,8 @@ QByteArray percentEncode(const QByteArray& utf8);
 QByteArray hexSha256(const QByteArray& data);
 // The hex SHA-256 of the empty payload.
 QByteArray emptyPayloadHash();
+// Compares a received signature with the expected one in time independent of where they differ (verifiers).
+bool equalsConstantTime(const QByteArray& a, const QByteArray& b);
 
 // ---- Signature V3 (ACS3-HMAC-SHA256) ----
 struct V3Input

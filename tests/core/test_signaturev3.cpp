@@ -274,6 +274,15 @@ private slots:
         QVERIFY(parsed.signedHeaders.isEmpty());
     }
 
+    void comparesSignaturesInConstantTime()
+    {
+        QVERIFY(Signing::equalsConstantTime("abc", "abc"));
+        QVERIFY(Signing::equalsConstantTime("", ""));
+        QVERIFY(!Signing::equalsConstantTime("abc", "abd"));
+        QVERIFY(!Signing::equalsConstantTime("abc", "ab"));
+        QVERIFY(!Signing::equalsConstantTime("", "a"));
+    }
+
     void isoTimestampIsUtc()
     {
         const QDateTime t(QDate(2023, 10, 26), QTime(18, 22, 32), QTimeZone(8 * 3600));
