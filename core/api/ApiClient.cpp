@@ -130,6 +130,39 @@ QString networkExplanation(QNetworkReply::NetworkError error, const QString& hos
     }
 }
 
+// A request body that can be read once and never rewound. QNetworkAccessManager transparently re-sends a
+// request whose connection closed before any answer byte (QHttpNetworkConnectionChannel's reconnect
+// attempts), POST included. For a write that might have reached the server that would be an unsafe repeat;
+// with this body and DoNotBufferUploadDataAttribute the re-send cannot rewind and the call fails instead.
+class OneShotBody : public QIODevice
+{
+public:
+    explicit OneShotBody(QByteArray data)
+        : m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override { return (m_data.size() - m_pos) + QIODevice::bytesAvailable(); }
+
+protected:
+    qint64 readData(char* out, qint64 max) override
+    {
+        const qint64 n = qMin<qint64>(max, m_data.size() - m_pos);
+        if (n <= 0)
+            return m_pos >= m_data.size() ? -1 : 0;
+        memcpy(out, m_data.constData() + m_pos, size_t(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char*, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
+};
+
 } // namespace
 
 ApiRequest ApiRequest::pop(ApiService service, const QString& action, const QString& version,
@@ -184,9 +217,11 @@ ApiClient::ApiClient(Endpoints endpoints, CredentialGetter credentials, const Cl
     , m_credentials(std::move(credentials))
     , m_clock(clock ? clock : Clock::system())
     , m_nam(new QNetworkAccessManager(this))
+    , m_writeNam(new QNetworkAccessManager(this))
 {
     // Signed requests must never be replayed to another host by a redirect.
     m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_writeNam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
 }
 
 ApiClient::~ApiClient() = default;
@@ -396,7 +431,16 @@ void ApiClient::startAttempt(ApiReply* reply)
 
     reply->m_timedOut = false;
     QNetworkReply* network = nullptr;
-    if (method == "POST")
+    if (method != "GET" && !request.idempotent) {
+        auto* device = new OneShotBody(body);
+        netRequest.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        netRequest.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+        // A fresh connection for every write (own manager, no keep-alive): never a stale pooled socket, which
+        // is the case Qt's transparent re-send exists for.
+        netRequest.setRawHeader("Connection", "close");
+        network = m_writeNam->sendCustomRequest(netRequest, method, device);
+        device->setParent(network);
+    } else if (method == "POST")
         network = m_nam->post(netRequest, body);
     else if (method == "GET")
         network = m_nam->get(netRequest);

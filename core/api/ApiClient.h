@@ -126,7 +126,9 @@ public:
     void setEndpoints(const Endpoints& endpoints) { m_endpoints = endpoints; }
     void setCredentialProvider(CredentialGetter provider) { m_credentials = std::move(provider); }
     const Clock* clock() const { return m_clock; }
+    // The manager of reads (proxy settings etc. should be applied to both; see writeNetworkAccessManager()).
     QNetworkAccessManager* networkAccessManager() const { return m_nam; }
+    QNetworkAccessManager* writeNetworkAccessManager() const { return m_writeNam; }
 
     // Starts the call. The reply is a child of this client; delete it (deleteLater) after finished().
     ApiReply* send(const ApiRequest& request);
@@ -161,7 +163,8 @@ private:
     Endpoints m_endpoints;
     CredentialGetter m_credentials;
     const Clock* m_clock;
-    QNetworkAccessManager* m_nam;
+    QNetworkAccessManager* m_nam;      // reads (keep-alive)
+    QNetworkAccessManager* m_writeNam; // writes: one connection each, never re-sent by Qt
     Options m_options;
     bool m_clockSkewDetected = false;
     qint64 m_clockSkewSeconds = 0;

@@ -15,6 +15,8 @@ RamRole RamRole::fromJson(const QJsonObject& o)
     role.assumeRolePolicyDocument =
         policy.isObject() ? QString::fromUtf8(QJsonDocument(policy.toObject()).toJson(QJsonDocument::Compact))
                           : policy.toString();
+    if (!role.assumeRolePolicyDocument.isEmpty())
+        role.trustPolicy = TrustPolicy::parse(role.assumeRolePolicyDocument);
     const QJsonValue max = o.value(QLatin1String("MaxSessionDuration"));
     role.maxSessionDuration = max.isDouble() ? max.toInt() : max.toString().toInt();
     role.createDate = QDateTime::fromString(o.value(QLatin1String("CreateDate")).toString(), Qt::ISODate).toUTC();

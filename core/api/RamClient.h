@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/ApiClient.h"
+#include "model/TrustPolicy.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -16,6 +17,8 @@ struct RamRole
     int maxSessionDuration = 0;
     QDateTime createDate; // UTC
     QDateTime updateDate; // UTC
+    // assumeRolePolicyDocument read through the model (invalid when the document is absent or malformed).
+    TrustPolicy trustPolicy;
 
     static RamRole fromJson(const QJsonObject& role);
 };
