@@ -1,0 +1,474 @@
+#include "ApiTestSupport.h"
+#include "MockClock.h"
+#include "ScriptedHttpServer.h"
+#include "SecretScanner.h"
+#include "api/DataWorksClient.h"
+#include "model/CredentialConfigMapping.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTest>
+#include <memory>
+
+using namespace ApiTestSupport;
+using Response = ScriptedHttpServer::Response;
+using Request = ScriptedHttpServer::Request;
+
+namespace {
+const QString kLeakedKeyId = QStringLiteral("STS.LeakedKeyIdInUserInfo9876");
+const QString kLeakedToken = QStringLiteral("CAISleakedSecurityTokenFromListAnswer_0123456789abcdef");
+const qint64 kUpdateTime = 1756003600000;
+
+QJsonObject instance(int n, qint64 updateTime = kUpdateTime)
+{
+    QJsonObject userInfo{{QStringLiteral("Id"), QStringLiteral("20933221576142")},
+                         {QStringLiteral("Type"), QStringLiteral("sub")},
+                         {QStringLiteral("AccessKeyId"), kLeakedKeyId},
+                         {QStringLiteral("SecurityToken"), kLeakedToken}};
+    QJsonObject role{{QStringLiteral("RoleArn"), QStringLiteral("acs:ram::1234567890123456:role/devrole")},
+                     {QStringLiteral("RoleType"), QStringLiteral("service")},
+                     {QStringLiteral("AssumeRoleFor"), QStringLiteral("1234567890123456")},
+                     {QStringLiteral("Policy"), QString()},
+                     {QStringLiteral("UserInfo"), userInfo}};
+    QJsonObject config{{QStringLiteral("Key"), QStringLiteral("0")},
+                       {QStringLiteral("Type"), QStringLiteral("Role")},
+                       {QStringLiteral("Roles"), QJsonArray{role}}};
+    QJsonObject credentialConfig{{QStringLiteral("Enable"), true},
+                                 {QStringLiteral("AliyunEnvRoleKey"), QStringLiteral("0")},
+                                 {QStringLiteral("Configs"), QJsonArray{config}}};
+    return QJsonObject{{QStringLiteral("InstanceId"), QString::number(700000 + n)},
+                       {QStringLiteral("InstanceName"), QStringLiteral("dev_%1").arg(n)},
+                       {QStringLiteral("Status"), QStringLiteral("Running")},
+                       {QStringLiteral("ProjectId"), 10000},
+                       {QStringLiteral("ResourceGroupId"), 9876543210.0},
+                       {QStringLiteral("OwnerId"), QStringLiteral("20933221576142")},
+                       {QStringLiteral("Cu"), 10},
+                       {QStringLiteral("CreateTime"), double(1756000000000)},
+                       {QStringLiteral("UpdateTime"), double(updateTime)},
+                       {QStringLiteral("CredentialConfig"), credentialConfig}};
+}
+
+QByteArray listAnswer(const QList<int>& ids, int pageNumber, int pageSize, int total, const QString& nextToken)
+{
+    QJsonArray instances;
+    for (int id : ids)
+        instances.append(instance(id));
+    QJsonObject paging{{QStringLiteral("PageNumber"), pageNumber},
+                       {QStringLiteral("PageSize"), pageSize},
+                       {QStringLiteral("TotalCount"), total},
+                       {QStringLiteral("Instances"), instances}};
+    QJsonObject answer{{QStringLiteral("RequestId"), QStringLiteral("LIST-%1").arg(pageNumber)},
+                       {QStringLiteral("MaxResults"), pageSize},
+                       {QStringLiteral("NextToken"), nextToken},
+                       {QStringLiteral("PagingInfo"), paging}};
+    return QJsonDocument(answer).toJson(QJsonDocument::Compact);
+}
+
+QByteArray getAnswer(qint64 updateTime)
+{
+    return QJsonDocument(QJsonObject{{QStringLiteral("RequestId"), QStringLiteral("GET-1")},
+                                     {QStringLiteral("Instance"), instance(1, updateTime)}})
+        .toJson(QJsonDocument::Compact);
+}
+
+QStringList idsOf(const QList<Environment>& environments)
+{
+    QStringList ids;
+    for (const Environment& e : environments)
+        ids << e.instanceId;
+    return ids;
+}
+
+QStringList expectedIds(int count)
+{
+    QStringList ids;
+    for (int i = 1; i <= count; ++i)
+        ids << QString::number(700000 + i);
+    return ids;
+}
+} // namespace
+
+class TestDataWorksClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ScriptedHttpServer> m_server;
+    MockClock m_clock;
+    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<DataWorksClient> m_client;
+
+    // Answers ListServerIdeInstances for `total` instances in both paging styles; page p of n waits
+    // (n - p + 1) * stepMs so later pages arrive first.
+    void servePages(int total, int stepMs)
+    {
+        m_server->setHandler([total, stepMs](const Request& r) {
+            if (r.header("x-acs-action") != "ListServerIdeInstances")
+                return error(400, QStringLiteral("UnexpectedAction"));
+            const int maxResults = r.formValue("MaxResults").toInt();
+            if (maxResults > 0) {
+                const int start = r.formValue("NextToken").isEmpty() ? 0 : r.formValue("NextToken").mid(4).toInt();
+                QList<int> ids;
+                for (int i = start; i < qMin(total, start + maxResults); ++i)
+                    ids << i + 1;
+                const int next = start + maxResults;
+                return ok(listAnswer(ids, 0, maxResults, total,
+                                     next < total ? QStringLiteral("tok-%1").arg(next) : QString()));
+            }
+            const int page = r.formValue("PageNumber").toInt();
+            const int size = r.formValue("PageSize").toInt();
+            const int pages = (total + size - 1) / size;
+            QList<int> ids;
+            for (int i = (page - 1) * size; i < qMin(total, page * size); ++i)
+                ids << i + 1;
+            Response response = ok(listAnswer(ids, page, size, total, QString()));
+            response.delayMs = page == 1 ? 0 : (pages - page + 1) * stepMs;
+            return response;
+        });
+    }
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<ScriptedHttpServer>();
+        Endpoints endpoints(QStringLiteral("cn-shanghai"));
+        endpoints.setEndpointOverride(m_server->baseUrl());
+        m_api = std::make_unique<ApiClient>(
+            endpoints,
+            [] {
+                return Credential(QStringLiteral("LTAI5tTestKeyId0001"), QStringLiteral("TestSecret0123456789"), {}, {},
+                                  QStringLiteral("test"));
+            },
+            &m_clock);
+        ApiClient::Options options;
+        options.backoffBaseMs = 5;
+        options.maxAttempts = 2;
+        m_api->setOptions(options);
+        m_client = std::make_unique<DataWorksClient>(m_api.get());
+    }
+    void cleanup()
+    {
+        m_client.reset();
+        m_api.reset();
+        m_server.reset();
+    }
+
+    void pageNumberPagingIsConcurrentBoundedAndOrdered()
+    {
+        servePages(23, 100);
+        ServerIdeListing::Options options;
+        options.pageSize = 5;
+        options.maxConcurrent = 4;
+        ServerIdeListing* listing = m_client->listServerIdeInstances({}, options);
+        QList<int> arrival;
+        connect(listing, &ServerIdeListing::pageLoaded, this,
+                [&arrival](int page, const QList<Environment>&) { arrival << page; });
+        QSignalSpy progress(listing, &ServerIdeListing::progress);
+        QSignalSpy finished(listing, &ServerIdeListing::finished);
+        QSignalSpy failed(listing, &ServerIdeListing::failed);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(m_server->requestCount(), 5);
+        QCOMPARE(idsOf(listing->environments()), expectedIds(23));
+        QCOMPARE(listing->total(), 23);
+        QCOMPARE(listing->loaded(), 23);
+        // Pages 2..5 were in flight together (4 allowed) and the slowest (page 2) came last.
+        QCOMPARE(m_server->peakInFlight(), 4);
+        QCOMPARE(listing->peakInFlight(), 4);
+        QCOMPARE(arrival.first(), 1);
+        QCOMPARE(arrival.last(), 2);
+        QCOMPARE(arrival, QList<int>({1, 5, 4, 3, 2}));
+        QCOMPARE(progress.count(), 5);
+        QCOMPARE(progress.last().at(0).toInt(), 23);
+        QCOMPARE(progress.last().at(1).toInt(), 23);
+        QCOMPARE(progress.first().at(0).toInt(), 5);
+    }
+
+    void concurrencyBoundIsRespected()
+    {
+        servePages(40, 30);
+        ServerIdeListing::Options options;
+        options.pageSize = 4; // 10 pages
+        options.maxConcurrent = 2;
+        ServerIdeListing* listing = m_client->listServerIdeInstances({}, options);
+        QSignalSpy finished(listing, &ServerIdeListing::finished);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(m_server->requestCount(), 10);
+        QCOMPARE(m_server->peakInFlight(), 2);
+        QCOMPARE(listing->peakInFlight(), 2);
+        QCOMPARE(idsOf(listing->environments()), expectedIds(40));
+    }
+
+    void nextTokenPagingAndEveryFilter()
+    {
+        servePages(7, 0);
+        ServerIdeFilter filter;
+        filter.projectId = 10000;
+        filter.resourceGroupId = QStringLiteral("9876543210");
+        filter.keyword = QStringLiteral("dev box");
+        filter.relatedUserId = QStringLiteral("20933221576142");
+        filter.subType = QStringLiteral("PERSONAL_DEV");
+        ServerIdeListing::Options options;
+        options.paging = ServerIdeListing::Paging::NextToken;
+        options.pageSize = 3;
+        ServerIdeListing* listing = m_client->listServerIdeInstances(filter, options);
+        QSignalSpy pages(listing, &ServerIdeListing::pageLoaded);
+        QSignalSpy finished(listing, &ServerIdeListing::finished);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(idsOf(listing->environments()), expectedIds(7));
+        QCOMPARE(pages.count(), 3);
+        QCOMPARE(m_server->requestCount(), 3);
+        const auto& requests = m_server->requests();
+        QVERIFY(requests.at(0).formValue("NextToken").isEmpty());
+        QCOMPARE(requests.at(1).formValue("NextToken"), QByteArray("tok-3"));
+        QCOMPARE(requests.at(2).formValue("NextToken"), QByteArray("tok-6"));
+        for (const Request& r : requests) {
+            QCOMPARE(r.formValue("ProjectId"), QByteArray("10000"));
+            QCOMPARE(r.formValue("ResourceGroupId"), QByteArray("9876543210"));
+            QCOMPARE(r.formValue("Keyword"), QByteArray("dev box"));
+            QCOMPARE(r.formValue("RelatedUserId"), QByteArray("20933221576142"));
+            QCOMPARE(r.formValue("SubType"), QByteArray("PERSONAL_DEV"));
+            QCOMPARE(r.formValue("MaxResults"), QByteArray("3"));
+            QVERIFY(r.formValue("PageNumber").isEmpty());
+            QCOMPARE(r.header("x-acs-version"), QByteArray("2024-05-18"));
+            QString why;
+            QVERIFY2(verifyV3(r, "LTAI5tTestKeyId0001", "TestSecret0123456789", &why), qPrintable(why));
+        }
+    }
+
+    void filtersAreSentWithPageNumberPaging()
+    {
+        servePages(2, 0);
+        ServerIdeFilter filter;
+        filter.projectId = 42;
+        filter.keyword = QStringLiteral("x");
+        ServerIdeListing* listing = m_client->listServerIdeInstances(filter);
+        QSignalSpy finished(listing, &ServerIdeListing::finished);
+        QVERIFY(finished.wait(20000));
+        const Request& r = m_server->requests().first();
+        QCOMPARE(r.formValue("ProjectId"), QByteArray("42"));
+        QCOMPARE(r.formValue("Keyword"), QByteArray("x"));
+        QCOMPARE(r.formValue("PageNumber"), QByteArray("1"));
+        QCOMPARE(r.formValue("PageSize"), QByteArray("50"));
+        QVERIFY(r.formValue("SubType").isEmpty());
+        QVERIFY(!r.body.contains("RelatedUserId"));
+    }
+
+    void aFailingPageStopsTheListing()
+    {
+        m_server->setHandler([](const Request& r) {
+            const int page = r.formValue("PageNumber").toInt();
+            if (page == 3)
+                return error(403, QStringLiteral("Forbidden.NoPermission"), QStringLiteral("no"), QStringLiteral("P3"));
+            return ok(listAnswer({page}, page, 1, 5, QString()));
+        });
+        ServerIdeListing::Options options;
+        options.pageSize = 1;
+        options.maxConcurrent = 1;
+        ServerIdeListing* listing = m_client->listServerIdeInstances({}, options);
+        QSignalSpy finished(listing, &ServerIdeListing::finished);
+        QSignalSpy failed(listing, &ServerIdeListing::failed);
+        QVERIFY(failed.wait(20000));
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(listing->error().code, QStringLiteral("Forbidden.NoPermission"));
+        QCOMPARE(listing->error().requestId, QStringLiteral("P3"));
+        QCOMPARE(m_server->requestCount(), 3); // page 4 and 5 never asked for
+    }
+
+    void cancelStopsEverything()
+    {
+        servePages(20, 400);
+        ServerIdeListing::Options options;
+        options.pageSize = 5;
+        ServerIdeListing* listing = m_client->listServerIdeInstances({}, options);
+        QSignalSpy pages(listing, &ServerIdeListing::pageLoaded);
+        QSignalSpy finished(listing, &ServerIdeListing::finished);
+        QSignalSpy failed(listing, &ServerIdeListing::failed);
+        QVERIFY(pages.wait(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->requestCount(), 4, 5000);
+        listing->cancel();
+        QTest::qWait(600);
+        QCOMPARE(pages.count(), 1);
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(failed.count(), 0);
+    }
+
+    void secretsInCredentialConfigReachNoModelAndNoLog()
+    {
+        LogCapture capture;
+        servePages(3, 0);
+        ServerIdeListing* listing = m_client->listServerIdeInstances();
+        QSignalSpy finished(listing, &ServerIdeListing::finished);
+        QVERIFY(finished.wait(20000));
+        const QStringList secrets = {kLeakedKeyId, kLeakedToken};
+        QCOMPARE(listing->environments().size(), 3);
+        QString modelText;
+        for (const Environment& e : listing->environments()) {
+            QVERIFY(e.role.isCustomRole());
+            QCOMPARE(e.role.roleArn(), QStringLiteral("acs:ram::1234567890123456:role/devrole"));
+            QDebug(&modelText) << e << e.role.toCredentialConfigJson() << e.role.displayText();
+        }
+        QVERIFY2(findSecret(modelText, secrets).isEmpty(), "secret reached the model");
+        QVERIFY2(capture.findAny(secrets).isEmpty(), "secret reached a log line");
+        QVERIFY(capture.lines().join(QLatin1Char('\n')).contains(QStringLiteral("ListServerIdeInstances")));
+
+        m_server->setHandler([](const Request&) { return ok(getAnswer(kUpdateTime)); });
+        Environment got;
+        m_client->getServerIdeInstance(QStringLiteral("700001"),
+                                       [&got](const Environment& e, const ApiError&) { got = e; });
+        QTRY_VERIFY_WITH_TIMEOUT(!got.isNull(), 10000);
+        QString gotText;
+        QDebug(&gotText) << got;
+        QVERIFY(findSecret(gotText, secrets).isEmpty());
+        QVERIFY(capture.findAny(secrets).isEmpty());
+    }
+
+    void listProjectsReadsEveryPage()
+    {
+        m_server->setHandler([](const Request& r) {
+            const int page = r.formValue("PageNumber").toInt();
+            QJsonArray projects;
+            for (int i = 0; i < (page < 3 ? 2 : 1); ++i) {
+                const int id = (page - 1) * 2 + i + 1;
+                projects.append(QJsonObject{{QStringLiteral("Id"), id},
+                                            {QStringLiteral("Name"), QStringLiteral("ws_%1").arg(id)},
+                                            {QStringLiteral("DevEnvironmentEnabled"), true}});
+            }
+            QJsonObject paging{{QStringLiteral("PageNumber"), page},
+                               {QStringLiteral("PageSize"), 2},
+                               {QStringLiteral("TotalCount"), 5},
+                               {QStringLiteral("Projects"), projects}};
+            return ok(QJsonDocument(QJsonObject{{QStringLiteral("PagingInfo"), paging}}).toJson());
+        });
+        QList<Workspace> workspaces;
+        bool done = false;
+        m_client->listProjects(
+            [&](const QList<Workspace>& list, const ApiError& e) {
+                QVERIFY(!e.isError());
+                workspaces = list;
+                done = true;
+            },
+            2);
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QCOMPARE(workspaces.size(), 5);
+        QCOMPARE(workspaces.last().name, QStringLiteral("ws_5"));
+        QVERIFY(workspaces.first().devEnvironmentEnabled);
+        QCOMPARE(m_server->requestCount(), 3);
+        QCOMPARE(m_server->requests().first().header("x-acs-action"), QByteArray("ListProjects"));
+    }
+
+    void updateSendsTheCredentialConfig()
+    {
+        m_server->setHandler([](const Request&) { return ok("{\"RequestId\":\"U\"}"); });
+        const RoleAssociation role = RoleAssociation::customRole(QStringLiteral("acs:ram::1234567890123456:role/x"));
+        ApiError result;
+        bool done = false;
+        m_client->updateServerIdeInstance(QStringLiteral("700001"), role, [&](const ApiError& e) {
+            result = e;
+            done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QVERIFY(!result.isError());
+        const Request& r = m_server->requests().first();
+        QCOMPARE(r.header("x-acs-action"), QByteArray("UpdateServerIdeInstance"));
+        QCOMPARE(r.formValue("InstanceId"), QByteArray("700001"));
+        QCOMPARE(QString::fromUtf8(r.formValue("CredentialConfig")), role.toCredentialConfigJson());
+        QCOMPARE(CredentialConfigMapping::fromJson(QString::fromUtf8(r.formValue("CredentialConfig"))), role);
+
+        done = false;
+        m_client->updateServerIdeInstance(QStringLiteral("700001"), RoleAssociation::unknown(QStringLiteral("odd")),
+                                          [&](const ApiError& e) {
+                                              result = e;
+                                              done = true;
+                                          });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QCOMPARE(result.kind, ApiError::Kind::InvalidArgument);
+        QCOMPARE(m_server->requestCount(), 1);
+    }
+
+    void setRoleStopsOnConflict()
+    {
+        m_server->setHandler([](const Request& r) {
+            if (r.header("x-acs-action") == "GetServerIdeInstance")
+                return ok(getAnswer(kUpdateTime + 5000)); // someone changed it after it was shown
+            return ok("{\"RequestId\":\"U\"}");
+        });
+        SetRoleResult result;
+        ApiError error;
+        bool done = false;
+        m_client->setRole(QStringLiteral("700001"), RoleAssociation::none(), kUpdateTime,
+                          [&](const SetRoleResult& r, const ApiError& e) {
+                              result = r;
+                              error = e;
+                              done = true;
+                          });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QCOMPARE(error.kind, ApiError::Kind::Conflict);
+        QCOMPARE(error.code, QStringLiteral("Conflict"));
+        QVERIFY(!error.explanation.isEmpty());
+        QCOMPARE(result.before.updateTimeMs, kUpdateTime + 5000);
+        QVERIFY(result.after.isNull());
+        QCOMPARE(m_server->requestCount(), 1); // no UpdateServerIdeInstance was sent
+    }
+
+    void setRoleUpdatesWhenUnchanged()
+    {
+        int gets = 0;
+        m_server->setHandler([&gets](const Request& r) {
+            if (r.header("x-acs-action") == "GetServerIdeInstance")
+                return ok(getAnswer(++gets == 1 ? kUpdateTime : kUpdateTime + 9000));
+            return ok("{\"RequestId\":\"U\"}");
+        });
+        SetRoleResult result;
+        ApiError error;
+        bool done = false;
+        Environment shown;
+        shown.instanceId = QStringLiteral("700001");
+        shown.updateTimeMs = kUpdateTime;
+        m_client->setRole(shown, RoleAssociation::dataWorksDefault(), [&](const SetRoleResult& r, const ApiError& e) {
+            result = r;
+            error = e;
+            done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QVERIFY2(!error.isError(), qPrintable(error.toString()));
+        QCOMPARE(m_server->requestCount(), 3);
+        QCOMPARE(m_server->requests().at(1).header("x-acs-action"), QByteArray("UpdateServerIdeInstance"));
+        QCOMPARE(QString::fromUtf8(m_server->requests().at(1).formValue("CredentialConfig")),
+                 RoleAssociation::dataWorksDefault().toCredentialConfigJson());
+        QCOMPARE(result.before.updateTimeMs, kUpdateTime);
+        QCOMPARE(result.after.updateTimeMs, kUpdateTime + 9000);
+    }
+
+    void lifecycleCalls()
+    {
+        m_server->setHandler([](const Request& r) {
+            if (r.header("x-acs-action") == "CreateServerIdeInstance")
+                return ok("{\"RequestId\":\"C\",\"InstanceId\":812345}");
+            return ok("{\"RequestId\":\"L\",\"InstanceId\":\"700001\"}");
+        });
+        QString created;
+        m_client->createServerIdeInstance(10000, QStringLiteral("9876543210"), QStringLiteral("new"),
+                                          {{QStringLiteral("Cu"), QStringLiteral("4")}},
+                                          [&](const QString& id, const ApiError&) { created = id; });
+        QTRY_COMPARE_WITH_TIMEOUT(created, QStringLiteral("812345"), 10000);
+        int done = 0;
+        m_client->startServerIdeInstance(QStringLiteral("700001"), [&](const ApiError& e) { done += !e.isError(); });
+        m_client->stopServerIdeInstance(QStringLiteral("700001"), [&](const ApiError& e) { done += !e.isError(); });
+        m_client->deleteServerIdeInstance(QStringLiteral("700001"), [&](const ApiError& e) { done += !e.isError(); });
+        QTRY_COMPARE_WITH_TIMEOUT(done, 3, 10000);
+        QStringList actions;
+        for (const Request& r : m_server->requests())
+            actions << QString::fromLatin1(r.header("x-acs-action"));
+        actions.sort();
+        QCOMPARE(actions,
+                 QStringList({QStringLiteral("CreateServerIdeInstance"), QStringLiteral("DeleteServerIdeInstance"),
+                              QStringLiteral("StartServerIdeInstance"), QStringLiteral("StopServerIdeInstance")}));
+        QCOMPARE(m_server->requests().first().formValue("InstanceName"), QByteArray("new"));
+        QCOMPARE(m_server->requests().first().formValue("Cu"), QByteArray("4"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDataWorksClient)
+#include "test_dataworksclient.moc"
