@@ -1,0 +1,482 @@
+#include "SandboxData.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace SandboxData {
+
+namespace {
+
+qint64 readTime(const QJsonValue& value, qint64 fallback = 0)
+{
+    if (value.isDouble())
+        return qint64(value.toDouble());
+    if (value.isString()) {
+        const QDateTime dt = QDateTime::fromString(value.toString(), Qt::ISODate);
+        if (dt.isValid())
+            return dt.toMSecsSinceEpoch();
+    }
+    return fallback;
+}
+
+qint64 readId(const QJsonValue& value)
+{
+    if (value.isString())
+        return value.toString().toLongLong();
+    return qint64(value.toDouble());
+}
+
+QString isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
+}
+
+QStringList asStringList(const QJsonValue& value)
+{
+    QStringList out;
+    if (value.isString())
+        out.append(value.toString());
+    else
+        for (const QJsonValue& v : value.toArray())
+            out.append(v.toString());
+    return out;
+}
+
+RoleKind roleKindFromString(const QString& text)
+{
+    if (text == QLatin1String("default"))
+        return RoleKind::Default;
+    if (text == QLatin1String("custom"))
+        return RoleKind::Custom;
+    return RoleKind::None;
+}
+
+// Synthetic table names for a project that asks for many (one project needs marker paging).
+void generateTables(MaxComputeProject* project, int count, const QString& prefix, qint64 baseMs)
+{
+    static const char* const kinds[] = {"orders",   "users", "events", "payments",
+                                        "sessions", "items", "stock",  "refunds"};
+    for (int i = 0; i < count; ++i) {
+        Table t;
+        t.name =
+            prefix + QString::fromLatin1(kinds[i % 8]) + u'_' + QStringLiteral("%1").arg(i, 4, 10, QLatin1Char('0'));
+        t.tableId =
+            QStringLiteral("%1").arg(qHash(project->name + t.name) & 0xffffffffffffULL, 32, 16, QLatin1Char('0'));
+        t.ownerId = project->ownerId;
+        t.comment = QStringLiteral("Generated table %1").arg(i);
+        t.creationMs = baseMs + qint64(i) * 3600000;
+        t.lastModifiedMs = t.creationMs + 86400000;
+        project->tables.append(t);
+    }
+}
+
+} // namespace
+
+void State::reindex()
+{
+    environmentIndex.clear();
+    environmentIndex.reserve(environments.size());
+    for (qsizetype i = 0; i < environments.size(); ++i)
+        environmentIndex.insert(environments.at(i).instanceId, i);
+}
+
+Environment* State::environment(const QString& instanceId)
+{
+    const auto it = environmentIndex.constFind(instanceId);
+    return it == environmentIndex.cend() ? nullptr : &environments[it.value()];
+}
+
+const Role* State::role(const QString& name) const
+{
+    for (const Role& r : roles)
+        if (r.name.compare(name, Qt::CaseInsensitive) == 0)
+            return &r;
+    return nullptr;
+}
+
+const Role* State::defaultRole() const
+{
+    for (const Role& r : roles)
+        if (r.isDataWorksDefault)
+            return &r;
+    return nullptr;
+}
+
+const Workspace* State::workspace(qint64 id) const
+{
+    for (const Workspace& w : workspaces)
+        if (w.id == id)
+            return &w;
+    return nullptr;
+}
+
+const ResourceGroup* State::resourceGroup(qint64 id) const
+{
+    for (const ResourceGroup& g : resourceGroups)
+        if (g.id == id)
+            return &g;
+    return nullptr;
+}
+
+const MaxComputeProject* State::project(const QString& name) const
+{
+    for (const MaxComputeProject& p : projects)
+        if (p.name == name)
+            return &p;
+    return nullptr;
+}
+
+QString State::roleArn(const QString& roleName) const
+{
+    return QStringLiteral("acs:ram::") + accountId + QStringLiteral(":role/") + roleName;
+}
+
+QString roleKindToString(RoleKind kind)
+{
+    switch (kind) {
+    case RoleKind::Default:
+        return QStringLiteral("default");
+    case RoleKind::Custom:
+        return QStringLiteral("custom");
+    case RoleKind::None:
+        break;
+    }
+    return QStringLiteral("none");
+}
+
+bool fromJson(const QJsonObject& root, State* out, QString* error)
+{
+    State s;
+    s.accountId = root.value(u"accountId").toString();
+    s.region = root.value(u"region").toString(QStringLiteral("cn-hangzhou"));
+    const QJsonObject admin = root.value(u"adminUser").toObject();
+    s.adminUserName = admin.value(u"name").toString(QStringLiteral("roledesk-admin"));
+    s.adminUserId = admin.value(u"id").toString();
+    for (const QJsonValue& v : root.value(u"adminKeys").toArray()) {
+        const QJsonObject k = v.toObject();
+        const QString id = k.value(u"accessKeyId").toString();
+        const QString secret = k.value(u"accessKeySecret").toString();
+        if (id.isEmpty() || secret.isEmpty()) {
+            *error = QStringLiteral("an adminKeys entry lacks accessKeyId or accessKeySecret");
+            return false;
+        }
+        if (s.adminKeyId.isEmpty())
+            s.adminKeyId = id;
+        s.adminKeys.insert(id, secret);
+    }
+    if (s.accountId.isEmpty() || s.adminKeys.isEmpty()) {
+        *error = QStringLiteral("the document needs \"accountId\" and at least one entry in \"adminKeys\"");
+        return false;
+    }
+    s.credentialsSecret = QByteArray::fromHex(root.value(u"credentialsSecret").toString().toLatin1());
+    if (s.credentialsSecret.size() < 16) {
+        s.credentialsSecret.resize(32);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(s.credentialsSecret.data()), 8);
+    }
+    for (const QJsonValue& v : root.value(u"users").toArray()) {
+        const QJsonObject o = v.toObject();
+        s.users.append({o.value(u"id").toString(), o.value(u"name").toString()});
+    }
+    for (const QJsonValue& v : root.value(u"workspaces").toArray()) {
+        const QJsonObject o = v.toObject();
+        Workspace w;
+        w.id = readId(o.value(u"id"));
+        w.name = o.value(u"name").toString();
+        w.displayName = o.value(u"displayName").toString(w.name);
+        w.description = o.value(u"description").toString();
+        w.ownerId = o.value(u"ownerId").toString();
+        w.status = o.value(u"status").toString(QStringLiteral("Available"));
+        w.devEnvironmentEnabled = o.value(u"devEnvironmentEnabled").toBool(true);
+        w.devRoleDisabled = o.value(u"devRoleDisabled").toBool(false);
+        s.workspaces.append(w);
+    }
+    for (const QJsonValue& v : root.value(u"resourceGroups").toArray()) {
+        const QJsonObject o = v.toObject();
+        s.resourceGroups.append({readId(o.value(u"id")), o.value(u"name").toString()});
+    }
+    const qint64 baseMs = QDateTime(QDate(2025, 6, 1), QTime(8, 0), Qt::UTC).toMSecsSinceEpoch();
+    for (const QJsonValue& v : root.value(u"roles").toArray()) {
+        const QJsonObject o = v.toObject();
+        Role r;
+        r.name = o.value(u"name").toString();
+        r.roleId = o.value(u"roleId").toString();
+        if (r.roleId.isEmpty())
+            r.roleId = QString::number(300000000000000000ULL + (qHash(r.name) % 99999999999999ULL));
+        r.description = o.value(u"description").toString();
+        r.trustPolicy = o.value(u"trustPolicy").toObject();
+        r.permissionPolicy = o.value(u"policy").toObject();
+        r.maxSessionDuration = o.value(u"maxSessionDuration").toInt(3600);
+        r.createDateMs = readTime(o.value(u"createDate"), baseMs);
+        r.updateDateMs = readTime(o.value(u"updateDate"), r.createDateMs);
+        r.isDataWorksDefault = o.value(u"dataWorksDefault").toBool(false);
+        if (r.name.isEmpty()) {
+            *error = QStringLiteral("a role has no name");
+            return false;
+        }
+        s.roles.append(r);
+    }
+    for (const QJsonValue& v : root.value(u"maxComputeProjects").toArray()) {
+        const QJsonObject o = v.toObject();
+        MaxComputeProject p;
+        p.name = o.value(u"name").toString();
+        p.ownerId = o.value(u"ownerId").toString();
+        p.comment = o.value(u"comment").toString();
+        for (const QJsonValue& tv : o.value(u"tables").toArray()) {
+            const QJsonObject t = tv.toObject();
+            Table table;
+            table.name = t.value(u"name").toString();
+            table.tableId = t.value(u"tableId").toString();
+            if (table.tableId.isEmpty())
+                table.tableId =
+                    QStringLiteral("%1").arg(qHash(p.name + table.name) & 0xffffffffffffULL, 32, 16, QLatin1Char('0'));
+            table.ownerId = t.value(u"ownerId").toString(p.ownerId);
+            table.comment = t.value(u"comment").toString();
+            table.creationMs = readTime(t.value(u"creationTime"), baseMs);
+            table.lastModifiedMs = readTime(t.value(u"lastModifiedTime"), table.creationMs);
+            p.tables.append(table);
+        }
+        const QJsonObject gen = o.value(u"generateTables").toObject();
+        if (!gen.isEmpty())
+            generateTables(&p, gen.value(u"count").toInt(), gen.value(u"prefix").toString(), baseMs);
+        std::sort(p.tables.begin(), p.tables.end(), [](const Table& a, const Table& b) { return a.name < b.name; });
+        s.projects.append(p);
+    }
+    qint64 maxNumber = 0;
+    for (const QJsonValue& v : root.value(u"environments").toArray()) {
+        const QJsonObject o = v.toObject();
+        Environment e;
+        e.instanceId = o.value(u"instanceId").toString();
+        e.name = o.value(u"name").toString();
+        e.status = o.value(u"status").toString(QStringLiteral("Running"));
+        e.projectId = readId(o.value(u"projectId"));
+        e.resourceGroupId = readId(o.value(u"resourceGroupId"));
+        if (e.resourceGroupId == 0 && !s.resourceGroups.isEmpty())
+            e.resourceGroupId = s.resourceGroups.first().id;
+        e.ownerId = o.value(u"ownerId").toString();
+        e.subType = o.value(u"subType").toString(QStringLiteral("PERSONAL_DEV"));
+        e.imageId = o.value(u"imageId").toString(QStringLiteral("System_serveride_notebook_20240822"));
+        e.cu = o.value(u"cu").toInt(4);
+        e.failReason = o.value(u"failReason").toString();
+        e.createTimeMs = readTime(o.value(u"createTime"), baseMs);
+        e.updateTimeMs = readTime(o.value(u"updateTime"), e.createTimeMs);
+        e.roleKind = roleKindFromString(o.value(u"role").toString());
+        e.customRoleName = o.value(u"roleName").toString();
+        e.isPublic = o.value(u"visibility").toString() == QLatin1String("public");
+        e.pendingStatus = o.value(u"pendingStatus").toString();
+        e.pendingAtMs = readTime(o.value(u"pendingAt"));
+        if (e.instanceId.isEmpty() || (e.roleKind == RoleKind::Custom && !s.role(e.customRoleName))) {
+            *error = QStringLiteral("environment \"%1\" has no instanceId or names an unknown custom role").arg(e.name);
+            return false;
+        }
+        maxNumber = qMax(maxNumber, e.instanceId.toLongLong());
+        s.environments.append(e);
+    }
+    s.nextInstanceNumber = qMax<qint64>(root.value(u"nextInstanceNumber").toInteger(900001), maxNumber + 1);
+    s.reindex();
+    *out = std::move(s);
+    return true;
+}
+
+QJsonObject toJson(const State& s)
+{
+    QJsonObject root;
+    root.insert(u"format", QStringLiteral("roledesk-sandbox-state/1"));
+    root.insert(u"accountId", s.accountId);
+    root.insert(u"region", s.region);
+    root.insert(u"adminUser", QJsonObject{{u"name"_s, s.adminUserName}, {u"id"_s, s.adminUserId}});
+    QJsonArray keys;
+    // The printed key first, so a reload prints the same one.
+    keys.append(QJsonObject{{u"accessKeyId"_s, s.adminKeyId}, {u"accessKeySecret"_s, s.adminKeys.value(s.adminKeyId)}});
+    for (auto it = s.adminKeys.cbegin(); it != s.adminKeys.cend(); ++it)
+        if (it.key() != s.adminKeyId)
+            keys.append(QJsonObject{{u"accessKeyId"_s, it.key()}, {u"accessKeySecret"_s, it.value()}});
+    root.insert(u"adminKeys", keys);
+    root.insert(u"credentialsSecret", QString::fromLatin1(s.credentialsSecret.toHex()));
+    QJsonArray users;
+    for (const User& u : s.users)
+        users.append(QJsonObject{{u"id"_s, u.id}, {u"name"_s, u.name}});
+    root.insert(u"users", users);
+    QJsonArray workspaces;
+    for (const Workspace& w : s.workspaces)
+        workspaces.append(QJsonObject{{u"id"_s, w.id},
+                                      {u"name"_s, w.name},
+                                      {u"displayName"_s, w.displayName},
+                                      {u"description"_s, w.description},
+                                      {u"ownerId"_s, w.ownerId},
+                                      {u"status"_s, w.status},
+                                      {u"devEnvironmentEnabled"_s, w.devEnvironmentEnabled},
+                                      {u"devRoleDisabled"_s, w.devRoleDisabled}});
+    root.insert(u"workspaces", workspaces);
+    QJsonArray groups;
+    for (const ResourceGroup& g : s.resourceGroups)
+        groups.append(QJsonObject{{u"id"_s, g.id}, {u"name"_s, g.name}});
+    root.insert(u"resourceGroups", groups);
+    QJsonArray roles;
+    for (const Role& r : s.roles)
+        roles.append(QJsonObject{{u"name"_s, r.name},
+                                 {u"roleId"_s, r.roleId},
+                                 {u"description"_s, r.description},
+                                 {u"trustPolicy"_s, r.trustPolicy},
+                                 {u"policy"_s, r.permissionPolicy},
+                                 {u"maxSessionDuration"_s, r.maxSessionDuration},
+                                 {u"createDate"_s, isoTime(r.createDateMs)},
+                                 {u"updateDate"_s, isoTime(r.updateDateMs)},
+                                 {u"dataWorksDefault"_s, r.isDataWorksDefault}});
+    root.insert(u"roles", roles);
+    QJsonArray projects;
+    for (const MaxComputeProject& p : s.projects) {
+        QJsonArray tables;
+        for (const Table& t : p.tables)
+            tables.append(QJsonObject{{u"name"_s, t.name},
+                                      {u"tableId"_s, t.tableId},
+                                      {u"ownerId"_s, t.ownerId},
+                                      {u"comment"_s, t.comment},
+                                      {u"creationTime"_s, t.creationMs},
+                                      {u"lastModifiedTime"_s, t.lastModifiedMs}});
+        projects.append(QJsonObject{
+            {u"name"_s, p.name}, {u"ownerId"_s, p.ownerId}, {u"comment"_s, p.comment}, {u"tables"_s, tables}});
+    }
+    root.insert(u"maxComputeProjects", projects);
+    QJsonArray envs;
+    for (const Environment& e : s.environments) {
+        QJsonObject o{{u"instanceId"_s, e.instanceId},
+                      {u"name"_s, e.name},
+                      {u"status"_s, e.status},
+                      {u"projectId"_s, e.projectId},
+                      {u"resourceGroupId"_s, e.resourceGroupId},
+                      {u"ownerId"_s, e.ownerId},
+                      {u"subType"_s, e.subType},
+                      {u"imageId"_s, e.imageId},
+                      {u"cu"_s, e.cu},
+                      {u"createTime"_s, e.createTimeMs},
+                      {u"updateTime"_s, e.updateTimeMs},
+                      {u"role"_s, roleKindToString(e.roleKind)},
+                      {u"visibility"_s, e.isPublic ? QStringLiteral("public") : QStringLiteral("private")}};
+        if (!e.failReason.isEmpty())
+            o.insert(u"failReason", e.failReason);
+        if (e.roleKind == RoleKind::Custom)
+            o.insert(u"roleName", e.customRoleName);
+        if (!e.pendingStatus.isEmpty()) {
+            o.insert(u"pendingStatus", e.pendingStatus);
+            o.insert(u"pendingAt", e.pendingAtMs);
+        }
+        envs.append(o);
+    }
+    root.insert(u"environments", envs);
+    root.insert(u"nextInstanceNumber", s.nextInstanceNumber);
+    return root;
+}
+
+void generateEnvironments(State* state, qsizetype count, qint64 nowMs)
+{
+    static const char* const words[] = {"notebook", "etl",     "feature", "report", "model",  "spark",
+                                        "sql",      "explore", "agent",   "label",  "ingest", "quality"};
+    static const char* const statuses[] = {"Running", "Running", "Running", "Stopped", "Stopped", "Running",
+                                           "Stopped", "Failed",  "Saved",   "Running", "Stopped", "Arrearage"};
+    QStringList customRoles;
+    for (const Role& r : state->roles)
+        if (!r.isDataWorksDefault && trustsService(r.trustPolicy, QStringLiteral("dataworks.aliyuncs.com")))
+            customRoles.append(r.name);
+
+    if (count <= state->environments.size()) {
+        state->environments.resize(count);
+        state->reindex();
+        return;
+    }
+    const qsizetype seedCount = state->environments.size();
+    state->environments.reserve(count);
+    const qsizetype users = qMax<qsizetype>(1, state->users.size());
+    const qsizetype workspaces = state->workspaces.size();
+    const qsizetype groups = state->resourceGroups.size();
+    for (qsizetype i = seedCount; i < count; ++i) {
+        Environment e;
+        e.instanceId = QString::number(8000000 + i);
+        const User owner = state->users.isEmpty() ? User{state->adminUserId, QStringLiteral("admin")}
+                                                  : state->users.at((i * 7) % users);
+        QString ownerTag = owner.name;
+        ownerTag.replace(u'.', u'_');
+        e.name = ownerTag + u'_' + QLatin1String(words[i % 12]) + u'_' + QString::number(i);
+        e.status = QLatin1String(statuses[(i / 3) % 12]);
+        if (e.status == QLatin1String("Failed"))
+            e.failReason = QStringLiteral("Insufficient CU quota in the resource group");
+        e.projectId = workspaces ? state->workspaces.at(i % workspaces).id : 0;
+        e.resourceGroupId = groups ? state->resourceGroups.at(i % groups).id : 0;
+        e.ownerId = owner.id;
+        e.subType = i % 17 == 0 ? QStringLiteral("DATA_AGENT") : QStringLiteral("PERSONAL_DEV");
+        e.imageId = i % 4 == 0 ? QStringLiteral("System_serveride_spark_20240901")
+                               : QStringLiteral("System_serveride_notebook_20240822");
+        e.cu = 2 << (i % 3);
+        e.createTimeMs = nowMs - (count - i) * 60000;
+        e.updateTimeMs = e.createTimeMs + 3600000;
+        if (i % 5 == 0 && !customRoles.isEmpty()) {
+            e.roleKind = RoleKind::Custom;
+            e.customRoleName = customRoles.at((i / 5) % customRoles.size());
+        } else if (i % 3 == 0) {
+            e.roleKind = RoleKind::Default;
+        }
+        e.isPublic = i % 10 == 3;
+        state->environments.append(std::move(e));
+    }
+    state->nextInstanceNumber = qMax<qint64>(state->nextInstanceNumber, 8000000 + count);
+    state->reindex();
+}
+
+QStringList readableProjectPatterns(const QJsonObject& policy)
+{
+    // INFERRED: RAM policies for MaxCompute use resources "acs:odps:*:projects/<project>[/...]" and actions
+    // "odps:*", "odps:List", "odps:Read", ... (MaxCompute "policy-based access control" documentation).
+    // The sandbox grants table listing in a project when an Allow statement names it with such an action.
+    QStringList out;
+    for (const QJsonValue& sv : policy.value(u"Statement").toArray()) {
+        const QJsonObject st = sv.toObject();
+        if (st.value(u"Effect").toString() != QLatin1String("Allow"))
+            continue;
+        bool readsOdps = false;
+        for (const QString& action : asStringList(st.value(u"Action")))
+            if (action == QLatin1String("*") || action.startsWith(QLatin1String("odps:")))
+                readsOdps = true;
+        if (!readsOdps)
+            continue;
+        for (const QString& resource : asStringList(st.value(u"Resource"))) {
+            static const QRegularExpression re(QStringLiteral("^acs:odps:[^:]*:[^:]*:?projects/([^/]+)"));
+            const auto m = re.match(resource);
+            if (m.hasMatch() && !out.contains(m.captured(1)))
+                out.append(m.captured(1));
+            else if (resource == QLatin1String("*"))
+                out.append(QStringLiteral("*"));
+        }
+    }
+    return out;
+}
+
+bool trustsService(const QJsonObject& trustPolicy, const QString& service)
+{
+    for (const QJsonValue& sv : trustPolicy.value(u"Statement").toArray()) {
+        const QJsonObject st = sv.toObject();
+        if (st.value(u"Effect").toString() != QLatin1String("Allow"))
+            continue;
+        if (asStringList(st.value(u"Principal").toObject().value(u"Service")).contains(service))
+            return true;
+    }
+    return false;
+}
+
+bool trustsAccount(const QJsonObject& trustPolicy, const QString& accountId)
+{
+    for (const QJsonValue& sv : trustPolicy.value(u"Statement").toArray()) {
+        const QJsonObject st = sv.toObject();
+        if (st.value(u"Effect").toString() != QLatin1String("Allow"))
+            continue;
+        for (const QString& p : asStringList(st.value(u"Principal").toObject().value(u"RAM")))
+            if (p == accountId || p == QStringLiteral("acs:ram::") + accountId + QStringLiteral(":root"))
+                return true;
+    }
+    return false;
+}
+
+} // namespace SandboxData

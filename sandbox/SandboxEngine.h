@@ -1,0 +1,184 @@
+#pragma once
+
+#include "SandboxData.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QMutex>
+#include <QPair>
+#include <QRandomGenerator>
+#include <QString>
+
+class Clock;
+
+// One HTTP request as the sandbox sees it (header names lower-cased, path decoded, query raw).
+struct SandboxRequest
+{
+    QByteArray method = "GET";
+    QByteArray path = "/";
+    QByteArray rawQuery;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QByteArray header(const QByteArray& lowerName) const;
+};
+
+struct SandboxResponse
+{
+    int status = 200;
+    QList<QPair<QByteArray, QByteArray>> headers; // Content-Type etc.; Date and Content-Length are added on write
+    QByteArray body;
+    int delayMs = 0; // the latency fault: the transport sends the answer this much later
+};
+
+// Faults for tests and demos, settable at any time from any thread (Sandbox::setFaults).
+struct SandboxFaults
+{
+    enum Scope
+    {
+        Pop = 1,
+        MaxCompute = 2,
+        CredentialsService = 4,
+        All = 7
+    };
+    int latencyMs = 0;                 // added to every answer in scope (a timer; the server never sleeps)
+    double errorRate = 0.0;            // 0..1: share of requests answered with a 5xx error
+    int throttleRequestsPerSecond = 0; // 0 = off; above it: Throttling.User (HTTP 429)
+    double malformedRate = 0.0;        // 0..1: share answered 200 with a truncated body
+    QDateTime credentialsOutageFrom;   // the credentials service answers 503 in [from, until) (clock time)
+    QDateTime credentialsOutageUntil;
+    int scope = All;
+    quint32 randomSeed = 0; // picks which requests fail; 0 = the fixed default, so runs repeat
+
+    bool operator==(const SandboxFaults&) const = default;
+};
+
+// A temporary credential as STS hands it out.
+struct SandboxIssuedCredential
+{
+    QString accessKeyId;
+    QString accessKeySecret;
+    QString securityToken;
+    qint64 expiresMs = 0;
+    qint64 issuedMs = 0;
+    QString roleName;
+    QString sessionName;
+    // The DataWorks default role acts with the environment owner's rights.
+    bool defaultRole = false;
+    QString ownerId;
+    QString expirationText() const; // "YYYY-MM-DDTHH:MM:SSZ"
+};
+
+// The simulated services, independent of any transport: handle() turns a request into an answer.
+// Every public member is thread-safe (one mutex), so a GUI thread may read keys or change faults
+// while the server thread answers.
+class SandboxEngine
+{
+public:
+    explicit SandboxEngine(const Clock* clock);
+
+    bool loadSeed(const QByteArray& json, QString* error);
+    bool loadStateFile(const QString& path, QString* error);
+    bool saveStateFile(const QString& path, QString* error) const;
+    void generateEnvironments(qsizetype count);
+    void setBaseUrl(const QString& baseUrl); // "http://127.0.0.1:PORT", for the credentials URIs
+
+    SandboxResponse handle(const SandboxRequest& request);
+
+    // Settings.
+    void setCredentialLifetimeSeconds(int seconds);
+    int credentialLifetimeSeconds() const;
+    void setTransitionDelayMs(int ms); // Starting -> Running etc.
+    void setFaults(const SandboxFaults& faults);
+    SandboxFaults faults() const;
+
+    // Read access for the embedding application and tests.
+    QString accountId() const;
+    QString region() const;
+    QString accessKeyId() const;
+    QString accessKeySecret() const;
+    QString credentialsUri(const QString& instanceId) const; // empty for an unknown environment
+    QList<QPair<QString, bool>> visibility() const;          // (instanceId, isPublic) for every environment
+    QByteArray visibilityJson() const;                       // the visibility import format
+    qsizetype environmentCount() const;
+    bool environment(const QString& instanceId, SandboxData::Environment* out) const;
+    bool setEnvironmentPublic(const QString& instanceId, bool isPublic);
+    // The credential the environment's service serves now (rotating it when due); false with a reason
+    // when the environment has no usable role.
+    bool currentEnvironmentCredential(const QString& instanceId, SandboxIssuedCredential* out, QString* error);
+    // Issues an STS credential for a role directly (tests; the CLI demo); false when the role is unknown.
+    bool issueRoleCredential(const QString& roleName, const QString& sessionName, int durationSeconds,
+                             SandboxIssuedCredential* out);
+    // Bumped on every change worth saving.
+    quint64 changeCounter() const;
+    qint64 requestCount() const;
+
+private:
+    struct Principal
+    {
+        bool admin = false;
+        QString accessKeyId;
+        SandboxIssuedCredential sts; // for role sessions
+    };
+    struct Context
+    {
+        QString requestId;
+        QString host;
+        QString product;
+    };
+    using Params = QHash<QString, QString>;
+
+    // Everything below runs with m_mutex held.
+    qint64 nowMs() const;
+    void settle(SandboxData::Environment* env, qint64 now) const;
+    void touch();
+    bool faultApplies(int scope) const;
+    bool roll(double rate);
+    bool throttled(qint64 now);
+    SandboxResponse popError(const Context& ctx, int status, const QString& code, const QString& message) const;
+    SandboxResponse popOk(const Context& ctx, QJsonObject body) const;
+    SandboxResponse odpsError(const QString& requestId, int status, const QString& code, const QString& message) const;
+    static SandboxResponse jsonResponse(int status, const QJsonObject& body);
+    static void malform(SandboxResponse* response);
+
+    SandboxResponse handlePop(const SandboxRequest& request);
+    SandboxResponse handleOdps(const SandboxRequest& request);
+    SandboxResponse handleCredentials(const SandboxRequest& request);
+
+    bool authenticatePop(const SandboxRequest& request, const Params& params, const Context& ctx, Principal* principal,
+                         SandboxResponse* error);
+    bool lookupKey(const QString& accessKeyId, const QString& securityToken, QString* secret, Principal* principal,
+                   QString* code, QString* message, int* status) const;
+    bool checkNonce(const QString& accessKeyId, const QString& nonce, qint64 now);
+
+    SandboxResponse dataWorks(const QString& action, const Params& params, const Principal& principal,
+                              const Context& ctx);
+    SandboxResponse sts(const QString& action, const Params& params, const Principal& principal, const Context& ctx);
+    SandboxResponse ram(const QString& action, const Params& params, const Context& ctx);
+
+    QJsonObject instanceJson(const SandboxData::Environment& env) const;
+    QJsonObject credentialConfigJson(const SandboxData::Environment& env) const;
+    SandboxIssuedCredential issue(const QString& roleName, const QString& sessionName, int durationSeconds,
+                                  bool defaultRole, const QString& ownerId);
+    bool environmentCredentialLocked(const QString& instanceId, SandboxIssuedCredential* out, int* status,
+                                     QString* code, QString* message);
+    QStringList readableProjects(const Principal& principal) const;
+    QString tokenFor(const QString& instanceId) const;
+
+    const Clock* m_clock;
+    mutable QMutex m_mutex;
+    SandboxData::State m_state;
+    QString m_baseUrl;
+    int m_credentialLifetime = 3600;
+    int m_transitionDelayMs = 3000;
+    SandboxFaults m_faults;
+    QRandomGenerator m_random;
+    QList<qint64> m_recentRequests; // accepted request times (ms) within the last second, for throttling
+    QHash<QString, SandboxIssuedCredential> m_issued; // by AccessKeyId
+    QHash<QString, QString> m_environmentCredential;  // instanceId -> AccessKeyId it serves now
+    QHash<QString, qint64> m_nonces;                  // "<key id>\n<nonce>" -> when seen
+    quint64 m_changes = 0;
+    qint64 m_requests = 0;
+};

@@ -1,0 +1,833 @@
+// The simulated services behind SandboxEngine::handle(): DataWorks, STS, RAM, MaxCompute and the
+// in-environment credentials service. Everything here runs with SandboxEngine::m_mutex held.
+#include "SandboxEngine.h"
+
+#include "model/CredentialConfigMapping.h"
+#include "model/RoleArn.h"
+#include "model/RoleAssociation.h"
+#include "signing/Signing.h"
+#include "util/Clock.h"
+#include "util/Logging.h"
+#include "util/Redaction.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QUuid>
+#include <QXmlStreamWriter>
+
+using namespace Qt::StringLiterals;
+using SandboxData::Environment;
+using SandboxData::RoleKind;
+
+namespace {
+
+constexpr qint64 kMaxSkewMs = 15 * 60 * 1000;
+const QString kDataWorksService = u"dataworks.aliyuncs.com"_s;
+
+QString randomString(int length, QLatin1String alphabet)
+{
+    QString out;
+    out.reserve(length);
+    for (int i = 0; i < length; ++i)
+        out.append(QChar(alphabet.at(QRandomGenerator::system()->bounded(int(alphabet.size())))));
+    return out;
+}
+
+const QLatin1String kBase58("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz");
+const QLatin1String kAlnum("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+QString isoSeconds(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(u"yyyy-MM-ddTHH:mm:ssZ"_s);
+}
+
+qint64 paramInt(const QHash<QString, QString>& params, const QString& name, qint64 fallback, bool* ok)
+{
+    const auto it = params.constFind(name);
+    if (it == params.cend() || it->isEmpty())
+        return fallback;
+    bool good = false;
+    const qint64 v = it->toLongLong(&good);
+    if (!good)
+        *ok = false;
+    return v;
+}
+
+QString imageName(const QString& imageId)
+{
+    QString name = imageId;
+    if (name.startsWith(u"System_"_s))
+        name = name.mid(7);
+    const qsizetype us = name.lastIndexOf(u'_');
+    return us > 0 ? name.left(us) : name;
+}
+
+// Deterministic look-alike values (VPC ids, the decoy UserInfo key) derived from the state's secret.
+QString derived(const QByteArray& secret, const QString& what, int length, QLatin1String alphabet)
+{
+    QByteArray bytes;
+    QByteArray block = what.toUtf8();
+    while (bytes.size() < length) {
+        block = QMessageAuthenticationCode::hash(block, secret, QCryptographicHash::Sha256);
+        bytes += block;
+    }
+    QString out;
+    out.reserve(length);
+    for (int i = 0; i < length; ++i)
+        out.append(QChar(alphabet.at(quint8(bytes.at(i)) % alphabet.size())));
+    return out;
+}
+
+QString encodeToken(qsizetype offset)
+{
+    return QString::fromLatin1(QByteArray("sbx:" + QByteArray::number(offset)).toBase64(QByteArray::Base64UrlEncoding));
+}
+
+qsizetype decodeToken(const QString& token, bool* ok)
+{
+    const QByteArray raw = QByteArray::fromBase64(token.toLatin1(), QByteArray::Base64UrlEncoding);
+    *ok = raw.startsWith("sbx:");
+    return *ok ? raw.mid(4).toLongLong(ok) : 0;
+}
+
+QString httpDateString(qint64 ms)
+{
+    return QString::fromLatin1(Signing::httpDate(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)));
+}
+
+QDateTime parseHttpDate(const QByteArray& text)
+{
+    QDateTime dt = QLocale::c().toDateTime(QString::fromLatin1(text.trimmed()), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
+    if (!dt.isValid())
+        return {};
+    dt.setTimeSpec(Qt::UTC);
+    return dt;
+}
+
+bool constantTimeEqual(const QByteArray& a, const QByteArray& b)
+{
+    if (a.size() != b.size())
+        return false;
+    char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= char(a.at(i) ^ b.at(i));
+    return diff == 0;
+}
+
+Signing::BytePairList decodeQuery(const QByteArray& raw)
+{
+    Signing::BytePairList out;
+    for (const QByteArray& part : raw.split('&')) {
+        if (part.isEmpty())
+            continue;
+        const qsizetype eq = part.indexOf('=');
+        out.append({QByteArray::fromPercentEncoding(eq < 0 ? part : part.left(eq)),
+                    eq < 0 ? QByteArray() : QByteArray::fromPercentEncoding(part.mid(eq + 1))});
+    }
+    return out;
+}
+
+} // namespace
+
+// ---- DataWorks ----
+
+QJsonObject SandboxEngine::credentialConfigJson(const Environment& env) const
+{
+    RoleAssociation association;
+    if (env.roleKind == RoleKind::Default)
+        association = RoleAssociation::dataWorksDefault();
+    else if (env.roleKind == RoleKind::Custom)
+        association = RoleAssociation::customRole(m_state.roleArn(env.customRoleName));
+    QJsonObject config = CredentialConfigMapping::toJson(association);
+    if (env.roleKind == RoleKind::None)
+        return config;
+    // Like the real answers, carry a (decoy) live STS key in UserInfo, so clients prove they drop it.
+    const QJsonObject userInfo{
+        {u"Id"_s, env.ownerId},
+        {u"Type"_s, u"sub"_s},
+        {u"AccessKeyId"_s,
+         QString(u"STS.N"_s + derived(m_state.credentialsSecret, u"ak:"_s + env.instanceId, 24, kBase58))},
+        {u"SecurityToken"_s,
+         QString(u"CAIS"_s + derived(m_state.credentialsSecret, u"token:"_s + env.instanceId, 380, kAlnum))}};
+    QJsonArray configs = config.value(u"Configs").toArray();
+    QJsonObject first = configs.first().toObject();
+    QJsonArray roles = first.value(u"Roles").toArray();
+    QJsonObject role = roles.isEmpty() ? QJsonObject{{u"RoleType"_s, u"service"_s}} : roles.first().toObject();
+    role.insert(u"AssumeRoleFor", env.roleKind == RoleKind::Default ? env.ownerId : m_state.accountId);
+    role.insert(u"Policy", QString());
+    role.insert(u"UserInfo", userInfo);
+    first.insert(u"Roles", QJsonArray{role});
+    configs.replace(0, first);
+    config.insert(u"Configs", configs);
+    return config;
+}
+
+QJsonObject SandboxEngine::instanceJson(const Environment& env) const
+{
+    const SandboxData::Workspace* ws = m_state.workspace(env.projectId);
+    const SandboxData::ResourceGroup* group = m_state.resourceGroup(env.resourceGroupId);
+    const QString vpcSuffix = derived(m_state.credentialsSecret, u"vpc:"_s + QString::number(env.projectId), 20,
+                                      QLatin1String("0123456789abcdefghijklmnopqrstuvwxyz"));
+    QJsonArray datasets;
+    if (env.subType == QLatin1String("DATA_AGENT") || env.cu >= 8)
+        datasets.append(
+            QJsonObject{{u"Identifier"_s, QString(u"d-"_s + vpcSuffix.left(16))},
+                        {u"MountPath"_s, u"/mnt/data"_s},
+                        {u"ReadOnly"_s, true},
+                        {u"Uri"_s, QString(u"oss://"_s + (ws ? ws->name : u"shared"_s) + u"-datasets/"_s)}});
+    return QJsonObject{
+        {u"InstanceId"_s, env.instanceId},
+        {u"InstanceName"_s, env.name},
+        {u"Status"_s, env.status},
+        {u"SubType"_s, env.subType},
+        {u"ProjectId"_s, env.projectId},
+        {u"ProjectName"_s, ws ? ws->name : QString()},
+        {u"ResourceGroupId"_s, env.resourceGroupId},
+        {u"ResourceGroupName"_s, group ? group->name : QString()},
+        {u"OwnerId"_s, env.ownerId},
+        {u"ImageId"_s, env.imageId},
+        {u"ImageName"_s, imageName(env.imageId)},
+        {u"ImageUrl"_s, QString(u"registry."_s + m_state.region + u".aliyuncs.com/dataworks/"_s +
+                                imageName(env.imageId).replace(u'_', u'-') + u":latest"_s)},
+        {u"Cu"_s, env.cu},
+        {u"FailReason"_s, env.failReason},
+        {u"CreateTime"_s, env.createTimeMs},
+        {u"UpdateTime"_s, env.updateTimeMs},
+        {u"UserVpc"_s, QJsonObject{{u"VpcId"_s, QString(u"vpc-bp1"_s + vpcSuffix)},
+                                   {u"VSwitchId"_s, QString(u"vsw-bp1"_s + vpcSuffix.mid(2) + u"x1"_s)},
+                                   {u"SecurityGroupId"_s, QString(u"sg-bp1"_s + vpcSuffix.mid(4) + u"q7"_s)}}},
+        {u"Datasets"_s, datasets},
+        {u"CredentialConfig"_s, credentialConfigJson(env)},
+    };
+}
+
+SandboxResponse SandboxEngine::dataWorks(const QString& action, const Params& params, const Principal& principal,
+                                         const Context& ctx)
+{
+    const qint64 now = nowMs();
+    bool ok = true;
+
+    if (action == QLatin1String("ListProjects")) {
+        const qint64 pageNumber = paramInt(params, u"PageNumber"_s, 1, &ok);
+        const qint64 pageSize = paramInt(params, u"PageSize"_s, 10, &ok);
+        if (!ok || pageNumber < 1 || pageSize < 1 || pageSize > 100)
+            return popError(ctx, 400, u"InvalidParameter"_s,
+                            u"PageNumber must be at least 1 and PageSize between 1 and 100."_s);
+        QJsonArray projects;
+        const qsizetype total = m_state.workspaces.size();
+        for (qsizetype i = (pageNumber - 1) * pageSize; i < qMin(total, pageNumber * pageSize); ++i) {
+            const SandboxData::Workspace& w = m_state.workspaces.at(i);
+            projects.append(QJsonObject{{u"Id"_s, w.id},
+                                        {u"Name"_s, w.name},
+                                        {u"DisplayName"_s, w.displayName},
+                                        {u"Description"_s, w.description},
+                                        {u"Owner"_s, w.ownerId},
+                                        {u"Status"_s, w.status},
+                                        {u"DevEnvironmentEnabled"_s, w.devEnvironmentEnabled},
+                                        {u"DevRoleDisabled"_s, w.devRoleDisabled},
+                                        {u"PaiTaskEnabled"_s, false}});
+        }
+        return popOk(ctx, QJsonObject{{u"PagingInfo"_s, QJsonObject{{u"PageNumber"_s, pageNumber},
+                                                                    {u"PageSize"_s, pageSize},
+                                                                    {u"TotalCount"_s, total},
+                                                                    {u"Projects"_s, projects}}}});
+    }
+
+    if (action == QLatin1String("ListServerIdeInstances")) {
+        const bool tokenMode = params.contains(u"NextToken"_s) || params.contains(u"MaxResults"_s);
+        const qint64 pageNumber = paramInt(params, u"PageNumber"_s, 1, &ok);
+        const qint64 pageSize = paramInt(params, u"PageSize"_s, 10, &ok);
+        const qint64 maxResults = paramInt(params, u"MaxResults"_s, 20, &ok);
+        const qint64 projectId = paramInt(params, u"ProjectId"_s, 0, &ok);
+        const qint64 groupId = paramInt(params, u"ResourceGroupId"_s, 0, &ok);
+        if (!ok || pageNumber < 1 || pageSize < 1 || pageSize > 100 || maxResults < 1 || maxResults > 100)
+            return popError(ctx, 400, u"InvalidParameter"_s,
+                            u"PageNumber must be at least 1; PageSize and MaxResults between 1 and 100; ProjectId "
+                            u"and ResourceGroupId are numbers."_s);
+        qsizetype offset = (pageNumber - 1) * pageSize;
+        const qsizetype size = tokenMode ? maxResults : pageSize;
+        if (tokenMode) {
+            offset = 0;
+            const QString token = params.value(u"NextToken"_s);
+            if (!token.isEmpty()) {
+                bool tokenOk = false;
+                offset = decodeToken(token, &tokenOk);
+                if (!tokenOk || offset < 0)
+                    return popError(ctx, 400, u"InvalidParameter.NextToken"_s,
+                                    u"The NextToken is not valid: pass the NextToken of the previous answer."_s);
+            }
+        }
+        const QString keyword = params.value(u"Keyword"_s);
+        const QString owner = params.value(u"RelatedUserId"_s);
+        const QString subType = params.value(u"SubType"_s);
+        const bool filtered = projectId || groupId || !keyword.isEmpty() || !owner.isEmpty() || !subType.isEmpty();
+        QList<qsizetype> matches;
+        qsizetype total = m_state.environments.size();
+        if (filtered) {
+            for (qsizetype i = 0; i < m_state.environments.size(); ++i) {
+                const Environment& e = m_state.environments.at(i);
+                if ((projectId && e.projectId != projectId) || (groupId && e.resourceGroupId != groupId) ||
+                    (!owner.isEmpty() && e.ownerId != owner) || (!subType.isEmpty() && e.subType != subType))
+                    continue;
+                if (!keyword.isEmpty() && !e.instanceId.contains(keyword, Qt::CaseInsensitive) &&
+                    !e.name.contains(keyword, Qt::CaseInsensitive))
+                    continue;
+                matches.append(i);
+            }
+            total = matches.size();
+        }
+        QJsonArray instances;
+        for (qsizetype i = offset; i < qMin(total, offset + size); ++i) {
+            Environment& e = m_state.environments[filtered ? matches.at(i) : i];
+            settle(&e, now);
+            instances.append(instanceJson(e));
+        }
+        const bool more = offset + size < total;
+        return popOk(ctx, QJsonObject{{u"PagingInfo"_s, QJsonObject{{u"PageNumber"_s, offset / size + 1},
+                                                                    {u"PageSize"_s, size},
+                                                                    {u"TotalCount"_s, total},
+                                                                    {u"Instances"_s, instances}}},
+                                      {u"MaxResults"_s, size},
+                                      {u"NextToken"_s, more ? encodeToken(offset + size) : QString()}});
+    }
+
+    if (action == QLatin1String("CreateServerIdeInstance")) {
+        const qint64 projectId = paramInt(params, u"ProjectId"_s, 0, &ok);
+        const qint64 groupId = paramInt(params, u"ResourceGroupId"_s, 0, &ok);
+        const QString name = params.value(u"InstanceName"_s).trimmed();
+        if (!ok || !projectId || !groupId || name.isEmpty())
+            return popError(ctx, 400, u"MissingParameter"_s,
+                            u"ProjectId, ResourceGroupId and InstanceName are mandatory for this action."_s);
+        if (!m_state.workspace(projectId))
+            return popError(ctx, 400, u"Invalid.Tenant.ProjectNotExist"_s,
+                            u"The workspace %1 does not exist."_s.arg(projectId));
+        Environment e;
+        e.instanceId = QString::number(m_state.nextInstanceNumber++);
+        e.name = name;
+        e.projectId = projectId;
+        e.resourceGroupId = groupId;
+        e.ownerId = params.value(u"Owner"_s, m_state.adminUserId);
+        e.imageId = params.value(u"ImageId"_s, u"System_serveride_notebook_20240822"_s);
+        e.cu = int(paramInt(params, u"Cu"_s, 4, &ok));
+        e.createTimeMs = now;
+        e.updateTimeMs = now;
+        e.status = u"Creating"_s;
+        e.pendingStatus = u"Running"_s;
+        e.pendingAtMs = now + m_transitionDelayMs;
+        if (params.contains(u"CredentialConfig"_s)) {
+            const RoleAssociation role = RoleAssociation::fromCredentialConfig(params.value(u"CredentialConfig"_s));
+            if (role.isUnknown())
+                return popError(ctx, 400, u"InvalidParameter.CredentialConfig"_s,
+                                u"The CredentialConfig is not recognised: "_s + role.description());
+            if (role.isDataWorksDefault())
+                e.roleKind = RoleKind::Default;
+            if (role.isCustomRole()) {
+                const RoleArn arn = RoleArn::parse(role.roleArn());
+                const SandboxData::Role* r =
+                    arn.isValid() && arn.accountId() == m_state.accountId ? m_state.role(arn.roleName()) : nullptr;
+                if (!r)
+                    return popError(ctx, 404, u"EntityNotExist.Role"_s,
+                                    u"The role does not exist: "_s + role.roleArn());
+                e.roleKind = RoleKind::Custom;
+                e.customRoleName = r->name;
+            }
+        }
+        m_state.environments.append(e);
+        m_state.environmentIndex.insert(e.instanceId, m_state.environments.size() - 1);
+        touch();
+        return popOk(ctx, QJsonObject{{u"InstanceId"_s, e.instanceId}});
+    }
+
+    // The remaining operations address one instance.
+    const QString instanceId = params.value(u"InstanceId"_s);
+    if (instanceId.isEmpty())
+        return popError(ctx, 400, u"MissingInstanceId"_s, u"InstanceId is mandatory for this action."_s);
+    Environment* env = m_state.environment(instanceId);
+    if (!env)
+        return popError(ctx, 404, u"NotFound.ServerIdeInstance"_s,
+                        u"The individual development environment %1 does not exist."_s.arg(instanceId));
+    settle(env, now);
+    const auto refuse = [&](const QString& what) {
+        return popError(ctx, 400, u"InvalidStatus.ServerIdeInstance"_s,
+                        u"Cannot %1 the instance while it is %2."_s.arg(what, env->status));
+    };
+    const bool gone = env->status == QLatin1String("DELETED") || env->status == QLatin1String("Deleting");
+
+    if (action == QLatin1String("GetServerIdeInstance"))
+        return popOk(ctx, QJsonObject{{u"Instance"_s, instanceJson(*env)}});
+
+    if (action == QLatin1String("UpdateServerIdeInstance")) {
+        if (gone)
+            return refuse(u"update"_s);
+        Environment updated = *env;
+        if (params.contains(u"CredentialConfig"_s)) {
+            const RoleAssociation role = RoleAssociation::fromCredentialConfig(params.value(u"CredentialConfig"_s));
+            if (role.isUnknown())
+                return popError(ctx, 400, u"InvalidParameter.CredentialConfig"_s,
+                                u"The CredentialConfig is not recognised: "_s + role.description());
+            updated.roleKind = RoleKind::None;
+            updated.customRoleName.clear();
+            if (role.isDataWorksDefault())
+                updated.roleKind = RoleKind::Default;
+            if (role.isCustomRole()) {
+                const RoleArn arn = RoleArn::parse(role.roleArn());
+                const SandboxData::Role* r =
+                    arn.isValid() && arn.accountId() == m_state.accountId ? m_state.role(arn.roleName()) : nullptr;
+                if (!r)
+                    return popError(ctx, 404, u"EntityNotExist.Role"_s,
+                                    u"The role does not exist: "_s + role.roleArn());
+                updated.roleKind = RoleKind::Custom;
+                updated.customRoleName = r->name;
+            }
+        }
+        if (params.contains(u"InstanceName"_s) && !params.value(u"InstanceName"_s).trimmed().isEmpty())
+            updated.name = params.value(u"InstanceName"_s).trimmed();
+        if (params.contains(u"Cu"_s))
+            updated.cu = int(paramInt(params, u"Cu"_s, env->cu, &ok));
+        if (params.contains(u"ImageId"_s))
+            updated.imageId = params.value(u"ImageId"_s);
+        if (params.contains(u"ProjectId"_s))
+            updated.projectId = paramInt(params, u"ProjectId"_s, env->projectId, &ok);
+        if (!ok)
+            return popError(ctx, 400, u"InvalidParameter"_s, u"Cu and ProjectId must be numbers."_s);
+        // A strictly later UpdateTime, so clients can tell the change landed even within one millisecond.
+        updated.updateTimeMs = qMax(now, env->updateTimeMs + 1);
+        if (updated.roleKind != env->roleKind || updated.customRoleName != env->customRoleName)
+            m_environmentCredential.remove(env->instanceId);
+        *env = updated;
+        touch();
+        qCInfo(lcSandbox) << "environment" << env->instanceId << "role now"
+                          << SandboxData::roleKindToString(env->roleKind) << env->customRoleName;
+        return popOk(ctx, QJsonObject{{u"InstanceId"_s, env->instanceId}});
+    }
+
+    auto transition = [&](const QString& during, const QString& after) {
+        env->status = during;
+        env->pendingStatus = after;
+        env->pendingAtMs = now + m_transitionDelayMs;
+        env->updateTimeMs = now;
+        touch();
+        return popOk(ctx, QJsonObject{{u"InstanceId"_s, env->instanceId}});
+    };
+    if (action == QLatin1String("StartServerIdeInstance")) {
+        static const QStringList startable{u"Stopped"_s, u"Failed"_s, u"Saved"_s, u"SaveFailed"_s, u"Arrearage"_s};
+        if (!startable.contains(env->status) || !env->pendingStatus.isEmpty())
+            return refuse(u"start"_s);
+        return transition(u"Starting"_s, u"Running"_s);
+    }
+    if (action == QLatin1String("StopServerIdeInstance")) {
+        if (env->status != QLatin1String("Running") || !env->pendingStatus.isEmpty())
+            return refuse(u"stop"_s);
+        m_environmentCredential.remove(env->instanceId);
+        return transition(u"Stopping"_s, u"Stopped"_s);
+    }
+    if (action == QLatin1String("DeleteServerIdeInstance")) {
+        if (gone)
+            return refuse(u"delete"_s);
+        m_environmentCredential.remove(env->instanceId);
+        return transition(u"Deleting"_s, u"DELETED"_s);
+    }
+    Q_UNUSED(principal);
+    return popError(ctx, 404, u"InvalidAction.NotFound"_s, u"Specified api is not found."_s);
+}
+
+// ---- STS ----
+
+SandboxIssuedCredential SandboxEngine::issue(const QString& roleName, const QString& sessionName, int durationSeconds,
+                                             bool defaultRole, const QString& ownerId)
+{
+    const qint64 now = nowMs();
+    if (m_issued.size() > 2000) {
+        for (auto it = m_issued.begin(); it != m_issued.end();)
+            it = it->expiresMs < now - 3600000 ? m_issued.erase(it) : std::next(it);
+    }
+    SandboxIssuedCredential c;
+    c.accessKeyId = u"STS.N"_s + randomString(24, kBase58);
+    c.accessKeySecret = randomString(44, kAlnum);
+    // Real tokens run to hundreds of characters: clients must not cap them short.
+    c.securityToken = u"CAIS"_s + randomString(560, kAlnum);
+    c.issuedMs = now;
+    c.expiresMs = now + qint64(durationSeconds) * 1000;
+    c.roleName = roleName;
+    c.sessionName = sessionName;
+    c.defaultRole = defaultRole;
+    c.ownerId = ownerId;
+    m_issued.insert(c.accessKeyId, c);
+    qCDebug(lcSandbox) << "issued" << Redaction::maskKeyId(c.accessKeyId) << "for role" << roleName << "until"
+                       << c.expirationText();
+    return c;
+}
+
+SandboxResponse SandboxEngine::sts(const QString& action, const Params& params, const Principal& principal,
+                                   const Context& ctx)
+{
+    if (action == QLatin1String("GetCallerIdentity")) {
+        if (principal.admin)
+            return popOk(ctx, QJsonObject{{u"IdentityType"_s, u"RAMUser"_s},
+                                          {u"AccountId"_s, m_state.accountId},
+                                          {u"PrincipalId"_s, m_state.adminUserId},
+                                          {u"UserId"_s, m_state.adminUserId},
+                                          {u"Arn"_s, QString(u"acs:ram::"_s + m_state.accountId + u":user/"_s +
+                                                             m_state.adminUserName)}});
+        const SandboxData::Role* role = m_state.role(principal.sts.roleName);
+        const QString roleId = role ? role->roleId : QString();
+        return popOk(ctx, QJsonObject{{u"IdentityType"_s, u"AssumedRoleUser"_s},
+                                      {u"AccountId"_s, m_state.accountId},
+                                      {u"PrincipalId"_s, QString(roleId + u':' + principal.sts.sessionName)},
+                                      {u"RoleId"_s, roleId},
+                                      {u"Arn"_s, QString(u"acs:ram::"_s + m_state.accountId + u":assumed-role/"_s +
+                                                         principal.sts.roleName + u'/' + principal.sts.sessionName)}});
+    }
+
+    // AssumeRole
+    if (!principal.admin)
+        return popError(ctx, 403, u"NoPermission"_s,
+                        u"You are not authorized to do this action. You should be authorized by RAM."_s);
+    const QString arnText = params.value(u"RoleArn"_s);
+    if (arnText.isEmpty())
+        return popError(ctx, 400, u"MissingRoleArn"_s, u"RoleArn is mandatory for this action."_s);
+    const QString session = params.value(u"RoleSessionName"_s);
+    if (session.isEmpty())
+        return popError(ctx, 400, u"MissingRoleSessionName"_s, u"RoleSessionName is mandatory for this action."_s);
+    static const QRegularExpression sessionRe(u"^[A-Za-z0-9.@_-]{2,64}$"_s);
+    if (!sessionRe.match(session).hasMatch())
+        return popError(ctx, 400, u"InvalidParameter.RoleSessionName"_s,
+                        u"The parameter RoleSessionName is wrongly formed: 2-64 letters, digits, '.', '@', '-' or "
+                        u"'_'."_s);
+    const RoleArn arn = RoleArn::parse(arnText);
+    if (!arn.isValid())
+        return popError(ctx, 400, u"InvalidParameter.RoleArn"_s, u"The parameter RoleArn is wrongly formed."_s);
+    const SandboxData::Role* role = arn.accountId() == m_state.accountId ? m_state.role(arn.roleName()) : nullptr;
+    if (!role)
+        return popError(ctx, 404, u"EntityNotExist.Role"_s, u"The role not exists: "_s + arnText + u'.');
+    bool ok = true;
+    const qint64 duration = paramInt(params, u"DurationSeconds"_s, 3600, &ok);
+    if (!ok || duration < 900 || duration > qMin(role->maxSessionDuration, 43200))
+        return popError(ctx, 400, u"InvalidParameter.DurationSeconds"_s,
+                        u"The parameter DurationSeconds must be between 900 and the role's MaxSessionDuration "
+                        u"(%1)."_s.arg(role->maxSessionDuration));
+    if (!SandboxData::trustsAccount(role->trustPolicy, m_state.accountId))
+        return popError(ctx, 403, u"NoPermission"_s,
+                        u"You are not authorized to do this action. You should be authorized by RAM. (The trust "
+                        u"policy of role %1 does not trust this account.)"_s.arg(role->name));
+    const SandboxIssuedCredential c =
+        issue(role->name, session, int(duration), role->isDataWorksDefault, m_state.adminUserId);
+    return popOk(ctx, QJsonObject{{u"AssumedRoleUser"_s,
+                                   QJsonObject{{u"Arn"_s, QString(u"acs:ram::"_s + m_state.accountId + u":role/"_s +
+                                                                  role->name + u'/' + session)},
+                                               {u"AssumedRoleId"_s, QString(role->roleId + u':' + session)}}},
+                                  {u"Credentials"_s, QJsonObject{{u"AccessKeyId"_s, c.accessKeyId},
+                                                                 {u"AccessKeySecret"_s, c.accessKeySecret},
+                                                                 {u"SecurityToken"_s, c.securityToken},
+                                                                 {u"Expiration"_s, c.expirationText()}}}});
+}
+
+// ---- RAM ----
+
+SandboxResponse SandboxEngine::ram(const QString& action, const Params& params, const Context& ctx)
+{
+    const auto roleJson = [&](const SandboxData::Role& r, bool withPolicy) {
+        QJsonObject o{{u"RoleId"_s, r.roleId},
+                      {u"RoleName"_s, r.name},
+                      {u"Arn"_s, m_state.roleArn(r.name)},
+                      {u"Description"_s, r.description},
+                      {u"MaxSessionDuration"_s, r.maxSessionDuration},
+                      {u"CreateDate"_s, isoSeconds(r.createDateMs)},
+                      {u"UpdateDate"_s, isoSeconds(r.updateDateMs)}};
+        if (withPolicy)
+            o.insert(u"AssumeRolePolicyDocument",
+                     QString::fromUtf8(QJsonDocument(r.trustPolicy).toJson(QJsonDocument::Compact)));
+        return o;
+    };
+    if (action == QLatin1String("GetRole")) {
+        const QString name = params.value(u"RoleName"_s);
+        if (name.isEmpty())
+            return popError(ctx, 400, u"MissingRoleName"_s, u"RoleName is mandatory for this action."_s);
+        const SandboxData::Role* role = m_state.role(name);
+        if (!role)
+            return popError(ctx, 404, u"EntityNotExist.Role"_s, u"The role does not exist: "_s + name + u'.');
+        return popOk(ctx, QJsonObject{{u"Role"_s, roleJson(*role, true)}});
+    }
+    // ListRoles
+    bool ok = true;
+    const qint64 maxItems = paramInt(params, u"MaxItems"_s, 100, &ok);
+    if (!ok || maxItems < 1 || maxItems > 1000)
+        return popError(ctx, 400, u"InvalidParameter.MaxItems"_s, u"MaxItems must be between 1 and 1000."_s);
+    qsizetype offset = 0;
+    const QString marker = params.value(u"Marker"_s);
+    if (!marker.isEmpty()) {
+        offset = decodeToken(marker, &ok);
+        if (!ok || offset < 0 || offset > m_state.roles.size())
+            return popError(ctx, 400, u"InvalidParameter.Marker"_s,
+                            u"The Marker is not valid: pass the Marker of the previous answer."_s);
+    }
+    QJsonArray roles;
+    const qsizetype end = qMin<qsizetype>(m_state.roles.size(), offset + maxItems);
+    for (qsizetype i = offset; i < end; ++i)
+        roles.append(roleJson(m_state.roles.at(i), false));
+    const bool truncated = end < m_state.roles.size();
+    QJsonObject body{{u"IsTruncated"_s, truncated}, {u"Roles"_s, QJsonObject{{u"Role"_s, roles}}}};
+    if (truncated)
+        body.insert(u"Marker", encodeToken(end));
+    return popOk(ctx, body);
+}
+
+// ---- permissions ----
+
+QStringList SandboxEngine::readableProjects(const Principal& principal) const
+{
+    QStringList out;
+    if (principal.admin)
+        return {u"*"_s};
+    if (principal.sts.defaultRole) {
+        // The default role acts with the environment owner's rights: the owner's projects.
+        for (const SandboxData::MaxComputeProject& p : m_state.projects)
+            if (p.ownerId == principal.sts.ownerId)
+                out.append(p.name);
+        return out;
+    }
+    const SandboxData::Role* role = m_state.role(principal.sts.roleName);
+    return role ? SandboxData::readableProjectPatterns(role->permissionPolicy) : QStringList();
+}
+
+// ---- MaxCompute ----
+
+SandboxResponse SandboxEngine::handleOdps(const SandboxRequest& request)
+{
+    const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces).remove(u'-');
+    const qint64 now = nowMs();
+    const QByteArray authorization = request.header("authorization").trimmed();
+    if (!authorization.startsWith("ODPS ")) {
+        return odpsError(requestId, 401, u"AuthorizationRequired"_s,
+                         u"ODPS-0410040: Authorization required - sign the request (Authorization: ODPS "
+                         u"<AccessKeyId>:<signature>)."_s);
+    }
+    const QByteArray credential = authorization.mid(5);
+    const qsizetype colon = credential.lastIndexOf(':');
+    if (colon <= 0)
+        return odpsError(requestId, 401, u"InvalidAuthorization"_s,
+                         u"ODPS-0410042: Invalid signature value - the Authorization header is malformed."_s);
+    const QByteArray scopePart = credential.left(colon);
+    const QList<QByteArray> scopeParts = scopePart.split('/');
+    const bool v4 = scopeParts.size() == 5;
+    if (!v4 && scopeParts.size() != 1)
+        return odpsError(requestId, 401, u"InvalidAuthorization"_s,
+                         u"ODPS-0410042: Invalid signature value - the Authorization header is malformed."_s);
+    const QString keyId = QString::fromUtf8(scopeParts.first());
+
+    Principal principal;
+    QString secret, code, message;
+    int status = 401;
+    if (!lookupKey(keyId, QString::fromUtf8(request.header("authorization-sts-token")), &secret, &principal, &code,
+                   &message, &status))
+        return odpsError(requestId, status == 404 ? 401 : status, code, message);
+
+    const QDateTime date = parseHttpDate(request.header("date"));
+    if (!date.isValid())
+        return odpsError(requestId, 400, u"InvalidDate"_s,
+                         u"The Date header is missing or not an RFC 1123 GMT date."_s);
+    if (qAbs(date.toMSecsSinceEpoch() - now) > kMaxSkewMs)
+        return odpsError(requestId, 403, u"RequestTimeTooSkewed"_s,
+                         u"ODPS-0410031: Authentication request expired - the difference between the request time "
+                         u"and the server time is more than 15 minutes."_s);
+
+    Signing::OdpsInput input;
+    input.method = request.method;
+    input.headers = request.headers;
+    input.resource = request.path.mid(4); // below /api
+    input.query = decodeQuery(request.rawQuery);
+    QByteArray expected;
+    if (v4) {
+        if (scopeParts.at(2) != m_state.region.toUtf8() || scopeParts.at(3) != "odps" ||
+            scopeParts.at(4) != "aliyun_v4_request")
+            return odpsError(requestId, 401, u"SignatureNotMatch"_s,
+                             u"ODPS-0410042: Invalid signature value - the V4 credential scope must be "
+                             u"<AccessKeyId>/<YYYYMMDD>/"_s +
+                                 m_state.region + u"/odps/aliyun_v4_request."_s);
+        expected = Signing::odpsAuthorizationV4(input, scopeParts.first(), secret.toUtf8(), scopeParts.at(1),
+                                                scopeParts.at(2));
+    } else {
+        expected = Signing::odpsAuthorization(input, scopeParts.first(), secret.toUtf8());
+    }
+    if (!constantTimeEqual(expected, authorization))
+        return odpsError(requestId, 401, u"SignatureNotMatch"_s,
+                         u"ODPS-0410042: Invalid signature value - User signature does not match."_s);
+
+    static const QRegularExpression route(u"^/api/projects/([^/]+)(/tables)?/?$"_s);
+    const auto match = route.match(QString::fromUtf8(request.path));
+    if (request.method != "GET" || !match.hasMatch())
+        return odpsError(requestId, 404, u"NoSuchObject"_s,
+                         u"The sandbox serves GET /api/projects/<project> and /api/projects/<project>/tables."_s);
+    const SandboxData::MaxComputeProject* project = m_state.project(match.captured(1));
+    if (!project)
+        return odpsError(requestId, 404, u"NoSuchProject"_s,
+                         u"ODPS-0420111: Project not found - '%1'."_s.arg(match.captured(1)));
+    bool allowed = false;
+    for (const QString& pattern : readableProjects(principal))
+        if (QRegularExpression(QRegularExpression::wildcardToRegularExpression(pattern))
+                .match(project->name)
+                .hasMatch())
+            allowed = true;
+    const QString who = principal.admin ? m_state.adminUserName
+                                        : u"acs:ram::"_s + m_state.accountId + u":assumed-role/"_s +
+                                              principal.sts.roleName + u'/' + principal.sts.sessionName;
+    if (!allowed)
+        return odpsError(requestId, 403, u"AccessDenied"_s,
+                         u"ODPS-0420095: Access Denied - Authorization Failed [4019], You have NO privilege "
+                         u"'odps:List' on {acs:odps:*:projects/%1}. Context: %2"_s.arg(project->name, who));
+
+    SandboxResponse r;
+    QXmlStreamWriter xml(&r.body);
+    xml.writeStartDocument();
+    if (match.captured(2).isEmpty()) {
+        xml.writeStartElement(u"Project"_s);
+        xml.writeTextElement(u"Name"_s, project->name);
+        xml.writeTextElement(u"Comment"_s, project->comment);
+        xml.writeTextElement(u"Owner"_s, u"ALIYUN$"_s + project->ownerId);
+        xml.writeTextElement(u"State"_s, u"AVAILABLE"_s);
+        xml.writeTextElement(u"Region"_s, m_state.region);
+        xml.writeEndElement();
+    } else {
+        QHash<QString, QString> query;
+        for (const auto& [k, v] : input.query)
+            query.insert(QString::fromUtf8(k), QString::fromUtf8(v));
+        bool ok = true;
+        const qint64 maxItems = paramInt(query, u"maxitems"_s, 100, &ok);
+        if (!ok || maxItems < 1 || maxItems > 1000)
+            return odpsError(requestId, 400, u"InvalidParameter"_s, u"maxitems must be between 1 and 1000."_s);
+        const QString prefix = query.value(u"name"_s);
+        const QString marker = query.value(u"marker"_s);
+        QString after;
+        if (!marker.isEmpty())
+            after = QString::fromUtf8(QByteArray::fromBase64(marker.toLatin1(), QByteArray::Base64UrlEncoding));
+        xml.writeStartElement(u"Tables"_s);
+        QList<const SandboxData::Table*> page;
+        bool more = false;
+        for (const SandboxData::Table& t : project->tables) {
+            if (!after.isEmpty() && t.name <= after)
+                continue;
+            if (!prefix.isEmpty() && !t.name.startsWith(prefix))
+                continue;
+            if (page.size() == maxItems) {
+                more = true;
+                break;
+            }
+            page.append(&t);
+        }
+        const bool paging = query.contains(u"expectmarker"_s);
+        xml.writeTextElement(u"Marker"_s, paging && more ? QString::fromLatin1(page.last()->name.toUtf8().toBase64(
+                                                               QByteArray::Base64UrlEncoding))
+                                                         : QString());
+        xml.writeTextElement(u"MaxItems"_s, QString::number(maxItems));
+        for (const SandboxData::Table* t : page) {
+            xml.writeStartElement(u"Table"_s);
+            xml.writeTextElement(u"Name"_s, t->name);
+            xml.writeTextElement(u"TableId"_s, t->tableId);
+            xml.writeTextElement(u"Owner"_s, u"ALIYUN$"_s + t->ownerId);
+            xml.writeTextElement(u"Comment"_s, t->comment);
+            xml.writeTextElement(u"CreationTime"_s, httpDateString(t->creationMs));
+            xml.writeTextElement(u"LastModifiedTime"_s, httpDateString(t->lastModifiedMs));
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+    }
+    xml.writeEndDocument();
+    r.headers.append(qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/xml")));
+    r.headers.append(qMakePair(QByteArray("x-odps-request-id"), requestId.toLatin1()));
+    return r;
+}
+
+// ---- the in-environment credentials service ----
+
+bool SandboxEngine::environmentCredentialLocked(const QString& instanceId, SandboxIssuedCredential* out, int* status,
+                                                QString* code, QString* message)
+{
+    Environment* env = m_state.environment(instanceId);
+    if (!env) {
+        *status = 404;
+        *code = u"NotFound"_s;
+        *message = u"No such individual development environment."_s;
+        return false;
+    }
+    const qint64 now = nowMs();
+    settle(env, now);
+    static const QStringList serving{u"Running"_s, u"Updating"_s, u"Saving"_s};
+    if (!serving.contains(env->status)) {
+        *status = 503;
+        *code = u"EnvironmentNotRunning"_s;
+        *message = u"The individual development environment %1 is %2: its credentials service runs only while "
+                   u"it is running."_s.arg(instanceId, env->status);
+        return false;
+    }
+    if (env->roleKind == RoleKind::None) {
+        *status = 404;
+        *code = u"NoRoleAssociated"_s;
+        *message = u"No RAM role is associated with the individual development environment %1. Associate the "
+                   u"DataWorks default role or a custom role, or use an AccessKey pair."_s.arg(instanceId);
+        return false;
+    }
+    QString roleName;
+    if (env->roleKind == RoleKind::Default) {
+        const SandboxData::Role* def = m_state.defaultRole();
+        roleName = def ? def->name : u"DataWorksDefaultRole"_s;
+    } else {
+        const SandboxData::Role* role = m_state.role(env->customRoleName);
+        if (!role || !SandboxData::trustsService(role->trustPolicy, kDataWorksService)) {
+            *status = 403;
+            *code = u"NoPermission"_s;
+            *message = u"DataWorks cannot assume the role %1: its trust policy does not trust "
+                       u"dataworks.aliyuncs.com. Fix the role's trust policy in RAM."_s.arg(
+                           m_state.roleArn(env->customRoleName));
+            return false;
+        }
+        roleName = role->name;
+    }
+    // Rotate ahead of expiry as the real service does: clients treat a credential as stale 15 minutes
+    // before it expires, so a new one is handed out before then (or at half-life for short lifetimes).
+    const qint64 lifetimeMs = qint64(m_credentialLifetime) * 1000;
+    const qint64 rotateAheadMs = qMin<qint64>(lifetimeMs / 2, 20 * 60 * 1000);
+    const auto current = m_issued.constFind(m_environmentCredential.value(instanceId));
+    if (current != m_issued.cend() && current->roleName == roleName && current->expiresMs - now > rotateAheadMs) {
+        *out = current.value();
+        return true;
+    }
+    *out = issue(roleName, u"dw-ide-"_s + instanceId, m_credentialLifetime, env->roleKind == RoleKind::Default,
+                 env->ownerId);
+    m_environmentCredential.insert(instanceId, out->accessKeyId);
+    return true;
+}
+
+SandboxResponse SandboxEngine::handleCredentials(const SandboxRequest& request)
+{
+    static const QRegularExpression route(u"^/envs/([^/]+)/credentials/([0-9a-f]+)$"_s);
+    const auto match = route.match(QString::fromUtf8(request.path));
+    const auto error = [](int status, const QString& code, const QString& message) {
+        return jsonResponse(status, QJsonObject{{u"Code"_s, code}, {u"Message"_s, message}});
+    };
+    if (!match.hasMatch() || !m_state.environmentIndex.contains(match.captured(1)) ||
+        !constantTimeEqual(match.captured(2).toLatin1(), tokenFor(match.captured(1)).toLatin1()))
+        return error(403, u"Forbidden"_s, u"Unknown credentials URI: ask RoleDesk for the environment's URI."_s);
+    if (request.method != "GET")
+        return error(405, u"MethodNotAllowed"_s, u"The credentials service answers GET only."_s);
+    const QDateTime now = m_clock->nowUtc();
+    if (m_faults.credentialsOutageUntil.isValid() && now < m_faults.credentialsOutageUntil &&
+        (!m_faults.credentialsOutageFrom.isValid() || now >= m_faults.credentialsOutageFrom))
+        return error(503, u"ServiceUnavailable"_s,
+                     u"The credentials service of this environment is temporarily unavailable. Retry later."_s);
+    SandboxIssuedCredential c;
+    int status = 500;
+    QString code, message;
+    if (!environmentCredentialLocked(match.captured(1), &c, &status, &code, &message))
+        return error(status, code, message);
+    return jsonResponse(200, QJsonObject{{u"Code"_s, u"Success"_s},
+                                         {u"AccessKeyId"_s, c.accessKeyId},
+                                         {u"AccessKeySecret"_s, c.accessKeySecret},
+                                         {u"SecurityToken"_s, c.securityToken},
+                                         {u"Expiration"_s, c.expirationText()},
+                                         {u"LastUpdated"_s, isoSeconds(c.issuedMs)}});
+}
