@@ -307,7 +307,7 @@ static bool readIni(const QString& path, QMap<QString, QMap<QString, QString>>* 
 {
     if (!QFileInfo::exists(path)) {
         *error = QCoreApplication::translate("ProfileCredentialProvider",
-                                             "%1 does not exist. Create it with an [default] section of type "
+                                             "%1 does not exist. Create it with a [default] section of type "
                                              "access_key, or use another source.")
                      .arg(QDir::toNativeSeparators(path));
         return false;

@@ -1,0 +1,10 @@
+#include "CliApp.h"
+#include "CredsDoctorCommand.h"
+#include "CredsShowCommand.h"
+
+// One line per command. Keep the order of `roledesk-cli --help`.
+void registerBuiltinCommands(CliApp& app)
+{
+    app.addCommand(std::make_unique<CredsShowCommand>());
+    app.addCommand(std::make_unique<CredsDoctorCommand>());
+}

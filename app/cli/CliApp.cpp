@@ -1,0 +1,85 @@
+#include "CliApp.h"
+
+#include <QCoreApplication>
+
+CliApp::CliApp(CliContext context)
+    : m_context(std::move(context))
+{
+    registerBuiltinCommands(*this);
+}
+
+CliApp::~CliApp() = default;
+
+void CliApp::addCommand(std::unique_ptr<CliCommand> command)
+{
+    m_commands.push_back(std::move(command));
+}
+
+void CliApp::printUsage(QTextStream& stream, const QString& prefix) const
+{
+    stream << QCoreApplication::translate("CliApp", "Usage: roledesk-cli <command> [options]") << "\n\n"
+           << QCoreApplication::translate("CliApp", "Commands:") << '\n';
+    for (const auto& command : m_commands) {
+        const QString words = command->path().join(QLatin1Char(' '));
+        if (!prefix.isEmpty() && !words.startsWith(prefix + QLatin1Char(' ')))
+            continue;
+        stream << "  " << words.leftJustified(22) << ' ' << command->summary() << '\n';
+    }
+    stream << '\n'
+           << QCoreApplication::translate("CliApp",
+                                          "Options: --help, --version. `roledesk-cli <command> --help` shows a "
+                                          "command's options.\nExit codes: 0 ok, 1 failure, 2 usage error, 3 "
+                                          "credentials unusable, 4 refused by policy.")
+           << '\n';
+}
+
+int CliApp::run(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    const QString first = args.value(0);
+    if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+        out << "roledesk-cli " << ROLEDESK_VERSION << '\n';
+        return CliExit::Ok;
+    }
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {
+        printUsage(out);
+        return CliExit::Ok;
+    }
+    if (args.isEmpty()) {
+        printUsage(err);
+        return CliExit::Usage;
+    }
+
+    CliCommand* match = nullptr;
+    qsizetype matchLength = 0;
+    for (const auto& command : m_commands) {
+        const QStringList words = command->path();
+        if (words.size() > matchLength && args.mid(0, words.size()) == words) {
+            match = command.get();
+            matchLength = words.size();
+        }
+    }
+    if (!match) {
+        // A group word alone ("creds") or with an unknown sub-command: list what the group offers.
+        bool isGroup = false;
+        for (const auto& command : m_commands)
+            isGroup = isGroup || command->path().constFirst() == first;
+        if (isGroup) {
+            if (args.size() > 1)
+                err << QCoreApplication::translate("CliApp", "Unknown command: %1")
+                           .arg(args.mid(0, 2).join(QLatin1Char(' ')))
+                    << "\n\n";
+            printUsage(err, first);
+        } else {
+            err << QCoreApplication::translate("CliApp", "Unknown command: %1").arg(first) << "\n\n";
+            printUsage(err);
+        }
+        return CliExit::Usage;
+    }
+    QStringList commandArgs = args.mid(matchLength);
+    commandArgs.prepend(QStringLiteral("roledesk-cli ") + match->path().join(QLatin1Char(' ')));
+    const CliInvocation invocation{commandArgs, out, err, m_context};
+    const int code = match->run(invocation);
+    out.flush();
+    err.flush();
+    return code;
+}

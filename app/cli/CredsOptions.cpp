@@ -1,0 +1,90 @@
+#include "CredsOptions.h"
+
+#include "credentials/DefaultCredentialChain.h"
+#include "credentials/EcsRamRoleProvider.h"
+#include "credentials/EnvCredentialProvider.h"
+#include "credentials/FileCredentialProvider.h"
+#include "credentials/ProfileCredentialProvider.h"
+#include "credentials/UriCredentialProvider.h"
+
+#include <QCoreApplication>
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("CredsOptions", text);
+}
+} // namespace
+
+QStringList CredsOptions::sourceNames()
+{
+    return {QStringLiteral("chain"),   QStringLiteral("uri"), QStringLiteral("file"), QStringLiteral("env"),
+            QStringLiteral("profile"), QStringLiteral("ini"), QStringLiteral("ecs")};
+}
+
+void CredsOptions::addTo(QCommandLineParser& parser)
+{
+    m_source.setDescription(tr("Where the credential comes from: chain (the default provider chain), uri, file, env, "
+                               "profile (aliyun CLI), ini, ecs."));
+    m_uri.setDescription(tr("The credentials URI (default: $ALIBABA_CLOUD_CREDENTIALS_URI). Implies --source uri."));
+    m_file.setDescription(tr("The credentials file (default: /mnt/.alibabacloud/credentials). Implies --source file."));
+    m_profile.setDescription(tr("The profile name (aliyun CLI, or INI with --source ini). Implies --source profile."));
+    parser.addOption(m_source);
+    parser.addOption(m_uri);
+    parser.addOption(m_file);
+    parser.addOption(m_profile);
+}
+
+CredentialProvider* CredsOptions::createProvider(const QCommandLineParser& parser, const CliContext& context,
+                                                 QObject* parent, QString* error) const
+{
+    QString source = parser.value(m_source);
+    if (source.isEmpty()) {
+        if (parser.isSet(m_uri))
+            source = QStringLiteral("uri");
+        else if (parser.isSet(m_file))
+            source = QStringLiteral("file");
+        else if (parser.isSet(m_profile))
+            source = QStringLiteral("profile");
+        else
+            source = QStringLiteral("chain");
+    }
+    if (!sourceNames().contains(source)) {
+        *error = tr("Unknown --source \"%1\"; use one of %2.").arg(source, sourceNames().join(QStringLiteral(", ")));
+        return nullptr;
+    }
+    if (parser.isSet(m_uri) && source != QLatin1String("uri")) {
+        *error = tr("--uri goes only with --source uri.");
+        return nullptr;
+    }
+    if (parser.isSet(m_file) && source != QLatin1String("file")) {
+        *error = tr("--file goes only with --source file.");
+        return nullptr;
+    }
+    if (parser.isSet(m_profile) && source != QLatin1String("profile") && source != QLatin1String("ini")) {
+        *error = tr("--profile goes only with --source profile or --source ini.");
+        return nullptr;
+    }
+    const CredentialContext& c = context.credentials;
+    if (source == QLatin1String("uri")) {
+        const QUrl url = parser.isSet(m_uri) ? QUrl(parser.value(m_uri)) : QUrl();
+        if (parser.isSet(m_uri) && (!url.isValid() || url.host().isEmpty())) {
+            *error = tr("--uri needs an http(s) URL such as http://127.0.0.1:7002/credentials.");
+            return nullptr;
+        }
+        return new UriCredentialProvider(c, url, parent);
+    }
+    if (source == QLatin1String("file")) {
+        const QString path = parser.isSet(m_file) ? parser.value(m_file) : context.credentialsFilePath;
+        return new FileCredentialProvider(c, path, parent);
+    }
+    if (source == QLatin1String("env"))
+        return new EnvCredentialProvider(c, parent);
+    if (source == QLatin1String("profile"))
+        return new CliProfileProvider(c, parser.value(m_profile), parent);
+    if (source == QLatin1String("ini"))
+        return new IniProfileProvider(c, parser.value(m_profile), parent);
+    if (source == QLatin1String("ecs"))
+        return new EcsRamRoleProvider(c, {}, parent);
+    return new DefaultCredentialChain(c, parent);
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "CliCommand.h"
+
+#include <QCommandLineOption>
+
+class CredentialProvider;
+class QObject;
+
+// The credential-source options shared by every command that needs credentials (creds show, serve, exec, ...):
+//   --source chain|uri|file|env|profile|ini|ecs   (default: chain; --uri implies uri, --file implies file,
+//   --uri URL  --file PATH  --profile NAME          --profile implies profile unless --source ini)
+class CredsOptions
+{
+public:
+    void addTo(QCommandLineParser& parser);
+    // The provider the options select, owned by parent; null with *error set (a usage error) otherwise.
+    CredentialProvider* createProvider(const QCommandLineParser& parser, const CliContext& context, QObject* parent,
+                                       QString* error) const;
+    static QStringList sourceNames();
+
+private:
+    QCommandLineOption m_source{QStringLiteral("source"), QStringLiteral("chain|uri|file|env|profile|ini|ecs"),
+                                QStringLiteral("source")};
+    QCommandLineOption m_uri{QStringLiteral("uri"), QStringLiteral("URL"), QStringLiteral("url")};
+    QCommandLineOption m_file{QStringLiteral("file"), QStringLiteral("PATH"), QStringLiteral("path")};
+    QCommandLineOption m_profile{QStringLiteral("profile"), QStringLiteral("NAME"), QStringLiteral("name")};
+};
