@@ -92,6 +92,18 @@ QString publicEnvironmentGuidance()
         "permission leaks, and use an AccessKey pair in code instead.");
 }
 
+Input inputFor(const Environment& environment, Visibility visibility, const RoleAssociation& requested,
+               const std::optional<TrustPolicy>& trustPolicy)
+{
+    Input in;
+    in.status = environment.status;
+    in.visibility = visibility;
+    in.current = environment.role;
+    in.requested = requested;
+    in.trustPolicy = trustPolicy;
+    return in;
+}
+
 Decision evaluate(const Input& in)
 {
     Decision d;

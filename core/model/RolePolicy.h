@@ -26,7 +26,7 @@
 //  6. NeedsConfirmation: an environment recorded as public getting any role (product guidance: a public
 //     environment should use "Do Not Associate Role"). An override needs a typed reason.
 //  7. Allowed, with a note, when visibility is not recorded; Allowed when private.
-// Rules 1, 3 and 4 all report when several apply.
+// When several refusals of rule 1 apply, all are reported; likewise all of rules 3 and 4.
 //
 // Status table (what a role change may do in each ServerIde status):
 //   Running, Stopped, Saved, SaveFailed, Failed   Updatable  the environment exists and is at rest (a failed
@@ -101,6 +101,11 @@ struct Decision
 };
 
 Decision evaluate(const Input& input);
+
+// The usual Input: the environment as shown (its status and current role), its recorded visibility,
+// the requested role and, for a custom role, its trust policy when RAM GetRole could read it.
+Input inputFor(const Environment& environment, Visibility visibility, const RoleAssociation& requested,
+               const std::optional<TrustPolicy>& trustPolicy = std::nullopt);
 
 StatusClass classifyStatus(EnvironmentStatus status);
 inline bool statusAllowsUpdate(EnvironmentStatus status)

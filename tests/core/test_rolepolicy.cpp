@@ -344,6 +344,19 @@ private slots:
         QVERIFY(!checkConfirmation(refused, true, QStringLiteral("please")).isEmpty());
     }
 
+    void inputForAnEnvironment()
+    {
+        Environment e;
+        e.instanceId = QStringLiteral("699573");
+        e.status = EnvironmentStatus::Deleting;
+        e.role = RoleAssociation::dataWorksDefault();
+        const Input in = inputFor(e, Visibility::Private, RoleAssociation::none());
+        QCOMPARE(in.status, EnvironmentStatus::Deleting);
+        QCOMPARE(in.current, RoleAssociation::dataWorksDefault());
+        QVERIFY(!in.trustPolicy.has_value());
+        QVERIFY(evaluate(in).has(Rule::StatusGone));
+    }
+
     void stableNames()
     {
         QCOMPARE(verdictToString(Verdict::NeedsConfirmation), QStringLiteral("needs-confirmation"));
