@@ -1,13 +1,184 @@
-// Placeholder GUI entry point until the main window lands (issue 5).
+// roledesk: the desktop application. Thin: parses the command line and wires ui/ to core/ (and to an
+// in-process sandbox for --sandbox). Everything else lives in roledesk_ui.
+#include "AppSettings.h"
+#include "CredentialInspector.h"
+#include "DemoShots.h"
+#include "KeychainStore.h"
+#include "MainWindow.h"
+#include "Session.h"
+
+#include "Sandbox.h"
+#include "credentials/CredentialProvider.h"
+#include "model/AuditLog.h"
+#include "model/VisibilityStore.h"
+#include "util/Clock.h"
+
 #include <QApplication>
-#include <QLabel>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTranslator>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+void installTranslator(QApplication& app, const QString& language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    auto* translator = new QTranslator(&app);
+    if (translator->load(locale, QStringLiteral("roledesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(translator);
+}
+
+QString dataPath(const QString& name)
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return dir + QLatin1Char('/') + name;
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("RoleDesk"));
-    QLabel label(QObject::tr("RoleDesk is being built."));
-    label.resize(400, 200);
-    label.show();
-    return QApplication::exec();
+    QApplication::setOrganizationName(QStringLiteral("RoleDesk"));
+    QApplication::setApplicationVersion(QStringLiteral(ROLEDESK_VERSION));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("roledesk")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Review and set the RAM roles of DataWorks individual development environments, and inspect the "
+                "credentials they hand out."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption sandboxOption(QStringLiteral("sandbox"),
+                                           QApplication::translate("main", "Run on an in-process sandbox (no cloud "
+                                                                           "account needed)."));
+    const QCommandLineOption environmentsOption(
+        QStringLiteral("environments"),
+        QApplication::translate("main", "With --sandbox: generate this many environments (scale demos)."),
+        QStringLiteral("N"));
+    const QCommandLineOption inspectOption(
+        QStringLiteral("inspect"),
+        QApplication::translate("main", "Only the credential inspector, for a developer inside an environment."));
+    const QCommandLineOption uriOption(QStringLiteral("uri"),
+                                       QApplication::translate("main", "With --inspect: a credentials URI."),
+                                       QStringLiteral("URL"));
+    const QCommandLineOption fileOption(QStringLiteral("file"),
+                                        QApplication::translate("main", "With --inspect: a credentials file."),
+                                        QStringLiteral("PATH"));
+    // Hidden: writes a screenshot of the real program for docs/screenshots, then quits.
+    QCommandLineOption hiddenScreenshot(QStringLiteral("screenshot"), QStringLiteral("internal"),
+                                        QStringLiteral("PATH"));
+    QCommandLineOption shotOfOption(QStringLiteral("screenshot-of"), QStringLiteral("internal"),
+                                    QStringLiteral("main|role|inspector"), QStringLiteral("main"));
+    hiddenScreenshot.setFlags(QCommandLineOption::HiddenFromHelp);
+    shotOfOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions(
+        {sandboxOption, environmentsOption, inspectOption, uriOption, fileOption, hiddenScreenshot, shotOfOption});
+    parser.process(app);
+
+    QSettings qsettings;
+    AppSettings settings = AppSettings::load(qsettings);
+    installTranslator(app, settings.language);
+    const Clock* clock = Clock::system();
+
+    if (parser.isSet(inspectOption)) {
+        auto* inspector = new CredentialInspector(clock);
+        inspector->setAttribute(Qt::WA_DeleteOnClose);
+        Endpoints endpoints(settings.region);
+        if (settings.endpointOverride.isValid())
+            endpoints.setEndpointOverride(settings.endpointOverride);
+        inspector->setEndpoints(endpoints);
+        inspector->setWarnBeforeExpirySeconds(qint64(settings.warnBeforeExpiryMinutes) * 60);
+        if (parser.isSet(uriOption))
+            inspector->inspectUri(QUrl::fromUserInput(parser.value(uriOption)));
+        else if (parser.isSet(fileOption))
+            inspector->inspectFile(parser.value(fileOption));
+        else
+            inspector->inspectDefaultChain();
+        inspector->show();
+        return QApplication::exec();
+    }
+
+    KeychainStore keychain;
+    std::unique_ptr<VisibilityStore> visibility;
+    std::unique_ptr<AuditLog> audit;
+    QThread sandboxThread;
+    Sandbox* sandbox = nullptr;
+    const bool onSandbox = parser.isSet(sandboxOption);
+
+    if (onSandbox) {
+        // The sandbox keeps its own records, never mixed with the real account's.
+        visibility = std::make_unique<VisibilityStore>(dataPath(QStringLiteral("sandbox-visibility.json")), clock);
+        audit = std::make_unique<AuditLog>(dataPath(QStringLiteral("sandbox-audit.sqlite")), clock);
+    } else {
+        visibility = std::make_unique<VisibilityStore>(QString(), clock);
+        audit = std::make_unique<AuditLog>(QString(), clock);
+    }
+    QString error;
+    if (!visibility->load(&error))
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+    if (!audit->open(&error))
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+
+    Session session(clock, visibility.get(), audit.get());
+    if (onSandbox) {
+        sandbox = new Sandbox(clock);
+        Sandbox::Options options;
+        if (parser.isSet(environmentsOption))
+            options.environments = parser.value(environmentsOption).toLongLong();
+        if (!sandbox->load(options, &error)) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 1;
+        }
+        // Large listings are answered on a worker thread so painting never waits for the server.
+        sandbox->moveToThread(&sandboxThread);
+        sandboxThread.start();
+        const QUrl endpoint = sandbox->start();
+        if (endpoint.isEmpty()) {
+            std::fprintf(stderr, "%s\n", qPrintable(sandbox->errorString()));
+            return 1;
+        }
+        // The seed's public/private records, as an admin would import them.
+        QTemporaryDir temp;
+        const QString visFile = temp.filePath(QStringLiteral("visibility.json"));
+        if (sandbox->writeVisibilityFile(visFile, &error)) {
+            visibility->importFile(visFile, QStringLiteral("sandbox seed"));
+            visibility->save(&error);
+        }
+        Endpoints endpoints(sandbox->region());
+        endpoints.setEndpointOverride(endpoint);
+        Credential admin(sandbox->accessKeyId(), sandbox->accessKeySecret(), {}, {},
+                         QApplication::translate("main", "sandbox admin AccessKey"));
+        session.setCredentialsUriResolver([sandbox](const QString& id) { return sandbox->credentialsUri(id); });
+        session.connectWith(new StaticCredentialProvider(admin, QStringLiteral("static")), endpoints,
+                            QApplication::translate("main", "Sandbox admin key"), true);
+    }
+
+    MainWindow window(&session, settings, &keychain);
+    window.show();
+    if (!onSandbox)
+        window.connectSelectedProfile();
+    if (parser.isSet(hiddenScreenshot))
+        DemoShots::take(&window, parser.value(shotOfOption), parser.value(hiddenScreenshot));
+
+    const int code = QApplication::exec();
+    if (sandbox) {
+        sandbox->stop();
+        QMetaObject::invokeMethod(sandbox, &QObject::deleteLater);
+        sandboxThread.quit();
+        sandboxThread.wait();
+    }
+    return code;
 }

@@ -1,0 +1,84 @@
+#include "AppSettings.h"
+
+#include <QSettings>
+
+QString ConnectionProfile::id() const
+{
+    switch (kind) {
+    case Kind::DefaultChain:
+        return QStringLiteral("chain");
+    case Kind::CliProfile:
+        return QStringLiteral("cli:") + name;
+    case Kind::IniProfile:
+        return QStringLiteral("ini:") + name;
+    case Kind::AccessKey:
+        return QStringLiteral("ak:") + name;
+    }
+    return QStringLiteral("chain");
+}
+
+ConnectionProfile ConnectionProfile::fromId(const QString& id)
+{
+    ConnectionProfile profile;
+    const auto take = [&](QLatin1String prefix, Kind kind) {
+        if (!id.startsWith(prefix))
+            return false;
+        profile.kind = kind;
+        profile.name = id.mid(prefix.size());
+        return true;
+    };
+    if (take(QLatin1String("cli:"), Kind::CliProfile) || take(QLatin1String("ini:"), Kind::IniProfile) ||
+        take(QLatin1String("ak:"), Kind::AccessKey))
+        return profile;
+    return {};
+}
+
+AppSettings AppSettings::load(QSettings& s)
+{
+    AppSettings a;
+    a.region = s.value(QStringLiteral("connection/region"), a.region).toString();
+    a.endpointOverride = s.value(QStringLiteral("connection/endpoint")).toUrl();
+    a.dataWorksEndpoint = s.value(QStringLiteral("connection/endpointDataWorks")).toUrl();
+    a.stsEndpoint = s.value(QStringLiteral("connection/endpointSts")).toUrl();
+    a.ramEndpoint = s.value(QStringLiteral("connection/endpointRam")).toUrl();
+    a.maxComputeEndpoint = s.value(QStringLiteral("connection/endpointMaxCompute")).toUrl();
+    a.proxy = s.value(QStringLiteral("connection/proxy")).toUrl();
+    a.currentProfile = s.value(QStringLiteral("connection/profile"), a.currentProfile).toString();
+    a.staleWindowMinutes = qBound(1, s.value(QStringLiteral("credentials/staleWindowMinutes"), 15).toInt(), 60);
+    a.warnBeforeExpiryMinutes = qBound(1, s.value(QStringLiteral("credentials/warnMinutes"), 10).toInt(), 120);
+    a.language = s.value(QStringLiteral("ui/language")).toString();
+    const int count = s.beginReadArray(QStringLiteral("accessKeys"));
+    for (int i = 0; i < count; ++i) {
+        s.setArrayIndex(i);
+        ConnectionProfile p;
+        p.kind = ConnectionProfile::Kind::AccessKey;
+        p.name = s.value(QStringLiteral("name")).toString();
+        p.accessKeyId = s.value(QStringLiteral("accessKeyId")).toString();
+        if (!p.name.isEmpty())
+            a.accessKeyProfiles.append(p);
+    }
+    s.endArray();
+    return a;
+}
+
+void AppSettings::save(QSettings& s) const
+{
+    s.setValue(QStringLiteral("connection/region"), region);
+    s.setValue(QStringLiteral("connection/endpoint"), endpointOverride);
+    s.setValue(QStringLiteral("connection/endpointDataWorks"), dataWorksEndpoint);
+    s.setValue(QStringLiteral("connection/endpointSts"), stsEndpoint);
+    s.setValue(QStringLiteral("connection/endpointRam"), ramEndpoint);
+    s.setValue(QStringLiteral("connection/endpointMaxCompute"), maxComputeEndpoint);
+    s.setValue(QStringLiteral("connection/proxy"), proxy);
+    s.setValue(QStringLiteral("connection/profile"), currentProfile);
+    s.setValue(QStringLiteral("credentials/staleWindowMinutes"), staleWindowMinutes);
+    s.setValue(QStringLiteral("credentials/warnMinutes"), warnBeforeExpiryMinutes);
+    s.setValue(QStringLiteral("ui/language"), language);
+    s.beginWriteArray(QStringLiteral("accessKeys"), int(accessKeyProfiles.size()));
+    for (int i = 0; i < accessKeyProfiles.size(); ++i) {
+        s.setArrayIndex(i);
+        s.setValue(QStringLiteral("name"), accessKeyProfiles[i].name);
+        s.setValue(QStringLiteral("accessKeyId"), accessKeyProfiles[i].accessKeyId);
+    }
+    s.endArray();
+}

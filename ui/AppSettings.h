@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+class QSettings;
+
+// A saved way to connect. Only non-secret fields: an AccessKey pair's secret lives in the OS
+// keychain (KeychainStore), under the account "accesskey/<name>".
+struct ConnectionProfile
+{
+    enum class Kind
+    {
+        DefaultChain,
+        CliProfile,
+        IniProfile,
+        AccessKey
+    };
+    Kind kind = Kind::DefaultChain;
+    QString name;        // the aliyun CLI / INI profile name, or the label of a stored AccessKey pair
+    QString accessKeyId; // AccessKey only
+
+    QString keychainAccount() const { return QStringLiteral("accesskey/") + name; }
+    // "chain", "cli:<name>", "ini:<name>", "ak:<name>": how the connection bar remembers the choice.
+    QString id() const;
+    static ConnectionProfile fromId(const QString& id);
+    bool operator==(const ConnectionProfile&) const = default;
+};
+
+// Everything the GUI remembers between runs, through QSettings. Never a secret.
+struct AppSettings
+{
+    QString region = QStringLiteral("cn-hangzhou");
+    QUrl endpointOverride;  // one URL for every service (a private gateway); empty for the public endpoints
+    QUrl dataWorksEndpoint; // per-service overrides; empty when unset
+    QUrl stsEndpoint;
+    QUrl ramEndpoint;
+    QUrl maxComputeEndpoint;
+    QUrl proxy;                       // empty: the system proxy settings
+    int staleWindowMinutes = 15;      // a credential is refreshed this long before it expires
+    int warnBeforeExpiryMinutes = 10; // notify this long before expiry
+    QString language;                 // empty: the system language
+    QString currentProfile = QStringLiteral("chain");
+    QList<ConnectionProfile> accessKeyProfiles; // the stored pairs (ids only)
+
+    static AppSettings load(QSettings& settings);
+    void save(QSettings& settings) const;
+};

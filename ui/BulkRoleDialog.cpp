@@ -1,0 +1,324 @@
+#include "BulkRoleDialog.h"
+
+#include "AuditRecording.h"
+#include "Session.h"
+#include "UiUtil.h"
+
+#include "api/DataWorksClient.h"
+#include "api/RamClient.h"
+#include "model/RoleArn.h"
+#include "model/RolePolicy.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+QString resultText(BulkRoleDialog::ItemResult result)
+{
+    switch (result) {
+    case BulkRoleDialog::ItemResult::Pending:
+        return BulkRoleDialog::tr("waiting");
+    case BulkRoleDialog::ItemResult::Changed:
+        return BulkRoleDialog::tr("changed");
+    case BulkRoleDialog::ItemResult::Unchanged:
+        return BulkRoleDialog::tr("unchanged");
+    case BulkRoleDialog::ItemResult::Refused:
+        return BulkRoleDialog::tr("refused by policy");
+    case BulkRoleDialog::ItemResult::Conflict:
+        return BulkRoleDialog::tr("conflict");
+    case BulkRoleDialog::ItemResult::Failed:
+        return BulkRoleDialog::tr("API error");
+    case BulkRoleDialog::ItemResult::Cancelled:
+        return BulkRoleDialog::tr("cancelled");
+    }
+    return {};
+}
+} // namespace
+
+BulkRoleDialog::BulkRoleDialog(Session* session, QList<Environment> environments, VisibilityLookup visibility,
+                               QWidget* parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_environments(std::move(environments))
+    , m_visibility(std::move(visibility))
+{
+    setObjectName(QStringLiteral("bulkRoleDialog"));
+    setWindowTitle(tr("Change the role of %n environment(s)", nullptr, int(m_environments.size())));
+    m_results = QList<ItemResult>(m_environments.size(), ItemResult::Pending);
+    auto* layout = new QVBoxLayout(this);
+
+    int publicCount = 0;
+    for (const Environment& env : std::as_const(m_environments))
+        publicCount += m_visibility(env.instanceId) == Visibility::Public ? 1 : 0;
+
+    auto* box = new QGroupBox(tr("New RAM role for every selected environment"), this);
+    auto* boxLayout = new QVBoxLayout(box);
+    m_choices = new QButtonGroup(this);
+    m_default = UiUtil::name(new QRadioButton(tr("DataWorks default role"), box), QStringLiteral("bulkRoleDefault"),
+                             tr("DataWorks default role"));
+    m_custom = UiUtil::name(new QRadioButton(tr("Custom RAM role:"), box), QStringLiteral("bulkRoleCustom"),
+                            tr("Custom RAM role"));
+    m_none = UiUtil::name(new QRadioButton(tr("Do Not Associate Role"), box), QStringLiteral("bulkRoleNone"),
+                          tr("Do Not Associate Role"));
+    m_arn = UiUtil::name(new QLineEdit(box), QStringLiteral("bulkRoleArn"), tr("Custom role ARN"));
+    m_arn->setPlaceholderText(QStringLiteral("acs:ram::<account-id>:role/<role-name>"));
+    connect(m_arn, &QLineEdit::textEdited, this, [this] { m_custom->setChecked(true); });
+    for (QRadioButton* b : {m_default, m_custom, m_none})
+        m_choices->addButton(b);
+    m_none->setChecked(true);
+    boxLayout->addWidget(m_default);
+    auto* customRow = new QHBoxLayout;
+    customRow->addWidget(m_custom);
+    customRow->addWidget(m_arn, 1);
+    boxLayout->addLayout(customRow);
+    boxLayout->addWidget(m_none);
+    layout->addWidget(box);
+
+    auto* publicBox = new QFrame(this);
+    publicBox->setObjectName(QStringLiteral("bulkPublicBox"));
+    publicBox->setStyleSheet(UiUtil::bannerStyle(publicCount > 0));
+    auto* publicLayout = new QVBoxLayout(publicBox);
+    auto* publicText = new QLabel(
+        tr("%n of the selected environments are public (recorded by admins). ", nullptr, publicCount) +
+            RolePolicy::publicEnvironmentGuidance() + QLatin1Char(' ') +
+            tr("Unless you confirm below, public environments keep their setting and are reported as refused."),
+        publicBox);
+    publicText->setWordWrap(true);
+    publicLayout->addWidget(publicText);
+    m_includePublic = UiUtil::name(new QCheckBox(tr("Also give the role to public environments"), publicBox),
+                                   QStringLiteral("bulkIncludePublic"), tr("Include public environments"));
+    publicLayout->addWidget(m_includePublic);
+    auto* reasonForm = new QFormLayout;
+    m_reason = UiUtil::name(new QLineEdit(publicBox), QStringLiteral("bulkReason"), tr("Reason for the override"));
+    reasonForm->addRow(tr("Reason (audit log):"), m_reason);
+    publicLayout->addLayout(reasonForm);
+    publicBox->setVisible(publicCount > 0);
+    layout->addWidget(publicBox);
+
+    m_progress = UiUtil::name(new QProgressBar(this), QStringLiteral("bulkProgress"), tr("Bulk change progress"));
+    m_progress->setRange(0, int(m_environments.size()));
+    m_progress->setValue(0);
+    layout->addWidget(m_progress);
+    m_summary = UiUtil::name(new QLabel(this), QStringLiteral("bulkSummary"), tr("Bulk change summary"));
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+
+    m_resultsView = UiUtil::name(new QTreeWidget(this), QStringLiteral("bulkResults"), tr("Results per environment"));
+    m_resultsView->setRootIsDecorated(false);
+    m_resultsView->setHeaderLabels({tr("Environment"), tr("ID"), tr("Result"), tr("Detail")});
+    m_resultsView->setWordWrap(true);
+    for (const Environment& env : std::as_const(m_environments)) {
+        auto* item = new QTreeWidgetItem(m_resultsView);
+        item->setText(0, env.instanceName);
+        item->setText(1, env.instanceId);
+        item->setText(2, resultText(ItemResult::Pending));
+    }
+    m_resultsView->header()->resizeSection(0, 180);
+    m_resultsView->header()->resizeSection(1, 90);
+    m_resultsView->header()->resizeSection(2, 120);
+    layout->addWidget(m_resultsView, 1);
+
+    auto* buttons = new QDialogButtonBox(this);
+    m_start = UiUtil::name(buttons->addButton(tr("&Start"), QDialogButtonBox::ActionRole),
+                           QStringLiteral("bulkStartButton"), tr("Start the bulk change"));
+    m_cancel = UiUtil::name(buttons->addButton(tr("Cancel"), QDialogButtonBox::ActionRole),
+                            QStringLiteral("bulkCancelButton"), tr("Cancel the bulk change"));
+    m_cancel->setEnabled(false);
+    m_close = UiUtil::name(buttons->addButton(QDialogButtonBox::Close), QStringLiteral("bulkCloseButton"), tr("Close"));
+    connect(m_start, &QPushButton::clicked, this, &BulkRoleDialog::start);
+    connect(m_cancel, &QPushButton::clicked, this, &BulkRoleDialog::cancel);
+    connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    resize(820, 560);
+}
+
+RoleAssociation BulkRoleDialog::requestedRole() const
+{
+    if (m_default->isChecked())
+        return RoleAssociation::dataWorksDefault();
+    if (m_custom->isChecked())
+        return RoleAssociation::customRole(m_arn->text().trimmed());
+    return RoleAssociation::none();
+}
+
+void BulkRoleDialog::start()
+{
+    if (m_running || !m_session->dataWorks())
+        return;
+    m_running = true;
+    m_cancelled = false;
+    m_next = 0;
+    m_start->setEnabled(false);
+    m_cancel->setEnabled(true);
+    for (QWidget* w :
+         {static_cast<QWidget*>(m_default), static_cast<QWidget*>(m_custom), static_cast<QWidget*>(m_none),
+          static_cast<QWidget*>(m_arn), static_cast<QWidget*>(m_includePublic), static_cast<QWidget*>(m_reason)})
+        w->setEnabled(false);
+    const RoleAssociation role = requestedRole();
+    m_trust.reset();
+    const RoleArn arn = RoleArn::parse(role.roleArn());
+    if (role.isCustomRole() && arn.isValid() && m_session->ram()) {
+        // One trust check for the whole run: the policy then judges each environment with it.
+        m_summary->setText(tr("Checking the role's trust policy (RAM GetRole)..."));
+        QPointer<BulkRoleDialog> self(this);
+        m_session->ram()->getRole(arn.roleName(), [self](const RamRole& ramRole, const ApiError& error) {
+            if (!self)
+                return;
+            if (!error.isError()) {
+                const TrustPolicy policy = TrustPolicy::parse(ramRole.assumeRolePolicyDocument);
+                if (policy.isValid())
+                    self->m_trust = policy;
+            }
+            self->next();
+        });
+        return;
+    }
+    next();
+}
+
+void BulkRoleDialog::cancel()
+{
+    m_cancelled = true;
+    m_cancel->setEnabled(false);
+    m_summary->setText(tr("Cancelling after the current environment..."));
+}
+
+void BulkRoleDialog::next()
+{
+    if (m_cancelled) {
+        for (int i = m_next; i < m_environments.size(); ++i)
+            record(i, ItemResult::Cancelled, tr("not attempted"));
+        finish();
+        return;
+    }
+    if (m_next >= m_environments.size()) {
+        finish();
+        return;
+    }
+    const int index = m_next++;
+    const Environment env = m_environments.at(index);
+    m_summary->setText(tr("Changing %1 (%2 of %3)...").arg(env.instanceName).arg(index + 1).arg(m_environments.size()));
+    RolePolicy::Input input;
+    input.status = env.status;
+    input.visibility = m_visibility(env.instanceId);
+    input.current = env.role;
+    input.requested = requestedRole();
+    input.trustPolicy = m_trust;
+    const RolePolicy::Decision decision = RolePolicy::evaluate(input);
+    if (decision.noChange) {
+        record(index, ItemResult::Unchanged, decision.reasons.join(QLatin1Char(' ')));
+        next();
+        return;
+    }
+    const bool override = decision.needsConfirmation();
+    const QString reason = m_reason->text().trimmed();
+    const QString blocked = RolePolicy::checkConfirmation(decision, override && m_includePublic->isChecked(), reason);
+    if (!blocked.isEmpty()) {
+        record(index, ItemResult::Refused, blocked);
+        next();
+        return;
+    }
+    const RoleAssociation requested = input.requested;
+    QPointer<BulkRoleDialog> self(this);
+    QPointer<Session> session(m_session);
+    m_session->dataWorks()->setRole(
+        env, requested,
+        [self, session, index, env, requested, override, reason](const SetRoleResult& result, const ApiError& error) {
+            if (!session)
+                return;
+            using AuditRecording::Outcome;
+            if (error.kind == ApiError::Kind::Conflict) {
+                AuditRecording::recordRoleChange(session, env, requested, override, reason, Outcome::Conflict,
+                                                 error.toString());
+                if (!self)
+                    return;
+                if (!result.before.isNull())
+                    Q_EMIT self->environmentChanged(result.before);
+                self->record(index, ItemResult::Conflict,
+                             tr("changed by someone else since it was loaded (role now \"%1\"); not overwritten")
+                                 .arg(result.before.role.displayText()));
+            } else if (error.isError()) {
+                AuditRecording::recordRoleChange(session, env, requested, override, reason, Outcome::Failed,
+                                                 error.toString());
+                if (!self)
+                    return;
+                self->record(index, ItemResult::Failed, error.toString());
+            } else {
+                AuditRecording::recordRoleChange(session, result.before.isNull() ? env : result.before, requested,
+                                                 override, reason, Outcome::Applied, {});
+                if (!self)
+                    return;
+                Environment after = result.after;
+                if (after.isNull()) {
+                    after = env;
+                    after.role = requested;
+                }
+                Q_EMIT self->environmentChanged(after);
+                self->record(index, ItemResult::Changed, after.role.displayText());
+            }
+            self->next();
+        });
+}
+
+void BulkRoleDialog::record(int index, ItemResult result, const QString& detail)
+{
+    m_results[index] = result;
+    QTreeWidgetItem* item = m_resultsView->topLevelItem(index);
+    item->setText(2, resultText(result));
+    item->setText(3, detail);
+    item->setToolTip(3, detail);
+    QColor colour;
+    switch (result) {
+    case ItemResult::Changed:
+    case ItemResult::Unchanged:
+        colour = QColor(0x1e, 0x6b, 0x2f);
+        break;
+    case ItemResult::Refused:
+    case ItemResult::Conflict:
+        colour = QColor(0x8a, 0x5a, 0x00);
+        break;
+    case ItemResult::Failed:
+        colour = QColor(0xa5, 0x2a, 0x1a);
+        break;
+    default:
+        break;
+    }
+    if (colour.isValid())
+        item->setForeground(2, colour);
+    int done = 0;
+    for (ItemResult r : std::as_const(m_results))
+        done += r != ItemResult::Pending ? 1 : 0;
+    m_progress->setValue(done);
+    m_resultsView->scrollToItem(item);
+}
+
+void BulkRoleDialog::finish()
+{
+    m_running = false;
+    m_cancel->setEnabled(false);
+    int counts[7] = {};
+    for (ItemResult r : std::as_const(m_results))
+        ++counts[int(r)];
+    m_summary->setText(tr("Done: %1 changed, %2 unchanged, %3 refused by policy, %4 conflicts, %5 API errors, %6 "
+                          "cancelled.")
+                           .arg(counts[int(ItemResult::Changed)])
+                           .arg(counts[int(ItemResult::Unchanged)])
+                           .arg(counts[int(ItemResult::Refused)])
+                           .arg(counts[int(ItemResult::Conflict)])
+                           .arg(counts[int(ItemResult::Failed)])
+                           .arg(counts[int(ItemResult::Cancelled)]));
+    Q_EMIT runFinished();
+}

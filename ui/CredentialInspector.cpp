@@ -1,0 +1,702 @@
+#include "CredentialInspector.h"
+
+#include "SecretClipboard.h"
+#include "Session.h"
+#include "TimeText.h"
+#include "UiUtil.h"
+
+#include "api/ApiClient.h"
+#include "api/MaxComputeClient.h"
+#include "api/StsClient.h"
+#include "credentials/CredentialContext.h"
+#include "credentials/CredentialProvider.h"
+#include "credentials/DefaultCredentialChain.h"
+#include "credentials/FileCredentialProvider.h"
+#include "credentials/UriCredentialProvider.h"
+#include "model/RoleArn.h"
+#include "util/Clock.h"
+#include "util/Logging.h"
+#include "util/Redaction.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QFrame>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStyle>
+#include <QSystemTrayIcon>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <limits>
+
+namespace {
+QString stateColour(CredentialSource::State state)
+{
+    switch (state) {
+    case CredentialSource::State::Fresh:
+        return QStringLiteral("#1e7e34");
+    case CredentialSource::State::RefreshDue:
+        return QStringLiteral("#b7791f");
+    case CredentialSource::State::Refreshing:
+        return QStringLiteral("#2b6cb0");
+    case CredentialSource::State::Expired:
+        return QStringLiteral("#c53030");
+    case CredentialSource::State::Failed:
+        return QStringLiteral("#9b2c2c");
+    }
+    return QStringLiteral("#555555");
+}
+
+QString stateExplanation(CredentialSource::State state)
+{
+    switch (state) {
+    case CredentialSource::State::Fresh:
+        return CredentialInspector::tr("usable; refreshed automatically before it expires");
+    case CredentialSource::State::RefreshDue:
+        return CredentialInspector::tr("still usable, inside the refresh window; a new one is being fetched");
+    case CredentialSource::State::Refreshing:
+        return CredentialInspector::tr("fetching a new credential");
+    case CredentialSource::State::Expired:
+        return CredentialInspector::tr("expired: not usable until a refresh succeeds");
+    case CredentialSource::State::Failed:
+        return CredentialInspector::tr("no usable credential; retrying with backoff");
+    }
+    return {};
+}
+
+QLabel* valueLabel(const QString& objectName, const QString& accessible, QWidget* parent)
+{
+    auto* label = UiUtil::name(new QLabel(parent), objectName, accessible);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+} // namespace
+
+CredentialInspector::CredentialInspector(const Clock* clock, QWidget* parent)
+    : QWidget(parent)
+    , m_clock(clock ? clock : Clock::system())
+    , m_clipboard(new SecretClipboard(this))
+{
+    setObjectName(QStringLiteral("credentialInspector"));
+    setWindowTitle(tr("Credential inspector"));
+    buildUi();
+    m_tick = new QTimer(this);
+    m_tick->setInterval(1000);
+    connect(m_tick, &QTimer::timeout, this, &CredentialInspector::refreshView);
+    m_tick->start();
+    m_revealTimer = new QTimer(this);
+    m_revealTimer->setSingleShot(true);
+    connect(m_revealTimer, &QTimer::timeout, this, &CredentialInspector::hideSecrets);
+    refreshView();
+}
+
+CredentialInspector::~CredentialInspector()
+{
+    // Do not leave a secret on screen memory longer than needed, nor on the clipboard.
+    m_secret->clear();
+    m_token->clear();
+}
+
+void CredentialInspector::buildUi()
+{
+    auto* layout = new QVBoxLayout(this);
+
+    auto* sourceRow = new QHBoxLayout;
+    m_method = UiUtil::name(new QComboBox(this), QStringLiteral("inspectMethod"), tr("How to fetch the credential"));
+    m_method->addItem(tr("Environment's credentials service"), int(Method::EnvironmentService));
+    m_method->addItem(tr("Credentials URI"), int(Method::Uri));
+    m_method->addItem(tr("Credentials file"), int(Method::File));
+    m_method->addItem(tr("Default credential chain"), int(Method::DefaultChain));
+    m_method->setToolTip(tr("The three methods of a DataWorks individual development environment: the "
+                            "ALIBABA_CLOUD_CREDENTIALS_URI service, the file /mnt/.alibabacloud/credentials, or the "
+                            "default credential chain."));
+    sourceRow->addWidget(m_method);
+    m_target = UiUtil::name(new QLineEdit(this), QStringLiteral("inspectTarget"), tr("URI or file path"));
+    m_target->setClearButtonEnabled(true);
+    sourceRow->addWidget(m_target, 1);
+    m_inspect = UiUtil::name(new QPushButton(tr("Inspect"), this), QStringLiteral("inspectStartButton"),
+                             tr("Fetch and inspect"));
+    sourceRow->addWidget(m_inspect);
+    layout->addLayout(sourceRow);
+    connect(m_inspect, &QPushButton::clicked, this, &CredentialInspector::startFromInputs);
+    connect(m_target, &QLineEdit::returnPressed, this, &CredentialInspector::startFromInputs);
+    connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
+        const auto method = Method(m_method->currentData().toInt());
+        m_target->setEnabled(method == Method::Uri || method == Method::File);
+        if (method == Method::File && m_target->text().isEmpty())
+            m_target->setText(FileCredentialProvider::defaultPath());
+        m_target->setPlaceholderText(method == Method::Uri ? tr("http://... (empty: ALIBABA_CLOUD_CREDENTIALS_URI)")
+                                                           : QString());
+    });
+
+    m_title = UiUtil::name(new QLabel(tr("Nothing inspected yet"), this), QStringLiteral("inspectorTitle"),
+                           tr("What is inspected"));
+    m_title->setWordWrap(true);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_title->setFont(titleFont);
+    layout->addWidget(m_title);
+
+    m_banner = UiUtil::name(new QFrame(this), QStringLiteral("inspectorBanner"), tr("Credential notification"));
+    m_banner->setStyleSheet(UiUtil::bannerStyle(false));
+    auto* bannerLayout = new QHBoxLayout(m_banner);
+    m_bannerLabel =
+        UiUtil::name(new QLabel(m_banner), QStringLiteral("inspectorBannerLabel"), tr("Credential notification text"));
+    m_bannerLabel->setWordWrap(true);
+    bannerLayout->addWidget(m_bannerLabel, 1);
+    auto* dismiss = UiUtil::name(new QPushButton(tr("Dismiss"), m_banner), QStringLiteral("inspectorBannerDismiss"),
+                                 tr("Dismiss the notification"));
+    connect(dismiss, &QPushButton::clicked, m_banner, &QWidget::hide);
+    bannerLayout->addWidget(dismiss);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+
+    auto* credBox = new QGroupBox(tr("Credential"), this);
+    auto* form = new QFormLayout(credBox);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_state = UiUtil::name(new QLabel(credBox), QStringLiteral("stateLabel"), tr("Credential state"));
+    m_state->setTextFormat(Qt::RichText);
+    form->addRow(tr("State:"), m_state);
+    m_sourceLabel = valueLabel(QStringLiteral("sourceLabel"), tr("Credential source"), credBox);
+    form->addRow(tr("Source:"), m_sourceLabel);
+    m_keyId = valueLabel(QStringLiteral("keyIdLabel"), tr("AccessKey ID, masked"), credBox);
+    form->addRow(tr("AccessKey ID:"), m_keyId);
+    const auto secretField = [&](const QString& objectName, const QString& accessible) {
+        auto* edit = UiUtil::name(new QLineEdit(credBox), objectName, accessible);
+        edit->setReadOnly(true);
+        edit->setEchoMode(QLineEdit::Password);
+        // No context menu: copying goes through Copy, which clears the clipboard afterwards.
+        edit->setContextMenuPolicy(Qt::NoContextMenu);
+        return edit;
+    };
+    m_secret = secretField(QStringLiteral("secretField"), tr("AccessKey secret, hidden"));
+    auto* secretRow = new QHBoxLayout;
+    secretRow->addWidget(m_secret, 1);
+    m_copySecret = UiUtil::name(new QPushButton(tr("Copy"), credBox), QStringLiteral("copySecretButton"),
+                                tr("Copy the AccessKey secret"));
+    m_copySecret->setToolTip(tr("The clipboard is cleared after 30 seconds if it still holds the secret."));
+    secretRow->addWidget(m_copySecret);
+    form->addRow(tr("AccessKey secret:"), secretRow);
+    m_token = secretField(QStringLiteral("tokenField"), tr("Security token, hidden"));
+    auto* tokenRow = new QHBoxLayout;
+    tokenRow->addWidget(m_token, 1);
+    m_copyToken = UiUtil::name(new QPushButton(tr("Copy"), credBox), QStringLiteral("copyTokenButton"),
+                               tr("Copy the security token"));
+    m_copyToken->setToolTip(m_copySecret->toolTip());
+    tokenRow->addWidget(m_copyToken);
+    form->addRow(tr("Security token:"), tokenRow);
+    m_reveal = UiUtil::name(new QPushButton(tr("Reveal for 10 s"), credBox), QStringLiteral("revealButton"),
+                            tr("Reveal the secret and token for ten seconds"));
+    form->addRow(QString(), m_reveal);
+    connect(m_reveal, &QPushButton::clicked, this, &CredentialInspector::reveal);
+    connect(m_copySecret, &QPushButton::clicked, this, &CredentialInspector::copySecret);
+    connect(m_copyToken, &QPushButton::clicked, this, &CredentialInspector::copyToken);
+
+    m_expiration = valueLabel(QStringLiteral("expirationLabel"), tr("Expiration"), credBox);
+    form->addRow(tr("Expires:"), m_expiration);
+    auto* countdownRow = new QHBoxLayout;
+    m_countdown = valueLabel(QStringLiteral("countdownLabel"), tr("Time left"), credBox);
+    m_countdown->setMinimumWidth(110);
+    countdownRow->addWidget(m_countdown);
+    m_lifetime = UiUtil::name(new QProgressBar(credBox), QStringLiteral("lifetimeBar"), tr("Remaining lifetime"));
+    m_lifetime->setRange(0, 1000);
+    m_lifetime->setTextVisible(false);
+    m_lifetime->setMaximumHeight(14);
+    countdownRow->addWidget(m_lifetime, 1);
+    form->addRow(tr("Time left:"), countdownRow);
+    m_lastRefresh = valueLabel(QStringLiteral("lastRefreshLabel"), tr("Last refresh"), credBox);
+    form->addRow(tr("Last refresh:"), m_lastRefresh);
+    m_nextRefresh = valueLabel(QStringLiteral("nextRefreshLabel"), tr("Next refresh"), credBox);
+    form->addRow(tr("Next refresh:"), m_nextRefresh);
+    m_lastError = valueLabel(QStringLiteral("lastErrorLabel"), tr("Last error"), credBox);
+    form->addRow(tr("Last error:"), m_lastError);
+    m_refresh = UiUtil::name(new QPushButton(tr("Refresh now"), credBox), QStringLiteral("refreshButton"),
+                             tr("Fetch a new credential now"));
+    connect(m_refresh, &QPushButton::clicked, this, &CredentialInspector::refreshNow);
+    form->addRow(QString(), m_refresh);
+    layout->addWidget(credBox);
+
+    auto* checks = new QGroupBox(tr("Live checks with this credential"), this);
+    auto* grid = new QGridLayout(checks);
+    m_validate = UiUtil::name(new QPushButton(tr("Validate"), checks), QStringLiteral("validateButton"),
+                              tr("Validate with STS GetCallerIdentity"));
+    m_validate->setToolTip(tr("Calls STS GetCallerIdentity with this credential."));
+    connect(m_validate, &QPushButton::clicked, this, &CredentialInspector::validate);
+    grid->addWidget(m_validate, 0, 0);
+    m_validateResult = valueLabel(QStringLiteral("validateResult"), tr("Validation result"), checks);
+    grid->addWidget(m_validateResult, 0, 1, 1, 2);
+    m_project = UiUtil::name(new QLineEdit(checks), QStringLiteral("maxComputeProject"), tr("MaxCompute project"));
+    m_project->setPlaceholderText(tr("MaxCompute project"));
+    m_maxComputeButton = UiUtil::name(new QPushButton(tr("Test MaxCompute access"), checks),
+                                      QStringLiteral("maxComputeButton"), tr("List the project's tables"));
+    connect(m_maxComputeButton, &QPushButton::clicked, this, &CredentialInspector::testMaxCompute);
+    connect(m_project, &QLineEdit::returnPressed, this, &CredentialInspector::testMaxCompute);
+    grid->addWidget(m_maxComputeButton, 1, 0);
+    grid->addWidget(m_project, 1, 1);
+    m_maxComputeResult = valueLabel(QStringLiteral("maxComputeResult"), tr("MaxCompute result"), checks);
+    grid->addWidget(m_maxComputeResult, 2, 0, 1, 3);
+    m_tables = UiUtil::name(new QListWidget(checks), QStringLiteral("maxComputeTables"), tr("MaxCompute tables"));
+    m_tables->setMaximumHeight(110);
+    m_tables->hide();
+    grid->addWidget(m_tables, 3, 0, 1, 3);
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(2, 1);
+    layout->addWidget(checks);
+
+    m_doctor = UiUtil::name(new QPlainTextEdit(this), QStringLiteral("doctorReport"), tr("Diagnosis"));
+    m_doctor->setReadOnly(true);
+    m_doctor->hide();
+    layout->addWidget(m_doctor, 1);
+    layout->addStretch();
+    resize(720, 760);
+}
+
+QString CredentialInspector::countdownText(qint64 seconds)
+{
+    return TimeText::coarseDuration(seconds);
+}
+
+QString CredentialInspector::roleNameFromArn(const QString& arn)
+{
+    // acs:ram::<account>:role/<name>  or  acs:ram::<account>:assumed-role/<name>/<session>
+    const qsizetype colon = arn.lastIndexOf(QLatin1Char(':'));
+    if (colon < 0)
+        return {};
+    const QStringView resource = QStringView(arn).mid(colon + 1);
+    const auto take = [&](QLatin1String prefix) -> QString {
+        if (!resource.startsWith(prefix, Qt::CaseInsensitive))
+            return {};
+        QStringView rest = resource.mid(prefix.size());
+        const qsizetype slash = rest.indexOf(QLatin1Char('/'));
+        return (slash < 0 ? rest : rest.left(slash)).toString();
+    };
+    QString name = take(QLatin1String("assumed-role/"));
+    if (name.isEmpty())
+        name = take(QLatin1String("role/"));
+    return name;
+}
+
+void CredentialInspector::setAdminSession(Session* session)
+{
+    m_session = session;
+}
+
+void CredentialInspector::setEndpoints(const Endpoints& endpoints)
+{
+    m_endpoints = endpoints;
+    m_hasEndpoints = true;
+}
+
+Endpoints CredentialInspector::effectiveEndpoints() const
+{
+    if (m_session)
+        return m_session->endpoints();
+    return m_hasEndpoints ? m_endpoints : Endpoints();
+}
+
+void CredentialInspector::setEnvironment(const Environment& environment, const QUrl& serviceUri)
+{
+    m_environment = environment;
+    m_hasEnvironment = true;
+    setWindowTitle(tr("Credentials of %1").arg(environment.instanceName));
+    if (m_project->text().isEmpty())
+        m_project->setText(environment.projectName);
+    if (serviceUri.isValid()) {
+        m_method->setCurrentIndex(m_method->findData(int(Method::EnvironmentService)));
+        m_target->setText(Redaction::redactUrl(serviceUri));
+        m_target->setEnabled(false);
+        auto* provider = new UriCredentialProvider(CredentialContext::system(), serviceUri);
+        inspectProvider(
+            provider,
+            tr("%1 (%2): the environment's credentials service").arg(environment.instanceName, environment.instanceId));
+    } else {
+        // In the cloud the environment's own service only answers inside the environment.
+        m_method->setCurrentIndex(m_method->findData(int(Method::Uri)));
+        m_title->setText(tr("%1 (%2): its credentials service answers only inside the environment. Enter a "
+                            "credentials URI or file reachable from here, or use the default chain.")
+                             .arg(environment.instanceName, environment.instanceId));
+    }
+}
+
+void CredentialInspector::startFromInputs()
+{
+    switch (Method(m_method->currentData().toInt())) {
+    case Method::EnvironmentService:
+        if (m_source)
+            refreshNow();
+        return;
+    case Method::Uri:
+        inspectUri(QUrl::fromUserInput(m_target->text().trimmed()));
+        return;
+    case Method::File:
+        inspectFile(m_target->text().trimmed());
+        return;
+    case Method::DefaultChain:
+        inspectDefaultChain();
+        return;
+    }
+}
+
+void CredentialInspector::inspectUri(const QUrl& uri)
+{
+    m_method->setCurrentIndex(m_method->findData(int(Method::Uri)));
+    auto* provider = new UriCredentialProvider(CredentialContext::system(), uri);
+    inspectProvider(provider, provider->description());
+}
+
+void CredentialInspector::inspectFile(const QString& path)
+{
+    m_method->setCurrentIndex(m_method->findData(int(Method::File)));
+    m_target->setText(path.isEmpty() ? FileCredentialProvider::defaultPath() : path);
+    auto* provider = new FileCredentialProvider(CredentialContext::system(), path);
+    inspectProvider(provider, provider->description());
+}
+
+void CredentialInspector::inspectDefaultChain()
+{
+    m_method->setCurrentIndex(m_method->findData(int(Method::DefaultChain)));
+    auto* provider = new DefaultCredentialChain(CredentialContext::system());
+    inspectProvider(provider, tr("Default credential chain"));
+}
+
+void CredentialInspector::inspectProvider(CredentialProvider* provider, const QString& label)
+{
+    attach(new CredentialSource(provider, m_clock, m_sourceOptions, this), label);
+}
+
+void CredentialInspector::attach(CredentialSource* source, const QString& label)
+{
+    ++m_generation;
+    delete m_maxCompute;
+    delete m_sts;
+    delete m_api;
+    m_maxCompute = nullptr;
+    m_sts = nullptr;
+    m_api = nullptr;
+    if (m_source)
+        m_source->deleteLater();
+    m_source = source;
+    m_receivedAt = {};
+    m_warnedFor.clear();
+    hideSecrets();
+    m_validateResult->clear();
+    m_maxComputeResult->clear();
+    m_tables->clear();
+    m_tables->hide();
+    m_doctor->hide();
+    m_banner->hide();
+    m_title->setText(label);
+    connect(source, &CredentialSource::stateChanged, this, &CredentialInspector::refreshView);
+    connect(source, &CredentialSource::credentialChanged, this, &CredentialInspector::onCredentialChanged);
+    connect(source, &CredentialSource::refreshFailed, this, &CredentialInspector::onRefreshFailed);
+    connect(source, &CredentialSource::fetchFinished, this, &CredentialInspector::refreshView);
+    source->start();
+    refreshView();
+}
+
+void CredentialInspector::onCredentialChanged(const Credential& credential)
+{
+    m_receivedAt = m_clock->nowUtc();
+    m_doctor->hide();
+    // The fields hold the secret only while the credential is current; they stay hidden unless revealed.
+    m_secret->setText(credential.accessKeySecret());
+    m_token->setText(credential.securityToken());
+    qCInfo(lcUi) << "inspector: new credential" << credential;
+    refreshView();
+}
+
+void CredentialInspector::onRefreshFailed(const CredentialError& error, const QDateTime& nextAttempt)
+{
+    notify(tr("Credential refresh failed"), tr("%1 Next try %2.").arg(error.toString(), TimeText::local(nextAttempt)),
+           true);
+    if (!m_source || m_source->lastCredential().isNull())
+        showDoctor();
+    refreshView();
+}
+
+void CredentialInspector::notify(const QString& title, const QString& message, bool critical)
+{
+    m_lastNotification = title + QStringLiteral(": ") + message;
+    Q_EMIT notified(title, message);
+    if (m_useTray && QSystemTrayIcon::isSystemTrayAvailable()) {
+        if (!m_tray) {
+            m_tray = new QSystemTrayIcon(
+                windowIcon().isNull() ? style()->standardIcon(QStyle::SP_MessageBoxWarning) : windowIcon(), this);
+            m_tray->setObjectName(QStringLiteral("inspectorTray"));
+            m_tray->show();
+        }
+        m_tray->showMessage(title, message, critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning);
+        return;
+    }
+    m_banner->setStyleSheet(UiUtil::bannerStyle(critical));
+    m_bannerLabel->setText(QStringLiteral("<b>") + title.toHtmlEscaped() + QStringLiteral("</b><br>") +
+                           message.toHtmlEscaped());
+    m_banner->show();
+}
+
+void CredentialInspector::showDoctor()
+{
+    // Plain words for the case where nothing can be fetched at all.
+    QStringList lines;
+    lines << tr("No credential could be fetched.");
+    if (m_source)
+        lines << m_source->lastError().toString();
+    lines << QString();
+    lines << tr("What this means:");
+    lines << tr("- The credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI) and the file /mnt/.alibabacloud/credentials "
+                "exist only inside a DataWorks individual development environment that has a RAM role. Outside it, "
+                "or when the environment uses \"Do Not Associate Role\", they fail.");
+    lines << tr("- Outside an environment, use an AccessKey pair (environment variables, an aliyun CLI profile, an "
+                "INI profile) or a RAM role you may assume.");
+    lines << tr("- Run \"roledesk-cli creds doctor\" for a full report of what exists on this machine.");
+    m_doctor->setPlainText(lines.join(QLatin1Char('\n')));
+    m_doctor->show();
+}
+
+void CredentialInspector::refreshView()
+{
+    const bool has = m_source != nullptr;
+    m_refresh->setEnabled(has);
+    if (!has) {
+        m_state->setText(tr("<i>nothing inspected</i>"));
+        for (QLabel* l : {m_sourceLabel, m_keyId, m_expiration, m_countdown, m_lastRefresh, m_nextRefresh, m_lastError})
+            l->setText(QStringLiteral("-"));
+        m_lifetime->setValue(0);
+        for (QWidget* w :
+             {static_cast<QWidget*>(m_reveal), static_cast<QWidget*>(m_copySecret), static_cast<QWidget*>(m_copyToken),
+              static_cast<QWidget*>(m_validate), static_cast<QWidget*>(m_maxComputeButton)})
+            w->setEnabled(false);
+        return;
+    }
+    const QDateTime now = m_clock->nowUtc();
+    const CredentialSource::State state = m_source->state();
+    const Credential& credential = m_source->lastCredential();
+    const bool fetched = m_source->hasResult() || !credential.isNull();
+    if (!fetched) {
+        m_state->setText(tr("<i>fetching...</i>"));
+    } else {
+        m_state->setText(QStringLiteral("<span style=\"color:%1; font-weight:bold\">&#9679; %2</span> "
+                                        "<span style=\"color:%1\">&mdash; %3</span>")
+                             .arg(stateColour(state), CredentialSource::stateText(state).toHtmlEscaped(),
+                                  stateExplanation(state).toHtmlEscaped()));
+    }
+    m_state->setToolTip(CredentialSource::stateName(state));
+    m_sourceLabel->setText(credential.isNull() ? m_source->provider()->description() : credential.source());
+    m_keyId->setText(credential.isNull() ? QStringLiteral("-") : credential.maskedKeyId());
+    const bool usable = !m_source->usableCredential().isNull();
+    m_reveal->setEnabled(!credential.isNull());
+    m_copySecret->setEnabled(!credential.isNull());
+    m_copyToken->setEnabled(credential.isSts());
+    m_validate->setEnabled(usable);
+    m_maxComputeButton->setEnabled(usable);
+    if (credential.isNull()) {
+        m_secret->clear();
+        m_token->clear();
+    }
+
+    if (credential.expires()) {
+        TimeText::apply(m_expiration, credential.expiration());
+        const qint64 left = credential.secondsLeft(now);
+        m_countdown->setText(countdownText(left));
+        m_countdown->setToolTip(tr("%1 seconds").arg(qMax<qint64>(0, left)));
+        const qint64 total = m_receivedAt.isValid() ? m_receivedAt.secsTo(credential.expiration()) : 0;
+        const int permille =
+            total > 0 ? int(qBound(qint64(0), left * 1000 / total, qint64(1000))) : (left > 0 ? 1000 : 0);
+        m_lifetime->setValue(permille);
+        m_lifetime->setStyleSheet(QStringLiteral("QProgressBar::chunk { background: %1; }").arg(stateColour(state)));
+        // Warn once per credential when it gets close to expiry (threshold from the settings).
+        if (left > 0 && left <= m_warnBeforeSecs && m_warnedFor != credential.accessKeyId()) {
+            m_warnedFor = credential.accessKeyId();
+            notify(tr("Credential expires soon"),
+                   tr("%1 expires in %2 (at %3).")
+                       .arg(credential.maskedKeyId(), countdownText(left), TimeText::local(credential.expiration())),
+                   false);
+        }
+    } else if (!credential.isNull()) {
+        m_expiration->setText(tr("never (a long-term AccessKey pair)"));
+        m_expiration->setToolTip({});
+        m_countdown->setText(countdownText(std::numeric_limits<qint64>::max()));
+        m_lifetime->setValue(1000);
+    } else {
+        m_expiration->setText(QStringLiteral("-"));
+        m_countdown->setText(QStringLiteral("-"));
+        m_lifetime->setValue(0);
+    }
+    if (m_receivedAt.isValid())
+        TimeText::apply(m_lastRefresh, m_receivedAt);
+    else
+        m_lastRefresh->setText(tr("never"));
+    if (m_source->isFetching())
+        m_nextRefresh->setText(tr("now (fetching)"));
+    else if (m_source->nextAttemptUtc().isValid()) {
+        TimeText::apply(m_nextRefresh, m_source->nextAttemptUtc());
+        m_nextRefresh->setText(m_nextRefresh->text() + QStringLiteral("  (") +
+                               tr("in %1").arg(countdownText(now.secsTo(m_source->nextAttemptUtc()) + 1)) +
+                               QLatin1Char(')'));
+    } else
+        m_nextRefresh->setText(tr("not planned"));
+    const CredentialError& error = m_source->lastError();
+    m_lastError->setText(error.isNull() ? tr("none") : error.toString());
+    m_lastError->setStyleSheet(error.isNull() ? QString() : QStringLiteral("color: #9b2c2c;"));
+}
+
+void CredentialInspector::refreshNow()
+{
+    if (m_source)
+        m_source->refreshNow();
+    refreshView();
+}
+
+void CredentialInspector::reveal()
+{
+    if (!m_source || m_source->lastCredential().isNull())
+        return;
+    m_revealed = true;
+    m_secret->setEchoMode(QLineEdit::Normal);
+    m_token->setEchoMode(QLineEdit::Normal);
+    m_token->setCursorPosition(0);
+    m_revealTimer->start(m_revealMs);
+    m_reveal->setEnabled(false);
+}
+
+void CredentialInspector::hideSecrets()
+{
+    m_revealed = false;
+    m_revealTimer->stop();
+    m_secret->setEchoMode(QLineEdit::Password);
+    m_token->setEchoMode(QLineEdit::Password);
+    m_reveal->setEnabled(m_source && !m_source->lastCredential().isNull());
+}
+
+void CredentialInspector::copySecret()
+{
+    if (m_source && !m_source->lastCredential().isNull())
+        m_clipboard->copy(m_source->lastCredential().accessKeySecret());
+}
+
+void CredentialInspector::copyToken()
+{
+    if (m_source && m_source->lastCredential().isSts())
+        m_clipboard->copy(m_source->lastCredential().securityToken());
+}
+
+ApiClient* CredentialInspector::credentialApi()
+{
+    if (!m_api) {
+        QPointer<CredentialSource> source = m_source;
+        m_api = new ApiClient(
+            effectiveEndpoints(), [source] { return source ? source->usableCredential() : Credential(); }, m_clock,
+            this);
+        m_sts = new StsClient(m_api, this);
+        m_maxCompute = new MaxComputeClient(m_api, this);
+    }
+    return m_api;
+}
+
+QString CredentialInspector::expectedRoleName() const
+{
+    if (!m_hasEnvironment || !m_environment.role.isCustomRole())
+        return {};
+    return RoleArn::parse(m_environment.role.roleArn()).roleName();
+}
+
+void CredentialInspector::validate()
+{
+    if (!m_source || m_source->usableCredential().isNull())
+        return;
+    credentialApi();
+    m_validate->setEnabled(false);
+    m_validateResult->setText(tr("Asking STS who this credential is (GetCallerIdentity)..."));
+    const quint64 generation = m_generation;
+    QPointer<CredentialInspector> self(this);
+    m_sts->getCallerIdentity([self, generation](const CallerIdentity& identity, const ApiError& error) {
+        if (!self || generation != self->m_generation)
+            return;
+        self->m_validate->setEnabled(true);
+        if (error.isError()) {
+            self->m_validateResult->setText(tr("Not valid: %1").arg(error.toString()));
+            self->m_validateResult->setStyleSheet(QStringLiteral("color: #9b2c2c;"));
+            Q_EMIT self->validated(false, false);
+            return;
+        }
+        QString text =
+            tr("Valid. Identity: %1 (%2, account %3).").arg(identity.arn, identity.identityType, identity.accountId);
+        bool matches = true;
+        const QString actual = roleNameFromArn(identity.arn);
+        if (self->m_hasEnvironment) {
+            const RoleAssociation& role = self->m_environment.role;
+            if (role.isCustomRole()) {
+                const QString expected = self->expectedRoleName();
+                matches = !actual.isEmpty() && RoleArn::roleNamesEqual(actual, expected);
+                text += QLatin1Char(' ') +
+                        (matches ? tr("It matches the environment's role %1.").arg(expected)
+                                 : tr("It does NOT match the environment's role %1 (the credential is for %2).")
+                                       .arg(expected, actual.isEmpty() ? identity.arn : actual));
+            } else if (role.isDataWorksDefault()) {
+                matches = identity.identityType.compare(QStringLiteral("AssumedRoleUser"), Qt::CaseInsensitive) == 0;
+                // The default role's exact name is not published, so only its kind can be checked.
+                text +=
+                    QLatin1Char(' ') +
+                    (matches ? tr("The environment uses the DataWorks default role; this is a role session (%1).")
+                                   .arg(actual)
+                             : tr("The environment uses the DataWorks default role, but this is not a role session."));
+            } else if (role.isNone()) {
+                matches = false;
+                text += QLatin1Char(' ') + tr("The environment has no role associated, yet a credential was served.");
+            }
+        }
+        self->m_validateResult->setText(text);
+        self->m_validateResult->setStyleSheet(matches ? QStringLiteral("color: #1e6b2f;")
+                                                      : QStringLiteral("color: #8a5a00;"));
+        Q_EMIT self->validated(true, matches);
+    });
+}
+
+void CredentialInspector::testMaxCompute()
+{
+    const QString project = m_project->text().trimmed();
+    if (!m_source || m_source->usableCredential().isNull())
+        return;
+    if (project.isEmpty()) {
+        m_maxComputeResult->setText(tr("Enter a MaxCompute project name."));
+        return;
+    }
+    credentialApi();
+    m_maxComputeButton->setEnabled(false);
+    m_maxComputeResult->setText(tr("Listing the tables of %1...").arg(project));
+    m_tables->clear();
+    m_tables->hide();
+    const quint64 generation = m_generation;
+    QPointer<CredentialInspector> self(this);
+    m_maxCompute->listTables(project, [self, generation, project](const QList<MaxComputeTable>& tables,
+                                                                  const ApiError& error) {
+        if (!self || generation != self->m_generation)
+            return;
+        self->m_maxComputeButton->setEnabled(true);
+        if (error.isError()) {
+            // The exact refusal, as the service worded it.
+            self->m_maxComputeResult->setText(tr("Refused: %1").arg(error.toString()));
+            self->m_maxComputeResult->setStyleSheet(QStringLiteral("color: #9b2c2c;"));
+            Q_EMIT self->maxComputeTested(false);
+            return;
+        }
+        self->m_maxComputeResult->setText(tr("Allowed: %n table(s) in %1.", nullptr, int(tables.size())).arg(project));
+        self->m_maxComputeResult->setStyleSheet(QStringLiteral("color: #1e6b2f;"));
+        for (const MaxComputeTable& table : tables)
+            self->m_tables->addItem(table.owner.isEmpty() ? table.name
+                                                          : tr("%1 (owner %2)").arg(table.name, table.owner));
+        self->m_tables->setVisible(!tables.isEmpty());
+        Q_EMIT self->maxComputeTested(true);
+    });
+}

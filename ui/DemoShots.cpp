@@ -1,0 +1,88 @@
+#include "DemoShots.h"
+
+#include "CredentialInspector.h"
+#include "EnvironmentFilterModel.h"
+#include "EnvironmentTableModel.h"
+#include "MainWindow.h"
+#include "RoleDialog.h"
+
+#include <QApplication>
+#include <QPushButton>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+void save(QWidget* widget, const QString& path)
+{
+    const bool ok = widget->grab().save(path);
+    std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "could not write", qPrintable(path));
+    QTimer::singleShot(0, qApp, [ok] { QApplication::exit(ok ? 0 : 1); });
+}
+
+// The first environment matching pred, selected in the table.
+template<typename Pred>
+bool selectFirst(MainWindow* window, Pred pred)
+{
+    EnvironmentTableModel* model = window->environmentModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (pred(model->environmentAt(row), model->keysAt(row).visibility))
+            return window->selectEnvironment(model->environmentAt(row).instanceId);
+    }
+    return false;
+}
+
+void shoot(MainWindow* window, const QString& what, const QString& path)
+{
+    if (what == QStringLiteral("role")) {
+        selectFirst(window, [](const Environment& e, Visibility v) {
+            return v == Visibility::Public && e.role.hasRole() && e.status == EnvironmentStatus::Running;
+        });
+        window->changeRole();
+        auto* dialog = window->findChild<RoleDialog*>();
+        if (!dialog) {
+            save(window, path);
+            return;
+        }
+        // Show the guard at work: the admin ticked the box but has not typed a reason yet.
+        dialog->findChild<QWidget*>(QStringLiteral("roleDefault"))->setProperty("checked", true);
+        QTimer::singleShot(1500, dialog, [dialog, path] { save(dialog, path); });
+        return;
+    }
+    if (what == QStringLiteral("inspector")) {
+        selectFirst(window, [](const Environment& e, Visibility v) {
+            return v == Visibility::Private && e.role.isCustomRole() && e.status == EnvironmentStatus::Running;
+        });
+        window->inspectCredentials();
+        auto* inspector = window->findChild<CredentialInspector*>();
+        if (!inspector) {
+            save(window, path);
+            return;
+        }
+        QTimer::singleShot(1500, inspector, [inspector] {
+            inspector->validate();
+            inspector->testMaxCompute();
+        });
+        QTimer::singleShot(3500, inspector, [inspector, path] { save(inspector, path); });
+        return;
+    }
+    selectFirst(window,
+                [](const Environment& e, Visibility v) { return v == Visibility::Private && e.role.isCustomRole(); });
+    QTimer::singleShot(800, window, [window, path] { save(window, path); });
+}
+
+} // namespace
+
+namespace DemoShots {
+
+void take(MainWindow* window, const QString& what, const QString& path)
+{
+    QObject::connect(
+        window, &MainWindow::loadFinished, window, [window, what, path] { shoot(window, what, path); },
+        Qt::SingleShotConnection);
+    QObject::connect(
+        window, &MainWindow::loadFailed, window, [window, path] { save(window, path); }, Qt::SingleShotConnection);
+}
+
+} // namespace DemoShots

@@ -1,0 +1,114 @@
+#include "EnvironmentFilterModel.h"
+
+#include "EnvironmentTableModel.h"
+
+EnvironmentFilterModel::EnvironmentFilterModel(QObject* parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortRole(EnvironmentTableModel::SortRole);
+    // Sorting and filtering happen on demand; re-sorting on every inserted page would cost more than it gives.
+    setDynamicSortFilter(true);
+}
+
+void EnvironmentFilterModel::setSourceModel(QAbstractItemModel* source)
+{
+    m_source = qobject_cast<EnvironmentTableModel*>(source);
+    Q_ASSERT_X(m_source, "EnvironmentFilterModel", "the source must be an EnvironmentTableModel");
+    QSortFilterProxyModel::setSourceModel(source);
+}
+
+EnvironmentFilter EnvironmentFilterModel::filterFromChoices(const QString& text, int status, int visibility,
+                                                            int roleKind)
+{
+    EnvironmentFilter filter;
+    filter.keyword = text.trimmed();
+    if (status >= 0)
+        filter.statuses = {EnvironmentStatus(status)};
+    if (visibility >= 0)
+        filter.visibility = Visibility(visibility);
+    if (roleKind >= 0)
+        filter.roleKind = RoleAssociation::Kind(roleKind);
+    return filter;
+}
+
+void EnvironmentFilterModel::setFilter(const EnvironmentFilter& filter)
+{
+    m_filter = filter;
+    m_filter.keyword = m_filter.keyword.trimmed();
+    invalidateRowsFilter();
+}
+
+void EnvironmentFilterModel::setRequireRole(bool require)
+{
+    if (m_requireRole == require)
+        return;
+    m_requireRole = require;
+    invalidateRowsFilter();
+}
+
+void EnvironmentFilterModel::setProjectIds(const QSet<qint64>& ids)
+{
+    m_projectIds = ids;
+    m_projectFilter = true;
+    invalidateRowsFilter();
+}
+
+void EnvironmentFilterModel::clearProjectIds()
+{
+    if (!m_projectFilter)
+        return;
+    m_projectIds.clear();
+    m_projectFilter = false;
+    invalidateRowsFilter();
+}
+
+bool EnvironmentFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex&) const
+{
+    if (!m_source)
+        return true;
+    const Environment& env = m_source->environmentAt(sourceRow);
+    if (m_projectFilter && !m_projectIds.contains(env.projectId))
+        return false;
+    if (m_requireRole && !env.role.hasRole())
+        return false;
+    // The same predicate as the CLI's list options.
+    return m_filter.matches(env, m_source->keysAt(sourceRow).visibility);
+}
+
+bool EnvironmentFilterModel::lessThan(const QModelIndex& left, const QModelIndex& right) const
+{
+    if (!m_source)
+        return QSortFilterProxyModel::lessThan(left, right);
+    const int l = left.row();
+    const int r = right.row();
+    const Environment& a = m_source->environmentAt(l);
+    const Environment& b = m_source->environmentAt(r);
+    const EnvironmentTableModel::RowKeys& ka = m_source->keysAt(l);
+    const EnvironmentTableModel::RowKeys& kb = m_source->keysAt(r);
+    // Precomputed lower-cased keys: a plain comparison, no QVariant, no allocation.
+    const auto byText = [&](const QString& x, const QString& y) {
+        const int c = x.compare(y);
+        return c != 0 ? c < 0 : a.instanceId < b.instanceId;
+    };
+    switch (left.column()) {
+    case EnvironmentTableModel::NameColumn:
+        return byText(ka.name, kb.name);
+    case EnvironmentTableModel::IdColumn:
+        // Numeric ids sort as numbers when they are of different length ("99" before "100").
+        return ka.id.size() != kb.id.size() ? ka.id.size() < kb.id.size() : ka.id < kb.id;
+    case EnvironmentTableModel::OwnerColumn:
+        return byText(ka.owner, kb.owner);
+    case EnvironmentTableModel::WorkspaceColumn:
+        return byText(ka.workspace, kb.workspace);
+    case EnvironmentTableModel::StatusColumn:
+        return a.status != b.status ? int(a.status) < int(b.status) : byText(ka.name, kb.name);
+    case EnvironmentTableModel::VisibilityColumn:
+        return ka.visibility != kb.visibility ? int(ka.visibility) < int(kb.visibility) : byText(ka.name, kb.name);
+    case EnvironmentTableModel::RoleColumn:
+        return byText(ka.role, kb.role);
+    case EnvironmentTableModel::UpdatedColumn:
+        return a.updateTimeMs != b.updateTimeMs ? a.updateTimeMs < b.updateTimeMs : byText(ka.name, kb.name);
+    default:
+        return l < r;
+    }
+}

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "model/EnvironmentFilter.h"
+
+#include <QSet>
+#include <QSortFilterProxyModel>
+
+class EnvironmentTableModel;
+
+// Filters and sorts EnvironmentTableModel rows with core's EnvironmentFilter (the same predicate the
+// CLI uses). Built for 100,000 rows: filterAcceptsRow() and lessThan() read the source model's
+// precomputed keys directly, no QVariant and no allocation per call.
+class EnvironmentFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    explicit EnvironmentFilterModel(QObject* parent = nullptr);
+
+    void setSourceModel(QAbstractItemModel* source) override;
+    EnvironmentTableModel* environmentModel() const { return m_source; }
+
+    const EnvironmentFilter& filter() const { return m_filter; }
+    void setFilter(const EnvironmentFilter& filter);
+
+    // Workspaces the user ticked; an empty set shows none, an unset filter (the default) shows all.
+    void setProjectIds(const QSet<qint64>& ids);
+    void clearProjectIds();
+    // On top of the role-kind criterion: only environments that have a role (default or custom), for
+    // the risk banner's "Show them".
+    void setRequireRole(bool require);
+    bool requireRole() const { return m_requireRole; }
+
+    // The filter the GUI's filter bar describes: text as typed, status/visibility/role-kind as the
+    // combo values (-1 = any).
+    static EnvironmentFilter filterFromChoices(const QString& text, int status, int visibility, int roleKind);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
+
+private:
+    EnvironmentTableModel* m_source = nullptr;
+    EnvironmentFilter m_filter;
+    QSet<qint64> m_projectIds;
+    bool m_projectFilter = false;
+    bool m_requireRole = false;
+};

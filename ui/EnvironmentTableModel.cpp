@@ -1,0 +1,228 @@
+#include "EnvironmentTableModel.h"
+
+#include "TimeText.h"
+
+#include <QBrush>
+#include <QColor>
+
+EnvironmentTableModel::EnvironmentTableModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{}
+
+void EnvironmentTableModel::setVisibilityLookup(VisibilityLookup lookup)
+{
+    m_visibility = std::move(lookup);
+    refreshVisibility();
+}
+
+Visibility EnvironmentTableModel::visibilityOf(const QString& instanceId) const
+{
+    return m_visibility ? m_visibility(instanceId) : Visibility::Unknown;
+}
+
+int EnvironmentTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int EnvironmentTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString EnvironmentTableModel::visibilityHeader()
+{
+    return tr("Visibility (recorded by admins)");
+}
+
+QVariant EnvironmentTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole && section == VisibilityColumn)
+        return tr("Public or private in the workspace, as recorded by admins in RoleDesk: the DataWorks API does "
+                  "not expose it.");
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case NameColumn:
+        return tr("Name");
+    case IdColumn:
+        return tr("ID");
+    case OwnerColumn:
+        return tr("Owner");
+    case WorkspaceColumn:
+        return tr("Workspace");
+    case StatusColumn:
+        return tr("Status");
+    case VisibilityColumn:
+        return visibilityHeader();
+    case RoleColumn:
+        return tr("RAM role");
+    case UpdatedColumn:
+        return tr("Updated");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant EnvironmentTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(m_rows.size()))
+        return {};
+    const Environment& env = m_rows[size_t(index.row())];
+    const RowKeys& keys = m_keys[size_t(index.row())];
+    const auto column = Column(index.column());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case NameColumn:
+            return env.instanceName;
+        case IdColumn:
+            return env.instanceId;
+        case OwnerColumn:
+            return env.ownerId;
+        case WorkspaceColumn:
+            return env.projectName.isEmpty() ? QString::number(env.projectId) : env.projectName;
+        case StatusColumn:
+            return env.status == EnvironmentStatus::Unknown ? env.statusText
+                                                            : EnvironmentStatuses::displayName(env.status);
+        case VisibilityColumn:
+            return Visibilities::displayName(keys.visibility);
+        case RoleColumn:
+            return env.role.displayText();
+        case UpdatedColumn:
+            return TimeText::local(env.updateTime);
+        case ColumnCount:
+            break;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (column == UpdatedColumn)
+            return TimeText::utc(env.updateTime);
+        if (column == VisibilityColumn)
+            return headerData(VisibilityColumn, Qt::Horizontal, Qt::ToolTipRole);
+        if (column == RoleColumn && env.role.isUnknown())
+            return env.role.description();
+        return {};
+    case Qt::ForegroundRole:
+        if (column == VisibilityColumn && keys.visibility == Visibility::Public && env.role.hasRole())
+            return QBrush(QColor(0xb0, 0x30, 0x20));
+        return {};
+    case SortRole:
+        switch (column) {
+        case NameColumn:
+            return keys.name;
+        case IdColumn:
+            return keys.id;
+        case OwnerColumn:
+            return keys.owner;
+        case WorkspaceColumn:
+            return keys.workspace;
+        case StatusColumn:
+            return int(env.status);
+        case VisibilityColumn:
+            return int(keys.visibility);
+        case RoleColumn:
+            return keys.role;
+        case UpdatedColumn:
+            return env.updateTimeMs;
+        case ColumnCount:
+            break;
+        }
+        return {};
+    case InstanceIdRole:
+        return env.instanceId;
+    case StatusEnumRole:
+        return int(env.status);
+    case VisibilityEnumRole:
+        return int(keys.visibility);
+    case RoleKindRole:
+        return int(env.role.kind());
+    case ProjectIdRole:
+        return env.projectId;
+    default:
+        return {};
+    }
+}
+
+void EnvironmentTableModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_keys.clear();
+    m_rowById.clear();
+    endResetModel();
+}
+
+void EnvironmentTableModel::appendEnvironments(const QList<Environment>& environments)
+{
+    if (environments.isEmpty())
+        return;
+    // A page may repeat environments already shown (a re-read, an overlapping page): update those in place.
+    QList<Environment> fresh;
+    fresh.reserve(environments.size());
+    for (const Environment& env : environments) {
+        if (!updateEnvironment(env))
+            fresh.append(env);
+    }
+    if (fresh.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(fresh.size()) - 1);
+    m_rows.reserve(m_rows.size() + size_t(fresh.size()));
+    m_keys.reserve(m_keys.size() + size_t(fresh.size()));
+    for (const Environment& env : std::as_const(fresh)) {
+        m_rowById.insert(env.instanceId, int(m_rows.size()));
+        m_keys.push_back(makeKeys(env));
+        m_rows.push_back(env);
+    }
+    endInsertRows();
+}
+
+bool EnvironmentTableModel::updateEnvironment(const Environment& environment)
+{
+    const int row = rowOf(environment.instanceId);
+    if (row < 0)
+        return false;
+    m_rows[size_t(row)] = environment;
+    m_keys[size_t(row)] = makeKeys(environment);
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    return true;
+}
+
+int EnvironmentTableModel::rowOf(const QString& instanceId) const
+{
+    return m_rowById.value(instanceId, -1);
+}
+
+void EnvironmentTableModel::refreshVisibility()
+{
+    if (m_rows.empty())
+        return;
+    for (size_t i = 0; i < m_rows.size(); ++i)
+        m_keys[i].visibility = visibilityOf(m_rows[i].instanceId);
+    Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+}
+
+void EnvironmentTableModel::refreshVisibility(const QString& instanceId)
+{
+    const int row = rowOf(instanceId);
+    if (row < 0)
+        return;
+    m_keys[size_t(row)].visibility = visibilityOf(instanceId);
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+EnvironmentTableModel::RowKeys EnvironmentTableModel::makeKeys(const Environment& env) const
+{
+    RowKeys keys;
+    keys.name = env.instanceName.toLower();
+    keys.id = env.instanceId.toLower();
+    keys.owner = env.ownerId.toLower();
+    keys.workspace = (env.projectName.isEmpty() ? QString::number(env.projectId) : env.projectName).toLower();
+    keys.role = env.role.displayText().toLower();
+    keys.visibility = visibilityOf(env.instanceId);
+    return keys;
+}

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "model/Environment.h"
+#include "model/Visibility.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <vector>
+
+// The environments of the chosen workspaces, one row each, filled page by page as answers arrive
+// (appendEnvironments() inserts rows; it never resets the view). Built for 100,000 rows: every
+// string a filter or a sort looks at is precomputed once per row (RowKeys), so
+// EnvironmentFilterModel never allocates per call.
+class EnvironmentTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        NameColumn,
+        IdColumn,
+        OwnerColumn,
+        WorkspaceColumn,
+        StatusColumn,
+        VisibilityColumn,
+        RoleColumn,
+        UpdatedColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum DataRole
+    {
+        // A sort key per column that compares cheaply: qint64 for times and enums, lower-cased text otherwise.
+        SortRole = Qt::UserRole + 1,
+        InstanceIdRole,
+        StatusEnumRole,     // int(EnvironmentStatus)
+        VisibilityEnumRole, // int(Visibility)
+        RoleKindRole,       // int(RoleAssociation::Kind)
+        ProjectIdRole,
+    };
+
+    // Per-row values derived once when the row arrives (or when its role/visibility changes).
+    struct RowKeys
+    {
+        QString name; // lower-cased
+        QString id;
+        QString owner;
+        QString workspace;
+        QString role; // lower-cased display text of the role
+        Visibility visibility = Visibility::Unknown;
+    };
+
+    explicit EnvironmentTableModel(QObject* parent = nullptr);
+
+    // Where the admin-recorded visibility comes from (the VisibilityStore); unset: everything Unknown.
+    using VisibilityLookup = std::function<Visibility(const QString& instanceId)>;
+    void setVisibilityLookup(VisibilityLookup lookup);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void clear();
+    void appendEnvironments(const QList<Environment>& environments);
+    // Replaces the row with the same instance id (after an update or a re-read); returns false if absent.
+    bool updateEnvironment(const Environment& environment);
+    // Re-reads visibility for every row (after an import or an edit).
+    void refreshVisibility();
+    void refreshVisibility(const QString& instanceId);
+
+    const Environment& environmentAt(int row) const { return m_rows[size_t(row)]; }
+    const RowKeys& keysAt(int row) const { return m_keys[size_t(row)]; }
+    int rowOf(const QString& instanceId) const;
+    const std::vector<Environment>& environments() const { return m_rows; }
+
+    // Shown in the header and everywhere visibility appears: the API does not expose it.
+    static QString visibilityHeader();
+
+private:
+    RowKeys makeKeys(const Environment& environment) const;
+    Visibility visibilityOf(const QString& instanceId) const;
+
+    std::vector<Environment> m_rows;
+    std::vector<RowKeys> m_keys;
+    QHash<QString, int> m_rowById;
+    VisibilityLookup m_visibility;
+};

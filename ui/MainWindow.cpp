@@ -1,0 +1,906 @@
+#include "MainWindow.h"
+
+#include "AuditDialog.h"
+#include "BulkRoleDialog.h"
+#include "CredentialInspector.h"
+#include "EnvironmentFilterModel.h"
+#include "EnvironmentTableModel.h"
+#include "KeychainStore.h"
+#include "RoleDialog.h"
+#include "Session.h"
+#include "SettingsDialog.h"
+#include "TimeText.h"
+#include "UiUtil.h"
+
+#include "api/DataWorksClient.h"
+#include "credentials/CredentialContext.h"
+#include "credentials/CredentialProvider.h"
+#include "credentials/DefaultCredentialChain.h"
+#include "credentials/ProfileCredentialProvider.h"
+#include "model/VisibilityStore.h"
+#include "util/Logging.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QFrame>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace {
+constexpr int kProjectIdRole = Qt::UserRole + 1;
+} // namespace
+
+MainWindow::MainWindow(Session* session, AppSettings settings, KeychainStore* keychain, QWidget* parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_settings(std::move(settings))
+    , m_keychain(keychain)
+    , m_model(new EnvironmentTableModel(this))
+    , m_proxy(new EnvironmentFilterModel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("RoleDesk"));
+    m_proxy->setSourceModel(m_model);
+    m_model->setVisibilityLookup([this](const QString& id) { return visibilityOf(id); });
+    buildUi();
+    buildMenus();
+    populateProfiles();
+    connect(m_session, &Session::connectionChanged, this, &MainWindow::onConnectionChanged);
+    connect(m_session, &Session::identityChanged, this, &MainWindow::onIdentityChanged);
+    resize(1400, 860);
+    if (m_session->isConnected())
+        onConnectionChanged();
+}
+
+MainWindow::~MainWindow()
+{
+    if (m_listing)
+        m_listing->cancel();
+}
+
+void MainWindow::buildUi()
+{
+    // Connection bar
+    auto* bar = new QToolBar(tr("Connection"), this);
+    bar->setObjectName(QStringLiteral("connectionBar"));
+    bar->setMovable(false);
+    bar->addWidget(new QLabel(tr("Profile: "), bar));
+    m_profile = UiUtil::name(new QComboBox(bar), QStringLiteral("profileCombo"), tr("Connection profile"));
+    m_profile->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_profile->setToolTip(tr("Where the admin credential comes from: the default credential chain, an aliyun CLI "
+                             "profile, an INI profile, or an AccessKey pair stored in the OS keychain."));
+    bar->addWidget(m_profile);
+    bar->addSeparator();
+    bar->addWidget(new QLabel(tr(" Region: "), bar));
+    m_region = UiUtil::name(new QComboBox(bar), QStringLiteral("regionCombo"), tr("Region"));
+    m_region->setEditable(true);
+    m_region->addItems({QStringLiteral("cn-hangzhou"), QStringLiteral("cn-shanghai"), QStringLiteral("cn-beijing"),
+                        QStringLiteral("cn-shenzhen"), QStringLiteral("ap-southeast-1"), QStringLiteral("eu-central-1"),
+                        QStringLiteral("us-east-1")});
+    m_region->setCurrentText(m_settings.region);
+    bar->addWidget(m_region);
+    bar->addWidget(new QLabel(tr(" Endpoint: "), bar));
+    m_endpoint = UiUtil::name(new QLineEdit(bar), QStringLiteral("endpointEdit"), tr("Endpoint override"));
+    m_endpoint->setPlaceholderText(tr("public endpoints"));
+    m_endpoint->setText(m_settings.endpointOverride.toString());
+    m_endpoint->setMinimumWidth(220);
+    m_endpoint->setClearButtonEnabled(true);
+    bar->addWidget(m_endpoint);
+    m_connect = UiUtil::name(new QPushButton(tr("Connect"), bar), QStringLiteral("connectButton"), tr("Connect"));
+    connect(m_connect, &QPushButton::clicked, this, &MainWindow::connectSelectedProfile);
+    bar->addWidget(m_connect);
+    addToolBar(Qt::TopToolBarArea, bar);
+
+    // Workspaces
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    auto* wsLabel = new QLabel(tr("<b>Workspaces</b>"), left);
+    leftLayout->addWidget(wsLabel);
+    m_workspaces = UiUtil::name(new QListWidget(left), QStringLiteral("workspaceList"), tr("Workspaces"));
+    m_workspaces->setToolTip(tr("Tick the workspaces whose environments the table shows."));
+    wsLabel->setBuddy(m_workspaces);
+    connect(m_workspaces, &QListWidget::itemChanged, this, &MainWindow::onWorkspaceItemChanged);
+    leftLayout->addWidget(m_workspaces);
+
+    // Centre
+    auto* centre = new QWidget(this);
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+
+    m_riskBanner = UiUtil::name(new QFrame(centre), QStringLiteral("riskBanner"), tr("Risk warning"));
+    m_riskBanner->setStyleSheet(UiUtil::bannerStyle(true));
+    auto* riskLayout = new QHBoxLayout(m_riskBanner);
+    m_riskLabel = UiUtil::name(new QLabel(m_riskBanner), QStringLiteral("riskBannerLabel"), tr("Risk warning text"));
+    m_riskLabel->setWordWrap(true);
+    riskLayout->addWidget(m_riskLabel, 1);
+    m_showRisky = UiUtil::name(new QPushButton(tr("Show them"), m_riskBanner), QStringLiteral("showRiskyButton"),
+                               tr("Show the public environments that have a RAM role"));
+    connect(m_showRisky, &QPushButton::clicked, this, &MainWindow::showRisky);
+    riskLayout->addWidget(m_showRisky);
+    m_riskBanner->hide();
+    centreLayout->addWidget(m_riskBanner);
+
+    m_errorBanner = UiUtil::name(new QFrame(centre), QStringLiteral("errorBanner"), tr("Error"));
+    m_errorBanner->setStyleSheet(UiUtil::bannerStyle(false));
+    auto* errorLayout = new QHBoxLayout(m_errorBanner);
+    m_errorLabel = UiUtil::name(new QLabel(m_errorBanner), QStringLiteral("errorBannerLabel"), tr("Error text"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    errorLayout->addWidget(m_errorLabel, 1);
+    m_errorBanner->hide();
+    centreLayout->addWidget(m_errorBanner);
+
+    auto* filters = new QHBoxLayout;
+    m_filterEdit = UiUtil::name(new QLineEdit(centre), QStringLiteral("filterEdit"), tr("Filter environments"));
+    m_filterEdit->setPlaceholderText(tr("Filter by name or ID (Ctrl+F)"));
+    m_filterEdit->setClearButtonEnabled(true);
+    filters->addWidget(m_filterEdit, 3);
+    m_statusFilter = UiUtil::name(new QComboBox(centre), QStringLiteral("statusFilter"), tr("Status filter"));
+    m_statusFilter->addItem(tr("All statuses"), -1);
+    for (EnvironmentStatus s : EnvironmentStatuses::all())
+        m_statusFilter->addItem(EnvironmentStatuses::displayName(s), int(s));
+    filters->addWidget(m_statusFilter);
+    m_visibilityFilter =
+        UiUtil::name(new QComboBox(centre), QStringLiteral("visibilityFilter"), tr("Visibility filter"));
+    m_visibilityFilter->addItem(tr("Any visibility"), -1);
+    for (Visibility v : {Visibility::Public, Visibility::Private, Visibility::Unknown})
+        m_visibilityFilter->addItem(Visibilities::displayName(v), int(v));
+    m_visibilityFilter->setToolTip(EnvironmentTableModel::visibilityHeader());
+    filters->addWidget(m_visibilityFilter);
+    m_roleFilter = UiUtil::name(new QComboBox(centre), QStringLiteral("roleKindFilter"), tr("Role filter"));
+    m_roleFilter->addItem(tr("Any role setting"), -1);
+    m_roleFilter->addItem(tr("Has a role"), -2);
+    for (auto k : {RoleAssociation::Kind::None, RoleAssociation::Kind::DataWorksDefault,
+                   RoleAssociation::Kind::CustomRole, RoleAssociation::Kind::Unknown})
+        m_roleFilter->addItem(RoleAssociation::kindDisplayName(k), int(k));
+    filters->addWidget(m_roleFilter);
+    m_clearFilters = UiUtil::name(new QPushButton(tr("Clear"), centre), QStringLiteral("clearFiltersButton"),
+                                  tr("Clear all filters"));
+    filters->addWidget(m_clearFilters);
+    centreLayout->addLayout(filters);
+
+    m_filterTimer = new QTimer(this);
+    m_filterTimer->setSingleShot(true);
+    m_filterTimer->setInterval(120);
+    connect(m_filterTimer, &QTimer::timeout, this, &MainWindow::applyFilter);
+    connect(m_filterEdit, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
+    for (QComboBox* combo : {m_statusFilter, m_visibilityFilter, m_roleFilter})
+        connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
+    connect(m_clearFilters, &QPushButton::clicked, this, [this] {
+        const QSignalBlocker b1(m_statusFilter), b2(m_visibilityFilter), b3(m_roleFilter), b4(m_filterEdit);
+        m_filterEdit->clear();
+        m_statusFilter->setCurrentIndex(0);
+        m_visibilityFilter->setCurrentIndex(0);
+        m_roleFilter->setCurrentIndex(0);
+        applyFilter();
+    });
+
+    m_table = UiUtil::name(new QTableView(centre), QStringLiteral("environmentTable"), tr("Environments"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(EnvironmentTableModel::NameColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    // Fixed row heights and interactive columns: no per-row measuring, so 100,000 rows stay fast.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    const int widths[] = {190, 90, 150, 150, 90, 190, 330, 150};
+    for (int c = 0; c < EnvironmentTableModel::ColumnCount; ++c)
+        m_table->setColumnWidth(c, widths[c]);
+    connect(m_table, &QTableView::customContextMenuRequested, this, &MainWindow::showTableMenu);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateDetails);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::updateDetails);
+    connect(m_table, &QTableView::doubleClicked, this, &MainWindow::changeRole);
+    centreLayout->addWidget(m_table, 1);
+
+    auto* progressRow = new QHBoxLayout;
+    m_countLabel = UiUtil::name(new QLabel(centre), QStringLiteral("countLabel"), tr("Shown environments"));
+    progressRow->addWidget(m_countLabel, 1);
+    m_progress = UiUtil::name(new QProgressBar(centre), QStringLiteral("loadProgress"), tr("Loading progress"));
+    m_progress->setMaximumWidth(320);
+    m_progress->setFormat(tr("%v of %m"));
+    m_progress->hide();
+    progressRow->addWidget(m_progress);
+    m_cancel =
+        UiUtil::name(new QPushButton(tr("Cancel"), centre), QStringLiteral("cancelLoadButton"), tr("Cancel loading"));
+    m_cancel->hide();
+    connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelLoading);
+    progressRow->addWidget(m_cancel);
+    centreLayout->addLayout(progressRow);
+
+    // Details
+    auto* detailsScroll = new QScrollArea(this);
+    detailsScroll->setWidgetResizable(true);
+    detailsScroll->setFrameShape(QFrame::NoFrame);
+    m_details = UiUtil::name(new QWidget(detailsScroll), QStringLiteral("detailsPane"), tr("Environment details"));
+    auto* detailsLayout = new QVBoxLayout(m_details);
+    m_detailsTitle = UiUtil::name(new QLabel(tr("No environment selected"), m_details), QStringLiteral("detailsTitle"),
+                                  tr("Selected environment"));
+    m_detailsTitle->setWordWrap(true);
+    QFont titleFont = m_detailsTitle->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+    m_detailsTitle->setFont(titleFont);
+    detailsLayout->addWidget(m_detailsTitle);
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    const auto addDetail = [&](const QString& key, const QString& label) {
+        auto* value = new QLabel(m_details);
+        value->setObjectName(QStringLiteral("detail_") + key);
+        value->setAccessibleName(label);
+        value->setWordWrap(true);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        form->addRow(label + QLatin1Char(':'), value);
+        m_detailLabels.insert(key, value);
+    };
+    addDetail(QStringLiteral("id"), tr("ID"));
+    addDetail(QStringLiteral("status"), tr("Status"));
+    addDetail(QStringLiteral("owner"), tr("Owner"));
+    addDetail(QStringLiteral("workspace"), tr("Workspace"));
+    addDetail(QStringLiteral("role"), tr("RAM role"));
+    m_detailsVisibility = UiUtil::name(new QComboBox(m_details), QStringLiteral("detailsVisibility"),
+                                       tr("Visibility, recorded by admins"));
+    for (Visibility v : {Visibility::Unknown, Visibility::Public, Visibility::Private})
+        m_detailsVisibility->addItem(Visibilities::displayName(v), int(v));
+    m_detailsVisibility->setToolTip(tr("Public or private in the workspace, recorded by admins in RoleDesk: the "
+                                       "DataWorks API does not expose it."));
+    form->addRow(tr("Visibility\n(recorded by admins):"), m_detailsVisibility);
+    connect(m_detailsVisibility, &QComboBox::activated, this, [this] {
+        const Environment* env = currentEnvironment();
+        if (env)
+            setVisibility({env->instanceId}, Visibility(m_detailsVisibility->currentData().toInt()));
+    });
+    addDetail(QStringLiteral("image"), tr("Image"));
+    addDetail(QStringLiteral("resourceGroup"), tr("Resource group"));
+    addDetail(QStringLiteral("cu"), tr("CU"));
+    addDetail(QStringLiteral("created"), tr("Created"));
+    addDetail(QStringLiteral("updated"), tr("Updated"));
+    addDetail(QStringLiteral("failReason"), tr("Failure"));
+    detailsLayout->addLayout(form);
+    m_changeRoleButton = UiUtil::name(new QPushButton(tr("Change role..."), m_details),
+                                      QStringLiteral("changeRoleButton"), tr("Change the RAM role"));
+    m_changeRoleButton->setToolTip(tr("Ctrl+R"));
+    connect(m_changeRoleButton, &QPushButton::clicked, this, &MainWindow::changeRole);
+    detailsLayout->addWidget(m_changeRoleButton);
+    m_inspectButton = UiUtil::name(new QPushButton(tr("Inspect credentials..."), m_details),
+                                   QStringLiteral("inspectButton"), tr("Inspect the environment's credentials"));
+    connect(m_inspectButton, &QPushButton::clicked, this, &MainWindow::inspectCredentials);
+    detailsLayout->addWidget(m_inspectButton);
+    detailsLayout->addStretch();
+    detailsScroll->setWidget(m_details);
+    detailsScroll->setMinimumWidth(280);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(left);
+    splitter->addWidget(centre);
+    splitter->addWidget(detailsScroll);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 0);
+    splitter->setSizes({230, 880, 300});
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(6, 6, 6, 6);
+    centralLayout->addWidget(splitter);
+    setCentralWidget(central);
+
+    // Status bar
+    m_sandboxMarker =
+        UiUtil::name(new QLabel(tr("SANDBOX"), this), QStringLiteral("sandboxMarker"), tr("Connected to the sandbox"));
+    m_sandboxMarker->setStyleSheet(QStringLiteral(
+        "QLabel { background: #e67e22; color: white; font-weight: bold; padding: 1px 8px; border-radius: 3px; }"));
+    m_sandboxMarker->setToolTip(tr("Connected to RoleDesk's simulated cloud on this machine: nothing here touches "
+                                   "a real Alibaba Cloud account."));
+    m_sandboxMarker->hide();
+    statusBar()->addWidget(m_sandboxMarker);
+    m_identityLabel =
+        UiUtil::name(new QLabel(tr("Not connected"), this), QStringLiteral("identityLabel"), tr("Caller identity"));
+    m_identityLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addWidget(m_identityLabel, 1);
+    m_regionLabel = UiUtil::name(new QLabel(this), QStringLiteral("regionLabel"), tr("Region"));
+    statusBar()->addPermanentWidget(m_regionLabel);
+    updateDetails();
+    updateCountLabel();
+}
+
+void MainWindow::buildMenus()
+{
+    const auto action = [this](const QString& objectName, const QString& text, const QKeySequence& key = {}) {
+        auto* a = new QAction(text, this);
+        a->setObjectName(objectName);
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        addAction(a);
+        return a;
+    };
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* importVis = action(QStringLiteral("actionImportVisibility"), tr("&Import visibility records..."));
+    connect(importVis, &QAction::triggered, this, &MainWindow::importVisibility);
+    file->addAction(importVis);
+    QAction* settings = action(QStringLiteral("actionSettings"), tr("&Settings..."), QKeySequence::Preferences);
+    connect(settings, &QAction::triggered, this, &MainWindow::openSettings);
+    file->addAction(settings);
+    file->addSeparator();
+    QAction* quit = action(QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    file->addAction(quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_actionRefresh = action(QStringLiteral("actionRefresh"), tr("&Refresh"), QKeySequence(Qt::Key_F5));
+    connect(m_actionRefresh, &QAction::triggered, this, &MainWindow::reload);
+    view->addAction(m_actionRefresh);
+    QAction* find = action(QStringLiteral("actionFind"), tr("&Filter..."), QKeySequence(Qt::CTRL | Qt::Key_F));
+    connect(find, &QAction::triggered, this, [this] {
+        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_filterEdit->selectAll();
+    });
+    view->addAction(find);
+    QAction* risky = action(QStringLiteral("actionShowRisky"), tr("Show public environments with a role"));
+    connect(risky, &QAction::triggered, this, &MainWindow::showRisky);
+    view->addAction(risky);
+    QAction* audit = action(QStringLiteral("actionAudit"), tr("&Audit log..."), QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(audit, &QAction::triggered, this, &MainWindow::showAudit);
+    view->addAction(audit);
+
+    QMenu* env = menuBar()->addMenu(tr("&Environment"));
+    m_actionChangeRole =
+        action(QStringLiteral("actionChangeRole"), tr("&Change role..."), QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(m_actionChangeRole, &QAction::triggered, this, &MainWindow::changeRole);
+    env->addAction(m_actionChangeRole);
+    m_actionBulk = action(QStringLiteral("actionBulkChangeRole"), tr("Change role of &selection..."),
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(m_actionBulk, &QAction::triggered, this, &MainWindow::bulkChangeRole);
+    env->addAction(m_actionBulk);
+    m_actionInspect =
+        action(QStringLiteral("actionInspect"), tr("&Inspect credentials..."), QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(m_actionInspect, &QAction::triggered, this, &MainWindow::inspectCredentials);
+    env->addAction(m_actionInspect);
+}
+
+void MainWindow::populateProfiles()
+{
+    const QSignalBlocker blocker(m_profile);
+    m_profile->clear();
+    if (m_session->isSandbox())
+        m_profile->addItem(tr("Sandbox admin key"), QStringLiteral("sandbox"));
+    m_profile->addItem(tr("Default credential chain"), QStringLiteral("chain"));
+    const CredentialContext context = CredentialContext::system();
+    for (const ProfileInfo& p : CliProfileProvider::listProfiles(context))
+        m_profile->addItem(tr("aliyun CLI: %1 (%2)").arg(p.name, p.kind), QString(QStringLiteral("cli:") + p.name));
+    for (const ProfileInfo& p : IniProfileProvider::listProfiles(context))
+        m_profile->addItem(tr("INI: %1 (%2)").arg(p.name, p.kind), QString(QStringLiteral("ini:") + p.name));
+    for (const ConnectionProfile& p : std::as_const(m_settings.accessKeyProfiles))
+        m_profile->addItem(tr("AccessKey: %1 (keychain)").arg(p.name), p.id());
+    const int index =
+        m_profile->findData(m_session->isSandbox() ? QStringLiteral("sandbox") : m_settings.currentProfile);
+    m_profile->setCurrentIndex(qMax(0, index));
+}
+
+void MainWindow::connectSelectedProfile()
+{
+    const QString id = m_profile->currentData().toString();
+    if (id == QStringLiteral("sandbox")) {
+        // The sandbox connection was made by whoever started it; reconnecting means reloading.
+        reload();
+        return;
+    }
+    Endpoints endpoints(m_region->currentText().trimmed());
+    const QString endpointText = m_endpoint->text().trimmed();
+    if (!endpointText.isEmpty())
+        endpoints.setEndpointOverride(QUrl::fromUserInput(endpointText));
+    if (m_settings.dataWorksEndpoint.isValid())
+        endpoints.setServiceOverride(ApiService::DataWorks, m_settings.dataWorksEndpoint);
+    if (m_settings.stsEndpoint.isValid())
+        endpoints.setServiceOverride(ApiService::Sts, m_settings.stsEndpoint);
+    if (m_settings.ramEndpoint.isValid())
+        endpoints.setServiceOverride(ApiService::Ram, m_settings.ramEndpoint);
+    if (m_settings.maxComputeEndpoint.isValid())
+        endpoints.setServiceOverride(ApiService::MaxCompute, m_settings.maxComputeEndpoint);
+    m_settings.region = endpoints.region();
+    m_settings.endpointOverride = endpoints.endpointOverride();
+    m_settings.currentProfile = id;
+    QSettings settings;
+    m_settings.save(settings);
+
+    const ConnectionProfile profile = ConnectionProfile::fromId(id);
+    const QString label = m_profile->currentText();
+    const CredentialContext context = CredentialContext::system();
+    switch (profile.kind) {
+    case ConnectionProfile::Kind::DefaultChain:
+        m_session->connectWith(new DefaultCredentialChain(context), endpoints, label);
+        return;
+    case ConnectionProfile::Kind::CliProfile:
+        m_session->connectWith(new CliProfileProvider(context, profile.name), endpoints, label);
+        return;
+    case ConnectionProfile::Kind::IniProfile:
+        m_session->connectWith(new IniProfileProvider(context, profile.name), endpoints, label);
+        return;
+    case ConnectionProfile::Kind::AccessKey:
+        break;
+    }
+    QString keyId;
+    for (const ConnectionProfile& p : std::as_const(m_settings.accessKeyProfiles))
+        if (p.name == profile.name)
+            keyId = p.accessKeyId;
+    m_connect->setEnabled(false);
+    m_keychain->readSecret(profile.keychainAccount(), [this, keyId, label, endpoints, name = profile.name](
+                                                          KeychainStore::Result result, const QString& secret,
+                                                          const QString& message) {
+        m_connect->setEnabled(true);
+        if (result != KeychainStore::Result::Ok) {
+            m_errorLabel->setText(message);
+            m_errorBanner->show();
+            return;
+        }
+        Credential credential(keyId, secret, {}, {}, tr("AccessKey pair \"%1\" from the OS keychain").arg(name));
+        m_session->connectWith(new StaticCredentialProvider(credential, QStringLiteral("static")), endpoints, label);
+    });
+}
+
+void MainWindow::onConnectionChanged()
+{
+    m_sandboxMarker->setVisible(m_session->isSandbox());
+    m_regionLabel->setText(tr("Region: %1").arg(m_session->endpoints().region()));
+    const QUrl override = m_session->endpoints().endpointOverride();
+    m_regionLabel->setToolTip(override.isValid() ? tr("Endpoint: %1").arg(override.toString())
+                                                 : tr("Public Alibaba Cloud endpoints"));
+    if (m_session->isSandbox()) {
+        m_region->setCurrentText(m_session->endpoints().region());
+        m_endpoint->setText(override.toString());
+    }
+    m_identityLabel->setText(tr("Connecting with %1...").arg(m_session->label()));
+    setWindowTitle(m_session->isSandbox() ? tr("RoleDesk - sandbox") : tr("RoleDesk - %1").arg(m_session->label()));
+    reload();
+}
+
+void MainWindow::onIdentityChanged()
+{
+    const CallerIdentity& id = m_session->identity();
+    if (!id.arn.isEmpty()) {
+        m_identityLabel->setText(tr("Signed in as %1 (%2, account %3)").arg(id.arn, id.identityType, id.accountId));
+        m_identityLabel->setToolTip(tr("From STS GetCallerIdentity"));
+    } else if (!m_session->identityError().isEmpty()) {
+        m_identityLabel->setText(tr("Caller unknown: %1").arg(m_session->identityError()));
+        m_identityLabel->setToolTip(m_session->identityError());
+    }
+}
+
+void MainWindow::reload()
+{
+    if (!m_session->dataWorks())
+        return;
+    cancelLoading();
+    m_errorBanner->hide();
+    m_model->clear();
+    m_countByProject.clear();
+    updateRiskBanner();
+
+    m_session->dataWorks()->listProjects(
+        [this, session = QPointer<Session>(m_session)](const QList<Workspace>& workspaces, const ApiError& error) {
+            if (!session)
+                return;
+            if (error.isError()) {
+                m_errorLabel->setText(tr("Could not list the workspaces: %1").arg(error.toString()));
+                m_errorBanner->show();
+                return;
+            }
+            m_updatingWorkspaces = true;
+            QSet<qint64> checked;
+            for (auto it = m_workspaceItems.cbegin(); it != m_workspaceItems.cend(); ++it)
+                if (it.value()->checkState() == Qt::Unchecked)
+                    checked.insert(it.key()); // remembers the unticked ones
+            m_workspaces->clear();
+            m_workspaceItems.clear();
+            for (const Workspace& ws : workspaces) {
+                auto* item = new QListWidgetItem(m_workspaces);
+                item->setData(kProjectIdRole, ws.id);
+                item->setData(Qt::UserRole + 2, ws.displayName.isEmpty() ? ws.name : ws.displayName);
+                item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+                item->setCheckState(checked.contains(ws.id) ? Qt::Unchecked : Qt::Checked);
+                item->setToolTip(tr("%1 (ID %2, owner %3)").arg(ws.name).arg(ws.id).arg(ws.owner));
+                m_workspaceItems.insert(ws.id, item);
+            }
+            m_updatingWorkspaces = false;
+            updateWorkspaceCounts();
+            onWorkspaceItemChanged(nullptr);
+        });
+
+    ServerIdeListing::Options options;
+    options.pageSize = 100;
+    m_listing = m_session->dataWorks()->listServerIdeInstances({}, options);
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    m_cancel->show();
+    m_actionRefresh->setEnabled(false);
+    connect(m_listing, &ServerIdeListing::pageLoaded, this,
+            [this](int, const QList<Environment>& page) { onPageLoaded(page); });
+    connect(m_listing, &ServerIdeListing::progress, this, [this](int loaded, int total) {
+        if (total > 0)
+            m_progress->setRange(0, total);
+        m_progress->setValue(loaded);
+    });
+    connect(m_listing, &ServerIdeListing::finished, this, [this] { onListingDone(true, {}); });
+    connect(m_listing, &ServerIdeListing::failed, this,
+            [this](const ApiError& error) { onListingDone(false, error.toString()); });
+}
+
+void MainWindow::cancelLoading()
+{
+    if (!m_listing)
+        return;
+    ServerIdeListing* listing = m_listing;
+    m_listing = nullptr;
+    listing->cancel();
+    listing->deleteLater();
+    m_progress->hide();
+    m_cancel->hide();
+    m_actionRefresh->setEnabled(true);
+    updateCountLabel();
+    m_countLabel->setText(m_countLabel->text() + QLatin1Char(' ') + tr("(loading cancelled)"));
+}
+
+void MainWindow::onPageLoaded(const QList<Environment>& environments)
+{
+    m_model->appendEnvironments(environments);
+    for (const Environment& env : environments)
+        ++m_countByProject[env.projectId];
+    updateWorkspaceCounts();
+    updateRiskBanner();
+    updateCountLabel();
+    if (!m_table->currentIndex().isValid() && m_proxy->rowCount() > 0)
+        m_table->selectRow(0);
+}
+
+void MainWindow::onListingDone(bool ok, const QString& error)
+{
+    if (m_listing) {
+        m_listing->deleteLater();
+        m_listing = nullptr;
+    }
+    m_progress->hide();
+    m_cancel->hide();
+    m_actionRefresh->setEnabled(true);
+    // Recount from the rows: pages may repeat environments that were updated in place.
+    m_countByProject.clear();
+    for (const Environment& env : m_model->environments())
+        ++m_countByProject[env.projectId];
+    updateWorkspaceCounts();
+    updateRiskBanner();
+    updateCountLabel();
+    if (ok) {
+        qCInfo(lcUi) << "loaded" << m_model->rowCount() << "environments";
+        Q_EMIT loadFinished();
+    } else {
+        m_errorLabel->setText(tr("Loading the environments stopped: %1").arg(error));
+        m_errorBanner->show();
+        Q_EMIT loadFailed(error);
+    }
+}
+
+void MainWindow::updateWorkspaceCounts()
+{
+    m_updatingWorkspaces = true;
+    for (auto it = m_countByProject.cbegin(); it != m_countByProject.cend(); ++it) {
+        if (!m_workspaceItems.contains(it.key())) {
+            // An environment of a workspace ListProjects did not return (or not yet).
+            auto* item = new QListWidgetItem(m_workspaces);
+            item->setData(kProjectIdRole, it.key());
+            item->setData(Qt::UserRole + 2, tr("Workspace %1").arg(it.key()));
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+            item->setCheckState(Qt::Checked);
+            m_workspaceItems.insert(it.key(), item);
+        }
+    }
+    for (auto it = m_workspaceItems.cbegin(); it != m_workspaceItems.cend(); ++it)
+        it.value()->setText(
+            tr("%1 (%2)").arg(it.value()->data(Qt::UserRole + 2).toString()).arg(m_countByProject.value(it.key())));
+    m_updatingWorkspaces = false;
+}
+
+void MainWindow::onWorkspaceItemChanged(QListWidgetItem*)
+{
+    if (m_updatingWorkspaces)
+        return;
+    QSet<qint64> ids;
+    bool all = true;
+    for (auto it = m_workspaceItems.cbegin(); it != m_workspaceItems.cend(); ++it) {
+        if (it.value()->checkState() == Qt::Checked)
+            ids.insert(it.key());
+        else
+            all = false;
+    }
+    if (all)
+        m_proxy->clearProjectIds();
+    else
+        m_proxy->setProjectIds(ids);
+    updateCountLabel();
+}
+
+void MainWindow::updateRiskBanner()
+{
+    int risky = 0;
+    const auto& rows = m_model->environments();
+    for (size_t i = 0; i < rows.size(); ++i)
+        if (m_model->keysAt(int(i)).visibility == Visibility::Public && rows[i].role.hasRole())
+            ++risky;
+    m_riskyCount = risky;
+    m_riskBanner->setVisible(risky > 0);
+    m_riskLabel->setText(
+        tr("<b>%n public environment(s) have a RAM role.</b> Anyone who can use a public environment acts with its "
+           "role's permissions; the product guidance is to choose \"Do Not Associate Role\" for them.",
+           nullptr, risky));
+}
+
+void MainWindow::updateCountLabel()
+{
+    const int total = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    m_countLabel->setText(shown == total ? tr("%n environment(s)", nullptr, total)
+                                         : tr("%1 of %n environment(s) shown", nullptr, total).arg(shown));
+}
+
+const Environment* MainWindow::currentEnvironment() const
+{
+    const QModelIndex index = m_table->currentIndex();
+    if (!index.isValid())
+        return nullptr;
+    const QModelIndex source = m_proxy->mapToSource(index);
+    if (!source.isValid())
+        return nullptr;
+    return &m_model->environmentAt(source.row());
+}
+
+QList<Environment> MainWindow::selectedEnvironments() const
+{
+    QList<Environment> result;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    result.reserve(rows.size());
+    for (const QModelIndex& index : rows)
+        result.append(m_model->environmentAt(m_proxy->mapToSource(index).row()));
+    return result;
+}
+
+bool MainWindow::selectEnvironment(const QString& instanceId)
+{
+    const int row = m_model->rowOf(instanceId);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid())
+        return false;
+    m_table->setCurrentIndex(index);
+    m_table->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+    return true;
+}
+
+void MainWindow::updateDetails()
+{
+    const Environment* env = currentEnvironment();
+    const bool has = env != nullptr;
+    m_changeRoleButton->setEnabled(has);
+    m_inspectButton->setEnabled(has);
+    m_detailsVisibility->setEnabled(has);
+    m_actionChangeRole->setEnabled(has);
+    m_actionInspect->setEnabled(has);
+    m_actionBulk->setEnabled(m_table->selectionModel()->hasSelection());
+    if (!has) {
+        m_detailsTitle->setText(tr("No environment selected"));
+        for (QLabel* label : std::as_const(m_detailLabels))
+            label->clear();
+        return;
+    }
+    m_detailsTitle->setText(env->instanceName);
+    m_detailLabels[QStringLiteral("id")]->setText(env->instanceId);
+    m_detailLabels[QStringLiteral("status")]->setText(
+        env->status == EnvironmentStatus::Unknown ? env->statusText : EnvironmentStatuses::displayName(env->status));
+    m_detailLabels[QStringLiteral("owner")]->setText(env->ownerId);
+    m_detailLabels[QStringLiteral("workspace")]->setText(tr("%1 (%2)").arg(env->projectName).arg(env->projectId));
+    m_detailLabels[QStringLiteral("role")]->setText(env->role.displayText());
+    m_detailLabels[QStringLiteral("image")]->setText(env->imageName.isEmpty() ? env->imageId : env->imageName);
+    m_detailLabels[QStringLiteral("resourceGroup")]->setText(env->resourceGroupName.isEmpty() ? env->resourceGroupId
+                                                                                              : env->resourceGroupName);
+    m_detailLabels[QStringLiteral("cu")]->setText(QString::number(env->cu));
+    TimeText::apply(m_detailLabels[QStringLiteral("created")], env->createTime, tr("unknown"));
+    TimeText::apply(m_detailLabels[QStringLiteral("updated")], env->updateTime, tr("unknown"));
+    m_detailLabels[QStringLiteral("failReason")]->setText(env->failReason.isEmpty() ? tr("none") : env->failReason);
+    const QSignalBlocker blocker(m_detailsVisibility);
+    m_detailsVisibility->setCurrentIndex(m_detailsVisibility->findData(int(visibilityOf(env->instanceId))));
+}
+
+void MainWindow::applyFilter()
+{
+    const int roleChoice = m_roleFilter->currentData().toInt();
+    m_proxy->setRequireRole(roleChoice == -2); // "Has a role": default or custom
+    m_proxy->setFilter(EnvironmentFilterModel::filterFromChoices(
+        m_filterEdit->text(), m_statusFilter->currentData().toInt(), m_visibilityFilter->currentData().toInt(),
+        roleChoice >= 0 ? roleChoice : -1));
+    updateCountLabel();
+}
+
+void MainWindow::showRisky()
+{
+    const QSignalBlocker b1(m_statusFilter), b2(m_visibilityFilter), b3(m_roleFilter), b4(m_filterEdit);
+    m_filterEdit->clear();
+    m_statusFilter->setCurrentIndex(0);
+    m_visibilityFilter->setCurrentIndex(m_visibilityFilter->findData(int(Visibility::Public)));
+    m_roleFilter->setCurrentIndex(m_roleFilter->findData(-2));
+    // Risky environments in unticked workspaces must show too.
+    m_updatingWorkspaces = true;
+    for (QListWidgetItem* item : std::as_const(m_workspaceItems))
+        item->setCheckState(Qt::Checked);
+    m_updatingWorkspaces = false;
+    m_proxy->clearProjectIds();
+    applyFilter();
+}
+
+Visibility MainWindow::visibilityOf(const QString& instanceId) const
+{
+    const VisibilityStore* store = m_session->visibility();
+    return store ? store->visibility(instanceId) : Visibility::Unknown;
+}
+
+void MainWindow::setVisibility(const QList<QString>& instanceIds, Visibility visibility)
+{
+    VisibilityStore* store = m_session->visibility();
+    if (!store)
+        return;
+    for (const QString& id : instanceIds)
+        store->set(id, visibility, m_session->auditActor());
+    QString error;
+    if (!store->save(&error))
+        QMessageBox::warning(this, tr("Visibility not saved"),
+                             tr("The visibility record changed in this session but could not be saved to %1: %2")
+                                 .arg(store->filePath(), error));
+    for (const QString& id : instanceIds)
+        m_model->refreshVisibility(id);
+    updateRiskBanner();
+    updateDetails();
+}
+
+void MainWindow::importVisibility()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import visibility records"), QString(),
+                                                      tr("Visibility records (*.json *.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    VisibilityStore* store = m_session->visibility();
+    if (!store)
+        return;
+    const VisibilityImportResult result = store->importFile(path, m_session->auditActor());
+    if (!result.ok) {
+        QMessageBox::warning(this, tr("Import failed"),
+                             tr("Nothing was imported from %1:\n%2").arg(path, result.errors.join(QLatin1Char('\n'))));
+        return;
+    }
+    QString error;
+    if (!store->save(&error))
+        QMessageBox::warning(this, tr("Visibility not saved"), error);
+    const int count = result.changed;
+    m_model->refreshVisibility();
+    updateRiskBanner();
+    updateDetails();
+    statusBar()->showMessage(tr("Imported %n visibility record(s) from %1", nullptr, count).arg(path), 8000);
+}
+
+void MainWindow::environmentChanged(const Environment& environment)
+{
+    m_model->updateEnvironment(environment);
+    updateRiskBanner();
+    updateDetails();
+}
+
+void MainWindow::changeRole()
+{
+    const Environment* env = currentEnvironment();
+    if (!env || !m_session->dataWorks())
+        return;
+    auto* dialog = new RoleDialog(m_session, *env, visibilityOf(env->instanceId), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RoleDialog::environmentChanged, this, &MainWindow::environmentChanged);
+    dialog->open();
+}
+
+void MainWindow::bulkChangeRole()
+{
+    const QList<Environment> selection = selectedEnvironments();
+    if (selection.isEmpty() || !m_session->dataWorks())
+        return;
+    auto* dialog = new BulkRoleDialog(
+        m_session, selection, [this](const QString& id) { return visibilityOf(id); }, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BulkRoleDialog::environmentChanged, this, &MainWindow::environmentChanged);
+    dialog->open();
+}
+
+void MainWindow::showAudit()
+{
+    auto* dialog = new AuditDialog(m_session->audit(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::inspectCredentials()
+{
+    const Environment* env = currentEnvironment();
+    if (!env)
+        return;
+    auto* inspector = new CredentialInspector(m_session->clock(), this);
+    inspector->setWindowFlag(Qt::Window);
+    inspector->setAttribute(Qt::WA_DeleteOnClose);
+    inspector->setAdminSession(m_session);
+    inspector->setEnvironment(*env, m_session->credentialsUriFor(env->instanceId));
+    inspector->show();
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_settings, m_keychain, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_settings = dialog.settings();
+    QSettings settings;
+    m_settings.save(settings);
+    m_region->setCurrentText(m_settings.region);
+    m_endpoint->setText(m_settings.endpointOverride.toString());
+    populateProfiles();
+}
+
+void MainWindow::showTableMenu(const QPoint& pos)
+{
+    const QList<Environment> selection = selectedEnvironments();
+    if (selection.isEmpty())
+        return;
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("tableMenu"));
+    menu.addAction(m_actionChangeRole);
+    menu.addAction(m_actionBulk);
+    menu.addAction(m_actionInspect);
+    QMenu* vis = menu.addMenu(tr("Set visibility (recorded by admins)"));
+    vis->setObjectName(QStringLiteral("visibilityMenu"));
+    QStringList ids;
+    for (const Environment& env : selection)
+        ids.append(env.instanceId);
+    for (Visibility v : {Visibility::Public, Visibility::Private, Visibility::Unknown}) {
+        QAction* a = vis->addAction(Visibilities::displayName(v));
+        a->setObjectName(QStringLiteral("actionVisibility_") + Visibilities::toString(v));
+        connect(a, &QAction::triggered, this, [this, ids, v] { setVisibility(ids, v); });
+    }
+    menu.exec(m_table->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    cancelLoading();
+    event->accept();
+}

@@ -1,0 +1,142 @@
+#pragma once
+
+#include "AppSettings.h"
+#include "api/DataWorksClient.h"
+#include "model/Environment.h"
+#include "model/Visibility.h"
+
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+
+class EnvironmentFilterModel;
+class EnvironmentTableModel;
+class KeychainStore;
+class QAction;
+class QComboBox;
+class QFormLayout;
+class QFrame;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QListWidgetItem;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+class QTimer;
+class ServerIdeListing;
+class Session;
+
+// The admin's window: connection bar, workspaces with counts, the environments table (filter as you
+// type, filters, sorting), a details pane, a risk banner for public environments that have a role,
+// and the status bar with who you are, the region, and a SANDBOX marker. Every network call is
+// asynchronous; loading fills the table page by page and can be cancelled.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(Session* session, AppSettings settings, KeychainStore* keychain, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    EnvironmentTableModel* environmentModel() const { return m_model; }
+    EnvironmentFilterModel* filterModel() const { return m_proxy; }
+    QTableView* table() const { return m_table; }
+    bool isLoading() const { return m_listing != nullptr; }
+    // The environment of the current row, or null.
+    const Environment* currentEnvironment() const;
+    QList<Environment> selectedEnvironments() const;
+    // Public environments that have a role (the risk banner's count).
+    int riskyCount() const { return m_riskyCount; }
+
+    // Selects the row of this environment (for tests and "show in table").
+    bool selectEnvironment(const QString& instanceId);
+
+public Q_SLOTS:
+    void reload();
+    void cancelLoading();
+    void changeRole();
+    void bulkChangeRole();
+    void showAudit();
+    void inspectCredentials();
+    void importVisibility();
+    void showRisky();
+    void openSettings();
+    void connectSelectedProfile();
+
+Q_SIGNALS:
+    void loadFinished();
+    void loadFailed(const QString& message);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildUi();
+    void buildMenus();
+    void populateProfiles();
+    void onConnectionChanged();
+    void onIdentityChanged();
+    void onWorkspaceItemChanged(QListWidgetItem* item);
+    void onPageLoaded(const QList<Environment>& environments);
+    void onListingDone(bool ok, const QString& error);
+    void updateWorkspaceCounts();
+    void updateRiskBanner();
+    void updateDetails();
+    void updateCountLabel();
+    void applyFilter();
+    void setVisibility(const QList<QString>& instanceIds, Visibility visibility);
+    void showTableMenu(const QPoint& pos);
+    Visibility visibilityOf(const QString& instanceId) const;
+    void environmentChanged(const Environment& environment);
+
+    Session* m_session;
+    AppSettings m_settings;
+    KeychainStore* m_keychain;
+    EnvironmentTableModel* m_model;
+    EnvironmentFilterModel* m_proxy;
+    QPointer<ServerIdeListing> m_listing;
+    QHash<qint64, int> m_countByProject;
+    QHash<qint64, QListWidgetItem*> m_workspaceItems;
+    int m_riskyCount = 0;
+
+    // connection bar
+    QComboBox* m_profile = nullptr;
+    QComboBox* m_region = nullptr;
+    QLineEdit* m_endpoint = nullptr;
+    QPushButton* m_connect = nullptr;
+    // left
+    QListWidget* m_workspaces = nullptr;
+    // centre
+    QFrame* m_riskBanner = nullptr;
+    QLabel* m_riskLabel = nullptr;
+    QPushButton* m_showRisky = nullptr;
+    QFrame* m_errorBanner = nullptr;
+    QLabel* m_errorLabel = nullptr;
+    QLineEdit* m_filterEdit = nullptr;
+    QComboBox* m_statusFilter = nullptr;
+    QComboBox* m_visibilityFilter = nullptr;
+    QComboBox* m_roleFilter = nullptr;
+    QPushButton* m_clearFilters = nullptr;
+    QLabel* m_countLabel = nullptr;
+    QTableView* m_table = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QTimer* m_filterTimer = nullptr;
+    // details
+    QWidget* m_details = nullptr;
+    QLabel* m_detailsTitle = nullptr;
+    QHash<QString, QLabel*> m_detailLabels;
+    QComboBox* m_detailsVisibility = nullptr;
+    QPushButton* m_changeRoleButton = nullptr;
+    QPushButton* m_inspectButton = nullptr;
+    // status bar
+    QLabel* m_identityLabel = nullptr;
+    QLabel* m_regionLabel = nullptr;
+    QLabel* m_sandboxMarker = nullptr;
+    // actions
+    QAction* m_actionRefresh = nullptr;
+    QAction* m_actionChangeRole = nullptr;
+    QAction* m_actionBulk = nullptr;
+    QAction* m_actionInspect = nullptr;
+    bool m_updatingWorkspaces = false;
+};

@@ -1,0 +1,433 @@
+#include "RoleDialog.h"
+
+#include "AuditRecording.h"
+#include "Session.h"
+#include "TimeText.h"
+#include "UiUtil.h"
+
+#include "api/DataWorksClient.h"
+#include "api/RamClient.h"
+#include "model/RoleArn.h"
+#include "util/Logging.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFrame>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace {
+QLabel* guidance(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setContentsMargins(24, 0, 0, 6);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
+    label->setPalette(palette);
+    return label;
+}
+} // namespace
+
+RoleDialog::RoleDialog(Session* session, const Environment& environment, Visibility visibility, QWidget* parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_environment(environment)
+    , m_visibility(visibility)
+{
+    setObjectName(QStringLiteral("roleDialog"));
+    setWindowTitle(tr("Change RAM role - %1").arg(environment.instanceName));
+    auto* layout = new QVBoxLayout(this);
+
+    m_header = UiUtil::name(new QLabel(this), QStringLiteral("roleHeader"), tr("Environment"));
+    m_header->setWordWrap(true);
+    m_header->setTextFormat(Qt::RichText);
+    layout->addWidget(m_header);
+
+    m_publicWarning = UiUtil::name(new QFrame(this), QStringLiteral("publicWarning"), tr("Public environment warning"));
+    m_publicWarning->setStyleSheet(UiUtil::bannerStyle(true));
+    auto* warnLayout = new QVBoxLayout(m_publicWarning);
+    auto* warnTitle =
+        new QLabel(tr("<b>This environment is public in its workspace</b> (recorded by admins)."), m_publicWarning);
+    warnLayout->addWidget(warnTitle);
+    auto* warnText = new QLabel(
+        QStringLiteral("\u201C") + RolePolicy::publicEnvironmentGuidance() + QStringLiteral("\u201D"), m_publicWarning);
+    warnText->setObjectName(QStringLiteral("publicWarningText"));
+    warnText->setWordWrap(true);
+    warnLayout->addWidget(warnText);
+    warnLayout->addWidget(new QLabel(tr("Everyone who can open a public environment acts with its role's permissions."),
+                                     m_publicWarning));
+    m_publicWarning->setVisible(visibility == Visibility::Public);
+    layout->addWidget(m_publicWarning);
+
+    auto* choicesBox = new QGroupBox(tr("RAM role of the environment"), this);
+    auto* choices = new QVBoxLayout(choicesBox);
+    m_choices = new QButtonGroup(this);
+    m_default = UiUtil::name(new QRadioButton(tr("DataWorks &default role"), choicesBox), QStringLiteral("roleDefault"),
+                             tr("DataWorks default role"));
+    choices->addWidget(m_default);
+    choices->addWidget(guidance(tr("No role creation required. Code in the environment gets the environment "
+                                   "owner's permissions on MaxCompute, Hologres, EMR Serverless Spark, Realtime "
+                                   "Compute for Apache Flink and PAI."),
+                                choicesBox));
+    m_custom = UiUtil::name(new QRadioButton(tr("&Custom RAM role"), choicesBox), QStringLiteral("roleCustom"),
+                            tr("Custom RAM role"));
+    choices->addWidget(m_custom);
+    choices->addWidget(guidance(tr("For services beyond the default role's scope. The role's trusted entity must be "
+                                   "the Alibaba Cloud service DataWorks (dataworks.aliyuncs.com), and you need the "
+                                   "ram:PassRole permission on the role to associate it."),
+                                choicesBox));
+    auto* roleRow = new QHBoxLayout;
+    roleRow->setContentsMargins(24, 0, 0, 0);
+    m_roleCombo = UiUtil::name(new QComboBox(choicesBox), QStringLiteral("customRoleArn"), tr("Custom role ARN"));
+    m_roleCombo->setEditable(true);
+    m_roleCombo->setInsertPolicy(QComboBox::NoInsert);
+    m_roleCombo->lineEdit()->setPlaceholderText(tr("acs:ram::<account-id>:role/<role-name>, or pick a role"));
+    m_roleCombo->setMinimumContentsLength(48);
+    roleRow->addWidget(m_roleCombo, 1);
+    m_reloadRoles = UiUtil::name(new QPushButton(tr("Load roles"), choicesBox), QStringLiteral("loadRolesButton"),
+                                 tr("Load the account's RAM roles"));
+    roleRow->addWidget(m_reloadRoles);
+    choices->addLayout(roleRow);
+    m_rolesStatus = UiUtil::name(guidance({}, choicesBox), QStringLiteral("rolesStatus"), tr("Role list status"));
+    choices->addWidget(m_rolesStatus);
+    m_trustLabel = UiUtil::name(new QLabel(choicesBox), QStringLiteral("trustPolicyLabel"), tr("Trust policy check"));
+    m_trustLabel->setWordWrap(true);
+    m_trustLabel->setContentsMargins(24, 0, 0, 6);
+    m_trustLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    choices->addWidget(m_trustLabel);
+    m_none = UiUtil::name(new QRadioButton(tr("Do &Not Associate Role"), choicesBox), QStringLiteral("roleNone"),
+                          tr("Do Not Associate Role"));
+    choices->addWidget(m_none);
+    choices->addWidget(guidance(tr("The environment gets no temporary credentials; code uses its own AccessKey pair. "
+                                   "The right choice for a public environment."),
+                                choicesBox));
+    m_choices->addButton(m_default);
+    m_choices->addButton(m_custom);
+    m_choices->addButton(m_none);
+    layout->addWidget(choicesBox);
+
+    m_verdict = UiUtil::name(new QLabel(this), QStringLiteral("verdictLabel"), tr("Policy verdict"));
+    m_verdict->setWordWrap(true);
+    m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_verdict);
+
+    m_confirmBox = UiUtil::name(new QFrame(this), QStringLiteral("confirmBox"), tr("Confirmation"));
+    m_confirmBox->setStyleSheet(UiUtil::bannerStyle(false));
+    auto* confirmLayout = new QVBoxLayout(m_confirmBox);
+    m_confirm =
+        UiUtil::name(new QCheckBox(tr("I understand the risk and associate a role with this public "
+                                      "environment anyway"),
+                                   m_confirmBox),
+                     QStringLiteral("confirmPublicCheck"), tr("Confirm associating a role with a public environment"));
+    confirmLayout->addWidget(m_confirm);
+    auto* reasonRow = new QHBoxLayout;
+    auto* reasonLabel = new QLabel(tr("&Reason (goes to the audit log):"), m_confirmBox);
+    reasonRow->addWidget(reasonLabel);
+    m_reason =
+        UiUtil::name(new QLineEdit(m_confirmBox), QStringLiteral("overrideReason"), tr("Reason for the override"));
+    m_reason->setPlaceholderText(tr("why this public environment needs a role"));
+    reasonLabel->setBuddy(m_reason);
+    reasonRow->addWidget(m_reason, 1);
+    confirmLayout->addLayout(reasonRow);
+    m_confirmBox->hide();
+    layout->addWidget(m_confirmBox);
+
+    m_result = UiUtil::name(new QLabel(this), QStringLiteral("resultLabel"), tr("Result"));
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->hide();
+    layout->addWidget(m_result);
+
+    m_buttons = new QDialogButtonBox(this);
+    m_buttons->setObjectName(QStringLiteral("roleButtons"));
+    m_apply = UiUtil::name(m_buttons->addButton(tr("&Apply"), QDialogButtonBox::AcceptRole),
+                           QStringLiteral("applyButton"), tr("Apply the role change"));
+    QPushButton* cancel = m_buttons->addButton(QDialogButtonBox::Cancel);
+    UiUtil::name(cancel, QStringLiteral("cancelButton"), tr("Cancel"));
+    connect(m_apply, &QPushButton::clicked, this, &RoleDialog::apply);
+    connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
+    layout->addWidget(m_buttons);
+
+    m_trustTimer = new QTimer(this);
+    m_trustTimer->setSingleShot(true);
+    m_trustTimer->setInterval(400);
+    connect(m_trustTimer, &QTimer::timeout, this, &RoleDialog::checkTrust);
+
+    // Preselection: the current role, except that a public environment starts on "Do Not Associate Role".
+    const RoleAssociation& current = environment.role;
+    if (visibility == Visibility::Public || current.isNone() || current.isUnknown())
+        m_none->setChecked(true);
+    else if (current.isDataWorksDefault())
+        m_default->setChecked(true);
+    else
+        m_custom->setChecked(true);
+    if (current.isCustomRole())
+        m_roleCombo->setEditText(current.roleArn());
+
+    connect(m_choices, &QButtonGroup::buttonToggled, this, [this](QAbstractButton*, bool on) {
+        if (!on)
+            return;
+        if (m_custom->isChecked() && !m_rolesLoaded)
+            loadRoles();
+        if (m_custom->isChecked())
+            m_roleCombo->setFocus();
+        evaluate();
+    });
+    connect(m_roleCombo, &QComboBox::editTextChanged, this, &RoleDialog::onArnEdited);
+    connect(m_reloadRoles, &QPushButton::clicked, this, &RoleDialog::loadRoles);
+    connect(m_confirm, &QCheckBox::toggled, this, &RoleDialog::evaluate);
+    connect(m_reason, &QLineEdit::textChanged, this, &RoleDialog::evaluate);
+
+    updateHeader();
+    if (m_custom->isChecked()) {
+        loadRoles();
+        checkTrust();
+    }
+    evaluate();
+    setMinimumWidth(640);
+}
+
+void RoleDialog::updateHeader()
+{
+    const Environment& env = m_environment;
+    m_header->setText(tr("<b>%1</b> (%2) in workspace %3<br>Owner %4 &middot; status %5 &middot; visibility: %6 "
+                         "<i>(recorded by admins)</i><br>Current role: <b>%7</b> &middot; last updated %8")
+                          .arg(env.instanceName.toHtmlEscaped(), env.instanceId.toHtmlEscaped(),
+                               env.projectName.toHtmlEscaped(), env.ownerId.toHtmlEscaped(),
+                               EnvironmentStatuses::displayName(env.status), Visibilities::displayName(m_visibility),
+                               env.role.displayText().toHtmlEscaped(), TimeText::local(env.updateTime)));
+    m_header->setToolTip(tr("Last updated %1").arg(TimeText::utc(env.updateTime)));
+}
+
+RoleAssociation RoleDialog::requestedRole() const
+{
+    if (m_default->isChecked())
+        return RoleAssociation::dataWorksDefault();
+    if (m_custom->isChecked()) {
+        const int index = m_roleCombo->findText(m_roleCombo->currentText());
+        const QString arn = index >= 0 && m_roleCombo->itemData(index).isValid()
+                                ? m_roleCombo->itemData(index).toString()
+                                : m_roleCombo->currentText().trimmed();
+        return RoleAssociation::customRole(arn);
+    }
+    return RoleAssociation::none();
+}
+
+void RoleDialog::loadRoles()
+{
+    if (!m_session->ram())
+        return;
+    m_rolesLoaded = true;
+    m_reloadRoles->setEnabled(false);
+    m_rolesStatus->setText(tr("Loading the account's RAM roles (RAM ListRoles)..."));
+    QPointer<RoleDialog> self(this);
+    m_session->ram()->listRoles([self](const QList<RamRole>& roles, const ApiError& error) {
+        if (!self)
+            return;
+        self->m_reloadRoles->setEnabled(true);
+        if (error.isError()) {
+            self->m_rolesStatus->setText(
+                tr("Could not list the RAM roles (%1). You can still paste a role ARN.").arg(error.toString()));
+            return;
+        }
+        const QString typed = self->m_roleCombo->currentText();
+        const QSignalBlocker blocker(self->m_roleCombo);
+        self->m_roleCombo->clear();
+        for (const RamRole& role : roles) {
+            self->m_roleCombo->addItem(role.arn, role.arn);
+            self->m_roleCombo->setItemData(self->m_roleCombo->count() - 1,
+                                           role.description.isEmpty() ? role.roleName : role.description,
+                                           Qt::ToolTipRole);
+        }
+        self->m_roleCombo->setEditText(typed);
+        self->m_rolesStatus->setText(
+            tr("%n role(s) in the account: pick one or paste an ARN.", nullptr, int(roles.size())));
+    });
+}
+
+void RoleDialog::onArnEdited()
+{
+    if (!m_custom->isChecked() && !m_roleCombo->currentText().trimmed().isEmpty()) {
+        const QSignalBlocker blocker(m_choices);
+        m_custom->setChecked(true);
+    }
+    m_trust.reset();
+    m_trustTimer->start();
+    evaluate();
+}
+
+void RoleDialog::checkTrust()
+{
+    const QString arnText = requestedRole().roleArn();
+    if (!m_custom->isChecked() || arnText.isEmpty()) {
+        m_trustLabel->clear();
+        return;
+    }
+    const RoleArn arn = RoleArn::parse(arnText);
+    if (!arn.isValid()) {
+        m_trustLabel->setText(arn.errorString());
+        return;
+    }
+    if (!m_session->ram())
+        return;
+    m_trustLabel->setText(tr("Checking the trust policy of %1 (RAM GetRole)...").arg(arn.roleName()));
+    const quint64 request = ++m_trustRequest;
+    QPointer<RoleDialog> self(this);
+    m_session->ram()->getRole(arn.roleName(), [self, request, arn](const RamRole& role, const ApiError& error) {
+        if (!self || request != self->m_trustRequest)
+            return;
+        if (error.isError()) {
+            self->m_trust.reset();
+            self->m_trustLabel->setText(tr("Could not read the role's trust policy: %1").arg(error.toString()));
+            self->evaluate();
+            return;
+        }
+        const TrustPolicy policy = TrustPolicy::parse(role.assumeRolePolicyDocument);
+        if (policy.isValid())
+            self->m_trust = policy;
+        else
+            self->m_trust.reset();
+        QString text = policy.explanation();
+        text += QLatin1Char(' ') +
+                tr("To associate it you need ram:PassRole on %1 (ask an account admin for a policy allowing "
+                   "\"ram:PassRole\" on that resource).")
+                    .arg(arn.toString());
+        self->m_trustLabel->setText(text);
+        self->m_trustLabel->setStyleSheet(policy.isValid() && policy.trustsDataWorks()
+                                              ? QStringLiteral("color: #1e6b2f;")
+                                              : QStringLiteral("color: #a52a1a;"));
+        self->evaluate();
+    });
+}
+
+void RoleDialog::evaluate()
+{
+    RolePolicy::Input input;
+    input.status = m_environment.status;
+    input.visibility = m_visibility;
+    input.current = m_environment.role;
+    input.requested = requestedRole();
+    input.trustPolicy = m_trust;
+    m_decision = RolePolicy::evaluate(input);
+
+    QString colour;
+    switch (m_decision.verdict) {
+    case RolePolicy::Verdict::Allowed:
+        colour = QStringLiteral("#1e6b2f");
+        break;
+    case RolePolicy::Verdict::NeedsConfirmation:
+        colour = QStringLiteral("#8a5a00");
+        break;
+    case RolePolicy::Verdict::Refused:
+        colour = QStringLiteral("#a52a1a");
+        break;
+    }
+    QString html =
+        QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>").arg(colour, m_decision.summary().toHtmlEscaped());
+    if (m_decision.reasons.size() > 1 ||
+        (m_decision.reasons.size() == 1 && !m_decision.summary().contains(m_decision.reasons.first()))) {
+        html += QStringLiteral("<ul style=\"margin-top:2px\">");
+        for (const QString& reason : std::as_const(m_decision.reasons))
+            html += QStringLiteral("<li>") + reason.toHtmlEscaped() + QStringLiteral("</li>");
+        html += QStringLiteral("</ul>");
+    }
+    m_verdict->setText(html);
+    m_confirmBox->setVisible(m_decision.needsConfirmation());
+    const QString blocked = RolePolicy::checkConfirmation(m_decision, m_confirm->isChecked(), m_reason->text());
+    m_apply->setEnabled(!m_busy && !m_decision.noChange && blocked.isEmpty());
+    m_apply->setToolTip(m_decision.noChange ? tr("Nothing to change") : blocked);
+}
+
+void RoleDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    for (QWidget* w :
+         {static_cast<QWidget*>(m_default), static_cast<QWidget*>(m_custom), static_cast<QWidget*>(m_none),
+          static_cast<QWidget*>(m_roleCombo), static_cast<QWidget*>(m_confirm), static_cast<QWidget*>(m_reason)})
+        w->setEnabled(!busy);
+    evaluate();
+}
+
+void RoleDialog::showResult(const QString& text, bool error)
+{
+    m_result->setText(text);
+    m_result->setStyleSheet(error ? QStringLiteral("color: #a52a1a;") : QString());
+    m_result->show();
+}
+
+void RoleDialog::apply()
+{
+    evaluate();
+    const QString blocked = RolePolicy::checkConfirmation(m_decision, m_confirm->isChecked(), m_reason->text());
+    if (!blocked.isEmpty() || m_decision.noChange || !m_session->dataWorks()) {
+        showResult(blocked.isEmpty() ? tr("Nothing to change.") : blocked, true);
+        return;
+    }
+    const RoleAssociation requested = requestedRole();
+    const bool override = m_decision.needsConfirmation();
+    const QString reason = override ? m_reason->text().trimmed() : QString();
+    const Environment shown = m_environment;
+    setBusy(true);
+    showResult(tr("Applying (re-reading the environment first to make sure nobody changed it)..."), false);
+    QPointer<RoleDialog> self(this);
+    QPointer<Session> session(m_session);
+    m_session->dataWorks()->setRole(
+        shown, requested,
+        [self, session, shown, requested, override, reason](const SetRoleResult& result, const ApiError& error) {
+            if (!session)
+                return;
+            if (error.kind == ApiError::Kind::Conflict) {
+                // Nothing was written. Show what changed and let the admin decide again on the fresh copy.
+                AuditRecording::recordRoleChange(session, shown, requested, override, reason,
+                                                 AuditRecording::Outcome::Conflict, error.toString());
+                if (!self)
+                    return;
+                const Environment& fresh = result.before;
+                self->m_environment = fresh.isNull() ? shown : fresh;
+                self->setBusy(false);
+                self->updateHeader();
+                self->showResult(
+                    tr("Not changed: someone else changed this environment since you loaded it (updated %1, role "
+                       "now \"%2\"). Nothing was overwritten. Review the current state above and apply again if "
+                       "your change is still right.")
+                        .arg(TimeText::local(fresh.updateTime), fresh.role.displayText()),
+                    true);
+                Q_EMIT self->environmentChanged(self->m_environment);
+                Q_EMIT self->conflictDetected(self->m_environment);
+                return;
+            }
+            if (error.isError()) {
+                AuditRecording::recordRoleChange(session, shown, requested, override, reason,
+                                                 AuditRecording::Outcome::Failed, error.toString());
+                if (!self)
+                    return;
+                self->setBusy(false);
+                self->showResult(tr("The change failed: %1").arg(error.toString()), true);
+                return;
+            }
+            AuditRecording::recordRoleChange(session, result.before.isNull() ? shown : result.before, requested,
+                                             override, reason, AuditRecording::Outcome::Applied, {});
+            if (!self)
+                return;
+            Environment after = result.after;
+            if (after.isNull()) {
+                after = result.before.isNull() ? shown : result.before;
+                after.role = requested;
+            }
+            self->m_environment = after;
+            self->setBusy(false);
+            Q_EMIT self->environmentChanged(after);
+            Q_EMIT self->applied(after);
+            self->accept();
+        });
+}

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "model/Environment.h"
+#include "model/RolePolicy.h"
+#include "model/TrustPolicy.h"
+#include "model/Visibility.h"
+
+#include <QDialog>
+
+#include <optional>
+
+class QButtonGroup;
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QFrame;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QRadioButton;
+class QTimer;
+class Session;
+
+// Choose an environment's RAM role: the DataWorks default role, a custom RAM role, or none, each
+// with the product's guidance. The verdict comes from core's RolePolicy (the CLI asks the same
+// function). A public environment gets a prominent warning, "Do Not Associate Role" preselected,
+// and a role only after an explicit confirmation with a typed reason. The change goes through
+// DataWorksClient::setRole with the UpdateTime the user saw, so a concurrent change is shown, not
+// overwritten; every applied change is written to the audit log with the caller identity.
+class RoleDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    RoleDialog(Session* session, const Environment& environment, Visibility visibility, QWidget* parent = nullptr);
+
+    // What the choices currently request.
+    RoleAssociation requestedRole() const;
+    const RolePolicy::Decision& decision() const { return m_decision; }
+    const Environment& environment() const { return m_environment; }
+    bool isBusy() const { return m_busy; }
+
+Q_SIGNALS:
+    // The environment as the service now has it (after a change, or the fresh copy after a conflict).
+    void environmentChanged(const Environment& environment);
+    void applied(const Environment& environment);
+    void conflictDetected(const Environment& current);
+
+private:
+    void loadRoles();
+    void onArnEdited();
+    void checkTrust();
+    void evaluate();
+    void apply();
+    void showResult(const QString& text, bool error);
+    void updateHeader();
+    void setBusy(bool busy);
+
+    Session* m_session;
+    Environment m_environment;
+    Visibility m_visibility;
+    RolePolicy::Decision m_decision;
+    std::optional<TrustPolicy> m_trust;
+    QString m_trustCheckedArn;
+    bool m_rolesLoaded = false;
+    bool m_busy = false;
+    quint64 m_trustRequest = 0;
+
+    QLabel* m_header;
+    QFrame* m_publicWarning;
+    QButtonGroup* m_choices;
+    QRadioButton* m_default;
+    QRadioButton* m_custom;
+    QRadioButton* m_none;
+    QComboBox* m_roleCombo;
+    QPushButton* m_reloadRoles;
+    QLabel* m_rolesStatus;
+    QLabel* m_trustLabel;
+    QLabel* m_verdict;
+    QFrame* m_confirmBox;
+    QCheckBox* m_confirm;
+    QLineEdit* m_reason;
+    QLabel* m_result;
+    QPushButton* m_apply;
+    QDialogButtonBox* m_buttons;
+    QTimer* m_trustTimer;
+};
