@@ -33,8 +33,27 @@ void CliApp::printUsage(QTextStream& stream, const QString& prefix) const
            << '\n';
 }
 
-int CliApp::run(const QStringList& args, QTextStream& out, QTextStream& err)
+int CliApp::run(const QStringList& arguments, QTextStream& out, QTextStream& err)
 {
+    // Global options may come before the command words ("roledesk-cli --json envs list"): move them after the
+    // words, where the command's own parser reads them (each command that needs them declares them).
+    QStringList args = arguments;
+    QStringList globals;
+    static const QStringList flags = {QStringLiteral("--json"), QStringLiteral("--sandbox")};
+    static const QStringList valued = {QStringLiteral("--endpoint"), QStringLiteral("--region"),
+                                       QStringLiteral("--profile")};
+    while (!args.isEmpty()) {
+        const QString a = args.constFirst();
+        const QString name = a.section(QLatin1Char('='), 0, 0);
+        if (flags.contains(a) || (valued.contains(name) && a.contains(QLatin1Char('=')))) {
+            globals << args.takeFirst();
+        } else if (valued.contains(a) && args.size() >= 2) {
+            globals << args.takeFirst();
+            globals << args.takeFirst();
+        } else {
+            break;
+        }
+    }
     const QString first = args.value(0);
     if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
         out << "roledesk-cli " << ROLEDESK_VERSION << '\n';
@@ -76,6 +95,10 @@ int CliApp::run(const QStringList& args, QTextStream& out, QTextStream& err)
         return CliExit::Usage;
     }
     QStringList commandArgs = args.mid(matchLength);
+    // Before "--" (exec passes what follows to its command untouched).
+    const qsizetype dashes = commandArgs.indexOf(QStringLiteral("--"));
+    for (qsizetype i = 0; i < globals.size(); ++i)
+        commandArgs.insert(dashes >= 0 ? dashes + i : commandArgs.size(), globals.at(i));
     commandArgs.prepend(QStringLiteral("roledesk-cli ") + match->path().join(QLatin1Char(' ')));
     const CliInvocation invocation{commandArgs, out, err, m_context};
     const int code = match->run(invocation);

@@ -20,7 +20,8 @@ public:
     const std::vector<std::unique_ptr<CliCommand>>& commands() const { return m_commands; }
     const CliContext& context() const { return m_context; }
 
-    // args without the program name.
+    // args without the program name. Global options (--json, --sandbox, --endpoint, --region, --profile) may come
+    // before the command words; they are handed to the command.
     int run(const QStringList& args, QTextStream& out, QTextStream& err);
 
 private:

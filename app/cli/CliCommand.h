@@ -23,6 +23,10 @@ struct CliContext
     CredentialContext credentials;
     // The DataWorks credentials file (--source file default, doctor); tests point it at a temp file.
     QString credentialsFilePath;
+    // RoleDesk's visibility records and audit log; empty: the defaults under AppDataLocation
+    // (VisibilityStore::defaultFilePath(), AuditLog::defaultDatabasePath()). Tests point them at temp files.
+    QString visibilityFilePath;
+    QString auditDatabasePath;
 
     static CliContext system();
 };

@@ -1,0 +1,255 @@
+#include "CliSession.h"
+
+#include "Sandbox.h"
+#include "api/ApiClient.h"
+#include "api/AssumeRoleCredentialProvider.h"
+#include "api/DataWorksClient.h"
+#include "api/MaxComputeClient.h"
+#include "api/RamClient.h"
+#include "api/StsClient.h"
+#include "credentials/CredentialProvider.h"
+#include "model/AuditLog.h"
+#include "model/VisibilityStore.h"
+#include "util/Clock.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("CliSession", text);
+}
+} // namespace
+
+void GlobalOptions::addTo(QCommandLineParser& parser, bool withEndpoint, bool withSandbox)
+{
+    creds.addTo(parser);
+    m_json.setDescription(tr("Print JSON (the stable contract in docs/CLI.md) instead of text."));
+    parser.addOption(m_json);
+    m_hasEndpoint = withEndpoint;
+    if (withEndpoint) {
+        m_endpoint.setDescription(tr("One endpoint URL for every service (a sandbox, a private gateway); "
+                                     "MaxCompute at <URL>/api. Default: the public endpoints of the region."));
+        m_region.setDescription(tr("The region id (default: cn-hangzhou)."));
+        parser.addOption(m_endpoint);
+        parser.addOption(m_region);
+    }
+    m_hasSandbox = withSandbox;
+    if (withSandbox) {
+        m_sandbox.setDescription(tr("Start an in-process sandbox for this one command and use its endpoint and "
+                                    "admin key (visibility and audit records go to a temporary folder)."));
+        parser.addOption(m_sandbox);
+    }
+}
+
+CliSession::CliSession(const CliInvocation& invocation, const QCommandLineParser& parser, const GlobalOptions& options)
+    : m_inv(invocation)
+    , m_parser(parser)
+    , m_options(options)
+    , m_json(options.json(parser))
+{}
+
+CliSession::~CliSession()
+{
+    if (m_sandbox)
+        m_sandbox->stop();
+}
+
+std::optional<int> CliSession::open()
+{
+    if (m_options.m_hasEndpoint && m_parser.isSet(m_options.m_region))
+        m_endpoints.setRegion(m_parser.value(m_options.m_region));
+    if (m_options.m_hasEndpoint && m_parser.isSet(m_options.m_endpoint)) {
+        const QUrl url(m_parser.value(m_options.m_endpoint));
+        if (!url.isValid() || url.host().isEmpty()) {
+            m_inv.err << tr("--endpoint needs a URL such as https://dataworks.example.com or http://127.0.0.1:8090.")
+                      << '\n';
+            return CliExit::Usage;
+        }
+        m_endpoints.setEndpointOverride(url);
+    }
+    if (m_options.sandbox(m_parser)) {
+        if (m_options.m_hasEndpoint && m_parser.isSet(m_options.m_endpoint)) {
+            m_inv.err << tr("--sandbox and --endpoint exclude each other: the sandbox brings its own endpoint.")
+                      << '\n';
+            return CliExit::Usage;
+        }
+        m_sandbox = std::make_unique<Sandbox>(m_inv.context.credentials.clock);
+        const QUrl url = m_sandbox->start(0);
+        if (url.isEmpty()) {
+            m_inv.err << tr("Cannot start the sandbox: %1").arg(m_sandbox->errorString()) << '\n';
+            return CliExit::Failure;
+        }
+        m_endpoints.setEndpointOverride(url);
+        if (!m_parser.isSet(m_options.m_region))
+            m_endpoints.setRegion(m_sandbox->region());
+        m_sandboxDir = std::make_unique<QTemporaryDir>();
+        QString error;
+        VisibilityStore store(visibilityFilePath(), &clock());
+        const QString seeded = m_sandboxDir->filePath(QStringLiteral("sandbox-visibility.json"));
+        if (!m_sandbox->writeVisibilityFile(seeded, &error) ||
+            !store.importFile(seeded, QStringLiteral("sandbox")).ok || !store.save(&error)) {
+            m_inv.err << tr("Cannot prepare the sandbox's visibility records: %1").arg(error) << '\n';
+            return CliExit::Failure;
+        }
+    }
+    return std::nullopt;
+}
+
+CredentialProvider* CliSession::createProvider(QObject* parent, int* exitCode)
+{
+    if (m_sandbox) {
+        const Credential key(m_sandbox->accessKeyId(), m_sandbox->accessKeySecret(), {}, {},
+                             tr("the sandbox's admin key"));
+        return new StaticCredentialProvider(key, QStringLiteral("sandbox"), parent);
+    }
+    // RamRoleArn profiles assume their role through the same endpoints as everything else.
+    CliContext context = m_inv.context;
+    if (!context.credentials.roleArnProviderFactory)
+        context.credentials.roleArnProviderFactory =
+            AssumeRoleCredentialProvider::factory(m_endpoints, context.credentials.clock);
+    QString error;
+    CredentialProvider* provider = m_options.creds.createProvider(m_parser, context, parent, &error);
+    if (!provider) {
+        m_inv.err << error << '\n';
+        *exitCode = CliExit::Usage;
+    }
+    return provider;
+}
+
+std::optional<int> CliSession::fetchCredential()
+{
+    int exitCode = CliExit::Failure;
+    CredentialProvider* provider = createProvider(this, &exitCode);
+    if (!provider)
+        return exitCode;
+    CredentialResult result;
+    wait([&](std::function<void()> done) {
+        provider->fetch([&result, done](const CredentialResult& r) {
+            result = r;
+            done();
+        });
+    });
+    provider->deleteLater();
+    if (!result.ok()) {
+        m_inv.err << tr("Credentials unusable: %1").arg(result.error.toString()) << '\n'
+                  << tr("Check `roledesk-cli creds doctor`, or choose a source with --source/--profile.") << '\n';
+        return CliExit::CredentialsUnusable;
+    }
+    if (result.credential.isExpiredAt(clock().nowUtc())) {
+        m_inv.err << tr("Credentials unusable: the credential from %1 has expired.").arg(result.credential.source())
+                  << '\n';
+        return CliExit::CredentialsUnusable;
+    }
+    m_credential = result.credential;
+    return std::nullopt;
+}
+
+ApiClient* CliSession::api()
+{
+    if (!m_api) {
+        const Credential credential = m_credential;
+        m_api = new ApiClient(
+            m_endpoints, [credential] { return credential; }, &clock(), this);
+    }
+    return m_api;
+}
+
+DataWorksClient* CliSession::dataWorks()
+{
+    if (!m_dataWorks)
+        m_dataWorks = new DataWorksClient(api(), this);
+    return m_dataWorks;
+}
+
+StsClient* CliSession::sts()
+{
+    if (!m_sts)
+        m_sts = new StsClient(api(), this);
+    return m_sts;
+}
+
+RamClient* CliSession::ram()
+{
+    if (!m_ram)
+        m_ram = new RamClient(api(), this);
+    return m_ram;
+}
+
+MaxComputeClient* CliSession::maxCompute()
+{
+    if (!m_maxCompute)
+        m_maxCompute = new MaxComputeClient(api(), this);
+    return m_maxCompute;
+}
+
+QString CliSession::visibilityFilePath() const
+{
+    if (m_sandboxDir)
+        return m_sandboxDir->filePath(QStringLiteral("visibility.json"));
+    return m_inv.context.visibilityFilePath.isEmpty() ? VisibilityStore::defaultFilePath()
+                                                      : m_inv.context.visibilityFilePath;
+}
+
+QString CliSession::auditDatabasePath() const
+{
+    if (m_sandboxDir)
+        return m_sandboxDir->filePath(QStringLiteral("audit.sqlite"));
+    return m_inv.context.auditDatabasePath.isEmpty() ? AuditLog::defaultDatabasePath()
+                                                     : m_inv.context.auditDatabasePath;
+}
+
+std::optional<int> CliSession::loadVisibility(VisibilityStore* store)
+{
+    QString error;
+    if (!store->load(&error)) {
+        m_inv.err << tr("Cannot read RoleDesk's visibility records %1: %2").arg(store->filePath(), error) << '\n'
+                  << tr("Fix or remove the file, or import the records again with `roledesk-cli visibility import`.")
+                  << '\n';
+        return CliExit::Failure;
+    }
+    return std::nullopt;
+}
+
+void CliSession::wait(const std::function<void(std::function<void()> done)>& start)
+{
+    QEventLoop loop;
+    bool finished = false;
+    start([&finished, &loop] {
+        finished = true;
+        loop.quit();
+    });
+    if (!finished)
+        loop.exec();
+}
+
+bool CliSession::isCredentialError(const ApiError& error)
+{
+    if (error.kind == ApiError::Kind::NoCredential)
+        return true;
+    if (error.kind != ApiError::Kind::Service)
+        return false;
+    static const QStringList codes = {QStringLiteral("InvalidAccessKeyId.NotFound"),
+                                      QStringLiteral("InvalidAccessKeyId.Inactive"),
+                                      QStringLiteral("InvalidAccessKeyId"),
+                                      QStringLiteral("SignatureDoesNotMatch"),
+                                      QStringLiteral("IncompleteSignature"),
+                                      QStringLiteral("InvalidSecurityToken.Expired"),
+                                      QStringLiteral("InvalidSecurityToken.MismatchWithAccessKey"),
+                                      QStringLiteral("InvalidSecurityToken.Malformed"),
+                                      QStringLiteral("InvalidSecurityToken"),
+                                      QStringLiteral("InvalidAccessKeyId.Expired")};
+    return codes.contains(error.code);
+}
+
+int CliSession::reportApiError(const ApiError& error, const QString& what)
+{
+    m_inv.err << what << ": " << error.toString() << '\n';
+    if (isCredentialError(error)) {
+        m_inv.err << tr("The service did not accept the credential: check it with `roledesk-cli creds validate`.")
+                  << '\n';
+        return CliExit::CredentialsUnusable;
+    }
+    return CliExit::Failure;
+}

@@ -1,0 +1,109 @@
+#pragma once
+
+#include "CliCommand.h"
+#include "CredsOptions.h"
+
+#include "api/ApiError.h"
+#include "api/Endpoints.h"
+#include "credentials/Credential.h"
+
+#include <QCommandLineOption>
+#include <QEventLoop>
+#include <QObject>
+#include <QTemporaryDir>
+
+#include <functional>
+#include <memory>
+
+class ApiClient;
+class AuditLog;
+class CredentialProvider;
+class DataWorksClient;
+class MaxComputeClient;
+class RamClient;
+class Sandbox;
+class StsClient;
+class VisibilityStore;
+
+// The global options of every command that talks to the cloud (docs/CLI.md):
+//   --endpoint URL  --region ID  --json  --sandbox  and the credential source options of CredsOptions
+//   (--source, --uri, --file, --profile NAME).
+class GlobalOptions
+{
+public:
+    // withSandbox: offer --sandbox; withEndpoint: offer --endpoint/--region.
+    void addTo(QCommandLineParser& parser, bool withEndpoint = true, bool withSandbox = true);
+    bool json(const QCommandLineParser& parser) const { return parser.isSet(m_json); }
+    bool sandbox(const QCommandLineParser& parser) const { return m_hasSandbox && parser.isSet(m_sandbox); }
+
+    CredsOptions creds;
+    QCommandLineOption m_json{QStringLiteral("json"), QStringLiteral("json")};
+    QCommandLineOption m_sandbox{QStringLiteral("sandbox"), QStringLiteral("sandbox")};
+    QCommandLineOption m_endpoint{QStringLiteral("endpoint"), QStringLiteral("endpoint"), QStringLiteral("URL")};
+    QCommandLineOption m_region{QStringLiteral("region"), QStringLiteral("region"), QStringLiteral("ID")};
+    bool m_hasSandbox = false;
+    bool m_hasEndpoint = false;
+};
+
+// What one command run needs to talk to the cloud: endpoints from the options, an in-process sandbox for
+// --sandbox, the admin credential (fetched once from the chosen source, or the sandbox's key) and the service
+// clients signed with it. Also the local stores (visibility, audit log). The CLI's top level may wait with a local
+// QEventLoop (wait()); library code never does.
+class CliSession : public QObject
+{
+
+public:
+    CliSession(const CliInvocation& invocation, const QCommandLineParser& parser, const GlobalOptions& options);
+    ~CliSession() override;
+
+    // Starts the sandbox (--sandbox) and builds the endpoints. Returns an exit code on failure (message printed).
+    std::optional<int> open();
+    // Fetches the admin credential from the chosen source (or the sandbox's key). Exit 3 with the reason on failure.
+    std::optional<int> fetchCredential();
+    // The provider the source options select (or the sandbox's key), owned by parent; null with the usage error
+    // printed and *exitCode set.
+    CredentialProvider* createProvider(QObject* parent, int* exitCode);
+
+    const Credential& credential() const { return m_credential; }
+    const Endpoints& endpoints() const { return m_endpoints; }
+    Endpoints& endpoints() { return m_endpoints; }
+    bool json() const { return m_json; }
+    Sandbox* sandbox() const { return m_sandbox.get(); }
+    const CliInvocation& invocation() const { return m_inv; }
+    const Clock& clock() const { return m_inv.context.credentials.clockRef(); }
+
+    ApiClient* api();
+    DataWorksClient* dataWorks();
+    StsClient* sts();
+    RamClient* ram();
+    MaxComputeClient* maxCompute();
+
+    // The local stores; with --sandbox they live in a temporary folder seeded from the sandbox's visibility file.
+    QString visibilityFilePath() const;
+    QString auditDatabasePath() const;
+    // Loads the visibility store; exit 1 with the reason on failure.
+    std::optional<int> loadVisibility(VisibilityStore* store);
+
+    // Runs a local event loop until done() is called by the asynchronous work start() begins.
+    void wait(const std::function<void(std::function<void()> done)>& start);
+
+    // Prints the error to stderr in plain words and returns the exit code for it: 3 when the service rejected the
+    // credential (unknown key, bad signature, expired token), 1 otherwise.
+    int reportApiError(const ApiError& error, const QString& what);
+    static bool isCredentialError(const ApiError& error);
+
+private:
+    const CliInvocation& m_inv;
+    const QCommandLineParser& m_parser;
+    const GlobalOptions& m_options;
+    bool m_json = false;
+    std::unique_ptr<Sandbox> m_sandbox;
+    std::unique_ptr<QTemporaryDir> m_sandboxDir;
+    Endpoints m_endpoints;
+    Credential m_credential;
+    ApiClient* m_api = nullptr;
+    DataWorksClient* m_dataWorks = nullptr;
+    StsClient* m_sts = nullptr;
+    RamClient* m_ram = nullptr;
+    MaxComputeClient* m_maxCompute = nullptr;
+};

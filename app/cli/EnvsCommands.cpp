@@ -1,0 +1,215 @@
+#include "EnvsCommands.h"
+
+#include "CliJson.h"
+#include "CliSession.h"
+#include "TablePrinter.h"
+
+#include "api/DataWorksClient.h"
+#include "model/EnvironmentFilter.h"
+#include "model/RoleArn.h"
+#include "model/VisibilityStore.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace {
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("EnvsCommands", text, disambiguation, n);
+}
+
+QJsonObject envJson(const Environment& e, Visibility v)
+{
+    QJsonObject o = CliJson::environment(e, v);
+    o.insert(QStringLiteral("updateTimeMs"), double(e.updateTimeMs));
+    return o;
+}
+} // namespace
+
+QString EnvsOutput::localAndUtc(const QDateTime& time)
+{
+    if (!time.isValid())
+        return QStringLiteral("-");
+    return tr("%1 (%2 UTC)")
+        .arg(time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+             time.toUTC().toString(QStringLiteral("HH:mm")));
+}
+
+QString EnvsOutput::roleCell(const Environment& e)
+{
+    if (e.role.isCustomRole()) {
+        const RoleArn arn = RoleArn::parse(e.role.roleArn());
+        return arn.isValid() ? arn.roleName() : e.role.roleArn();
+    }
+    return RoleAssociation::kindToString(e.role.kind());
+}
+
+QString EnvsListCommand::summary() const
+{
+    return tr("List individual development environments with their role and recorded visibility.");
+}
+
+int EnvsListCommand::run(const CliInvocation& inv)
+{
+    QCommandLineParser parser;
+    GlobalOptions global;
+    global.addTo(parser);
+    const QCommandLineOption project(QStringLiteral("project"), tr("Only this workspace (ProjectId or name)."),
+                                     QStringLiteral("ID"));
+    const QCommandLineOption owner(QStringLiteral("owner"), tr("Only environments of this owner (account id)."),
+                                   QStringLiteral("ID"));
+    const QCommandLineOption status(QStringLiteral("status"),
+                                    tr("Only these statuses (comma-separated, e.g. Running)."), QStringLiteral("S"));
+    const QCommandLineOption keyword(QStringLiteral("keyword"), tr("Instance id or name contains this text."),
+                                     QStringLiteral("K"));
+    const QCommandLineOption publicOnly(QStringLiteral("public"), tr("Only environments recorded as public."));
+    const QCommandLineOption privateOnly(QStringLiteral("private"), tr("Only environments recorded as private."));
+    const QCommandLineOption role(QStringLiteral("role"),
+                                  tr("Only environments with this kind of role: default, "
+                                     "custom, none."),
+                                  QStringLiteral("KIND"));
+    parser.addOptions({project, owner, status, keyword, publicOnly, privateOnly, role});
+    if (const auto code = parse(parser, inv))
+        return *code;
+
+    EnvironmentFilter filter;
+    ServerIdeFilter serverFilter;
+    filter.project = parser.value(project).trimmed();
+    bool numeric = false;
+    const qint64 projectId = filter.project.toLongLong(&numeric);
+    if (numeric)
+        serverFilter.projectId = projectId;
+    filter.ownerId = parser.value(owner).trimmed();
+    serverFilter.relatedUserId = filter.ownerId;
+    filter.keyword = parser.value(keyword).trimmed();
+    serverFilter.keyword = filter.keyword;
+    QString error;
+    if (parser.isSet(status) && !EnvironmentFilter::parseStatuses(parser.value(status), &filter.statuses, &error)) {
+        inv.err << error << '\n';
+        return CliExit::Usage;
+    }
+    if (parser.isSet(publicOnly) && parser.isSet(privateOnly)) {
+        inv.err << tr("--public and --private exclude each other.") << '\n';
+        return CliExit::Usage;
+    }
+    if (parser.isSet(publicOnly))
+        filter.visibility = Visibility::Public;
+    if (parser.isSet(privateOnly))
+        filter.visibility = Visibility::Private;
+    if (parser.isSet(role)) {
+        RoleAssociation::Kind kind;
+        if (!RoleAssociation::kindFromString(parser.value(role), &kind)) {
+            inv.err << tr("--role takes default, custom or none.") << '\n';
+            return CliExit::Usage;
+        }
+        filter.roleKind = kind;
+    }
+
+    CliSession session(inv, parser, global);
+    if (const auto code = session.open())
+        return *code;
+    VisibilityStore store(session.visibilityFilePath(), &session.clock());
+    if (const auto code = session.loadVisibility(&store))
+        return *code;
+    if (const auto code = session.fetchCredential())
+        return *code;
+
+    ServerIdeListing* listing = session.dataWorks()->listServerIdeInstances(serverFilter);
+    session.wait([listing](std::function<void()> done) {
+        QObject::connect(listing, &ServerIdeListing::finished, listing, done);
+        QObject::connect(listing, &ServerIdeListing::failed, listing, done);
+    });
+    listing->deleteLater();
+    if (listing->error().isError())
+        return session.reportApiError(listing->error(), tr("Cannot list the environments"));
+
+    const QList<Environment> environments = filter.apply(listing->environments(), &store);
+    if (session.json()) {
+        QJsonArray array;
+        for (const Environment& e : environments)
+            array.append(envJson(e, store.visibility(e.instanceId)));
+        inv.out << QString::fromUtf8(CliJson::toText(array));
+        return CliExit::Ok;
+    }
+    TablePrinter table({tr("ID"), tr("NAME"), tr("STATUS"), tr("WORKSPACE"), tr("OWNER"), tr("VISIBILITY"), tr("ROLE"),
+                        tr("UPDATED")});
+    int publicWithRole = 0;
+    for (const Environment& e : environments) {
+        const Visibility v = store.visibility(e.instanceId);
+        if (v == Visibility::Public && e.role.hasRole())
+            ++publicWithRole;
+        table.addRow({e.instanceId, e.instanceName,
+                      e.statusText.isEmpty() ? EnvironmentStatuses::displayName(e.status) : e.statusText,
+                      e.projectName.isEmpty() ? QString::number(e.projectId) : e.projectName, e.ownerId,
+                      Visibilities::displayName(v), EnvsOutput::roleCell(e), EnvsOutput::localAndUtc(e.updateTime)});
+    }
+    inv.out << table.toString();
+    inv.out << tr("%n environment(s).", nullptr, int(environments.size()));
+    if (publicWithRole > 0)
+        inv.out << ' '
+                << tr("%n public environment(s) have a role: anyone in the workspace can use it.", nullptr,
+                      publicWithRole);
+    inv.out << '\n';
+    return CliExit::Ok;
+}
+
+QString EnvsShowCommand::summary() const
+{
+    return tr("Show one individual development environment.");
+}
+
+int EnvsShowCommand::run(const CliInvocation& inv)
+{
+    QCommandLineParser parser;
+    GlobalOptions global;
+    global.addTo(parser);
+    parser.addPositionalArgument(QStringLiteral("ID"), tr("The environment's instance id."));
+    if (const auto code = parse(parser, inv, true))
+        return *code;
+    if (parser.positionalArguments().size() != 1) {
+        inv.err << tr("envs show needs exactly one instance id.") << '\n' << helpText(parser);
+        return CliExit::Usage;
+    }
+    const QString id = parser.positionalArguments().constFirst();
+    CliSession session(inv, parser, global);
+    if (const auto code = session.open())
+        return *code;
+    VisibilityStore store(session.visibilityFilePath(), &session.clock());
+    if (const auto code = session.loadVisibility(&store))
+        return *code;
+    if (const auto code = session.fetchCredential())
+        return *code;
+
+    Environment env;
+    ApiError apiError;
+    session.wait([&](std::function<void()> done) {
+        session.dataWorks()->getServerIdeInstance(id, [&, done](const Environment& e, const ApiError& error) {
+            env = e;
+            apiError = error;
+            done();
+        });
+    });
+    if (apiError.isError())
+        return session.reportApiError(apiError, tr("Cannot read environment %1").arg(id));
+    const Visibility v = store.visibility(env.instanceId);
+    if (session.json()) {
+        inv.out << QString::fromUtf8(CliJson::toText(envJson(env, v)));
+        return CliExit::Ok;
+    }
+    TablePrinter table({tr("FIELD"), tr("VALUE")});
+    table.addRow({tr("Instance id"), env.instanceId});
+    table.addRow({tr("Name"), env.instanceName});
+    table.addRow(
+        {tr("Status"), env.statusText.isEmpty() ? EnvironmentStatuses::displayName(env.status) : env.statusText});
+    table.addRow({tr("Workspace"), QStringLiteral("%1 (%2)").arg(env.projectName).arg(env.projectId)});
+    table.addRow({tr("Owner"), env.ownerId});
+    table.addRow({tr("Visibility"), Visibilities::displayName(v) + QLatin1Char(' ') + tr("(recorded by admins)")});
+    table.addRow({tr("Role"), env.role.displayText()});
+    table.addRow({tr("Updated"), EnvsOutput::localAndUtc(env.updateTime)});
+    inv.out << table.toString();
+    if (v == Visibility::Public && env.role.hasRole())
+        inv.out << tr("Warning: this environment is public and has a role: anyone in the workspace can use the role's "
+                      "credentials.")
+                << '\n';
+    return CliExit::Ok;
+}

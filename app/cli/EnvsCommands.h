@@ -1,0 +1,37 @@
+#pragma once
+
+#include "CliCommand.h"
+
+struct Environment;
+class TablePrinter;
+
+// roledesk-cli envs list [--project ID] [--owner ID] [--status S[,S...]] [--keyword K] [--public|--private]
+//                        [--role default|custom|none] [global options]
+// Lists individual development environments (ListServerIdeInstances, every page) with RoleDesk's recorded
+// visibility. JSON: an array of
+//   {"instanceId", "name", "status", "projectId", "projectName", "ownerId", "visibility": "public|private|unknown",
+//    "role": {"kind": "default|custom|none", "arn": <string or null>}, "updateTime": "<UTC ISO 8601>",
+//    "updateTimeMs": <epoch ms, what role set --if-update-time compares>}
+class EnvsListCommand : public CliCommand
+{
+public:
+    QStringList path() const override { return {QStringLiteral("envs"), QStringLiteral("list")}; }
+    QString summary() const override;
+    int run(const CliInvocation& invocation) override;
+};
+
+// roledesk-cli envs show ID [global options]: one environment (GetServerIdeInstance), the same JSON object.
+class EnvsShowCommand : public CliCommand
+{
+public:
+    QStringList path() const override { return {QStringLiteral("envs"), QStringLiteral("show")}; }
+    QString summary() const override;
+    int run(const CliInvocation& invocation) override;
+};
+
+namespace EnvsOutput {
+// "2026-11-01 16:15 (08:15 UTC)": local time, UTC in brackets.
+QString localAndUtc(const QDateTime& time);
+// The role as one short cell: "default", "none", the custom role's name (ARN in JSON).
+QString roleCell(const Environment& environment);
+} // namespace EnvsOutput
