@@ -36,7 +36,8 @@ for ts in "${files[@]}"; do
         where = where " " file ":" l
       }
       /<source>/ {src = $0; sub(/^[[:space:]]*<source>/, "", src); sub(/<\/source>.*/, "", src)}
-      /type="unfinished"|<translation>[[:space:]]*<\/translation>/ {print "  \"" src "\"" where}' "$copy" | head -300
+      /type="unfinished"|<translation>[[:space:]]*<\/translation>/ {print "  \"" src "\"" where}' "$copy" |
+      sed -e 's/&lt;/</g' -e 's/&gt;/>/g' -e "s/&apos;/'/g" -e 's/&quot;/"/g' -e 's/&amp;/\&/g' | head -300
     echo "Fix: packaging/update-translations.sh, translate in Qt Linguist, commit $ts"
   fi
 done

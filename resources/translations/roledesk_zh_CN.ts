@@ -4,49 +4,49 @@
 <context>
     <name>ApiClient</name>
     <message>
-        <location filename="../../core/api/ApiClient.cpp" line="+300"/>
+        <location filename="../../core/api/ApiClient.cpp" line="+333"/>
         <source>No credential is available to sign the request. Configure an AccessKey, a profile or another credential source, or refresh the current one.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用于签名请求的凭证。请配置 AccessKey、配置文件或其他凭证来源，或刷新当前凭证。</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+165"/>
         <source>Canceled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 did not answer within %2 seconds. Check the network and the endpoint, or raise the time-out.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在 %2 秒内没有应答。请检查网络和接入地址，或调大超时时间。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>The answer is not the JSON object the API returns (%1). Check that the endpoint points at the Alibaba Cloud API.</source>
-        <translation type="unfinished"></translation>
+        <translation>应答不是 API 返回的 JSON 对象（%1）。请检查接入地址是否指向阿里云 API。</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>The service had an internal error. Retry later; quote the RequestId if you contact support.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务发生内部错误。请稍后重试；如需联系技术支持，请提供 RequestId。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The endpoint answered 404 Not Found: check the endpoint URL and region.</source>
-        <translation type="unfinished"></translation>
+        <translation>接入地址返回 404 Not Found：请检查接入地址 URL 和地域。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>This computer&apos;s clock is %1 minutes ahead of the server&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机时钟比服务器快 %1 分钟。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This computer&apos;s clock is %1 minutes behind the server&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机时钟比服务器慢 %1 分钟。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Signed requests carry the time and are rejected when it is off: synchronise the system clock (NTP).</source>
-        <translation type="unfinished"></translation>
+        <translation>签名请求带有时间，时间偏差过大会被拒绝：请同步系统时钟（NTP）。</translation>
     </message>
 </context>
 <context>
@@ -54,148 +54,668 @@
     <message>
         <location filename="../../core/api/ApiError.cpp" line="+20"/>
         <source>The request signature was rejected: the AccessKey secret does not belong to this AccessKey ID, or the computer&apos;s clock is wrong. Check the secret (re-enter it) and the system time.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求签名被拒绝：AccessKey Secret 与该 AccessKey ID 不匹配，或本机时钟不正确。请检查 Secret（重新输入）和系统时间。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The AccessKey ID does not exist (deleted, mistyped, or from another site such as the international vs. China site). Check the AccessKey ID or create a new AccessKey pair.</source>
-        <translation type="unfinished"></translation>
+        <translation>该 AccessKey ID 不存在（已删除、输入有误，或属于其他站点，例如国际站与中国站）。请检查 AccessKey ID 或创建新的 AccessKey。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The AccessKey is disabled. Enable it in the RAM console or use another AccessKey pair.</source>
-        <translation type="unfinished"></translation>
+        <translation>该 AccessKey 已被禁用。请在 RAM 控制台启用它，或使用其他 AccessKey。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The STS security token has expired. Refresh the credential (or assume the role again) and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>STS 安全令牌（SecurityToken）已过期。请刷新凭证（或重新扮演角色）后重试。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The STS security token is damaged or incomplete (often truncated when copied). Copy the whole token again or fetch a fresh credential.</source>
-        <translation type="unfinished"></translation>
+        <translation>STS 安全令牌已损坏或不完整（通常是复制时被截断）。请重新完整复制令牌，或获取新的凭证。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The STS security token does not belong to this AccessKey ID. Use the key ID, secret and token from the same STS answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>STS 安全令牌与该 AccessKey ID 不匹配。请使用同一次 STS 应答中的 AccessKey ID、Secret 和令牌。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The identity used has no permission for this action. Ask an administrator to grant the RAM permission named in the message (for a role association also ram:PassRole on that role).</source>
-        <translation type="unfinished"></translation>
+        <translation>所用身份没有执行此操作的权限。请管理员授予消息中所列的 RAM 权限（关联角色还需要该角色的 ram:PassRole 权限）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The service is throttling requests (too many calls in a short time). Wait a moment and retry; RoleDesk already retried read requests with back-off.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务正在限流（短时间内调用过多）。请稍等后重试；RoleDesk 已对读取请求做了退避重试。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The RAM role does not exist. Check the role name or ARN (account ID and role name) in the RAM console.</source>
-        <translation type="unfinished"></translation>
+        <translation>该 RAM 角色不存在。请在 RAM 控制台检查角色名称或 ARN（账号 ID 和角色名称）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The role session name is invalid: use 2 to 64 characters of letters, digits and . @ - _</source>
-        <translation type="unfinished"></translation>
+        <translation>角色会话名称无效：请使用 2 到 64 个字母、数字或 . @ - _ 字符。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The request time was rejected: the computer&apos;s clock differs too much from the server&apos;s. Synchronise the system clock (NTP) and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求时间被拒绝：本机时钟与服务器相差太多。请同步系统时钟（NTP）后重试。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The request nonce was already used; this happens when a request is replayed. Retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求的随机数（nonce）已被使用过，这通常发生在请求被重放时。请重试。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The environment was changed by someone else since it was shown. Reload it, check the change, and apply yours again if it is still wanted.</source>
-        <translation type="unfinished"></translation>
+        <translation>该环境在显示之后已被他人修改。请重新加载并查看变更，如仍需要，请再次应用您的修改。</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>%1 failed: </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 失败： </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>错误码 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>RequestId %1</source>
-        <translation type="unfinished"></translation>
+        <translation>RequestId %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>server said: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端消息：%1</translation>
     </message>
 </context>
 <context>
     <name>ApiReply</name>
     <message>
-        <location filename="../../core/api/ApiClient.cpp" line="-347"/>
+        <location filename="../../core/api/ApiClient.cpp" line="-357"/>
         <source>Canceled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>AppIcons</name>
+    <message>
+        <location filename="../../ui/AppIcons.cpp" line="+47"/>
+        <source>RoleDesk: credentials are valid</source>
+        <translation>RoleDesk：凭证有效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RoleDesk: credentials need attention</source>
+        <translation>RoleDesk：凭证需要关注</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>RoleDesk: credentials expired or unavailable</source>
+        <translation>RoleDesk：凭证已过期或不可用</translation>
+    </message>
+</context>
+<context>
+    <name>AssumeRoleCredentialProvider</name>
+    <message>
+        <location filename="../../core/api/AssumeRoleCredentialProvider.cpp" line="+24"/>
+        <source>role %1 assumed with %2</source>
+        <translation>已使用 %2 扮演角色 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No source credential to call STS AssumeRole with: %1</source>
+        <translation>没有可用于调用 STS AssumeRole 的源凭证：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../ui/AuditDialog.cpp" line="+35"/>
+        <source>Audit log of role changes</source>
+        <translation>角色变更审计日志</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter the audit log</source>
+        <translation>筛选审计日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by environment, actor, role, reason or outcome</source>
+        <translation>按环境、操作人、角色、原因或结果筛选</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export CSV...</source>
+        <translation>导出 CSV...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the shown entries to CSV</source>
+        <translation>将显示的条目导出为 CSV</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Audit entries</source>
+        <translation>审计条目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Actor</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation>原角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>新角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Override</source>
+        <translation>强制覆盖</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Audit log status</source>
+        <translation>审计日志状态</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No audit log is open.</source>
+        <translation>没有打开审计日志。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not read the audit log %1: %2</source>
+        <translation>无法读取审计日志 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n entries shown (database %1)</source>
+        <translation>
+            <numerusform>显示 %n 条记录（数据库 %1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <location filename="../../core/model/AuditLog.cpp" line="+113"/>
+        <source>The audit log needs the Qt SQLite driver (QSQLITE), which is not installed. Install the Qt 6 SQLite plugin (Debian: libqt6sql6-sqlite).</source>
+        <translation>审计日志需要 Qt SQLite 驱动（QSQLITE），但它没有安装。请安装 Qt 6 SQLite 插件（Debian：libqt6sql6-sqlite）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot create the folder %1 for the audit log.</source>
+        <translation>无法为审计日志创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot open the audit log %1: %2.</source>
+        <translation>无法打开审计日志 %1：%2。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot switch the audit log %1 to write-ahead logging: %2. Check that the folder is writable and on a local disk.</source>
+        <translation>无法将审计日志 %1 切换为预写日志（WAL）模式：%2。请检查该文件夹是否可写并位于本地磁盘上。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot configure the audit log %1: %2.</source>
+        <translation>无法配置审计日志 %1：%2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot prepare the audit log %1: %2. If the file is damaged, move it away; RoleDesk will start a new one.</source>
+        <translation>无法准备审计日志 %1：%2。如果文件已损坏，请将其移走；RoleDesk 会新建一个。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Cannot write to the audit log %1: %2. The role change itself is not affected; check the disk space and permissions.</source>
+        <translation>无法写入审计日志 %1：%2。角色变更本身不受影响；请检查磁盘空间和权限。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The audit log %1 is not open.</source>
+        <translation>审计日志 %1 未打开。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Cannot read the audit log %1: %2.</source>
+        <translation>无法读取审计日志 %1：%2。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Cannot write %1: %2. Choose another file.</source>
+        <translation>无法写入 %1：%2。请选择其他文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot save %1: %2.</source>
+        <translation>无法保存 %1：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>BulkRoleDialog</name>
+    <message>
+        <location filename="../../ui/BulkRoleDialog.cpp" line="+33"/>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>changed</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unchanged</source>
+        <translation>未变化</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>refused by policy</source>
+        <translation>被策略拒绝</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>API error</source>
+        <translation>API 错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Change the role of %n environment(s)</source>
+        <translation>
+            <numerusform>修改 %n 个环境的角色</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New RAM role for every selected environment</source>
+        <translation>为所有选中环境设置的新 RAM 角色</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>DataWorks default role</source>
+        <translation>DataWorks 默认角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom RAM role:</source>
+        <translation>自定义 RAM 角色：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom RAM role</source>
+        <translation>自定义 RAM 角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Do Not Associate Role</source>
+        <translation>不关联角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom role ARN</source>
+        <translation>自定义角色 ARN</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n of the selected environments are public (recorded by admins). </source>
+        <translation>
+            <numerusform>选中的环境中有 %n 个是公开的（由管理员记录）。 </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unless you confirm below, public environments keep their setting and are reported as refused.</source>
+        <translation>除非您在下方确认，公开环境将保持原设置，并报告为被拒绝。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Also give the role to public environments</source>
+        <translation>同时为公开环境关联该角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include public environments</source>
+        <translation>包括公开环境</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason for the override</source>
+        <translation>强制覆盖的原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason (audit log):</source>
+        <translation>原因（记入审计日志）：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bulk change progress</source>
+        <translation>批量修改进度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bulk change summary</source>
+        <translation>批量修改汇总</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Results per environment</source>
+        <translation>各环境的结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the bulk change</source>
+        <translation>开始批量修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the bulk change</source>
+        <translation>取消批量修改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Checking the role&apos;s trust policy (RAM GetRole)...</source>
+        <translation>正在检查角色的信任策略（RAM GetRole）...</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cancelling after the current environment...</source>
+        <translation>当前环境处理完成后取消...</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not attempted</source>
+        <translation>未尝试</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Changing %1 (%2 of %3)...</source>
+        <translation>正在修改 %1（第 %2 个，共 %3 个）...</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>changed by someone else since it was loaded (role now &quot;%1&quot;); not overwritten</source>
+        <translation>加载后已被他人修改（当前角色为“%1”）；未覆盖</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Done: %1 changed, %2 unchanged, %3 refused by policy, %4 conflicts, %5 API errors, %6 cancelled.</source>
+        <translation>完成：已修改 %1 个，未变化 %2 个，被策略拒绝 %3 个，冲突 %4 个，API 错误 %5 个，已取消 %6 个。</translation>
+    </message>
+</context>
+<context>
+    <name>CliApp</name>
+    <message>
+        <location filename="../../app/cli/CliApp.cpp" line="+20"/>
+        <source>Usage: roledesk-cli &lt;command&gt; [options]</source>
+        <translation>用法：roledesk-cli &lt;命令&gt; [选项]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commands:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Options: --help, --version. `roledesk-cli &lt;command&gt; --help` shows a command&apos;s options.
+Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by policy.</source>
+        <translation>选项：--help、--version。`roledesk-cli &lt;命令&gt; --help` 显示某个命令的选项。
+退出码：0 成功，1 失败，2 用法错误，3 凭证不可用，4 被策略拒绝。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <location line="+5"/>
+        <source>Unknown command: %1</source>
+        <translation>未知命令：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CliCommand</name>
+    <message>
+        <location filename="../../app/cli/CliCommand.cpp" line="+22"/>
+        <source>Usage: roledesk-cli %1 [options]</source>
+        <translation>用法：roledesk-cli %1 [选项]</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Unexpected argument: %1</source>
+        <translation>多余的参数：%1</translation>
     </message>
 </context>
 <context>
     <name>CliProfileProvider</name>
     <message>
-        <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="+86"/>
+        <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="+85"/>
         <source>aliyun CLI profile (current) in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中的 aliyun CLI 配置（当前）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>aliyun CLI profile %1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中的 aliyun CLI 配置 %1</translation>
     </message>
     <message>
         <location line="+85"/>
         <source>There is no profile named &quot;%1&quot; in %2. Pick one of its profiles (--profile or ALIBABA_CLOUD_PROFILE) or create it with `aliyun configure --profile %1`.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中没有名为“%1”的配置。请选择其中已有的配置（--profile 或 ALIBABA_CLOUD_PROFILE），或使用 `aliyun configure --profile %1` 创建。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>aliyun CLI profile %1 (%2) in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 中的 aliyun CLI 配置 %1（%2）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The profile lacks access_key_id, access_key_secret%1. Complete it with `aliyun configure --profile %2`.</source>
-        <translation type="unfinished"></translation>
+        <translation>该配置缺少 access_key_id、access_key_secret%1。请使用 `aliyun configure --profile %2` 补全。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> or sts_token</source>
-        <translation type="unfinished"></translation>
+        <translation> 或 sts_token</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The CredentialsURI profile %1 has no credentials_uri.</source>
-        <translation type="unfinished"></translation>
+        <translation>CredentialsURI 配置 %1 没有 credentials_uri。</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>The chain of source_profile entries is too long or circular.</source>
-        <translation type="unfinished"></translation>
+        <translation>source_profile 引用链过长或存在循环。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Profile mode &quot;%1&quot; is not supported by RoleDesk. Use AK, StsToken, CredentialsURI or EcsRamRole.</source>
-        <translation type="unfinished"></translation>
+        <translation>RoleDesk 不支持配置模式“%1”。请使用 AK、StsToken、CredentialsURI 或 EcsRamRole。</translation>
+    </message>
+</context>
+<context>
+    <name>CliSession</name>
+    <message>
+        <location filename="../../app/cli/CliSession.cpp" line="+66"/>
+        <source>--endpoint needs a URL such as https://dataworks.example.com or http://127.0.0.1:8090.</source>
+        <translation>--endpoint 需要一个 URL，例如 https://dataworks.example.com 或 http://127.0.0.1:8090。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--sandbox and --endpoint exclude each other: the sandbox brings its own endpoint.</source>
+        <translation>--sandbox 与 --endpoint 不能同时使用：沙箱自带接入地址。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot start the sandbox: %1</source>
+        <translation>无法启动沙箱：%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot prepare the sandbox&apos;s visibility records: %1</source>
+        <translation>无法准备沙箱的可见性记录：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the sandbox&apos;s admin key</source>
+        <translation>沙箱的管理员密钥</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Credentials unusable: %1</source>
+        <translation>凭证不可用：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check `roledesk-cli creds doctor`, or choose a source with --source/--profile.</source>
+        <translation>请检查 `roledesk-cli creds doctor`，或使用 --source/--profile 选择凭证来源。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Credentials unusable: the credential from %1 has expired.</source>
+        <translation>凭证不可用：来自 %1 的凭证已过期。</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Cannot read RoleDesk&apos;s visibility records %1: %2</source>
+        <translation>无法读取 RoleDesk 的可见性记录 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix or remove the file, or import the records again with `roledesk-cli visibility import`.</source>
+        <translation>请修复或删除该文件，或使用 `roledesk-cli visibility import` 重新导入记录。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The service did not accept the credential: check it with `roledesk-cli creds validate`.</source>
+        <translation>服务不接受该凭证：请用 `roledesk-cli creds validate` 检查。</translation>
     </message>
 </context>
 <context>
@@ -203,61 +723,237 @@
     <message>
         <location filename="../../core/model/CredentialConfigMapping.cpp" line="+50"/>
         <source>a role chain that names the role %1; RoleDesk only recognises the DataWorks default role chain without a named role</source>
-        <translation type="unfinished"></translation>
+        <translation>指定了角色 %1 的角色链；RoleDesk 只识别未指定角色的 DataWorks 默认角色链</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>a role configuration with %1 roles instead of one</source>
-        <translation type="unfinished"></translation>
+        <translation>包含 %1 个角色（而不是一个）的角色配置</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>a role configuration without a role ARN</source>
-        <translation type="unfinished"></translation>
+        <translation>没有角色 ARN 的角色配置</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the role %1 with role type &quot;%2&quot; (RoleDesk expects &quot;service&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>角色类型为“%2”的角色 %1（RoleDesk 期望为“service”）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>a configuration without a type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>a configuration of type &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <location line="+6"/>
-        <source>a credential configuration that is not a JSON object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>enabled, but with no role configured</source>
-        <translation type="unfinished"></translation>
+        <translation>没有类型的配置</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>a configuration of type &quot;%1&quot;</source>
+        <translation>类型为“%1”的配置</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+7"/>
+        <source>a credential configuration that is not a JSON object</source>
+        <translation>不是 JSON 对象的凭证配置</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>enabled, but with no role configured</source>
+        <translation>已启用，但未配置角色</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 role configurations (an environment supports one)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个角色配置（一个环境只支持一个）</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialDoctor</name>
+    <message>
+        <location filename="../../core/credentials/CredentialDoctor.cpp" line="+52"/>
+        <source>The credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI) and the credentials file (/mnt/.alibabacloud/credentials) exist only inside a DataWorks individual development environment: DataWorks injects them there and refreshes the STS credentials of the environment&apos;s RAM role. On any other machine they are absent, so nothing that relies on them can work. Outside DataWorks use one of: an AccessKey in ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET or in an aliyun CLI profile (`aliyun configure`); a RamRoleArn profile that assumes the same RAM role; or `roledesk-cli serve` / `roledesk-cli exec` to hand credentials to a program locally.</source>
+        <translation>凭证服务地址（ALIBABA_CLOUD_CREDENTIALS_URI）和凭证文件（/mnt/.alibabacloud/credentials）只存在于 DataWorks 个人开发环境中：DataWorks 将它们注入环境，并刷新该环境 RAM 角色的 STS 临时凭证。在其他机器上它们都不存在，依赖它们的程序无法工作。在 DataWorks 之外，请使用以下方式之一：在 ALIBABA_CLOUD_ACCESS_KEY_ID 和 ALIBABA_CLOUD_ACCESS_KEY_SECRET 或 aliyun CLI 配置（`aliyun configure`）中设置 AccessKey；使用扮演同一 RAM 角色的 RamRoleArn 配置；或使用 `roledesk-cli serve` / `roledesk-cli exec` 在本地向程序提供凭证。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+14"/>
+        <location line="+6"/>
+        <source>Credentials URI</source>
+        <translation>凭证服务地址</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>ALIBABA_CLOUD_CREDENTIALS_URI is not set (it is set only inside a DataWorks individual development environment).</source>
+        <translation>未设置 ALIBABA_CLOUD_CREDENTIALS_URI（只有在 DataWorks 个人开发环境中才会设置）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 answers with a valid credential (key %2, expires %3 UTC).</source>
+        <translation>%1 返回了有效凭证（密钥 %2，过期时间 %3 UTC）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ALIBABA_CLOUD_CREDENTIALS_URI is set but gives no credential: %1</source>
+        <translation>已设置 ALIBABA_CLOUD_CREDENTIALS_URI，但没有得到凭证：%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>Environment AccessKey</source>
+        <translation>环境变量中的 AccessKey</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>ALIBABA_CLOUD_ACCESS_KEY_ID (%1), _SECRET and _SECURITY_TOKEN are set.</source>
+        <translation>已设置 ALIBABA_CLOUD_ACCESS_KEY_ID（%1）、_SECRET 和 _SECURITY_TOKEN。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ALIBABA_CLOUD_ACCESS_KEY_ID (%1) and _SECRET are set.</source>
+        <translation>已设置 ALIBABA_CLOUD_ACCESS_KEY_ID（%1）和 _SECRET。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only one of ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET is set; set both or neither.</source>
+        <translation>ALIBABA_CLOUD_ACCESS_KEY_ID 和 ALIBABA_CLOUD_ACCESS_KEY_SECRET 只设置了其中一个；请两个都设置或都不设置。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set.</source>
+        <translation>未设置 ALIBABA_CLOUD_ACCESS_KEY_ID 和 ALIBABA_CLOUD_ACCESS_KEY_SECRET。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>OIDC role</source>
+        <translation>OIDC 角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All OIDC variables are set, but RoleDesk does not support OIDC role credentials yet; the default chain reports it and moves on.</source>
+        <translation>所有 OIDC 变量均已设置，但 RoleDesk 尚不支持 OIDC 角色凭证；默认凭证链会报告这一点并继续尝试下一个来源。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Profile choice</source>
+        <translation>配置选择</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ALIBABA_CLOUD_PROFILE=%1 picks the CLI and INI profile.</source>
+        <translation>ALIBABA_CLOUD_PROFILE=%1 指定了 CLI 和 INI 配置。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+7"/>
+        <location line="+15"/>
+        <source>aliyun CLI profiles</source>
+        <translation>aliyun CLI 配置</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Skipped: ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true.</source>
+        <translation>已跳过：ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> [current]</source>
+        <translation> [当前]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+20"/>
+        <source> [not supported yet]</source>
+        <translation> [暂不支持]</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+18"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>no profiles</source>
+        <translation>没有配置</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+10"/>
+        <source>INI profiles</source>
+        <translation>INI 配置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no sections</source>
+        <translation>没有配置节</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>ECS RAM role</source>
+        <translation>ECS RAM 角色</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Disabled: ALIBABA_CLOUD_ECS_METADATA_DISABLED=true.</source>
+        <translation>已禁用：ALIBABA_CLOUD_ECS_METADATA_DISABLED=true。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not probed (off ECS the probe only waits for time-outs). The default chain asks the metadata service; set ALIBABA_CLOUD_ECS_METADATA_DISABLED=true off ECS to save that second.</source>
+        <translation>未探测（不在 ECS 上时探测只会等待超时）。默认凭证链会访问元数据服务；不在 ECS 上时可设置 ALIBABA_CLOUD_ECS_METADATA_DISABLED=true 以节省这一秒。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+8"/>
+        <location line="+12"/>
+        <location line="+5"/>
+        <source>Credentials file</source>
+        <translation>凭证文件</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>%1 does not exist (it exists only inside a DataWorks individual development environment).</source>
+        <translation>%1 不存在（它只存在于 DataWorks 个人开发环境中）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 exists but cannot be read by this user; check its permissions.</source>
+        <translation>%1 存在，但当前用户无法读取；请检查其权限。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 holds a valid credential (key %2, expires %3 UTC).</source>
+        <translation>%1 中有有效凭证（密钥 %2，过期时间 %3 UTC）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This looks like a DataWorks individual development environment: the credentials URI or file hands out the STS credentials of the environment&apos;s RAM role. `roledesk-cli creds show --source uri` (or --source file) shows them.</source>
+        <translation>这看起来是一个 DataWorks 个人开发环境：凭证服务地址或凭证文件提供该环境 RAM 角色的 STS 临时凭证。可用 `roledesk-cli creds show --source uri`（或 --source file）查看。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Credentials are available from the sources marked ok above. </source>
+        <translation>可以从上面标记为 ok 的来源获取凭证。 </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No usable credentials were found on this machine. </source>
+        <translation>在本机上没有找到可用的凭证。 </translation>
     </message>
 </context>
 <context>
     <name>CredentialError</name>
     <message>
-        <location filename="../../core/credentials/CredentialError.cpp" line="+11"/>
+        <location filename="../../core/credentials/CredentialError.cpp" line="+12"/>
         <source>(HTTP status %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（HTTP 状态码 %1）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应答：%1</translation>
     </message>
 </context>
 <context>
@@ -265,207 +961,855 @@
     <message>
         <location filename="../../core/credentials/CredentialHttp.cpp" line="+71"/>
         <source>No connection within %1 ms (connect time-out). Check that the address is reachable from this machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒内未能建立连接（连接超时）。请检查本机能否访问该地址。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No answer within %1 ms after the request was sent (read time-out). The service is hanging; try again, or restart it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求发出后 %1 毫秒内没有应答（读取超时）。服务无响应；请重试或重启该服务。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The answer is larger than %1 bytes and was cut off; a credentials answer is under 8 KiB. Check that the address really serves credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>应答超过 %1 字节，已被截断；凭证应答通常小于 8 KiB。请检查该地址是否确实提供凭证。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Network error: %1. Check that the service runs and the address is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>网络错误：%1。请检查服务是否在运行、地址是否正确。</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialInspector</name>
+    <message>
+        <location filename="../../ui/CredentialInspector.cpp" line="+63"/>
+        <source>usable; refreshed automatically before it expires</source>
+        <translation>可用；会在过期前自动刷新</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>still usable, inside the refresh window; a new one is being fetched</source>
+        <translation>仍可用，已进入刷新窗口；正在获取新凭证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fetching a new credential</source>
+        <translation>正在获取新凭证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expired: not usable until a refresh succeeds</source>
+        <translation>已过期：在刷新成功之前不可用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no usable credential; retrying with backoff</source>
+        <translation>没有可用凭证；正在以退避方式重试</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Credential inspector</source>
+        <translation>凭证检查器</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>How to fetch the credential</source>
+        <translation>获取凭证的方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Environment&apos;s credentials service</source>
+        <translation>环境的凭证服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credentials URI</source>
+        <translation>凭证服务地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credentials file</source>
+        <translation>凭证文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+251"/>
+        <source>Default credential chain</source>
+        <translation>默认凭证链</translation>
+    </message>
+    <message>
+        <location line="-250"/>
+        <source>The three methods of a DataWorks individual development environment: the ALIBABA_CLOUD_CREDENTIALS_URI service, the file /mnt/.alibabacloud/credentials, or the default credential chain.</source>
+        <translation>DataWorks 个人开发环境的三种方式：ALIBABA_CLOUD_CREDENTIALS_URI 凭证服务、/mnt/.alibabacloud/credentials 文件，或默认凭证链。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>URI or file path</source>
+        <translation>URI 或文件路径</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inspect</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fetch and inspect</source>
+        <translation>获取并检查</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>http://... (empty: ALIBABA_CLOUD_CREDENTIALS_URI)</source>
+        <translation>http://...（留空：使用 ALIBABA_CLOUD_CREDENTIALS_URI）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing inspected yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What is inspected</source>
+        <translation>检查的对象</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Credential notification</source>
+        <translation>凭证通知</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Credential notification text</source>
+        <translation>凭证通知内容</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss the notification</source>
+        <translation>忽略此通知</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Credential</source>
+        <translation>凭证</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Credential state</source>
+        <translation>凭证状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credential source</source>
+        <translation>凭证来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AccessKey ID, masked</source>
+        <translation>AccessKey ID（已掩码）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AccessKey ID:</source>
+        <translation>AccessKey ID：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>AccessKey secret, hidden</source>
+        <translation>AccessKey Secret（已隐藏）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+8"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Copy the AccessKey secret</source>
+        <translation>复制 AccessKey Secret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The clipboard is cleared after 30 seconds if it still holds the secret.</source>
+        <translation>如果剪贴板中仍是该密钥，30 秒后会被清空。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>AccessKey secret:</source>
+        <translation>AccessKey Secret：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security token, hidden</source>
+        <translation>安全令牌（已隐藏）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy the security token</source>
+        <translation>复制安全令牌</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Security token:</source>
+        <translation>安全令牌：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reveal for 10 s</source>
+        <translation>显示 10 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reveal the secret and token for ten seconds</source>
+        <translation>显示 Secret 和令牌 10 秒</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Expiration</source>
+        <translation>过期时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires:</source>
+        <translation>过期时间：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remaining lifetime</source>
+        <translation>剩余有效期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time left:</source>
+        <translation>剩余时间：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last refresh</source>
+        <translation>上次刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last refresh:</source>
+        <translation>上次刷新：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next refresh</source>
+        <translation>下次刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next refresh:</source>
+        <translation>下次刷新：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last error:</source>
+        <translation>最近错误：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh now</source>
+        <translation>立即刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fetch a new credential now</source>
+        <translation>立即获取新凭证</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Live checks with this credential</source>
+        <translation>使用此凭证进行实时检查</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Validate</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validate with STS GetCallerIdentity</source>
+        <translation>通过 STS GetCallerIdentity 验证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls STS GetCallerIdentity with this credential.</source>
+        <translation>使用此凭证调用 STS GetCallerIdentity。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Validation result</source>
+        <translation>验证结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>MaxCompute project</source>
+        <translation>MaxCompute 项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test MaxCompute access</source>
+        <translation>测试 MaxCompute 访问</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the project&apos;s tables</source>
+        <translation>列出项目中的表</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>MaxCompute result</source>
+        <translation>MaxCompute 结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MaxCompute tables</source>
+        <translation>MaxCompute 表</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Credentials of %1</source>
+        <translation>%1 的凭证</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (%2): the environment&apos;s credentials service</source>
+        <translation>%1（%2）：环境的凭证服务</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2): its credentials service answers only inside the environment. Enter a credentials URI or file reachable from here, or use the default chain.</source>
+        <translation>%1（%2）：其凭证服务只在环境内部应答。请输入从这里可以访问的凭证服务地址或文件，或使用默认凭证链。</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Credential refresh failed</source>
+        <translation>凭证刷新失败</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 Next try %2.</source>
+        <translation>%1 下次尝试：%2。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>No credential could be fetched.</source>
+        <translation>无法获取任何凭证。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What this means:</source>
+        <translation>这意味着：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>- The credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI) and the file /mnt/.alibabacloud/credentials exist only inside a DataWorks individual development environment that has a RAM role. Outside it, or when the environment uses &quot;Do Not Associate Role&quot;, they fail.</source>
+        <translation>- 凭证服务地址（ALIBABA_CLOUD_CREDENTIALS_URI）和文件 /mnt/.alibabacloud/credentials 只存在于关联了 RAM 角色的 DataWorks 个人开发环境中。在环境之外，或环境设置为“不关联角色”时，它们都会失败。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>- Outside an environment, use an AccessKey pair (environment variables, an aliyun CLI profile, an INI profile) or a RAM role you may assume.</source>
+        <translation>- 在环境之外，请使用 AccessKey（环境变量、aliyun CLI 配置、INI 配置）或您可以扮演的 RAM 角色。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>- Run &quot;roledesk-cli creds doctor&quot; for a full report of what exists on this machine.</source>
+        <translation>- 运行“roledesk-cli creds doctor”可获得本机凭证情况的完整报告。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&lt;i&gt;nothing inspected&lt;/i&gt;</source>
+        <translation>&lt;i&gt;尚未检查&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&lt;i&gt;fetching...&lt;/i&gt;</source>
+        <translation>&lt;i&gt;正在获取...&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 seconds</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Credential expires soon</source>
+        <translation>凭证即将过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 expires in %2 (at %3).</source>
+        <translation>%1 将在 %2 后过期（%3）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>never (a long-term AccessKey pair)</source>
+        <translation>永不过期（长期 AccessKey）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>now (fetching)</source>
+        <translation>现在（正在获取）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>in %1</source>
+        <translation>%1 后</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not planned</source>
+        <translation>未计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Asking STS who this credential is (GetCallerIdentity)...</source>
+        <translation>正在向 STS 查询此凭证的身份（GetCallerIdentity）...</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not valid: %1</source>
+        <translation>无效：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Valid. Identity: %1 (%2, account %3).</source>
+        <translation>有效。身份：%1（%2，账号 %3）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>It matches the environment&apos;s role %1.</source>
+        <translation>与环境的角色 %1 一致。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It does NOT match the environment&apos;s role %1 (the credential is for %2).</source>
+        <translation>与环境的角色 %1 不一致（该凭证属于 %2）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The environment uses the DataWorks default role; this is a role session (%1).</source>
+        <translation>该环境使用 DataWorks 默认角色；这是一个角色会话（%1）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The environment uses the DataWorks default role, but this is not a role session.</source>
+        <translation>该环境使用 DataWorks 默认角色，但这不是角色会话。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The environment has no role associated, yet a credential was served.</source>
+        <translation>该环境未关联角色，却提供了凭证。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Enter a MaxCompute project name.</source>
+        <translation>请输入 MaxCompute 项目名称。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Listing the tables of %1...</source>
+        <translation>正在列出 %1 中的表...</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Refused: %1</source>
+        <translation>被拒绝：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Allowed: %n table(s) in %1.</source>
+        <translation>
+            <numerusform>允许：%1 中有 %n 张表。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (owner %2)</source>
+        <translation>%1（所有者 %2）</translation>
     </message>
 </context>
 <context>
     <name>CredentialParser</name>
     <message>
-        <location filename="../../core/credentials/CredentialParser.cpp" line="+50"/>
+        <location filename="../../core/credentials/CredentialParser.cpp" line="+63"/>
         <source>The answer is not valid JSON (%1 at offset %2). Check that the address really serves credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>应答不是有效的 JSON（%1，位于偏移量 %2）。请检查该地址是否确实提供凭证。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The answer is JSON but not an object. Check that the address really serves credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>应答是 JSON，但不是对象。请检查该地址是否确实提供凭证。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>The answer&apos;s Code is &quot;%1&quot;, not &quot;Success&quot;: the service refused to hand out credentials. Read its message below and check the environment&apos;s RAM role.</source>
-        <translation type="unfinished"></translation>
+        <translation>应答的 Code 为“%1”，而不是“Success”：服务拒绝提供凭证。请阅读下面的消息，并检查环境的 RAM 角色。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The answer lacks %1 (missing or empty). A credentials answer needs AccessKeyId, AccessKeySecret, SecurityToken and Expiration; check what serves it.</source>
-        <translation type="unfinished"></translation>
+        <translation>应答缺少 %1（缺失或为空）。凭证应答需要 AccessKeyId、AccessKeySecret、SecurityToken 和 Expiration；请检查提供应答的服务。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The Expiration &quot;%1&quot; is not a UTC time of the form YYYY-MM-DDTHH:MM:SSZ (optionally with .mmm milliseconds); other forms are refused so that the expiry is never misread.</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiration“%1”不是 YYYY-MM-DDTHH:MM:SSZ 格式的 UTC 时间（可带 .mmm 毫秒）；为避免误读过期时间，其他格式一律拒绝。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The credential arrived already expired (Expiration %1, now %2). Check the machine&apos;s clock and whether the service renews its credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>收到的凭证已经过期（Expiration %1，现在 %2）。请检查本机时钟，以及服务是否会续期凭证。</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>The service refused access: check that this machine may read the credentials (inside a DataWorks individual development environment, that a RAM role is attached).</source>
-        <translation type="unfinished"></translation>
+        <translation>服务拒绝访问：请检查本机是否有权读取凭证（在 DataWorks 个人开发环境中，需要关联 RAM 角色）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The service failed: try again in a moment; if it persists, restart the environment.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务出错：请稍后重试；如果问题持续，请重启环境。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Check the address: only HTTP 200 carries credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查地址：只有 HTTP 200 应答才包含凭证。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Unexpected HTTP status %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>意外的 HTTP 状态码 %1。%2</translation>
     </message>
 </context>
 <context>
     <name>CredentialSource</name>
     <message>
-        <location filename="../../core/credentials/CredentialSource.cpp" line="+57"/>
+        <location filename="../../core/credentials/CredentialSource.cpp" line="+55"/>
         <source>Fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>有效</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Refresh due</source>
-        <translation type="unfinished"></translation>
+        <translation>待刷新</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Refreshing</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>已过期</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
+    <name>CredsDoctorCommand</name>
+    <message>
+        <location filename="../../app/cli/CredsDoctorCommand.cpp" line="+10"/>
+        <source>Explain where credentials can come from on this machine.</source>
+        <translation>说明本机上可以从哪里获取凭证。</translation>
+    </message>
+</context>
+<context>
+    <name>CredsOptions</name>
+    <message>
+        <location filename="../../app/cli/CredsOptions.cpp" line="+27"/>
+        <source>Where the credential comes from: chain (the default provider chain), uri, file, env, profile (aliyun CLI), ini, ecs.</source>
+        <translation>凭证来源：chain（默认凭证链）、uri、file、env、profile（aliyun CLI）、ini、ecs。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The credentials URI (default: $ALIBABA_CLOUD_CREDENTIALS_URI). Implies --source uri.</source>
+        <translation>凭证服务地址（默认：$ALIBABA_CLOUD_CREDENTIALS_URI）。隐含 --source uri。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The credentials file (default: /mnt/.alibabacloud/credentials). Implies --source file.</source>
+        <translation>凭证文件（默认：/mnt/.alibabacloud/credentials）。隐含 --source file。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The profile name (aliyun CLI, or INI with --source ini). Implies --source profile.</source>
+        <translation>配置名称（aliyun CLI 配置，或配合 --source ini 使用 INI 配置）。隐含 --source profile。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Unknown --source &quot;%1&quot;; use one of %2.</source>
+        <translation>未知的 --source“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--uri goes only with --source uri.</source>
+        <translation>--uri 只能与 --source uri 一起使用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--file goes only with --source file.</source>
+        <translation>--file 只能与 --source file 一起使用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--profile goes only with --source profile or --source ini.</source>
+        <translation>--profile 只能与 --source profile 或 --source ini 一起使用。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--uri needs an http(s) URL such as http://127.0.0.1:7002/credentials.</source>
+        <translation>--uri 需要一个 http(s) URL，例如 http://127.0.0.1:7002/credentials。</translation>
+    </message>
+</context>
+<context>
+    <name>CredsShowCommand</name>
+    <message>
+        <location filename="../../app/cli/CredsShowCommand.cpp" line="+23"/>
+        <source>Show the current credential of a source (masked) and its state.</source>
+        <translation>显示某个来源的当前凭证（已掩码）及其状态。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>expired %1 ago</source>
+        <translation>已过期 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1h %2m</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1m %2s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Print one JSON object instead of text.</source>
+        <translation>输出一个 JSON 对象，而不是文本。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The credential has expired.</source>
+        <translation>凭证已过期。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Source:       %1</source>
+        <translation>来源：         %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>AccessKeyId:  %1</source>
+        <translation>AccessKeyId：  %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Expiration:   %1 (%2 UTC)</source>
+        <translation>过期时间：     %1（%2 UTC）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Time left:    %1</source>
+        <translation>剩余时间：     %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expiration:   never (a long-term AccessKey)</source>
+        <translation>过期时间：     永不过期（长期 AccessKey）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>State:        %1</source>
+        <translation>状态：         %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Credentials unusable: %1</source>
+        <translation>凭证不可用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DataWorksClient</name>
+    <message>
+        <location filename="../../core/api/DataWorksClient.cpp" line="+268"/>
+        <source>The answer carries no instance. Check the instance ID and the region.</source>
+        <translation>应答中没有实例。请检查实例 ID 和地域。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>An unrecognised role configuration cannot be written: choose the DataWorks default role, a custom role or no role.</source>
+        <translation>无法写入无法识别的角色配置：请选择 DataWorks 默认角色、自定义角色或不关联角色。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Environment %1 was updated at %2 (UTC), after the copy shown (%3 UTC); nothing was changed.</source>
+        <translation>环境 %1 在 %2（UTC）被更新，晚于显示的版本（%3 UTC）；未做任何修改。</translation>
     </message>
 </context>
 <context>
     <name>DefaultCredentialChain</name>
     <message>
-        <location filename="../../core/credentials/DefaultCredentialChain.cpp" line="+17"/>
+        <location filename="../../core/credentials/DefaultCredentialChain.cpp" line="+18"/>
         <source>OIDC role (ALIBABA_CLOUD_ROLE_ARN)</source>
-        <translation type="unfinished"></translation>
+        <translation>OIDC 角色（ALIBABA_CLOUD_ROLE_ARN）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>OIDC role credentials are not supported yet. Unset ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE, or use another source.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂不支持 OIDC 角色凭证。请取消设置 ALIBABA_CLOUD_ROLE_ARN、ALIBABA_CLOUD_OIDC_PROVIDER_ARN 和 ALIBABA_CLOUD_OIDC_TOKEN_FILE，或使用其他来源。</translation>
     </message>
     <message>
         <location line="+25"/>
         <location line="+25"/>
         <source>default credential chain</source>
-        <translation type="unfinished"></translation>
+        <translation>默认凭证链</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No provider in the chain gave credentials: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>凭证链中没有任何来源提供凭证：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The credential chain has no providers.</source>
-        <translation type="unfinished"></translation>
+        <translation>凭证链中没有任何来源。</translation>
     </message>
 </context>
 <context>
     <name>EcsRamRoleProvider</name>
     <message>
-        <location filename="../../core/credentials/EcsRamRoleProvider.cpp" line="+34"/>
+        <location filename="../../core/credentials/EcsRamRoleProvider.cpp" line="+33"/>
         <source>ECS RAM role (instance metadata %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>ECS RAM 角色（实例元数据 %1）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>ECS RAM role %1 (instance metadata %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>ECS RAM 角色 %1（实例元数据 %2）</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>Instance metadata is disabled (ALIBABA_CLOUD_ECS_METADATA_DISABLED=true).</source>
-        <translation type="unfinished"></translation>
+        <translation>实例元数据已禁用（ALIBABA_CLOUD_ECS_METADATA_DISABLED=true）。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>HTTP status %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 状态码 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>No IMDSv2 token from the instance metadata service (%1), and IMDSv1 is disabled (ALIBABA_CLOUD_IMDSV1_DISABLED=true). Outside ECS this source cannot work; set ALIBABA_CLOUD_ECS_METADATA_DISABLED=true to skip it.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从实例元数据服务获取 IMDSv2 令牌（%1），且 IMDSv1 已禁用（ALIBABA_CLOUD_IMDSV1_DISABLED=true）。在 ECS 之外此来源无法工作；请设置 ALIBABA_CLOUD_ECS_METADATA_DISABLED=true 跳过它。</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Cannot ask the instance metadata service for the role name: %1 Outside ECS set ALIBABA_CLOUD_ECS_METADATA_DISABLED=true to skip this source.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法向实例元数据服务查询角色名称：%1 在 ECS 之外，请设置 ALIBABA_CLOUD_ECS_METADATA_DISABLED=true 跳过此来源。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The instance metadata service names no RAM role: attach a RAM role to the instance, or name it in ALIBABA_CLOUD_ECS_METADATA.</source>
-        <translation type="unfinished"></translation>
+        <translation>实例元数据服务没有给出 RAM 角色：请为实例授予 RAM 角色，或在 ALIBABA_CLOUD_ECS_METADATA 中指定角色名称。</translation>
     </message>
 </context>
 <context>
     <name>Endpoints</name>
     <message>
-        <location filename="../../core/api/Endpoints.cpp" line="+74"/>
+        <location filename="../../core/api/Endpoints.cpp" line="+73"/>
         <source>The endpoint &quot;%1&quot; is not a valid URL: give it as https://host[:port][/path].</source>
-        <translation type="unfinished"></translation>
+        <translation>接入地址“%1”不是有效的 URL：请使用 https://host[:port][/path] 的形式。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Refusing plain HTTP to %1: credentials and signatures would travel unencrypted. Use https://, or allow insecure HTTP explicitly (--allow-insecure-http) if this is a trusted private gateway.</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝以明文 HTTP 访问 %1：凭证和签名将以未加密方式传输。请使用 https://；如果这是可信的私有网关，请显式允许不安全的 HTTP（--allow-insecure-http）。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The endpoint %1 uses the unsupported scheme &quot;%2&quot;: use https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>接入地址 %1 使用了不支持的协议“%2”：请使用 https://。</translation>
     </message>
 </context>
 <context>
     <name>EnvCredentialProvider</name>
     <message>
-        <location filename="../../core/credentials/EnvCredentialProvider.cpp" line="+15"/>
+        <location filename="../../core/credentials/EnvCredentialProvider.cpp" line="+14"/>
         <source>ALIBABA_CLOUD_ACCESS_KEY_ID is not set. Set it and ALIBABA_CLOUD_ACCESS_KEY_SECRET to use an AccessKey from the environment.</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置 ALIBABA_CLOUD_ACCESS_KEY_ID。如需使用环境变量中的 AccessKey，请设置它和 ALIBABA_CLOUD_ACCESS_KEY_SECRET。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>ALIBABA_CLOUD_ACCESS_KEY_SECRET is not set although ALIBABA_CLOUD_ACCESS_KEY_ID is. Set both.</source>
-        <translation type="unfinished"></translation>
+        <translation>已设置 ALIBABA_CLOUD_ACCESS_KEY_ID，但未设置 ALIBABA_CLOUD_ACCESS_KEY_SECRET。请同时设置两者。</translation>
     </message>
     <message>
         <location filename="../../core/credentials/EnvCredentialProvider.h" line="+13"/>
         <source>environment variables</source>
-        <translation type="unfinished"></translation>
+        <translation>环境变量</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentFilter</name>
+    <message>
+        <location filename="../../core/model/EnvironmentFilter.cpp" line="+62"/>
+        <source>&quot;%1&quot; is not an environment status; use one of %2 or Unknown.</source>
+        <translation>“%1”不是环境状态；请使用 %2 或 Unknown 之一。</translation>
     </message>
 </context>
 <context>
@@ -473,231 +1817,1078 @@
     <message>
         <location filename="../../core/model/Environment.cpp" line="+120"/>
         <source>Creating</source>
-        <translation type="unfinished"></translation>
+        <translation>创建中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>启动中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>停止中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Updating</source>
-        <translation type="unfinished"></translation>
+        <translation>更新中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Deleting</source>
-        <translation type="unfinished"></translation>
+        <translation>删除中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Overdue payment</source>
         <extracomment>The Alibaba Cloud account has an overdue payment</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>欠费</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>保存中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save failed</source>
-        <translation type="unfinished"></translation>
+        <translation>保存失败</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
     <name>EnvironmentTableModel</name>
     <message>
-        <location filename="../../ui/EnvironmentTableModel.cpp" line="+31"/>
+        <location filename="../../ui/EnvironmentTableModel.cpp" line="+35"/>
         <source>Visibility (recorded by admins)</source>
-        <translation type="unfinished"></translation>
+        <translation>可见性（由管理员记录）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Public or private in the workspace, as recorded by admins in RoleDesk: the DataWorks API does not expose it.</source>
-        <translation type="unfinished"></translation>
+        <translation>在工作空间中公开或私有，由管理员在 RoleDesk 中记录：DataWorks API 不提供此信息。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>所有者</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>工作空间</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>RAM role</source>
-        <translation type="unfinished"></translation>
+        <translation>RAM 角色</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>EnvsListCommand</name>
+    <message>
+        <location filename="../../app/cli/EnvsCommands.cpp" line="+49"/>
+        <source>List individual development environments with their role and recorded visibility.</source>
+        <translation>列出个人开发环境及其角色和记录的可见性。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only this workspace (ProjectId or name).</source>
+        <translation>仅此工作空间（ProjectId 或名称）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only environments of this owner (account id).</source>
+        <translation>仅此所有者（账号 ID）的环境。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only these statuses (comma-separated, e.g. Running).</source>
+        <translation>仅这些状态（以逗号分隔，例如 Running）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instance id or name contains this text.</source>
+        <translation>实例 ID 或名称包含此文本。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only environments recorded as public.</source>
+        <translation>仅记录为公开的环境。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only environments recorded as private.</source>
+        <translation>仅记录为私有的环境。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only environments with this kind of role: default, custom, none.</source>
+        <translation>仅关联此类角色的环境：default、custom、none。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>--public and --private exclude each other.</source>
+        <translation>--public 与 --private 不能同时使用。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--role takes default, custom or none.</source>
+        <translation>--role 的取值为 default、custom 或 none。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Cannot list the environments</source>
+        <translation>无法列出环境</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>STATUS</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>WORKSPACE</source>
+        <translation>工作空间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OWNER</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>VISIBILITY</source>
+        <translation>可见性</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ROLE</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UPDATED</source>
+        <translation>更新时间</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n environment(s).</source>
+        <translation>
+            <numerusform>共 %n 个环境。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n public environment(s) have a role: anyone in the workspace can use it.</source>
+        <translation>
+            <numerusform>%n 个公开环境关联了角色：工作空间中的任何人都可以使用它。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EnvsOutput</name>
+    <message>
+        <location line="-117"/>
+        <source>%1 (%2 UTC)</source>
+        <translation>%1（%2 UTC）</translation>
+    </message>
+</context>
+<context>
+    <name>EnvsShowCommand</name>
+    <message>
+        <location line="+125"/>
+        <source>Show one individual development environment.</source>
+        <translation>显示一个个人开发环境。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The environment&apos;s instance id.</source>
+        <translation>环境的实例 ID。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>envs show needs exactly one instance id.</source>
+        <translation>envs show 需要且只需要一个实例 ID。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Cannot read environment %1</source>
+        <translation>无法读取环境 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>FIELD</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>VALUE</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instance id</source>
+        <translation>实例 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workspace</source>
+        <translation>工作空间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visibility</source>
+        <translation>可见性</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(recorded by admins)</source>
+        <translation>（由管理员记录）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Warning: this environment is public and has a role: anyone in the workspace can use the role&apos;s credentials.</source>
+        <translation>警告：该环境是公开的并关联了角色：工作空间中的任何人都可以使用该角色的凭证。</translation>
     </message>
 </context>
 <context>
     <name>FileCredentialProvider</name>
     <message>
-        <location filename="../../core/credentials/FileCredentialProvider.cpp" line="+26"/>
+        <location filename="../../core/credentials/FileCredentialProvider.cpp" line="+24"/>
         <source>credentials file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>凭证文件 %1</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The file does not exist. It exists only inside a DataWorks individual development environment; elsewhere use an AccessKey, a profile or another source.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件不存在。它只存在于 DataWorks 个人开发环境中；在其他地方请使用 AccessKey、配置文件或其他来源。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The file cannot be read (%1). Check its permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取该文件（%1）。请检查其权限。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The file is larger than 64 KiB; a credentials file is under 8 KiB. Check the path.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件大于 64 KiB；凭证文件通常小于 8 KiB。请检查路径。</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalOptions</name>
+    <message>
+        <location filename="../../app/cli/CliSession.cpp" line="-222"/>
+        <source>Print JSON (the stable contract in docs/CLI.md) instead of text.</source>
+        <translation>输出 JSON（docs/CLI.md 中的稳定约定），而不是文本。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One endpoint URL for every service (a sandbox, a private gateway); MaxCompute at &lt;URL&gt;/api. Default: the public endpoints of the region.</source>
+        <translation>所有服务使用同一个接入地址 URL（沙箱、私有网关）；MaxCompute 位于 &lt;URL&gt;/api。默认：该地域的公网接入地址。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The region id (default: cn-hangzhou).</source>
+        <translation>地域 ID（默认：cn-hangzhou）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Start an in-process sandbox for this one command and use its endpoint and admin key (visibility and audit records go to a temporary folder).</source>
+        <translation>仅为本次命令启动一个进程内沙箱，并使用其接入地址和管理员密钥（可见性和审计记录写入临时文件夹）。</translation>
     </message>
 </context>
 <context>
     <name>IniProfileProvider</name>
     <message>
-        <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="+38"/>
+        <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="+37"/>
         <source>INI profile %1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中的 INI 配置 %1</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>%1 has no [%2] section. Add it or choose another (--profile or ALIBABA_CLOUD_PROFILE).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有 [%2] 节。请添加，或选择其他配置（--profile 或 ALIBABA_CLOUD_PROFILE）。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>INI profile %1 (%2) in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 中的 INI 配置 %1（%2）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The [%1] section lacks access_key_id or access_key_secret in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中的 [%1] 节缺少 access_key_id 或 access_key_secret。</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Profile type &quot;%1&quot; of [%2] is not supported by RoleDesk. Use access_key or ecs_ram_role.</source>
-        <translation type="unfinished"></translation>
+        <translation>RoleDesk 不支持 [%2] 的配置类型“%1”。请使用 access_key 或 ecs_ram_role。</translation>
     </message>
 </context>
 <context>
     <name>KeychainStore</name>
     <message>
-        <location filename="../../ui/KeychainStore.cpp" line="+36"/>
+        <location filename="../../ui/KeychainStore.cpp" line="+64"/>
         <source>No secret is stored in the OS keychain for &quot;%1&quot;. Enter the AccessKey pair again.</source>
-        <translation type="unfinished"></translation>
+        <translation>系统密钥环中没有为“%1”保存密钥。请重新输入 AccessKey。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No OS keychain is available (%1). RoleDesk does not store AccessKey secrets in plain text: start a keyring (GNOME Keyring, KWallet, macOS Keychain, Windows Credential Manager) or use a credentials file or profile instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用的系统密钥环（%1）。RoleDesk 不会以明文保存 AccessKey Secret：请启动一个密钥环（GNOME 密钥环、KWallet、macOS 钥匙串、Windows 凭据管理器），或改用凭证文件或配置文件。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The OS keychain refused access for &quot;%1&quot; (%2). Unlock it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>系统密钥环拒绝访问“%1”（%2）。请解锁后重试。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The OS keychain failed for &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>系统密钥环操作“%1”失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>LocalCredentialServer</name>
+    <message>
+        <location filename="../../app/cli/LocalCredentialServer.cpp" line="+66"/>
+        <source>Cannot listen on 127.0.0.1:%1: %2. Choose another port with --port, or 0 for any free port.</source>
+        <translation>无法在 127.0.0.1:%1 上监听：%2。请用 --port 选择其他端口，或用 0 表示任意空闲端口。</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>The credential source gives a long-term AccessKey, which is never served: the in-environment format carries STS credentials only. Use --role-arn to serve a role session instead.</source>
+        <translation>该凭证来源提供的是长期 AccessKey，不会被提供出去：环境内格式只承载 STS 临时凭证。请使用 --role-arn 提供角色会话凭证。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No credential yet: the first fetch has not finished.</source>
+        <translation>尚无凭证：首次获取尚未完成。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No usable credential: %1</source>
+        <translation>没有可用凭证：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next try at %1.</source>
+        <translation>下次尝试时间：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="+64"/>
+        <source>RoleDesk</source>
+        <translation>RoleDesk</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Profile: </source>
+        <translation>配置： </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection profile</source>
+        <translation>连接配置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the admin credential comes from: the default credential chain, an aliyun CLI profile, an INI profile, or an AccessKey pair stored in the OS keychain.</source>
+        <translation>管理员凭证的来源：默认凭证链、aliyun CLI 配置、INI 配置，或保存在系统密钥环中的 AccessKey。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> Region: </source>
+        <translation> 地域： </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+233"/>
+        <source>Region</source>
+        <translation>地域</translation>
+    </message>
+    <message>
+        <location line="-226"/>
+        <source> Endpoint: </source>
+        <translation> 接入地址： </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Endpoint override</source>
+        <translation>自定义接入地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>public endpoints</source>
+        <translation>公网接入地址</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;b&gt;Workspaces&lt;/b&gt;</source>
+        <translation>&lt;b&gt;工作空间&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Workspaces</source>
+        <translation>工作空间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick the workspaces whose environments the table shows.</source>
+        <translation>勾选要在表格中显示其环境的工作空间。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Risk warning</source>
+        <translation>风险警告</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Risk warning text</source>
+        <translation>风险警告内容</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show them</source>
+        <translation>显示这些环境</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the public environments that have a RAM role</source>
+        <translation>显示关联了 RAM 角色的公开环境</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error text</source>
+        <translation>错误内容</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Filter environments</source>
+        <translation>筛选环境</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by name or ID (Ctrl+F)</source>
+        <translation>按名称或 ID 筛选（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status filter</source>
+        <translation>状态筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All statuses</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Visibility filter</source>
+        <translation>可见性筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any visibility</source>
+        <translation>任意可见性</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Role filter</source>
+        <translation>角色筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any role setting</source>
+        <translation>任意角色设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Has a role</source>
+        <translation>已关联角色</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear all filters</source>
+        <translation>清除所有筛选条件</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Environments</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Shown environments</source>
+        <translation>显示的环境</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading progress</source>
+        <translation>加载进度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%v of %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel loading</source>
+        <translation>取消加载</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Environment details</source>
+        <translation>环境详情</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+470"/>
+        <source>No environment selected</source>
+        <translation>未选择环境</translation>
+    </message>
+    <message>
+        <location line="-469"/>
+        <source>Selected environment</source>
+        <translation>选中的环境</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workspace</source>
+        <translation>工作空间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RAM role</source>
+        <translation>RAM 角色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visibility, recorded by admins</source>
+        <translation>可见性（由管理员记录）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Public or private in the workspace, recorded by admins in RoleDesk: the DataWorks API does not expose it.</source>
+        <translation>在工作空间中公开或私有，由管理员在 RoleDesk 中记录：DataWorks API 不提供此信息。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visibility
+(recorded by admins):</source>
+        <translation>可见性
+（由管理员记录）：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resource group</source>
+        <translation>资源组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CU</source>
+        <translation>CU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failure</source>
+        <translation>失败原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change role...</source>
+        <translation>修改角色...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the RAM role</source>
+        <translation>修改 RAM 角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inspect credentials...</source>
+        <translation>检查凭证...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inspect the environment&apos;s credentials</source>
+        <translation>检查环境的凭证</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>SANDBOX</source>
+        <translation>沙箱</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Connected to the sandbox</source>
+        <translation>已连接到沙箱</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected to RoleDesk&apos;s simulated cloud on this machine: nothing here touches a real Alibaba Cloud account.</source>
+        <translation>已连接到本机上 RoleDesk 模拟的云：这里的任何操作都不会影响真实的阿里云账号。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Caller identity</source>
+        <translation>调用者身份</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import visibility records...</source>
+        <translation>导入可见性记录(&amp;I)...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Settings...</source>
+        <translation>设置(&amp;S)...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Filter...</source>
+        <translation>筛选(&amp;F)...</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show public environments with a role</source>
+        <translation>显示关联了角色的公开环境</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Audit log...</source>
+        <translation>审计日志(&amp;A)...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Environment</source>
+        <translation>环境(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Change role...</source>
+        <translation>修改角色(&amp;C)...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change role of &amp;selection...</source>
+        <translation>修改所选环境的角色(&amp;S)...</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Inspect credentials...</source>
+        <translation>检查凭证(&amp;I)...</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sandbox admin key</source>
+        <translation>沙箱管理员密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default credential chain</source>
+        <translation>默认凭证链</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>aliyun CLI: %1 (%2)</source>
+        <translation>aliyun CLI：%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>INI: %1 (%2)</source>
+        <translation>INI：%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>AccessKey: %1 (keychain)</source>
+        <translation>AccessKey：%1（密钥环）</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>AccessKey pair &quot;%1&quot; from the OS keychain</source>
+        <translation>系统密钥环中的 AccessKey“%1”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Region: %1</source>
+        <translation>地域：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Endpoint: %1</source>
+        <translation>接入地址：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public Alibaba Cloud endpoints</source>
+        <translation>阿里云公网接入地址</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connecting with %1...</source>
+        <translation>正在使用 %1 连接...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RoleDesk - sandbox</source>
+        <translation>RoleDesk - 沙箱</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>RoleDesk - %1</source>
+        <translation>RoleDesk - %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Signed in as %1 (%2, account %3)</source>
+        <translation>当前身份：%1（%2，账号 %3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From STS GetCallerIdentity</source>
+        <translation>来自 STS GetCallerIdentity</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Caller unknown: %1</source>
+        <translation>调用者未知：%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Could not list the workspaces: %1</source>
+        <translation>无法列出工作空间：%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 (ID %2, owner %3)</source>
+        <translation>%1（ID %2，所有者 %3）</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>(loading cancelled)</source>
+        <translation>（已取消加载）</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Loading the environments stopped: %1</source>
+        <translation>环境加载已停止：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Workspace %1</source>
+        <translation>工作空间 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+102"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-69"/>
+        <source>&lt;b&gt;%n public environment(s) have a RAM role.&lt;/b&gt; Anyone who can use a public environment acts with its role&apos;s permissions; the product guidance is to choose &quot;Do Not Associate Role&quot; for them.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n 个公开环境关联了 RAM 角色。&lt;/b&gt;任何能使用公开环境的人都会以其角色的权限执行操作；产品建议为这些环境选择“不关联角色”。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n environment(s)</source>
+        <translation>
+            <numerusform>%n 个环境</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 of %n environment(s) shown</source>
+        <translation>
+            <numerusform>显示 %1 个，共 %n 个环境</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <location line="+26"/>
+        <source>Visibility not saved</source>
+        <translation>可见性未保存</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>The visibility record changed in this session but could not be saved to %1: %2</source>
+        <translation>本次会话中修改了可见性记录，但无法保存到 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import visibility records</source>
+        <translation>导入可见性记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visibility records (*.json *.csv);;All files (*)</source>
+        <translation>可见性记录 (*.json *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was imported from %1:
+%2</source>
+        <translation>没有从 %1 导入任何内容：
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Imported %n visibility record(s) from %1</source>
+        <translation>
+            <numerusform>已从 %1 导入 %n 条可见性记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Set visibility (recorded by admins)</source>
+        <translation>设置可见性（由管理员记录）</translation>
+    </message>
+</context>
+<context>
+    <name>MaxComputeClient</name>
+    <message>
+        <location filename="../../core/api/MaxComputeClient.cpp" line="+116"/>
+        <source>The answer is not the &lt;Tables&gt; XML MaxCompute returns. Check that the endpoint is the MaxCompute API root (…/api).</source>
+        <translation>应答不是 MaxCompute 返回的 &lt;Tables&gt; XML。请检查接入地址是否为 MaxCompute API 根路径（…/api）。</translation>
     </message>
 </context>
 <context>
     <name>ProfileCredentialProvider</name>
     <message>
-        <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="-381"/>
+        <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="-379"/>
         <source>%1 profiles are not supported yet: RoleDesk cannot call STS AssumeRole in this version. Use an AccessKey or StsToken profile, or the environment&apos;s credentials URI.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂不支持 %1 配置：此版本的 RoleDesk 无法调用 STS AssumeRole。请使用 AccessKey 或 StsToken 配置，或环境的凭证服务地址。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Cannot read %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1（%2）。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>%1 does not exist. Run `aliyun configure` to create a profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不存在。请运行 `aliyun configure` 创建配置。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 is not a valid aliyun CLI configuration (%2). Fix or recreate it with `aliyun configure`.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是有效的 aliyun CLI 配置（%2）。请使用 `aliyun configure` 修复或重新创建。</translation>
     </message>
     <message>
-        <location line="+207"/>
-        <source>%1 does not exist. Create it with an [default] section of type access_key, or use another source.</source>
-        <translation type="unfinished"></translation>
+        <location line="+206"/>
+        <source>%1 does not exist. Create it with a [default] section of type access_key, or use another source.</source>
+        <translation>%1 不存在。请创建它并添加类型为 access_key 的 [default] 节，或使用其他来源。</translation>
     </message>
 </context>
 <context>
-    <name>QObject</name>
+    <name>RamRoleArnProvider</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="+9"/>
-        <source>RoleDesk is being built.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../core/api/RamRoleArnProvider.cpp" line="+29"/>
+        <source>AssumeRole %1</source>
+        <translation>AssumeRole %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No source credential is configured to call AssumeRole with.</source>
+        <translation>没有配置用于调用 AssumeRole 的源凭证。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The source credential for AssumeRole %1 failed: %2</source>
+        <translation>AssumeRole %1 的源凭证失败：%2</translation>
     </message>
 </context>
 <context>
@@ -705,47 +2896,47 @@
     <message>
         <location filename="../../core/model/RoleArn.cpp" line="+19"/>
         <source>A role ARN looks like acs:ram::&lt;account-id&gt;:role/&lt;role-name&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>角色 ARN 的格式为 acs:ram::&lt;账号 ID&gt;:role/&lt;角色名称&gt;。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The role ARN is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>角色 ARN 为空。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&quot;%1&quot; does not start with &quot;acs:ram::&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是以“acs:ram::”开头。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&quot;%1&quot; has no &quot;:role/&quot; part: it is not a RAM role ARN (a user or an assumed-role session ARN cannot be associated).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”没有“:role/”部分：它不是 RAM 角色 ARN（用户或扮演角色会话的 ARN 不能被关联）。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&quot;%1&quot; has no account id between &quot;acs:ram::&quot; and &quot;:role/&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”在“acs:ram::”和“:role/”之间没有账号 ID。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The account id &quot;%1&quot; in &quot;%2&quot; must contain digits only.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%2”中的账号 ID“%1”只能包含数字。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&quot;%1&quot; has no role name after &quot;role/&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”在“role/”之后没有角色名称。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The role name in &quot;%1&quot; has %2 characters; RAM allows at most 64.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”中的角色名称有 %2 个字符；RAM 最多允许 64 个。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The role name &quot;%1&quot; may contain only letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>角色名称“%1”只能包含字母、数字、“.”、“-”和“_”。</translation>
     </message>
 </context>
 <context>
@@ -753,34 +2944,710 @@
     <message>
         <location filename="../../core/model/RoleAssociation.cpp" line="+111"/>
         <source>No role</source>
-        <translation type="unfinished"></translation>
+        <translation>无角色</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>DataWorks default role</source>
-        <translation type="unfinished"></translation>
+        <translation>DataWorks 默认角色</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Custom role</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义角色</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Unrecognised configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别的配置</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Custom role %1</source>
         <extracomment>%1 is a RAM role ARN</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>自定义角色 %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Unrecognised configuration (%1)</source>
         <extracomment>%1 describes a credential configuration RoleDesk did not recognise</extracomment>
+        <translation>无法识别的配置（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../../ui/RoleDialog.cpp" line="+48"/>
+        <source>Change RAM role - %1</source>
+        <translation>修改 RAM 角色 - %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Public environment warning</source>
+        <translation>公开环境警告</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;This environment is public in its workspace&lt;/b&gt; (recorded by admins).</source>
+        <translation>&lt;b&gt;该环境在其工作空间中是公开的&lt;/b&gt;（由管理员记录）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Everyone who can open a public environment acts with its role&apos;s permissions.</source>
+        <translation>所有能打开公开环境的人都会以其角色的权限执行操作。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>RAM role of the environment</source>
+        <translation>环境的 RAM 角色</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DataWorks &amp;default role</source>
+        <translation>DataWorks 默认角色(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DataWorks default role</source>
+        <translation>DataWorks 默认角色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No role creation required. Code in the environment gets the environment owner&apos;s permissions on MaxCompute, Hologres, EMR Serverless Spark, Realtime Compute for Apache Flink and PAI.</source>
+        <translation>无需创建角色。环境中的代码将获得环境所有者在 MaxCompute、Hologres、EMR Serverless Spark、实时计算 Flink 版和人工智能平台 PAI 上的权限。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Custom RAM role</source>
+        <translation>自定义 RAM 角色(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom RAM role</source>
+        <translation>自定义 RAM 角色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For services beyond the default role&apos;s scope. The role&apos;s trusted entity must be the Alibaba Cloud service DataWorks (dataworks.aliyuncs.com), and you need the ram:PassRole permission on the role to associate it.</source>
+        <translation>用于默认角色范围之外的服务。该角色的可信实体必须是阿里云服务 DataWorks（dataworks.aliyuncs.com），并且您需要拥有该角色的 ram:PassRole 权限才能关联它。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Custom role ARN</source>
+        <translation>自定义角色 ARN</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>acs:ram::&lt;account-id&gt;:role/&lt;role-name&gt;, or pick a role</source>
+        <translation>acs:ram::&lt;账号 ID&gt;:role/&lt;角色名称&gt;，或选择一个角色</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Load roles</source>
+        <translation>加载角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load the account&apos;s RAM roles</source>
+        <translation>加载账号下的 RAM 角色</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Role list status</source>
+        <translation>角色列表状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust policy check</source>
+        <translation>信任策略检查</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Do &amp;Not Associate Role</source>
+        <translation>不关联角色(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do Not Associate Role</source>
+        <translation>不关联角色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The environment gets no temporary credentials; code uses its own AccessKey pair. The right choice for a public environment.</source>
+        <translation>环境不会获得临时凭证；代码使用自己的 AccessKey。这是公开环境的正确选择。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Policy verdict</source>
+        <translation>策略结论</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Confirmation</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>I understand the risk and associate a role with this public environment anyway</source>
+        <translation>我了解风险，仍要为这个公开环境关联角色</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Confirm associating a role with a public environment</source>
+        <translation>确认为公开环境关联角色</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Reason (goes to the audit log):</source>
+        <translation>原因（记入审计日志）(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason for the override</source>
+        <translation>强制覆盖的原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>why this public environment needs a role</source>
+        <translation>为什么这个公开环境需要角色</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply the role change</source>
+        <translation>应用角色变更</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) in workspace %3&lt;br&gt;Owner %4 &amp;middot; status %5 &amp;middot; visibility: %6 &lt;i&gt;(recorded by admins)&lt;/i&gt;&lt;br&gt;Current role: &lt;b&gt;%7&lt;/b&gt; &amp;middot; last updated %8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%2），所属工作空间 %3&lt;br&gt;所有者 %4 &amp;middot; 状态 %5 &amp;middot; 可见性：%6 &lt;i&gt;（由管理员记录）&lt;/i&gt;&lt;br&gt;当前角色：&lt;b&gt;%7&lt;/b&gt; &amp;middot; 最后更新 %8</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Last updated %1</source>
+        <translation>最后更新 %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Loading the account&apos;s RAM roles (RAM ListRoles)...</source>
+        <translation>正在加载账号下的 RAM 角色（RAM ListRoles）...</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not list the RAM roles (%1). You can still paste a role ARN.</source>
+        <translation>无法列出 RAM 角色（%1）。您仍然可以粘贴角色 ARN。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n role(s) in the account: pick one or paste an ARN.</source>
+        <translation>
+            <numerusform>账号下有 %n 个角色：请选择一个或粘贴 ARN。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Checking the trust policy of %1 (RAM GetRole)...</source>
+        <translation>正在检查 %1 的信任策略（RAM GetRole）...</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not read the role&apos;s trust policy: %1</source>
+        <translation>无法读取角色的信任策略：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>To associate it you need ram:PassRole on %1 (ask an account admin for a policy allowing &quot;ram:PassRole&quot; on that resource).</source>
+        <translation>要关联该角色，您需要对 %1 拥有 ram:PassRole 权限（请账号管理员授予允许对该资源执行“ram:PassRole”的策略）。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Nothing to change</source>
+        <translation>没有需要修改的内容</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Nothing to change.</source>
+        <translation>没有需要修改的内容。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Applying (re-reading the environment first to make sure nobody changed it)...</source>
+        <translation>正在应用（先重新读取环境，确认没有被他人修改）...</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not changed: someone else changed this environment since you loaded it (updated %1, role now &quot;%2&quot;). Nothing was overwritten. Review the current state above and apply again if your change is still right.</source>
+        <translation>未修改：在您加载之后，其他人修改了该环境（更新于 %1，当前角色为“%2”）。没有覆盖任何内容。请查看上面的当前状态，如果您的修改仍然正确，请再次应用。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The change failed: %1</source>
+        <translation>修改失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RolePolicy</name>
+    <message>
+        <location filename="../../core/model/RolePolicy.cpp" line="+21"/>
+        <source>The environment is %1: another operation is in progress. Wait until it has finished, refresh, and try again.</source>
+        <translation>该环境处于%1状态：另一个操作正在进行。请等待其完成、刷新后重试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The environment is %1: a deleted environment&apos;s role cannot be changed.</source>
+        <translation>该环境处于%1状态：已删除环境的角色无法修改。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The environment is suspended because the account has an overdue payment. Settle the payment first.</source>
+        <translation>由于账号欠费，该环境已被暂停。请先结清欠款。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The environment&apos;s status is not one RoleDesk knows, so it cannot tell whether the environment can be updated. Refresh, or update RoleDesk.</source>
+        <translation>RoleDesk 不认识该环境的状态，因此无法判断环境能否被更新。请刷新，或升级 RoleDesk。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>DataWorks guidance: if the individual development environment is set to public in the workspace, do not associate a RAM role with it; select &quot;Do Not Associate Role&quot; to prevent unintended permission leaks, and use an AccessKey pair in code instead.</source>
+        <translation>DataWorks 建议：如果个人开发环境在工作空间中设置为公开，请不要为其关联 RAM 角色；请选择“不关联角色”以防止意外的权限泄露，并在代码中改用 AccessKey。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Only the DataWorks default role, a custom role or no role can be requested.</source>
+        <translation>只能请求 DataWorks 默认角色、自定义角色或不关联角色。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The environment already has this role; nothing will be changed.</source>
+        <translation>该环境已是此角色；不会做任何修改。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This environment is recorded as public and has a role. Consider removing it.</source>
+        <translation>该环境被记录为公开且关联了角色。请考虑取消关联。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>It trusts no service and no account.</source>
+        <translation>它不信任任何服务和账号。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It trusts only accounts (%1).</source>
+        <translation>它只信任账号（%1）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It trusts %1.</source>
+        <translation>它信任 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The role %1 does not trust the DataWorks service (dataworks.aliyuncs.com). %2 Its trusted entity must be the Alibaba Cloud service DataWorks; edit the role&apos;s trust policy in RAM. The admin who associates it also needs ram:PassRole on the role.</source>
+        <translation>角色 %1 不信任 DataWorks 服务（dataworks.aliyuncs.com）。%2 其可信实体必须是阿里云服务 DataWorks；请在 RAM 中编辑该角色的信任策略。关联该角色的管理员还需要拥有该角色的 ram:PassRole 权限。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Besides DataWorks, the role also trusts the account(s) %1: RAM users there may assume it too.</source>
+        <translation>除 DataWorks 外，该角色还信任账号 %1：这些账号下的 RAM 用户也可以扮演它。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>RoleDesk could not check the role&apos;s trust policy: make sure its trusted entity is the DataWorks service (dataworks.aliyuncs.com) and that you have ram:PassRole on it.</source>
+        <translation>RoleDesk 无法检查该角色的信任策略：请确认其可信实体是 DataWorks 服务（dataworks.aliyuncs.com），并且您拥有该角色的 ram:PassRole 权限。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The environment&apos;s current credential configuration is not one RoleDesk recognises (%1); it will be replaced.</source>
+        <translation>该环境当前的凭证配置不是 RoleDesk 能识别的（%1）；它将被替换。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Removing the role (Do Not Associate Role) is always allowed.</source>
+        <translation>取消角色关联（不关联角色）总是允许的。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This environment is recorded as public in its workspace.</source>
+        <translation>该环境在其工作空间中被记录为公开。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To go ahead anyway, confirm and type a reason.</source>
+        <translation>如仍要继续，请确认并填写原因。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No admin has recorded whether this environment is public. If it is public in its workspace, do not associate a role.</source>
+        <translation>尚无管理员记录该环境是否公开。如果它在工作空间中是公开的，请不要关联角色。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Allowed.</source>
+        <translation>允许。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allowed. %1</source>
+        <translation>允许。%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Needs confirmation: %1</source>
+        <translation>需要确认：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refused: %1</source>
+        <translation>拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>This change needs confirmation: %1</source>
+        <translation>此变更需要确认：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type a reason for going against the guidance; it is kept in the audit log.</source>
+        <translation>请填写违背建议的原因；它会保存在审计日志中。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The change is refused and cannot be overridden: %1</source>
+        <translation>此变更被拒绝，且不能强制覆盖：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RoleSetCommand</name>
+    <message>
+        <location filename="../../app/cli/RoleSetCommand.cpp" line="+49"/>
+        <source>Choose the RAM role of an environment (the DataWorks default, a custom role, or none).</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Use the DataWorks default role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use this custom RAM role (acs:ram::&lt;account&gt;:role/&lt;name&gt;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Associate no role (what a public environment should use).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give a role to an environment recorded as public anyway (needs --reason).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why (kept in the audit log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not ask for confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change only if the environment&apos;s updateTimeMs (from envs show --json) is still this value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The environment&apos;s instance id.</source>
+        <translation type="unfinished">环境的实例 ID。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>role set needs exactly one instance id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose exactly one of --default, --custom ARN or --none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--allow-public needs --reason TEXT (it is kept in the audit log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--if-update-time takes the updateTimeMs number that envs show --json prints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>role set changes an environment: pass --yes to confirm when stdin is not a terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot open the audit log %1: %2. No change was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot find out who is acting (GetCallerIdentity)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot read environment %1</source>
+        <translation type="unfinished">无法读取环境 %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Note: the role&apos;s trust policy could not be read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+20"/>
+        <source>Refused by policy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+21"/>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Environment %1 already has this role (%2): nothing to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+17"/>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>To go ahead anyway, pass --allow-public --reason &quot;why&quot; (kept in the audit log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Change the role of %1 (%2) from &quot;%3&quot; to &quot;%4&quot;? [y/N] </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not confirmed: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Environment %1 was changed by someone else since it was read (its UpdateTime differs). Nothing was changed: look at it again with `roledesk-cli envs show %1`, then retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot change the role of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Warning: the change was made but could not be written to the audit log %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Role of %1 (%2) changed: %3 -&gt; %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RolesCheckCommand</name>
+    <message>
+        <location filename="../../app/cli/RolesCommands.cpp" line="+128"/>
+        <source>Check whether a RAM role can be an environment&apos;s custom role, and why not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The role, acs:ram::&lt;account-id&gt;:role/&lt;role-name&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>roles check needs exactly one role ARN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Cannot read role %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 can be an environment&apos;s custom role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 cannot be an environment&apos;s custom role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RolesListCommand</name>
+    <message>
+        <location line="-109"/>
+        <source>List the account&apos;s RAM roles and whom they trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Cannot list the RAM roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>NAME</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TRUSTS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>USABLE FOR ENVIRONMENTS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ARN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxServeCommand</name>
+    <message>
+        <location filename="../../app/cli/SandboxServeCommand.cpp" line="+39"/>
+        <source>Serve the simulated DataWorks workspace on 127.0.0.1 until interrupted.</source>
+        <translation>在 127.0.0.1 上提供模拟的 DataWorks 工作空间，直到被中断。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Port on 127.0.0.1 (default: any free port).</source>
+        <translation>127.0.0.1 上的端口（默认：任意空闲端口）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seed JSON file (default: the shipped workspace).</source>
+        <translation>种子 JSON 文件（默认：随附的工作空间）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Serve exactly N environments: the seed&apos;s, then generated ones.</source>
+        <translation>提供正好 N 个环境：先是种子中的，其余自动生成。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lifetime of the STS credentials the environments hand out (default 3600).</source>
+        <translation>环境所提供的 STS 临时凭证的有效期（默认 3600）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep the state in FILE: loaded when it exists, saved on change and on exit.</source>
+        <translation>将状态保存在 FILE 中：存在时加载，变更时和退出时保存。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fault: add this latency to every answer.</source>
+        <translation>故障：为每个应答增加此延迟。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fault: answer this share (0-1) of requests with HTTP 503.</source>
+        <translation>故障：以 HTTP 503 应答此比例（0-1）的请求。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fault: answer Throttling.User above N requests per second.</source>
+        <translation>故障：每秒超过 N 个请求时应答 Throttling.User。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fault: cut this share (0-1) of successful answers in half.</source>
+        <translation>故障：将此比例（0-1）的成功应答截掉一半。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fault: the credentials services answer 503 from START to END seconds after start.</source>
+        <translation>故障：凭证服务在启动后第 START 到 END 秒之间应答 503。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How long Starting, Stopping, ... last (default 3000).</source>
+        <translation>Starting、Stopping 等状态持续的时间（默认 3000）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Invalid %1 &quot;%2&quot;: expected a whole number from %3 to %4.</source>
+        <translation>无效的 %1“%2”：应为 %3 到 %4 之间的整数。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Invalid %1 &quot;%2&quot;: expected a number from 0 to 1.</source>
+        <translation>无效的 %1“%2”：应为 0 到 1 之间的数。</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../../ui/Session.cpp" line="+90"/>
+        <source>unknown caller (%1)</source>
+        <translation>未知调用者（%1）</translation>
     </message>
 </context>
 <context>
@@ -788,253 +3655,281 @@
     <message>
         <location filename="../../ui/SettingsDialog.cpp" line="+32"/>
         <source>RoleDesk Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>RoleDesk 设置</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Settings sections</source>
-        <translation type="unfinished"></translation>
+        <translation>设置分类</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>地域</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Region:</source>
-        <translation type="unfinished"></translation>
+        <translation>地域(&amp;R)：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>default public endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>默认公网接入地址</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Endpoint for every service</source>
-        <translation type="unfinished"></translation>
+        <translation>所有服务的接入地址</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>One URL that serves every API (a private gateway or the sandbox). Plain HTTP is accepted only for loopback addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个提供所有 API 的 URL（私有网关或沙箱）。只有环回地址才接受明文 HTTP。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Endpoint (all services):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>DataWorks endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>接入地址（所有服务）(&amp;E)：</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>DataWorks endpoint</source>
+        <translation>DataWorks 接入地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>DataWorks endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>DataWorks 接入地址：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>STS endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>STS 接入地址</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>STS endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>STS 接入地址：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>RAM endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>RAM 接入地址</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>RAM endpoint:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>MaxCompute endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>RAM 接入地址：</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>MaxCompute endpoint</source>
+        <translation>MaxCompute 接入地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>MaxCompute endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>MaxCompute 接入地址：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>system proxy settings</source>
-        <translation type="unfinished"></translation>
+        <translation>系统代理设置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>http://host:port. Never used for loopback or link-local addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>http://主机:端口。环回地址和链路本地地址从不使用代理。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>代理</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Proxy:</source>
-        <translation type="unfinished"></translation>
+        <translation>代理(&amp;P)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+6"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>Refresh before expiry, minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>过期前多少分钟刷新</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Refresh &amp;before expiry:</source>
-        <translation type="unfinished"></translation>
+        <translation>过期前刷新(&amp;B)：</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Warn before expiry, minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>过期前多少分钟提醒</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Warn before expiry:</source>
-        <translation type="unfinished"></translation>
+        <translation>过期前提醒(&amp;W)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>凭证</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>AccessKey secrets are kept only in the OS keychain, never in RoleDesk&apos;s settings file. Prefer short-lived credentials where you can.</source>
-        <translation type="unfinished"></translation>
+        <translation>AccessKey Secret 只保存在系统密钥环中，绝不写入 RoleDesk 的设置文件。请尽可能使用短期凭证。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Stored AccessKey pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存的 AccessKey</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>AccessKey pair label</source>
-        <translation type="unfinished"></translation>
+        <translation>AccessKey 标签</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Label:</source>
-        <translation type="unfinished"></translation>
+        <translation>标签(&amp;L)：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>AccessKey ID</source>
-        <translation type="unfinished"></translation>
+        <translation>AccessKey ID</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>AccessKey &amp;ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>AccessKey ID(&amp;I)：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>AccessKey secret</source>
-        <translation type="unfinished"></translation>
+        <translation>AccessKey Secret</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>AccessKey &amp;secret:</source>
-        <translation type="unfinished"></translation>
+        <translation>AccessKey Secret(&amp;S)：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Store in keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>保存到密钥环</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Store the AccessKey pair in the OS keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>将 AccessKey 保存到系统密钥环</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the selected AccessKey pair</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选的 AccessKey</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Keychain status</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥环状态</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>AccessKey pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>AccessKey</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>系统语言</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A new language applies after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>新语言将在重启后生效。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Interface</source>
-        <translation type="unfinished"></translation>
+        <translation>界面</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Enter a label, the AccessKey ID and the secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入标签、AccessKey ID 和 Secret。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Storing in the OS keychain...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存到系统密钥环...</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Stored &quot;%1&quot; in the OS keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将“%1”保存到系统密钥环。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Removed &quot;%1&quot; from the OS keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从系统密钥环中删除“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>StsClient</name>
+    <message>
+        <location filename="../../core/api/StsClient.cpp" line="+31"/>
+        <source>The role session name &quot;%1&quot; is invalid: use 2 to 64 characters of letters, digits and . @ - _</source>
+        <translation>角色会话名称“%1”无效：请使用 2 到 64 个字母、数字或 . @ - _ 字符。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>AssumeRole needs a role ARN (acs:ram::&lt;account-id&gt;:role/&lt;role-name&gt;).</source>
+        <translation>AssumeRole 需要角色 ARN（acs:ram::&lt;账号 ID&gt;:role/&lt;角色名称&gt;）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The session duration %1 s is out of range: use 900 to 43200 seconds (and at most the role&apos;s maximum session duration).</source>
+        <translation>会话有效期 %1 秒超出范围：请使用 900 到 43200 秒（且不超过角色的最大会话时间）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The session policy is %1 characters long; STS accepts at most 2048.</source>
+        <translation>会话策略长度为 %1 个字符；STS 最多接受 2048 个。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>The AssumeRole answer carries no complete credential (AccessKeyId, AccessKeySecret, SecurityToken, Expiration).</source>
+        <translation>AssumeRole 应答中没有完整的凭证（AccessKeyId、AccessKeySecret、SecurityToken、Expiration）。</translation>
     </message>
 </context>
 <context>
@@ -1042,64 +3937,282 @@
     <message>
         <location filename="../../ui/TimeText.cpp" line="+38"/>
         <source>does not expire</source>
-        <translation type="unfinished"></translation>
+        <translation>不会过期</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>expired</source>
-        <translation type="unfinished"></translation>
+        <translation>已过期</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 s</source>
         <extracomment>a countdown in seconds, shown only in the last minute</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 min</source>
         <extracomment>a coarse countdown in minutes</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 分钟</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 days</source>
         <extracomment>a coarse countdown in days</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 天</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 h %2 min</source>
         <extracomment>a coarse countdown: hours and minutes</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>TrustPolicy</name>
+    <message>
+        <location filename="../../core/model/TrustPolicy.cpp" line="+65"/>
+        <source>The trust policy is not valid JSON (%1 at character %2).</source>
+        <translation>信任策略不是有效的 JSON（%1，位于第 %2 个字符）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The trust policy is not a JSON object.</source>
+        <translation>信任策略不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The trust policy has no Statement list.</source>
+        <translation>信任策略没有 Statement 列表。</translation>
+    </message>
+    <message>
+        <location line="+152"/>
+        <source>The role trusts the DataWorks service (dataworks.aliyuncs.com), so it can be associated with an individual development environment.</source>
+        <translation>该角色信任 DataWorks 服务（dataworks.aliyuncs.com），因此可以关联到个人开发环境。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The role does not trust the DataWorks service (dataworks.aliyuncs.com), so DataWorks cannot use it for an individual development environment. Its trusted entity must be the Alibaba Cloud service DataWorks.</source>
+        <translation>该角色不信任 DataWorks 服务（dataworks.aliyuncs.com），因此 DataWorks 无法将它用于个人开发环境。其可信实体必须是阿里云服务 DataWorks。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>It also trusts these services: %1.</source>
+        <translation>它还信任以下服务：%1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It trusts every Alibaba Cloud account (&quot;*&quot;): anyone allowed to call sts:AssumeRole on it can assume it.</source>
+        <translation>它信任所有阿里云账号（“*”）：任何有权对它调用 sts:AssumeRole 的人都可以扮演它。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It trusts the account(s) %1: RAM users and roles there that are allowed to call sts:AssumeRole can assume it.</source>
+        <translation>它信任账号 %1：这些账号下有权调用 sts:AssumeRole 的 RAM 用户和角色可以扮演它。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It trusts no account, so RAM users cannot assume it with AssumeRole.</source>
+        <translation>它不信任任何账号，因此 RAM 用户无法通过 AssumeRole 扮演它。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Some statements have conditions, which RoleDesk does not evaluate.</source>
+        <translation>部分语句带有条件，RoleDesk 不会对条件求值。</translation>
     </message>
 </context>
 <context>
     <name>UriCredentialProvider</name>
     <message>
-        <location filename="../../core/credentials/UriCredentialProvider.cpp" line="+29"/>
+        <location filename="../../core/credentials/UriCredentialProvider.cpp" line="+28"/>
         <source>credentials URI (not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>凭证服务地址（未设置）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>credentials URI %1</source>
-        <translation type="unfinished"></translation>
+        <translation>凭证服务地址 %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>No credentials URI: ALIBABA_CLOUD_CREDENTIALS_URI is empty or not set and no URL was given. Inside a DataWorks individual development environment it is set for you; elsewhere pass --uri or use another source.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有凭证服务地址：ALIBABA_CLOUD_CREDENTIALS_URI 为空或未设置，且未提供 URL。在 DataWorks 个人开发环境中它会自动设置；在其他地方请传入 --uri 或使用其他来源。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The credentials URI is not a valid http(s) URL. Check the value of ALIBABA_CLOUD_CREDENTIALS_URI or --uri.</source>
-        <translation type="unfinished"></translation>
+        <translation>凭证服务地址不是有效的 http(s) URL。请检查 ALIBABA_CLOUD_CREDENTIALS_URI 或 --uri 的值。</translation>
+    </message>
+</context>
+<context>
+    <name>Visibility</name>
+    <message>
+        <location filename="../../core/model/Visibility.cpp" line="+41"/>
+        <source>Public</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Private</source>
+        <translation>私有</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not recorded</source>
+        <extracomment>No admin has recorded whether the environment is public or private</extracomment>
+        <translation>未记录</translation>
+    </message>
+</context>
+<context>
+    <name>VisibilityStore</name>
+    <message>
+        <location filename="../../core/model/VisibilityStore.cpp" line="+175"/>
+        <source>text after a closing quote; put the whole field in quotes and write a quote inside it as &quot;&quot;</source>
+        <translation>右引号后还有文本；请用引号括起整个字段，字段内的引号写作 &quot;&quot;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>a quoted field is not closed; add the missing &quot;</source>
+        <translation>带引号的字段没有结束；请补上缺少的 &quot;</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cannot read the visibility records %1: %2.</source>
+        <translation>无法读取可见性记录 %1：%2。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The visibility records %1 are damaged (line %2: %3). Restore the file from a backup or import the records again.</source>
+        <translation>可见性记录 %1 已损坏（第 %2 行：%3）。请从备份恢复该文件，或重新导入记录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Cannot create the folder %1 for the visibility records.</source>
+        <translation>无法为可见性记录创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot write the visibility records %1: %2.</source>
+        <translation>无法写入可见性记录 %1：%2。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot save the visibility records %1: %2. The previous file is unchanged.</source>
+        <translation>无法保存可见性记录 %1：%2。原文件保持不变。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1, line %2: not valid JSON (%3). Fix the syntax; the expected form is {&quot;environments&quot;:[{&quot;instanceId&quot;:&quot;...&quot;,&quot;visibility&quot;:&quot;public&quot;}]}.</source>
+        <translation>%1，第 %2 行：不是有效的 JSON（%3）。请修正语法；预期格式为 {&quot;environments&quot;:[{&quot;instanceId&quot;:&quot;...&quot;,&quot;visibility&quot;:&quot;public&quot;}]}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1, line 1: no &quot;environments&quot; list. The expected form is {&quot;environments&quot;:[{&quot;instanceId&quot;:&quot;...&quot;,&quot;visibility&quot;:&quot;public&quot;}]}.</source>
+        <translation>%1，第 1 行：没有“environments”列表。预期格式为 {&quot;environments&quot;:[{&quot;instanceId&quot;:&quot;...&quot;,&quot;visibility&quot;:&quot;public&quot;}]}。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1, line %2 (entry %3): an entry must be an object like {&quot;instanceId&quot;:&quot;...&quot;,&quot;visibility&quot;:&quot;public&quot;}.</source>
+        <translation>%1，第 %2 行（第 %3 项）：每一项必须是形如 {&quot;instanceId&quot;:&quot;...&quot;,&quot;visibility&quot;:&quot;public&quot;} 的对象。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1, line %2: %3.</source>
+        <translation>%1，第 %2 行：%3。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1, line 1: the file is empty. Start with the header line &quot;instanceId,visibility&quot;.</source>
+        <translation>%1，第 1 行：文件为空。请以标题行“instanceId,visibility”开头。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1, line %2: the header must name the columns instanceId and visibility, for example &quot;instanceId,visibility&quot;; found &quot;%3&quot;.</source>
+        <translation>%1，第 %2 行：标题行必须列出 instanceId 和 visibility 两列，例如“instanceId,visibility”；实际为“%3”。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1, line %2: expected %3 columns, found %4. Each line needs an instance id and a visibility, separated by a comma.</source>
+        <translation>%1，第 %2 行：应有 %3 列，实际为 %4 列。每行需要一个实例 ID 和一个可见性，以逗号分隔。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot read %1: %2. Check the path and permissions.</source>
+        <translation>无法读取 %1：%2。请检查路径和权限。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1, line %2: the instance id is missing. Give the environment&apos;s InstanceId, e.g. 699573.</source>
+        <translation>%1，第 %2 行：缺少实例 ID。请填写环境的 InstanceId，例如 699573。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1, line %2: the instance id &quot;%3&quot; contains spaces; give one InstanceId per entry.</source>
+        <translation>%1，第 %2 行：实例 ID“%3”包含空格；每项只能填写一个 InstanceId。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1, line %2: the visibility &quot;%3&quot; is not valid; write public, private or unknown.</source>
+        <translation>%1，第 %2 行：可见性“%3”无效；请填写 public、private 或 unknown。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1, line %2: %3 is already listed as %4 on line %5; keep one line per environment.</source>
+        <translation>%1，第 %2 行：%3 已在第 %5 行列为 %4；每个环境只保留一行。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="+59"/>
+        <source>Review and set the RAM roles of DataWorks individual development environments, and inspect the credentials they hand out.</source>
+        <translation>查看和设置 DataWorks 个人开发环境的 RAM 角色，并检查它们提供的凭证。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Run on an in-process sandbox (no cloud account needed).</source>
+        <translation>在进程内沙箱上运行（无需云账号）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With --sandbox: generate this many environments (scale demos).</source>
+        <translation>与 --sandbox 一起使用：生成这么多个环境（用于规模演示）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only the credential inspector, for a developer inside an environment.</source>
+        <translation>只打开凭证检查器，供环境内的开发者使用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With --inspect: a credentials URI.</source>
+        <translation>与 --inspect 一起使用：凭证服务地址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --inspect: a credentials file.</source>
+        <translation>与 --inspect 一起使用：凭证文件。</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>sandbox admin AccessKey</source>
+        <translation>沙箱管理员 AccessKey</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sandbox admin key</source>
+        <translation>沙箱管理员密钥</translation>
     </message>
 </context>
 </TS>
