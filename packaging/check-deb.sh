@@ -4,7 +4,8 @@
 # It installs into the system, so it is NOT part of the CTest run (CTest's packaging_install checks the same file
 # list in a temporary DESTDIR instead). Run it by hand before a release:
 #   packaging/check-deb.sh [BUILD_DIR]        (default: build-deb; the directory is wiped first)
-# Set ROLEDESK_KEEP_INSTALLED=1 to leave the package installed afterwards.
+# Set ROLEDESK_KEEP_INSTALLED=1 to leave the package installed afterwards, ROLEDESK_DEB_REUSE_BUILD=1 to package an
+# existing build directory instead of wiping and rebuilding it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build-deb}
@@ -18,11 +19,18 @@ fi
 step() { printf '\n== %s\n' "$*"; }
 fail() { echo "FAILED: $*" >&2; exit 1; }
 
-step "clean build in $build"
-rm -rf "$build"
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DROLEDESK_WERROR=ON -DROLEDESK_BUILD_TESTS=OFF \
-  -DROLEDESK_BUILD_BENCH=OFF >"$build.configure.log" 2>&1 || { cat "$build.configure.log"; fail "configure"; }
-cmake --build "$build" --parallel "$(nproc)" || fail "build"
+if [[ ${ROLEDESK_DEB_REUSE_BUILD:-0} == 1 ]]; then
+  # For a quick re-check of an existing, complete build (say so when reporting: it is not a clean build).
+  step "reusing the build in $build (ROLEDESK_DEB_REUSE_BUILD=1)"
+  cmake --build "$build" --parallel "$(nproc)" || fail "build"
+  rm -f "$build"/roledesk_*.deb
+else
+  step "clean build in $build"
+  rm -rf "$build"
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DROLEDESK_WERROR=ON -DROLEDESK_BUILD_TESTS=OFF \
+    -DROLEDESK_BUILD_BENCH=OFF >"$build.configure.log" 2>&1 || { cat "$build.configure.log"; fail "configure"; }
+  cmake --build "$build" --parallel "$(nproc)" || fail "build"
+fi
 
 step "cpack -G DEB"
 (cd "$build" && cpack -G DEB) || fail "cpack"

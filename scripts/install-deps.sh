@@ -13,7 +13,7 @@ PKGS=(
   xvfb xauth imagemagick x11-utils
   dbus dbus-x11 gnome-keyring libsecret-tools
   fonts-noto-cjk fonts-dejavu-core
-  desktop-file-utils appstream dpkg-dev file
+  desktop-file-utils appstream dpkg-dev file man-db
 )
 missing=()
 for p in "${PKGS[@]}"; do
