@@ -2,6 +2,14 @@
 #include "CredsDoctorCommand.h"
 #include "CredsShowCommand.h"
 #include "EnvsCommands.h"
+#include "AuditListCommand.h"
+#include "CredsWatchCommand.h"
+#include "ExecCommand.h"
+#include "MaxComputeTablesCommand.h"
+#include "RoleSetCommand.h"
+#include "RolesCommands.h"
+#include "ServeCommand.h"
+#include "VisibilityCommands.h"
 #include "SandboxServeCommand.h"
 
 // One line per command. Keep the order of `roledesk-cli --help`.
@@ -11,5 +19,16 @@ void registerBuiltinCommands(CliApp& app)
     app.addCommand(std::make_unique<CredsDoctorCommand>());
     app.addCommand(std::make_unique<EnvsListCommand>());
     app.addCommand(std::make_unique<EnvsShowCommand>());
+    app.addCommand(std::make_unique<RoleSetCommand>());
+    app.addCommand(std::make_unique<RolesListCommand>());
+    app.addCommand(std::make_unique<RolesCheckCommand>());
+    app.addCommand(std::make_unique<VisibilitySetCommand>());
+    app.addCommand(std::make_unique<VisibilityImportCommand>());
+    app.addCommand(std::make_unique<CredsWatchCommand>());
+    app.addCommand(std::make_unique<CredsValidateCommand>());
+    app.addCommand(std::make_unique<MaxComputeTablesCommand>());
+    app.addCommand(std::make_unique<ServeCommand>());
+    app.addCommand(std::make_unique<ExecCommand>());
+    app.addCommand(std::make_unique<AuditListCommand>());
     app.addCommand(std::make_unique<SandboxServeCommand>());
 }

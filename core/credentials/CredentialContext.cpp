@@ -1,5 +1,6 @@
 #include "CredentialContext.h"
 
+#include "api/RamRoleArnProvider.h"
 #include "util/Clock.h"
 
 #include <QDir>
@@ -10,6 +11,9 @@ CredentialContext CredentialContext::system()
     context.environment = QProcessEnvironment::systemEnvironment();
     context.homePath = QDir::homePath();
     context.clock = Clock::system();
+    // RamRoleArn profiles assume their role at the public STS endpoint; front ends with --endpoint (the
+    // sandbox, a gateway) replace this with RamRoleArnProvider::factory(theirEndpoints).
+    context.roleArnProviderFactory = RamRoleArnProvider::factory(Endpoints(), context.clock);
     return context;
 }
 
