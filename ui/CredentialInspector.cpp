@@ -9,6 +9,7 @@
 #include "api/MaxComputeClient.h"
 #include "api/StsClient.h"
 #include "credentials/CredentialContext.h"
+#include "credentials/CredentialDoctor.h"
 #include "credentials/CredentialProvider.h"
 #include "credentials/DefaultCredentialChain.h"
 #include "credentials/FileCredentialProvider.h"
@@ -287,6 +288,14 @@ QString CredentialInspector::roleNameFromArn(const QString& arn)
     return name;
 }
 
+CredentialContext CredentialInspector::credentialContext() const
+{
+    // Providers judge "already expired" with the same clock the inspector shows.
+    CredentialContext context = CredentialContext::system();
+    context.clock = m_clock;
+    return context;
+}
+
 void CredentialInspector::setAdminSession(Session* session)
 {
     m_session = session;
@@ -316,7 +325,7 @@ void CredentialInspector::setEnvironment(const Environment& environment, const Q
         m_method->setCurrentIndex(m_method->findData(int(Method::EnvironmentService)));
         m_target->setText(Redaction::redactUrl(serviceUri));
         m_target->setEnabled(false);
-        auto* provider = new UriCredentialProvider(CredentialContext::system(), serviceUri);
+        auto* provider = new UriCredentialProvider(credentialContext(), serviceUri);
         inspectProvider(
             provider,
             tr("%1 (%2): the environment's credentials service").arg(environment.instanceName, environment.instanceId));
@@ -351,7 +360,7 @@ void CredentialInspector::startFromInputs()
 void CredentialInspector::inspectUri(const QUrl& uri)
 {
     m_method->setCurrentIndex(m_method->findData(int(Method::Uri)));
-    auto* provider = new UriCredentialProvider(CredentialContext::system(), uri);
+    auto* provider = new UriCredentialProvider(credentialContext(), uri);
     inspectProvider(provider, provider->description());
 }
 
@@ -359,14 +368,14 @@ void CredentialInspector::inspectFile(const QString& path)
 {
     m_method->setCurrentIndex(m_method->findData(int(Method::File)));
     m_target->setText(path.isEmpty() ? FileCredentialProvider::defaultPath() : path);
-    auto* provider = new FileCredentialProvider(CredentialContext::system(), path);
+    auto* provider = new FileCredentialProvider(credentialContext(), path);
     inspectProvider(provider, provider->description());
 }
 
 void CredentialInspector::inspectDefaultChain()
 {
     m_method->setCurrentIndex(m_method->findData(int(Method::DefaultChain)));
-    auto* provider = new DefaultCredentialChain(CredentialContext::system());
+    auto* provider = new DefaultCredentialChain(credentialContext());
     inspectProvider(provider, tr("Default credential chain"));
 }
 
@@ -447,21 +456,25 @@ void CredentialInspector::notify(const QString& title, const QString& message, b
 
 void CredentialInspector::showDoctor()
 {
-    // Plain words for the case where nothing can be fetched at all.
-    QStringList lines;
-    lines << tr("No credential could be fetched.");
-    if (m_source)
-        lines << m_source->lastError().toString();
-    lines << QString();
-    lines << tr("What this means:");
-    lines << tr("- The credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI) and the file /mnt/.alibabacloud/credentials "
-                "exist only inside a DataWorks individual development environment that has a RAM role. Outside it, "
-                "or when the environment uses \"Do Not Associate Role\", they fail.");
-    lines << tr("- Outside an environment, use an AccessKey pair (environment variables, an aliyun CLI profile, an "
-                "INI profile) or a RAM role you may assume.");
-    lines << tr("- Run \"roledesk-cli creds doctor\" for a full report of what exists on this machine.");
-    m_doctor->setPlainText(lines.join(QLatin1Char('\n')));
+    // Nothing could be fetched at all: run core's diagnosis and show it in plain words.
+    m_doctor->setPlainText(tr("No credential could be fetched: %1\n\nChecking where credentials can come from on this "
+                              "machine...")
+                               .arg(m_source ? m_source->lastError().toString() : QString()));
     m_doctor->show();
+    if (m_doctorRunning)
+        return;
+    m_doctorRunning = true;
+    auto* doctor = new CredentialDoctor(credentialContext(), this);
+    const quint64 generation = m_generation;
+    connect(doctor, &CredentialDoctor::finished, this, [this, doctor, generation](const DoctorReport& report) {
+        doctor->deleteLater();
+        m_doctorRunning = false;
+        if (generation != m_generation || !m_source || !m_source->lastCredential().isNull())
+            return;
+        m_doctor->setPlainText(tr("No credential could be fetched: %1").arg(m_source->lastError().toString()) +
+                               QStringLiteral("\n\n") + report.toText());
+    });
+    doctor->run();
 }
 
 void CredentialInspector::refreshView()

@@ -2,6 +2,7 @@
 
 #include "api/Endpoints.h"
 #include "credentials/Credential.h"
+#include "credentials/CredentialContext.h"
 #include "credentials/CredentialSource.h"
 #include "model/Environment.h"
 
@@ -106,6 +107,7 @@ private:
     ApiClient* credentialApi();
     QString expectedRoleName() const;
     Endpoints effectiveEndpoints() const;
+    CredentialContext credentialContext() const;
 
     const Clock* m_clock;
     QPointer<Session> m_session;
@@ -124,6 +126,7 @@ private:
     int m_revealMs = 10'000;
     bool m_revealed = false;
     bool m_useTray = true;
+    bool m_doctorRunning = false;
     QString m_lastNotification;
     quint64 m_generation = 0;
 

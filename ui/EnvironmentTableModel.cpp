@@ -2,6 +2,8 @@
 
 #include "TimeText.h"
 
+#include "model/RoleArn.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -28,6 +30,16 @@ int EnvironmentTableModel::rowCount(const QModelIndex& parent) const
 int EnvironmentTableModel::columnCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString EnvironmentTableModel::roleText(const RoleAssociation& role)
+{
+    // Kind and role name; the whole ARN is in the tool tip and the details pane.
+    if (role.isCustomRole()) {
+        const RoleArn arn = RoleArn::parse(role.roleArn());
+        return tr("Custom: %1").arg(arn.isValid() ? arn.roleName() : role.roleArn());
+    }
+    return RoleAssociation::kindDisplayName(role.kind());
 }
 
 QString EnvironmentTableModel::visibilityHeader()
@@ -91,7 +103,7 @@ QVariant EnvironmentTableModel::data(const QModelIndex& index, int role) const
         case VisibilityColumn:
             return Visibilities::displayName(keys.visibility);
         case RoleColumn:
-            return env.role.displayText();
+            return roleText(env.role);
         case UpdatedColumn:
             return TimeText::local(env.updateTime);
         case ColumnCount:
@@ -103,8 +115,8 @@ QVariant EnvironmentTableModel::data(const QModelIndex& index, int role) const
             return TimeText::utc(env.updateTime);
         if (column == VisibilityColumn)
             return headerData(VisibilityColumn, Qt::Horizontal, Qt::ToolTipRole);
-        if (column == RoleColumn && env.role.isUnknown())
-            return env.role.description();
+        if (column == RoleColumn)
+            return env.role.isUnknown() ? env.role.description() : env.role.displayText();
         return {};
     case Qt::ForegroundRole:
         if (column == VisibilityColumn && keys.visibility == Visibility::Public && env.role.hasRole())
@@ -222,7 +234,7 @@ EnvironmentTableModel::RowKeys EnvironmentTableModel::makeKeys(const Environment
     keys.id = env.instanceId.toLower();
     keys.owner = env.ownerId.toLower();
     keys.workspace = (env.projectName.isEmpty() ? QString::number(env.projectId) : env.projectName).toLower();
-    keys.role = env.role.displayText().toLower();
+    keys.role = roleText(env.role).toLower();
     keys.visibility = visibilityOf(env.instanceId);
     return keys;
 }

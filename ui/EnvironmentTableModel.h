@@ -79,6 +79,8 @@ public:
     int rowOf(const QString& instanceId) const;
     const std::vector<Environment>& environments() const { return m_rows; }
 
+    // "DataWorks default role", "Custom: RoleName", "No role".
+    static QString roleText(const RoleAssociation& role);
     // Shown in the header and everywhere visibility appears: the API does not expose it.
     static QString visibilityHeader();
 

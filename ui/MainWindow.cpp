@@ -66,10 +66,12 @@ MainWindow::MainWindow(Session* session, AppSettings settings, KeychainStore* ke
     m_model->setVisibilityLookup([this](const QString& id) { return visibilityOf(id); });
     buildUi();
     buildMenus();
+    updateDetails();
+    updateCountLabel();
     populateProfiles();
     connect(m_session, &Session::connectionChanged, this, &MainWindow::onConnectionChanged);
     connect(m_session, &Session::identityChanged, this, &MainWindow::onIdentityChanged);
-    resize(1400, 860);
+    resize(1580, 900);
     if (m_session->isConnected())
         onConnectionChanged();
 }
@@ -213,7 +215,7 @@ void MainWindow::buildUi()
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    const int widths[] = {190, 90, 150, 150, 90, 190, 330, 150};
+    const int widths[] = {200, 70, 150, 110, 110, 205, 230, 140};
     for (int c = 0; c < EnvironmentTableModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c]);
     connect(m_table, &QTableView::customContextMenuRequested, this, &MainWindow::showTableMenu);
@@ -297,7 +299,8 @@ void MainWindow::buildUi()
     detailsLayout->addWidget(m_inspectButton);
     detailsLayout->addStretch();
     detailsScroll->setWidget(m_details);
-    detailsScroll->setMinimumWidth(280);
+    detailsScroll->setMinimumWidth(300);
+    detailsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -307,7 +310,7 @@ void MainWindow::buildUi()
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setStretchFactor(2, 0);
-    splitter->setSizes({230, 880, 300});
+    splitter->setSizes({200, 1060, 320});
     auto* central = new QWidget(this);
     auto* centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(6, 6, 6, 6);
@@ -329,8 +332,6 @@ void MainWindow::buildUi()
     statusBar()->addWidget(m_identityLabel, 1);
     m_regionLabel = UiUtil::name(new QLabel(this), QStringLiteral("regionLabel"), tr("Region"));
     statusBar()->addPermanentWidget(m_regionLabel);
-    updateDetails();
-    updateCountLabel();
 }
 
 void MainWindow::buildMenus()
@@ -655,10 +656,11 @@ void MainWindow::updateRiskBanner()
             ++risky;
     m_riskyCount = risky;
     m_riskBanner->setVisible(risky > 0);
-    m_riskLabel->setText(
-        tr("<b>%n public environment(s) have a RAM role.</b> Anyone who can use a public environment acts with its "
-           "role's permissions; the product guidance is to choose \"Do Not Associate Role\" for them.",
-           nullptr, risky));
+    const QString count = risky == 1 ? tr("1 public environment has a RAM role.")
+                                     : tr("%1 public environments have a RAM role.").arg(risky);
+    m_riskLabel->setText(QStringLiteral("<b>") + count + QStringLiteral("</b> ") +
+                         tr("Anyone who can use a public environment acts with its role's permissions; the product "
+                            "guidance is to choose \"Do Not Associate Role\" for them."));
 }
 
 void MainWindow::updateCountLabel()
@@ -726,7 +728,9 @@ void MainWindow::updateDetails()
         env->status == EnvironmentStatus::Unknown ? env->statusText : EnvironmentStatuses::displayName(env->status));
     m_detailLabels[QStringLiteral("owner")]->setText(env->ownerId);
     m_detailLabels[QStringLiteral("workspace")]->setText(tr("%1 (%2)").arg(env->projectName).arg(env->projectId));
-    m_detailLabels[QStringLiteral("role")]->setText(env->role.displayText());
+    m_detailLabels[QStringLiteral("role")]->setText(
+        env->role.isCustomRole() ? EnvironmentTableModel::roleText(env->role) + QLatin1Char('\n') + env->role.roleArn()
+                                 : env->role.displayText());
     m_detailLabels[QStringLiteral("image")]->setText(env->imageName.isEmpty() ? env->imageId : env->imageName);
     m_detailLabels[QStringLiteral("resourceGroup")]->setText(env->resourceGroupName.isEmpty() ? env->resourceGroupId
                                                                                               : env->resourceGroupName);
