@@ -145,6 +145,9 @@ void TestCredentialParser::rejectsMalformedJson()
     QVERIFY(!r.ok());
     QVERIFY(r.error.message.contains(QStringLiteral("not valid JSON")));
     QVERIFY2(findSecret(r.error.toString(), kSecrets).isEmpty(), qPrintable(r.error.bodyExcerpt));
+    // The cut-off token has no closing quote: not even its beginning may show.
+    QVERIFY(findSecret(r.error.toString(), {kToken.left(10), kSecret.left(10)}).isEmpty());
+    QVERIFY(r.error.bodyExcerpt.contains(QStringLiteral("\"SecurityToken\":\"****")));
 }
 
 void TestCredentialParser::rejectsArray()

@@ -79,6 +79,8 @@ void TestUriCredentialProvider::assertNoLeak(CredentialSource* source)
 {
     const QString text = source->lastError().toString();
     QVERIFY2(findSecret(text, secrets()).isEmpty(), "secret in error message");
+    QVERIFY2(findSecret(text, secretPrefixes()).isEmpty(), "the beginning of a secret in error message");
+    QVERIFY2(m_log->findAny(secretPrefixes()).isEmpty(), "the beginning of a secret in log");
     QVERIFY2(m_log->findAny(secrets()).isEmpty(), "secret in log");
     QString debugText;
     QDebug(&debugText) << source->lastCredential();

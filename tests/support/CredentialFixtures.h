@@ -25,6 +25,12 @@ inline QStringList secrets()
     return {secret(), token()};
 }
 
+// The first 10 characters of each secret: a cut-off answer must not leak a secret's beginning either.
+inline QStringList secretPrefixes()
+{
+    return {secret().left(10), token().left(10)};
+}
+
 inline QString utc(const QDateTime& t)
 {
     return t.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
