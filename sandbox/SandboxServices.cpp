@@ -20,6 +20,9 @@
 #include <QUuid>
 #include <QXmlStreamWriter>
 
+#include <array>
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 using SandboxData::Environment;
 using SandboxData::RoleKind;
@@ -67,19 +70,17 @@ QString imageName(const QString& imageId)
     return us > 0 ? name.left(us) : name;
 }
 
-// Deterministic look-alike values (VPC ids, the decoy UserInfo key) derived from the state's secret.
+// Deterministic look-alike values (VPC ids, the decoy UserInfo key) derived from the state's secret: one
+// HMAC seeds a generator, so a page of 100 environments stays cheap.
 QString derived(const QByteArray& secret, const QString& what, int length, QLatin1String alphabet)
 {
-    QByteArray bytes;
-    QByteArray block = what.toUtf8();
-    while (bytes.size() < length) {
-        block = QMessageAuthenticationCode::hash(block, secret, QCryptographicHash::Sha256);
-        bytes += block;
-    }
-    QString out;
-    out.reserve(length);
+    const QByteArray digest = QMessageAuthenticationCode::hash(what.toUtf8(), secret, QCryptographicHash::Sha256);
+    std::array<quint32, 8> seed{};
+    memcpy(seed.data(), digest.constData(), sizeof(seed));
+    QRandomGenerator generator(seed.data(), seed.data() + seed.size());
+    QString out(length, Qt::Uninitialized);
     for (int i = 0; i < length; ++i)
-        out.append(QChar(alphabet.at(quint8(bytes.at(i)) % alphabet.size())));
+        out[i] = QChar(alphabet.at(generator.bounded(int(alphabet.size()))));
     return out;
 }
 
