@@ -154,7 +154,7 @@ private slots:
             runNode(u"sandbox-credentials.js"_s,
                     {{u"SANDBOX_CREDENTIALS_URI"_s, m_sandbox->credentialsUri(u"700106"_s).toString()},
                      {u"SANDBOX_ENDPOINT"_s, m_base.authority()}},
-                    &raw);
+                    &raw, true);
         QVERIFY2(out.value(u"error").toString().contains(u"httpStatus: 404"_s), qPrintable(raw));
         QVERIFY(out.value(u"error").toString().contains(u"NoRoleAssociated"_s));
     }
