@@ -8,7 +8,13 @@
 #include "SecretScanner.h"
 
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace CredentialFixtures;
 
@@ -27,6 +33,7 @@ private slots:
     void connectionRefused();
     void connectionClosedWithoutAnswer();
     void readTimeout();
+    void connectTimeout();
     void oversizedAnswer();
     void emptyUri();
     void uriFromEnvironment();
@@ -204,6 +211,42 @@ void TestUriCredentialProvider::readTimeout()
              qPrintable(source->lastError().toString()));
     QVERIFY(source->lastError().message.contains(QStringLiteral("300 ms")));
     QVERIFY2(timer.elapsed() < 4500, "the read time-out did not cut the wait short");
+}
+
+void TestUriCredentialProvider::connectTimeout()
+{
+    // A listening socket with a full accept queue: Linux drops further SYNs, so connecting hangs.
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    QVERIFY(fd >= 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QVERIFY(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    socklen_t len = sizeof addr;
+    QVERIFY(::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
+    QVERIFY(::listen(fd, 0) == 0);
+    const quint16 port = ntohs(addr.sin_port);
+    QList<QTcpSocket*> fillers;
+    for (int i = 0; i < 4; ++i) {
+        auto* filler = new QTcpSocket(this);
+        filler->connectToHost(QHostAddress::LocalHost, port);
+        filler->waitForConnected(300);
+        fillers << filler;
+    }
+    UriCredentialProvider::Options options;
+    options.connectTimeoutMs = 300;
+    options.readTimeoutMs = 10000;
+    QElapsedTimer timer;
+    timer.start();
+    CredentialSource* source =
+        run(new UriCredentialProvider(context(), QUrl(QStringLiteral("http://127.0.0.1:%1/creds").arg(port)), options));
+    const QString message = source->lastError().message;
+    qDeleteAll(fillers);
+    ::close(fd);
+    QCOMPARE(source->state(), CredentialSource::State::Failed);
+    QVERIFY2(message.contains(QStringLiteral("connect time-out")), qPrintable(message));
+    QVERIFY(message.contains(QStringLiteral("300 ms")));
+    QVERIFY2(timer.elapsed() < 5000, "the connect time-out did not cut the wait short");
 }
 
 void TestUriCredentialProvider::oversizedAnswer()
