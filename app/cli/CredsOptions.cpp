@@ -1,11 +1,6 @@
 #include "CredsOptions.h"
 
-#include "credentials/DefaultCredentialChain.h"
-#include "credentials/EcsRamRoleProvider.h"
-#include "credentials/EnvCredentialProvider.h"
-#include "credentials/FileCredentialProvider.h"
-#include "credentials/ProfileCredentialProvider.h"
-#include "credentials/UriCredentialProvider.h"
+#include "credentials/CredentialProviderFactory.h"
 
 #include <QCoreApplication>
 
@@ -18,8 +13,8 @@ QString tr(const char* text)
 
 QStringList CredsOptions::sourceNames()
 {
-    return {QStringLiteral("chain"),   QStringLiteral("uri"), QStringLiteral("file"), QStringLiteral("env"),
-            QStringLiteral("profile"), QStringLiteral("ini"), QStringLiteral("ecs")};
+    return CredentialProviderFactory::kinds();
+};
 }
 
 void CredsOptions::addTo(QCommandLineParser& parser)
@@ -65,26 +60,12 @@ CredentialProvider* CredsOptions::createProvider(const QCommandLineParser& parse
         *error = tr("--profile goes only with --source profile or --source ini.");
         return nullptr;
     }
-    const CredentialContext& c = context.credentials;
-    if (source == QLatin1String("uri")) {
-        const QUrl url = parser.isSet(m_uri) ? QUrl(parser.value(m_uri)) : QUrl();
-        if (parser.isSet(m_uri) && (!url.isValid() || url.host().isEmpty())) {
-            *error = tr("--uri needs an http(s) URL such as http://127.0.0.1:7002/credentials.");
-            return nullptr;
-        }
-        return new UriCredentialProvider(c, url, parent);
-    }
-    if (source == QLatin1String("file")) {
-        const QString path = parser.isSet(m_file) ? parser.value(m_file) : context.credentialsFilePath;
-        return new FileCredentialProvider(c, path, parent);
-    }
-    if (source == QLatin1String("env"))
-        return new EnvCredentialProvider(c, parent);
-    if (source == QLatin1String("profile"))
-        return new CliProfileProvider(c, parser.value(m_profile), parent);
-    if (source == QLatin1String("ini"))
-        return new IniProfileProvider(c, parser.value(m_profile), parent);
-    if (source == QLatin1String("ecs"))
-        return new EcsRamRoleProvider(c, {}, parent);
-    return new DefaultCredentialChain(c, parent);
+    QString argument;
+    if (source == QLatin1String("uri"))
+        argument = parser.value(m_uri);
+    else if (source == QLatin1String("file"))
+        argument = parser.isSet(m_file) ? parser.value(m_file) : context.credentialsFilePath;
+    else if (source == QLatin1String("profile") || source == QLatin1String("ini"))
+        argument = parser.value(m_profile);
+    return CredentialProviderFactory::create(source, context.credentials, argument, parent, error);
 }
