@@ -14,7 +14,6 @@ QString tr(const char* text)
 QStringList CredsOptions::sourceNames()
 {
     return CredentialProviderFactory::kinds();
-};
 }
 
 void CredsOptions::addTo(QCommandLineParser& parser)
