@@ -261,6 +261,8 @@ void RoleDialog::onArnEdited()
         const QSignalBlocker blocker(m_choices);
         m_custom->setChecked(true);
     }
+    if (m_custom->isChecked() && !m_rolesLoaded)
+        loadRoles();
     m_trust.reset();
     m_trustTimer->start();
     evaluate();

@@ -1,0 +1,97 @@
+#pragma once
+
+// Shared by the GUI tests: an in-process sandbox on loopback, a MockClock shared by everything, and a
+// Session connected to the sandbox with its admin key, with visibility and audit records in a
+// temporary folder.
+#include "MockClock.h"
+#include "Sandbox.h"
+#include "Session.h"
+
+#include "credentials/CredentialProvider.h"
+#include "model/AuditLog.h"
+#include "model/VisibilityStore.h"
+
+#include <QAbstractButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+struct UiSandbox
+{
+    MockClock clock{QDateTime::currentDateTimeUtc()};
+    QTemporaryDir dir;
+    std::unique_ptr<Sandbox> sandbox;
+    std::unique_ptr<VisibilityStore> visibility;
+    std::unique_ptr<AuditLog> audit;
+    std::unique_ptr<Session> session;
+    QUrl endpoint;
+
+    bool start(int credentialLifetimeSeconds = 3600)
+    {
+        sandbox = std::make_unique<Sandbox>(&clock);
+        Sandbox::Options options;
+        options.credentialLifetimeSeconds = credentialLifetimeSeconds;
+        options.transitionDelayMs = 50;
+        QString error;
+        if (!sandbox->load(options, &error)) {
+            qWarning() << "sandbox load failed" << error;
+            return false;
+        }
+        endpoint = sandbox->start();
+        if (endpoint.isEmpty())
+            return false;
+        visibility = std::make_unique<VisibilityStore>(dir.filePath(QStringLiteral("visibility.json")), &clock);
+        const QString visFile = dir.filePath(QStringLiteral("seed-visibility.json"));
+        if (!sandbox->writeVisibilityFile(visFile, &error))
+            return false;
+        if (!visibility->importFile(visFile, QStringLiteral("test")).ok)
+            return false;
+        audit = std::make_unique<AuditLog>(dir.filePath(QStringLiteral("audit.sqlite")), &clock);
+        if (!audit->open(&error))
+            return false;
+        session = std::make_unique<Session>(&clock, visibility.get(), audit.get());
+        Sandbox* sb = sandbox.get();
+        session->setCredentialsUriResolver([sb](const QString& id) { return sb->credentialsUri(id); });
+        session->connectWith(new StaticCredentialProvider(adminCredential(), QStringLiteral("static")), endpoints(),
+                             QStringLiteral("Sandbox admin key"), true);
+        return true;
+    }
+
+    Endpoints endpoints() const
+    {
+        Endpoints e(sandbox->region());
+        e.setEndpointOverride(endpoint);
+        return e;
+    }
+
+    Credential adminCredential() const
+    {
+        return Credential(sandbox->accessKeyId(), sandbox->accessKeySecret(), {}, {},
+                          QStringLiteral("sandbox admin key"));
+    }
+
+    // Everything that must never reach a log line.
+    QStringList secrets() const
+    {
+        QStringList s{sandbox->accessKeySecret()};
+        return s;
+    }
+
+    SandboxData::Environment environment(const QString& id) const
+    {
+        SandboxData::Environment env;
+        sandbox->engine()->environment(id, &env);
+        return env;
+    }
+};
+
+template<typename T = QWidget>
+T* child(QObject* parent, const QString& name)
+{
+    T* w = parent->findChild<T*>(name);
+    if (!w)
+        qWarning() << "no child named" << name;
+    return w;
+}

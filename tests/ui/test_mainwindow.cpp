@@ -1,0 +1,451 @@
+// The admin flows of the main window, driven by object names against an in-process sandbox:
+// load and filter, change a private environment's role, the public-environment guard, a conflict,
+// a bulk change with a failure, the audit view and its CSV export, visibility edits, and no secret
+// in any log line along the way.
+#include "UiTestSupport.h"
+
+#include "AuditDialog.h"
+#include "BulkRoleDialog.h"
+#include "EnvironmentFilterModel.h"
+#include "EnvironmentTableModel.h"
+#include "KeychainStore.h"
+#include "MainWindow.h"
+#include "RoleDialog.h"
+#include "SecretScanner.h"
+
+#include "api/DataWorksClient.h"
+#include "model/EnvironmentFilter.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QTreeWidget>
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    UiSandbox m_sb;
+    std::unique_ptr<KeychainStore> m_keychain;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<LogCapture> m_log;
+
+    // Dialogs from earlier steps are gone before the next one opens (they would block input and be found first).
+    void closeDialogs() { qDeleteAll(m_window->findChildren<QDialog*>(Qt::FindDirectChildrenOnly)); }
+
+    static void click(QAbstractButton* button)
+    {
+        // Radio buttons and check boxes react only on their indicator and label: click near the left edge.
+        QTest::mouseClick(button, Qt::LeftButton, {}, QPoint(6, button->height() / 2));
+    }
+
+    RoleDialog* openRoleDialog(const QString& instanceId)
+    {
+        closeDialogs();
+        if (!m_window->selectEnvironment(instanceId))
+            return nullptr;
+        m_window->changeRole();
+        return m_window->findChild<RoleDialog*>();
+    }
+
+    Environment shown(const QString& instanceId) const
+    {
+        const int row = m_window->environmentModel()->rowOf(instanceId);
+        return row < 0 ? Environment() : m_window->environmentModel()->environmentAt(row);
+    }
+
+    QList<AuditEntry> auditFor(const QString& instanceId) const
+    {
+        AuditQuery q;
+        q.instanceId = instanceId;
+        return m_sb.audit->query(q);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_log = std::make_unique<LogCapture>();
+        QVERIFY(m_sb.start());
+        m_keychain = std::make_unique<KeychainStore>(QStringLiteral("RoleDeskTest"));
+        m_window = std::make_unique<MainWindow>(m_sb.session.get(), AppSettings(), m_keychain.get());
+        QSignalSpy loaded(m_window.get(), &MainWindow::loadFinished);
+        m_window->show();
+        QVERIFY(loaded.wait(20000) || loaded.count() == 1);
+    }
+
+    void loadsEveryEnvironmentAndTheIdentity()
+    {
+        QCOMPARE(m_window->environmentModel()->rowCount(), int(m_sb.sandbox->engine()->environmentCount()));
+        QVERIFY(!child<QProgressBar>(m_window.get(), QStringLiteral("loadProgress"))->isVisible());
+        QVERIFY(child<QLabel>(m_window.get(), QStringLiteral("sandboxMarker"))->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(m_window.get(), QStringLiteral("identityLabel"))
+                                     ->text()
+                                     .contains(QStringLiteral("roledesk-admin")),
+                                 10000);
+        QVERIFY(child<QLabel>(m_window.get(), QStringLiteral("regionLabel"))->text().contains(m_sb.sandbox->region()));
+        // Workspaces with counts.
+        auto* workspaces = child<QListWidget>(m_window.get(), QStringLiteral("workspaceList"));
+        QCOMPARE(workspaces->count(), 5);
+        QVERIFY(workspaces->item(0)->text().contains(QLatin1Char('(')));
+    }
+
+    void riskBannerCountsPublicEnvironmentsWithARole()
+    {
+        int expected = 0;
+        for (const Environment& env : m_window->environmentModel()->environments())
+            expected += m_sb.visibility->visibility(env.instanceId) == Visibility::Public && env.role.hasRole();
+        QVERIFY(expected > 0);
+        QCOMPARE(m_window->riskyCount(), expected);
+        auto* banner = child<QLabel>(m_window.get(), QStringLiteral("riskBannerLabel"));
+        QVERIFY2(banner->text().contains(QString::number(expected)), qPrintable(banner->text()));
+        QTest::mouseClick(child<QPushButton>(m_window.get(), QStringLiteral("showRiskyButton")), Qt::LeftButton);
+        QCOMPARE(m_window->filterModel()->rowCount(), expected);
+        QTest::mouseClick(child<QPushButton>(m_window.get(), QStringLiteral("clearFiltersButton")), Qt::LeftButton);
+        QCOMPARE(m_window->filterModel()->rowCount(), m_window->environmentModel()->rowCount());
+    }
+
+    void filtersAsYouTypeWithCoresPredicate()
+    {
+        auto* edit = child<QLineEdit>(m_window.get(), QStringLiteral("filterEdit"));
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        QTest::keyClicks(edit, QStringLiteral("LAB_"));
+        EnvironmentFilter filter;
+        filter.keyword = QStringLiteral("LAB_");
+        QList<Environment> all(m_window->environmentModel()->environments().begin(),
+                               m_window->environmentModel()->environments().end());
+        const int expected = int(filter.apply(all, m_sb.visibility.get()).size());
+        QVERIFY(expected > 0 && expected < all.size());
+        QTRY_COMPARE(m_window->filterModel()->rowCount(), expected);
+
+        auto* status = child<QComboBox>(m_window.get(), QStringLiteral("statusFilter"));
+        status->setCurrentIndex(status->findData(int(EnvironmentStatus::Running)));
+        filter.statuses = {EnvironmentStatus::Running};
+        QCOMPARE(m_window->filterModel()->rowCount(), int(filter.apply(all, m_sb.visibility.get()).size()));
+        auto* vis = child<QComboBox>(m_window.get(), QStringLiteral("visibilityFilter"));
+        vis->setCurrentIndex(vis->findData(int(Visibility::Public)));
+        filter.visibility = Visibility::Public;
+        QCOMPARE(m_window->filterModel()->rowCount(), int(filter.apply(all, m_sb.visibility.get()).size()));
+        auto* role = child<QComboBox>(m_window.get(), QStringLiteral("roleKindFilter"));
+        role->setCurrentIndex(role->findData(int(RoleAssociation::Kind::None)));
+        filter.roleKind = RoleAssociation::Kind::None;
+        QCOMPARE(m_window->filterModel()->rowCount(), int(filter.apply(all, m_sb.visibility.get()).size()));
+
+        // Unticking a workspace hides its environments.
+        QTest::mouseClick(child<QPushButton>(m_window.get(), QStringLiteral("clearFiltersButton")), Qt::LeftButton);
+        auto* workspaces = child<QListWidget>(m_window.get(), QStringLiteral("workspaceList"));
+        workspaces->item(0)->setCheckState(Qt::Unchecked);
+        const qint64 hidden = workspaces->item(0)->data(Qt::UserRole + 1).toLongLong();
+        int inHidden = 0;
+        for (const Environment& env : all)
+            inHidden += env.projectId == hidden;
+        QCOMPARE(m_window->filterModel()->rowCount(), int(all.size()) - inHidden);
+        workspaces->item(0)->setCheckState(Qt::Checked);
+        QCOMPARE(m_window->filterModel()->rowCount(), int(all.size()));
+    }
+
+    void sortsByColumn()
+    {
+        QTableView* table = child<QTableView>(m_window.get(), QStringLiteral("environmentTable"));
+        table->sortByColumn(EnvironmentTableModel::UpdatedColumn, Qt::DescendingOrder);
+        EnvironmentFilterModel* proxy = m_window->filterModel();
+        for (int row = 1; row < proxy->rowCount(); ++row) {
+            const qint64 a = proxy->index(row - 1, EnvironmentTableModel::UpdatedColumn)
+                                 .data(EnvironmentTableModel::SortRole)
+                                 .toLongLong();
+            const qint64 b = proxy->index(row, EnvironmentTableModel::UpdatedColumn)
+                                 .data(EnvironmentTableModel::SortRole)
+                                 .toLongLong();
+            QVERIFY(a >= b);
+        }
+        table->sortByColumn(EnvironmentTableModel::NameColumn, Qt::AscendingOrder);
+    }
+
+    void changesAPrivateEnvironmentsRole()
+    {
+        const QString id = QStringLiteral("700104"); // zhang_min_scratch: private, Stopped, no role
+        QVERIFY(shown(id).role.isNone());
+        RoleDialog* dialog = openRoleDialog(id);
+        QVERIFY(dialog);
+        QVERIFY(!child(dialog, QStringLiteral("publicWarning"))->isVisible());
+        QVERIFY(child<QRadioButton>(dialog, QStringLiteral("roleNone"))->isChecked());
+        click(child<QRadioButton>(dialog, QStringLiteral("roleDefault")));
+        QVERIFY(dialog->decision().isAllowed());
+        auto* apply = child<QPushButton>(dialog, QStringLiteral("applyButton"));
+        QVERIFY(apply->isEnabled());
+        QSignalSpy applied(dialog, &RoleDialog::applied);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QVERIFY(applied.wait(10000));
+        QCOMPARE(m_sb.environment(id).roleKind, SandboxData::RoleKind::Default);
+        QVERIFY(shown(id).role.isDataWorksDefault());
+        const QList<AuditEntry> entries = auditFor(id);
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().fromRole, QStringLiteral("none"));
+        QCOMPARE(entries.first().toRole, QStringLiteral("default"));
+        QCOMPARE(entries.first().outcome, QStringLiteral("applied"));
+        QVERIFY2(entries.first().actor.contains(QStringLiteral("roledesk-admin")), qPrintable(entries.first().actor));
+        QVERIFY(!entries.first().override);
+    }
+
+    void customRoleIsCheckedLiveAndRefusedWhenUntrusted()
+    {
+        const QString id = QStringLiteral("700113"); // risk_agent_playground: private, Running, no role
+        RoleDialog* dialog = openRoleDialog(id);
+        QVERIFY(dialog);
+        auto* arn = child<QComboBox>(dialog, QStringLiteral("customRoleArn"));
+        // A role that trusts only ECS: the policy refuses it and the dialog says why.
+        const QString ecsRole = QStringLiteral("acs:ram::%1:role/EcsAppServerRole").arg(m_sb.sandbox->accountId());
+        arn->setEditText(ecsRole);
+        QVERIFY(child<QRadioButton>(dialog, QStringLiteral("roleCustom"))->isChecked());
+        auto* trust = child<QLabel>(dialog, QStringLiteral("trustPolicyLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(trust->text().contains(QStringLiteral("ram:PassRole")), 10000);
+        QVERIFY(trust->text().contains(QStringLiteral("dataworks.aliyuncs.com")));
+        QTRY_VERIFY(dialog->decision().isRefused());
+        QVERIFY(!child<QPushButton>(dialog, QStringLiteral("applyButton"))->isEnabled());
+        QVERIFY(child<QLabel>(dialog, QStringLiteral("verdictLabel"))->text().contains(QStringLiteral("dataworks")));
+        // A malformed ARN is refused at once.
+        arn->setEditText(QStringLiteral("acs:ram::not-an-account:role/x"));
+        QVERIFY(dialog->decision().isRefused());
+        // The role list comes from RAM ListRoles.
+        QTRY_VERIFY_WITH_TIMEOUT(arn->count() >= 5, 10000);
+        dialog->reject();
+    }
+
+    void publicGuardRefusesThenAcceptsWithAReason()
+    {
+        const QString id = QStringLiteral("700131"); // lab_welcome: public, Running, no role
+        QCOMPARE(m_sb.visibility->visibility(id), Visibility::Public);
+        RoleDialog* dialog = openRoleDialog(id);
+        QVERIFY(dialog);
+        QVERIFY(child(dialog, QStringLiteral("publicWarning"))->isVisible());
+        QVERIFY(child<QLabel>(dialog, QStringLiteral("publicWarningText"))
+                    ->text()
+                    .contains(QStringLiteral("Do Not Associate Role")));
+        QVERIFY(child<QRadioButton>(dialog, QStringLiteral("roleNone"))->isChecked());
+        auto* apply = child<QPushButton>(dialog, QStringLiteral("applyButton"));
+        click(child<QRadioButton>(dialog, QStringLiteral("roleDefault")));
+        QVERIFY(dialog->decision().needsConfirmation());
+        QVERIFY(child(dialog, QStringLiteral("confirmBox"))->isVisible());
+        // Refused: no confirmation, then a confirmation without a reason.
+        QVERIFY(!apply->isEnabled());
+        QTest::mouseClick(apply, Qt::LeftButton);
+        click(child<QCheckBox>(dialog, QStringLiteral("confirmPublicCheck")));
+        QVERIFY(!apply->isEnabled());
+        QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("overrideReason")), QStringLiteral("   "));
+        QVERIFY(!apply->isEnabled());
+        QCOMPARE(m_sb.environment(id).roleKind, SandboxData::RoleKind::None);
+        QVERIFY(auditFor(id).isEmpty());
+        // Accepted with a typed reason; the reason goes to the audit log.
+        QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("overrideReason")),
+                         QStringLiteral("workshop needs MaxCompute today"));
+        QVERIFY(apply->isEnabled());
+        QSignalSpy applied(dialog, &RoleDialog::applied);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QVERIFY(applied.wait(10000));
+        QCOMPARE(m_sb.environment(id).roleKind, SandboxData::RoleKind::Default);
+        const QList<AuditEntry> entries = auditFor(id);
+        QCOMPARE(entries.size(), 1);
+        QVERIFY(entries.first().override);
+        QCOMPARE(entries.first().reason, QStringLiteral("workshop needs MaxCompute today"));
+        QCOMPARE(entries.first().toRole, QStringLiteral("default"));
+    }
+
+    void conflictIsShownNotOverwritten()
+    {
+        const QString id = QStringLiteral("700134"); // lab_sql_course: private, Running, no role
+        RoleDialog* dialog = openRoleDialog(id);
+        QVERIFY(dialog);
+        const qint64 seenUpdate = dialog->environment().updateTimeMs;
+        // Someone else changes it behind the dialog's back, through the API.
+        m_sb.clock.advanceSecond(5);
+        const QString otherRole =
+            QStringLiteral("acs:ram::%1:role/DataWorksSharedAnalytics").arg(m_sb.sandbox->accountId());
+        bool done = false;
+        ApiError otherError;
+        m_sb.session->dataWorks()->updateServerIdeInstance(id, RoleAssociation::customRole(otherRole),
+                                                           [&](const ApiError& e) {
+                                                               otherError = e;
+                                                               done = true;
+                                                           });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QVERIFY2(!otherError.isError(), qPrintable(otherError.toString()));
+        QCOMPARE(m_sb.environment(id).roleKind, SandboxData::RoleKind::Custom);
+
+        click(child<QRadioButton>(dialog, QStringLiteral("roleDefault")));
+        QSignalSpy conflict(dialog, &RoleDialog::conflictDetected);
+        QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("applyButton")), Qt::LeftButton);
+        QVERIFY(conflict.wait(10000));
+        auto* result = child<QLabel>(dialog, QStringLiteral("resultLabel"));
+        QVERIFY2(result->text().contains(QStringLiteral("Nothing was overwritten")), qPrintable(result->text()));
+        // The other admin's change stands; the dialog and the table now show it.
+        QCOMPARE(m_sb.environment(id).roleKind, SandboxData::RoleKind::Custom);
+        QCOMPARE(m_sb.environment(id).customRoleName, QStringLiteral("DataWorksSharedAnalytics"));
+        QVERIFY(dialog->environment().updateTimeMs != seenUpdate);
+        QVERIFY(shown(id).role.isCustomRole());
+        QVERIFY(dialog->isVisible());
+        const QList<AuditEntry> entries = auditFor(id);
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().outcome, QStringLiteral("conflict"));
+        dialog->reject();
+    }
+
+    void bulkChangeReportsEachEnvironment()
+    {
+        // Three private environments without a role, one deleted (refused by policy), one public (refused
+        // without confirmation).
+        const QStringList ids{QStringLiteral("700136"), QStringLiteral("700138"), QStringLiteral("700115"),
+                              QStringLiteral("700139"), QStringLiteral("700123")};
+        QTableView* table = child<QTableView>(m_window.get(), QStringLiteral("environmentTable"));
+        table->clearSelection();
+        for (const QString& id : ids) {
+            const QModelIndex index = m_window->filterModel()->mapFromSource(
+                m_window->environmentModel()->index(m_window->environmentModel()->rowOf(id), 0));
+            QVERIFY(index.isValid());
+            table->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        }
+        QCOMPARE(m_window->selectedEnvironments().size(), ids.size());
+        closeDialogs();
+        m_window->bulkChangeRole();
+        auto* dialog = m_window->findChild<BulkRoleDialog*>();
+        QVERIFY(dialog);
+        click(child<QRadioButton>(dialog, QStringLiteral("bulkRoleDefault")));
+        QSignalSpy finished(dialog, &BulkRoleDialog::runFinished);
+        QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("bulkStartButton")), Qt::LeftButton);
+        QVERIFY(finished.wait(20000));
+        QList<BulkRoleDialog::ItemResult> results;
+        QList<Environment> selected = m_window->selectedEnvironments();
+        for (int i = 0; i < dialog->count(); ++i)
+            results << dialog->resultAt(i);
+        QCOMPARE(results.count(BulkRoleDialog::ItemResult::Changed), 3);
+        QCOMPARE(results.count(BulkRoleDialog::ItemResult::Refused), 2);
+        auto* view = child<QTreeWidget>(dialog, QStringLiteral("bulkResults"));
+        bool sawDeleted = false;
+        for (int i = 0; i < view->topLevelItemCount(); ++i) {
+            if (view->topLevelItem(i)->text(1) == QStringLiteral("700115")) {
+                sawDeleted = true;
+                QCOMPARE(view->topLevelItem(i)->text(2), QStringLiteral("refused by policy"));
+                QVERIFY(!view->topLevelItem(i)->text(3).isEmpty());
+            }
+        }
+        QVERIFY(sawDeleted);
+        QCOMPARE(child<QProgressBar>(dialog, QStringLiteral("bulkProgress"))->value(), ids.size());
+        for (const QString& id : {QStringLiteral("700136"), QStringLiteral("700138"), QStringLiteral("700139")})
+            QCOMPARE(m_sb.environment(id).roleKind, SandboxData::RoleKind::Default);
+        QCOMPARE(m_sb.environment(QStringLiteral("700123")).roleKind, SandboxData::RoleKind::None);
+        dialog->reject();
+    }
+
+    void bulkChangeReportsApiErrors()
+    {
+        // Every write fails at the server: each environment is reported as an API error, none changed.
+        const QString id = QStringLiteral("700122");
+        QVERIFY(m_window->selectEnvironment(id));
+        closeDialogs();
+        m_window->bulkChangeRole();
+        auto* dialog = m_window->findChild<BulkRoleDialog*>();
+        QVERIFY(dialog);
+        click(child<QRadioButton>(dialog, QStringLiteral("bulkRoleDefault")));
+        SandboxFaults faults;
+        faults.errorRate = 1.0;
+        faults.scope = SandboxFaults::Pop;
+        m_sb.sandbox->setFaults(faults);
+        QSignalSpy finished(dialog, &BulkRoleDialog::runFinished);
+        QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("bulkStartButton")), Qt::LeftButton);
+        QVERIFY(finished.wait(60000));
+        m_sb.sandbox->setFaults(SandboxFaults());
+        QCOMPARE(dialog->resultAt(0), BulkRoleDialog::ItemResult::Failed);
+        QCOMPARE(m_sb.environment(id).roleKind, SandboxData::RoleKind::None);
+        dialog->reject();
+    }
+
+    void auditDialogFiltersAndExports()
+    {
+        closeDialogs();
+        m_window->showAudit();
+        auto* dialog = m_window->findChild<AuditDialog*>();
+        QVERIFY(dialog);
+        const int all = dialog->rowCount();
+        QVERIFY(all >= 6);
+        QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("auditFilter")), QStringLiteral("workshop"));
+        QTRY_COMPARE(dialog->rowCount(), 1);
+        const QString path = m_sb.dir.filePath(QStringLiteral("audit.csv"));
+        QString error;
+        QVERIFY2(dialog->exportTo(path, &error), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString csv = QString::fromUtf8(file.readAll());
+        QVERIFY(csv.startsWith(AuditLog::csvHeader()));
+        QVERIFY(csv.contains(QStringLiteral("workshop needs MaxCompute today")));
+        QCOMPARE(csv.count(QStringLiteral("\r\n")), 2);
+        dialog->close();
+    }
+
+    void visibilityIsEditableAndLabelled()
+    {
+        const QString header = m_window->environmentModel()
+                                   ->headerData(EnvironmentTableModel::VisibilityColumn, Qt::Horizontal)
+                                   .toString();
+        QVERIFY(header.contains(QStringLiteral("recorded by admins")));
+        const QString id = QStringLiteral("700117"); // wang_fang_attribution: private, custom role
+        QVERIFY(m_window->selectEnvironment(id));
+        const int before = m_window->riskyCount();
+        auto* combo = child<QComboBox>(m_window.get(), QStringLiteral("detailsVisibility"));
+        QCOMPARE(combo->currentData().toInt(), int(Visibility::Private));
+        combo->setCurrentIndex(combo->findData(int(Visibility::Public)));
+        Q_EMIT combo->activated(combo->currentIndex());
+        QCOMPARE(m_sb.visibility->visibility(id), Visibility::Public);
+        QCOMPARE(m_window->riskyCount(), before + 1);
+        // Saved to the store's file, with who recorded it.
+        VisibilityStore reread(m_sb.visibility->filePath(), &m_sb.clock);
+        QVERIFY(reread.load());
+        QCOMPARE(reread.visibility(id), Visibility::Public);
+        QVERIFY(reread.record(id)->recordedBy.contains(QStringLiteral("roledesk-admin")));
+    }
+
+    void refreshReloadsWithoutDuplicates()
+    {
+        closeDialogs();
+        const int rows = m_window->environmentModel()->rowCount();
+        QSignalSpy loaded(m_window.get(), &MainWindow::loadFinished);
+        auto* refresh = m_window->findChild<QAction*>(QStringLiteral("actionRefresh"));
+        QVERIFY(refresh);
+        QCOMPARE(refresh->shortcut(), QKeySequence(Qt::Key_F5));
+        m_window->activateWindow();
+        if (QTest::qWaitForWindowActive(m_window.get()))
+            QTest::keyClick(m_window.get(), Qt::Key_F5);
+        else
+            refresh->trigger();
+        QVERIFY(m_window->isLoading());
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(m_window->environmentModel()->rowCount(), rows);
+    }
+
+    void noSecretInTheLogs()
+    {
+        QVERIFY(!m_log->lines().isEmpty());
+        const QString found = m_log->findAny(m_sb.secrets());
+        QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("a secret reached the log: ") + found));
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_sb.session.reset();
+        m_sb.sandbox->stop();
+        m_log.reset();
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_mainwindow.moc"
