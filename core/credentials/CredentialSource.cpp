@@ -104,6 +104,15 @@ void CredentialSource::onTick()
     // A sleep or a clock change: the wall clock moved differently from real time.
     if (std::abs(progressed - real) > m_options.clockJumpThresholdMs)
         qCInfo(lcCredentials) << "clock moved by" << progressed << "ms in" << real << "ms; re-evaluating";
+    if (m_fetching && m_fetchStarted.hasExpired(m_options.fetchWatchdogMs)) {
+        ++m_generation; // a late answer of the abandoned fetch is ignored
+        CredentialError e;
+        e.source = m_provider->description();
+        e.message = tr("No answer within %1 s; the fetch was abandoned and will be retried.")
+                        .arg(m_options.fetchWatchdogMs / 1000);
+        onResult(false, {}, e);
+        return;
+    }
     reevaluate();
 }
 
@@ -119,6 +128,7 @@ void CredentialSource::reevaluate()
 void CredentialSource::startFetch()
 {
     m_fetching = true;
+    m_fetchStarted.start();
     m_nextAttempt = QDateTime();
     const quint64 generation = ++m_generation;
     updateState();

@@ -49,6 +49,9 @@ public:
         int checkIntervalMs = 1000;
         // Clock progress that differs from real elapsed time by more than this counts as a jump (logged).
         qint64 clockJumpThresholdMs = 5000;
+        // A fetch that has not reported back after this much real time counts as failed, so that a provider
+        // that loses its callback can never stop the rescheduling.
+        int fetchWatchdogMs = 120 * 1000;
         // Uniform in [0, 1); tests inject a fixed value. Defaults to QRandomGenerator.
         std::function<double()> random;
     };
@@ -110,6 +113,7 @@ private:
     Options m_options;
     QTimer* m_timer;
     QElapsedTimer m_elapsed;
+    QElapsedTimer m_fetchStarted;
     QDateTime m_lastTickClock;
     Credential m_credential;
     CredentialError m_lastError;

@@ -78,6 +78,7 @@ private slots:
     void neverStopsRescheduling();
     void neverHandsOutExpired();
     void longTermKeyNeedsNoRefresh();
+    void lostCallbackIsAbandoned();
     void stateNames();
 
 private:
@@ -285,6 +286,27 @@ void TestCredentialSource::longTermKeyNeedsNoRefresh()
     s->reevaluate();
     QCOMPARE(s->state(), CredentialSource::State::Fresh);
     QCOMPARE(p->fetches, 1);
+}
+
+void TestCredentialSource::lostCallbackIsAbandoned()
+{
+    auto* p = new ScriptedProvider(&m_clock);
+    CredentialSource::Options options;
+    options.checkIntervalMs = 10;
+    options.fetchWatchdogMs = 100;
+    options.random = [] { return 0.0; };
+    auto* s = new CredentialSource(p, &m_clock, options, this);
+    p->holding = true; // the provider never answers
+    s->start();
+    QTRY_COMPARE(s->state(), CredentialSource::State::Failed);
+    QVERIFY(s->lastError().message.contains(QStringLiteral("abandoned")));
+    QVERIFY(s->nextAttemptUtc().isValid());
+    p->holding = false;
+    m_clock.set(s->nextAttemptUtc());
+    QTRY_COMPARE(s->state(), CredentialSource::State::Fresh);
+    p->release(); // the late answer of the abandoned fetch changes nothing
+    QTest::qWait(30);
+    QCOMPARE(s->consecutiveFailures(), 0);
 }
 
 void TestCredentialSource::stateNames()
