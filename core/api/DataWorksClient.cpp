@@ -134,6 +134,9 @@ void ServerIdeListing::onPage(int pageNumber, ApiReply* reply)
                 m_options.pageSize = pageSize;
             for (int p = 2; p <= pages; ++p)
                 m_queue.append(p);
+        } else if (m_total < 0 && environments.size() >= m_options.pageSize && m_inFlight.isEmpty()) {
+            // No TotalCount in the answer: walk on one page at a time until a short page.
+            m_queue.append(pageNumber + 1);
         }
         pump();
     } else {

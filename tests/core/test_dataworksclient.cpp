@@ -56,8 +56,9 @@ QByteArray listAnswer(const QList<int>& ids, int pageNumber, int pageSize, int t
         instances.append(instance(id));
     QJsonObject paging{{QStringLiteral("PageNumber"), pageNumber},
                        {QStringLiteral("PageSize"), pageSize},
-                       {QStringLiteral("TotalCount"), total},
                        {QStringLiteral("Instances"), instances}};
+    if (total >= 0)
+        paging.insert(QStringLiteral("TotalCount"), total);
     QJsonObject answer{{QStringLiteral("RequestId"), QStringLiteral("LIST-%1").arg(pageNumber)},
                        {QStringLiteral("MaxResults"), pageSize},
                        {QStringLiteral("NextToken"), nextToken},
@@ -183,6 +184,25 @@ private slots:
         QCOMPARE(progress.last().at(0).toInt(), 23);
         QCOMPARE(progress.last().at(1).toInt(), 23);
         QCOMPARE(progress.first().at(0).toInt(), 5);
+    }
+
+    void pagesWithoutTotalCountAreWalkedUntilAShortPage()
+    {
+        m_server->setHandler([](const Request& r) {
+            const int page = r.formValue("PageNumber").toInt();
+            QList<int> ids;
+            for (int i = (page - 1) * 2; i < qMin(5, page * 2); ++i)
+                ids << i + 1;
+            return ok(listAnswer(ids, page, 2, -1, QString()));
+        });
+        ServerIdeListing::Options options;
+        options.pageSize = 2;
+        ServerIdeListing* listing = m_client->listServerIdeInstances({}, options);
+        QSignalSpy finished(listing, &ServerIdeListing::finished);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(idsOf(listing->environments()), expectedIds(5));
+        QCOMPARE(m_server->requestCount(), 3);
+        QCOMPARE(listing->total(), 5);
     }
 
     void concurrencyBoundIsRespected()
