@@ -2,10 +2,10 @@
 
 #include "Sandbox.h"
 #include "api/ApiClient.h"
-#include "api/AssumeRoleCredentialProvider.h"
 #include "api/DataWorksClient.h"
 #include "api/MaxComputeClient.h"
 #include "api/RamClient.h"
+#include "api/RamRoleArnProvider.h"
 #include "api/StsClient.h"
 #include "credentials/CredentialProvider.h"
 #include "model/AuditLog.h"
@@ -106,9 +106,7 @@ CredentialProvider* CliSession::createProvider(QObject* parent, int* exitCode)
     }
     // RamRoleArn profiles assume their role through the same endpoints as everything else.
     CliContext context = m_inv.context;
-    if (!context.credentials.roleArnProviderFactory)
-        context.credentials.roleArnProviderFactory =
-            AssumeRoleCredentialProvider::factory(m_endpoints, context.credentials.clock);
+    context.credentials.roleArnProviderFactory = RamRoleArnProvider::factory(m_endpoints, &clock());
     QString error;
     CredentialProvider* provider = m_options.creds.createProvider(m_parser, context, parent, &error);
     if (!provider) {

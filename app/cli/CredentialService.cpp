@@ -3,7 +3,8 @@
 #include "CliSession.h"
 #include "LocalCredentialServer.h"
 
-#include "api/AssumeRoleCredentialProvider.h"
+#include "api/RamRoleArnProvider.h"
+#include "api/StsClient.h"
 #include "credentials/CredentialSource.h"
 #include "model/RoleArn.h"
 
@@ -73,11 +74,13 @@ std::optional<int> CredentialService::start(CliSession& session, const QCommandL
     if (!provider)
         return exitCode;
     if (parser.isSet(m_roleArn)) {
-        AssumeRoleRequest request;
-        request.roleArn = RoleArn::parse(parser.value(m_roleArn)).toString();
-        request.roleSessionName = parser.value(m_sessionName);
-        positiveInt(parser, m_duration, 900, 43200, &request.durationSeconds);
-        provider = new AssumeRoleCredentialProvider(provider, session.endpoints(), request, &session.clock());
+        RoleArnSpec spec;
+        spec.roleArn = RoleArn::parse(parser.value(m_roleArn)).toString();
+        spec.sessionName = parser.value(m_sessionName);
+        positiveInt(parser, m_duration, 900, 43200, &spec.durationSeconds);
+        spec.regionId = session.endpoints().region();
+        spec.sourceProvider = provider;
+        provider = new RamRoleArnProvider(spec, session.endpoints(), &session.clock());
     }
     CredentialSource::Options options;
     int staleWindow = int(options.staleWindowSecs);
