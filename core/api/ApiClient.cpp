@@ -437,6 +437,8 @@ void ApiClient::startAttempt(ApiReply* reply)
         netRequest.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
         // A fresh connection for every write (own manager, no keep-alive): never a stale pooled socket, which
         // is the case Qt's transparent re-send exists for.
+        // HTTP/1.1 only: HTTP/2 forbids the Connection header and multiplexes on a shared connection.
+        netRequest.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
         netRequest.setRawHeader("Connection", "close");
         network = m_writeNam->sendCustomRequest(netRequest, method, device);
         device->setParent(network);
