@@ -35,9 +35,9 @@ struct CredentialContext
     const Clock* clock = nullptr;
     // Instance metadata service; tests point it at a loopback server.
     QUrl ecsMetadataBaseUrl = QUrl(QStringLiteral("http://100.100.100.200"));
-    // Creates a provider that assumes a RAM role through STS. Unset until the STS client exists; then
-    // RamRoleArn profiles fail with a clear "not supported yet" error. Set it once (e.g. in system())
-    // and every profile kind that needs AssumeRole works.
+    // Creates a provider that assumes a RAM role through STS (RamRoleArn, ChainableRamRoleArn, ram_role_arn).
+    // system() sets RamRoleArnProvider::factory(); a context built by hand without it makes those profiles fail
+    // with a clear "not supported yet" error instead.
     std::function<CredentialProvider*(const RoleArnSpec& spec, QObject* parent)> roleArnProviderFactory;
 
     static CredentialContext system();
