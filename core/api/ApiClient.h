@@ -19,7 +19,8 @@ class QNetworkAccessManager;
 class QTimer;
 
 // Returns the credential to sign with, as a whole, at the moment a request (or a retry) is sent. Works with a
-// static key (capture it) and with refreshing sources (return their current credential).
+// static key (capture it) and with refreshing sources: [source] { return source->usableCredential(); }
+// (CredentialSource). A null Credential ends the call with ApiError::Kind::NoCredential.
 using CredentialGetter = std::function<Credential()>;
 
 using StringPairList = QList<QPair<QString, QString>>;
