@@ -202,6 +202,13 @@ Environment Environment::fromJson(const QJsonObject& o)
     return e;
 }
 
+QString Environment::statusDisplayText() const
+{
+    if (status == EnvironmentStatus::Unknown && !statusText.isEmpty())
+        return statusText;
+    return EnvironmentStatuses::displayName(status);
+}
+
 QList<Environment> Environment::listFromAnswer(const QJsonObject& answer)
 {
     QList<Environment> list;

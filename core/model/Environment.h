@@ -94,6 +94,8 @@ struct Environment
     static Environment fromGetAnswer(const QJsonObject& answer);
 
     bool isNull() const { return instanceId.isEmpty(); }
+    // Translated status; for a status newer than this build, the API's own text.
+    QString statusDisplayText() const;
     // True when `later` (a fresh read of the same environment) was changed since this copy was read.
     bool changedSince(const Environment& later) const { return updateTimeMs != later.updateTimeMs; }
 

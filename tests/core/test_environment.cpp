@@ -116,6 +116,8 @@ private slots:
         QCOMPARE(list.at(3).ownerId, QStringLiteral("209332215761420004"));
         QCOMPARE(list.at(3).status, EnvironmentStatus::Unknown);
         QCOMPARE(list.at(3).statusText, QStringLiteral("Hibernating"));
+        QCOMPARE(list.at(3).statusDisplayText(), QStringLiteral("Hibernating"));
+        QCOMPARE(list.at(2).statusDisplayText(), EnvironmentStatuses::displayName(EnvironmentStatus::Deleted));
         QCOMPARE(list.at(3).failReason, QStringLiteral("image pull failed"));
         QVERIFY(list.at(3).role.isUnknown());
         QVERIFY(list.at(3).role.description().contains(QLatin1String("2")));
