@@ -9,7 +9,7 @@
         <translation>没有可用于签名请求的凭证。请配置 AccessKey、配置文件或其他凭证来源，或刷新当前凭证。</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+167"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -145,7 +145,7 @@
 <context>
     <name>ApiReply</name>
     <message>
-        <location filename="../../core/api/ApiClient.cpp" line="-357"/>
+        <location filename="../../core/api/ApiClient.cpp" line="-359"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -166,19 +166,6 @@
         <location line="+4"/>
         <source>RoleDesk: credentials expired or unavailable</source>
         <translation>RoleDesk：凭证已过期或不可用</translation>
-    </message>
-</context>
-<context>
-    <name>AssumeRoleCredentialProvider</name>
-    <message>
-        <location filename="../../core/api/AssumeRoleCredentialProvider.cpp" line="+24"/>
-        <source>role %1 assumed with %2</source>
-        <translation>已使用 %2 扮演角色 %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>No source credential to call STS AssumeRole with: %1</source>
-        <translation>没有可用于调用 STS AssumeRole 的源凭证：%1</translation>
     </message>
 </context>
 <context>
@@ -309,6 +296,89 @@
         <location line="+3"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditListCommand</name>
+    <message>
+        <location filename="../../app/cli/AuditListCommand.cpp" line="+21"/>
+        <source>Show the local audit log of role changes.</source>
+        <translation>显示本地的角色变更审计日志。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Print JSON instead of text.</source>
+        <translation>输出 JSON，而不是文本。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only entries at or after DATE (YYYY-MM-DD, UTC, or an ISO 8601 date-time).</source>
+        <translation>仅显示 DATE 当天或之后的记录（YYYY-MM-DD，UTC，或 ISO 8601 日期时间）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only entries of this environment.</source>
+        <translation>仅显示此环境的记录。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--since takes a date such as 2026-11-01 or 2026-11-01T08:00:00Z.</source>
+        <translation>--since 需要一个日期，例如 2026-11-01 或 2026-11-01T08:00:00Z。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot open the audit log %1: %2</source>
+        <translation>无法打开审计日志 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot read the audit log %1: %2</source>
+        <translation>无法读取审计日志 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>TIME</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ACTOR</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ENVIRONMENT</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FROM</source>
+        <translation>原角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TO</source>
+        <translation>新角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OVERRIDE</source>
+        <translation>强制覆盖</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>REASON</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OUTCOME</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>yes</source>
+        <translation>是</translation>
     </message>
 </context>
 <context>
@@ -688,7 +758,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <translation>沙箱的管理员密钥</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>Credentials unusable: %1</source>
         <translation>凭证不可用：%1</translation>
     </message>
@@ -982,7 +1052,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
 <context>
     <name>CredentialInspector</name>
     <message>
-        <location filename="../../ui/CredentialInspector.cpp" line="+63"/>
+        <location filename="../../ui/CredentialInspector.cpp" line="+64"/>
         <source>usable; refreshed automatically before it expires</source>
         <translation>可用；会在过期前自动刷新</translation>
     </message>
@@ -1033,12 +1103,12 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
     </message>
     <message>
         <location line="+1"/>
-        <location line="+251"/>
+        <location line="+260"/>
         <source>Default credential chain</source>
         <translation>默认凭证链</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-259"/>
         <source>The three methods of a DataWorks individual development environment: the ALIBABA_CLOUD_CREDENTIALS_URI service, the file /mnt/.alibabacloud/credentials, or the default credential chain.</source>
         <translation>DataWorks 个人开发环境的三种方式：ALIBABA_CLOUD_CREDENTIALS_URI 凭证服务、/mnt/.alibabacloud/credentials 文件，或默认凭证链。</translation>
     </message>
@@ -1300,12 +1370,17 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <translation>诊断</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+63"/>
         <source>Credentials of %1</source>
         <translation>%1 的凭证</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>credentials service of %1</source>
+        <translation>%1 的凭证服务</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1 (%2): the environment&apos;s credentials service</source>
         <translation>%1（%2）：环境的凭证服务</translation>
     </message>
@@ -1325,32 +1400,21 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <translation>%1 下次尝试：%2。</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>No credential could be fetched.</source>
-        <translation>无法获取任何凭证。</translation>
+        <location line="+30"/>
+        <source>No credential could be fetched: %1
+
+Checking where credentials can come from on this machine...</source>
+        <translation>无法获取任何凭证：%1
+
+正在检查本机上可以从哪里获取凭证...</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>What this means:</source>
-        <translation>这意味着：</translation>
+        <location line="+14"/>
+        <source>No credential could be fetched: %1</source>
+        <translation>无法获取任何凭证：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>- The credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI) and the file /mnt/.alibabacloud/credentials exist only inside a DataWorks individual development environment that has a RAM role. Outside it, or when the environment uses &quot;Do Not Associate Role&quot;, they fail.</source>
-        <translation>- 凭证服务地址（ALIBABA_CLOUD_CREDENTIALS_URI）和文件 /mnt/.alibabacloud/credentials 只存在于关联了 RAM 角色的 DataWorks 个人开发环境中。在环境之外，或环境设置为“不关联角色”时，它们都会失败。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>- Outside an environment, use an AccessKey pair (environment variables, an aliyun CLI profile, an INI profile) or a RAM role you may assume.</source>
-        <translation>- 在环境之外，请使用 AccessKey（环境变量、aliyun CLI 配置、INI 配置）或您可以扮演的 RAM 角色。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>- Run &quot;roledesk-cli creds doctor&quot; for a full report of what exists on this machine.</source>
-        <translation>- 运行“roledesk-cli creds doctor”可获得本机凭证情况的完整报告。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&lt;i&gt;nothing inspected&lt;/i&gt;</source>
         <translation>&lt;i&gt;尚未检查&lt;/i&gt;</translation>
     </message>
@@ -1526,6 +1590,82 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
     </message>
 </context>
 <context>
+    <name>CredentialProviderFactory</name>
+    <message>
+        <location filename="../../core/credentials/CredentialProviderFactory.cpp" line="+26"/>
+        <source>&quot;%1&quot; is not an http(s) URL such as http://127.0.0.1:7002/credentials.</source>
+        <translation>“%1”不是 http(s) URL，例如 http://127.0.0.1:7002/credentials。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Unknown credential source &quot;%1&quot;; use one of %2.</source>
+        <translation>未知的凭证来源“%1”；请使用以下之一：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialService</name>
+    <message>
+        <location filename="../../app/cli/CredentialService.cpp" line="+35"/>
+        <source>Assume this RAM role with STS AssumeRole (signed with the chosen source&apos;s credential) and serve the role session, renewed ahead of expiry.</source>
+        <translation>通过 STS AssumeRole 扮演此 RAM 角色（使用所选来源的凭证签名），并提供该角色会话的凭证，在过期前自动续期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The role session name (default: roledesk-&lt;time&gt;).</source>
+        <translation>角色会话名称（默认：roledesk-&lt;时间&gt;）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The role session&apos;s lifetime in seconds, 900-43200 (default 3600).</source>
+        <translation>角色会话的有效期（秒），900-43200（默认 3600）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renew this many seconds before expiry (default 900, like the official libraries).</source>
+        <translation>在过期前这么多秒续期（默认 900，与官方凭证库相同）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At least this many seconds between two renewals (default 60).</source>
+        <translation>两次续期之间至少间隔这么多秒（默认 60）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--duration takes 900 to 43200 seconds.</source>
+        <translation>--duration 的取值为 900 到 43200 秒。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--stale-window takes 0 to 86400 seconds.</source>
+        <translation>--stale-window 的取值为 0 到 86400 秒。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--min-refresh-interval takes 1 to 86400 seconds.</source>
+        <translation>--min-refresh-interval 的取值为 1 到 86400 秒。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Credentials unusable: %1</source>
+        <translation>凭证不可用：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the credential has expired.</source>
+        <translation>凭证已过期。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Credentials unusable for serving: %1 gives a long-term AccessKey, which is never handed out. Use --role-arn ARN to serve a role session assumed with it.</source>
+        <translation>凭证不能用于提供服务：%1 提供的是长期 AccessKey，它绝不会被提供出去。请使用 --role-arn ARN，以它扮演角色并提供角色会话凭证。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Refresh failed: %1 (next try %2)</source>
+        <translation>刷新失败：%1（下次尝试 %2）</translation>
+    </message>
+</context>
+<context>
     <name>CredentialSource</name>
     <message>
         <location filename="../../core/credentials/CredentialSource.cpp" line="+55"/>
@@ -1552,6 +1692,11 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <source>Failed</source>
         <translation>失败</translation>
     </message>
+    <message>
+        <location line="+48"/>
+        <source>No answer within %1 s; the fetch was abandoned and will be retried.</source>
+        <translation>%1 秒内没有应答；已放弃本次获取，稍后将重试。</translation>
+    </message>
 </context>
 <context>
     <name>CredsDoctorCommand</name>
@@ -1564,7 +1709,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
 <context>
     <name>CredsOptions</name>
     <message>
-        <location filename="../../app/cli/CredsOptions.cpp" line="+27"/>
+        <location filename="../../app/cli/CredsOptions.cpp" line="+21"/>
         <source>Where the credential comes from: chain (the default provider chain), uri, file, env, profile (aliyun CLI), ini, ecs.</source>
         <translation>凭证来源：chain（默认凭证链）、uri、file、env、profile（aliyun CLI）、ini、ecs。</translation>
     </message>
@@ -1602,11 +1747,6 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <location line="+4"/>
         <source>--profile goes only with --source profile or --source ini.</source>
         <translation>--profile 只能与 --source profile 或 --source ini 一起使用。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>--uri needs an http(s) URL such as http://127.0.0.1:7002/credentials.</source>
-        <translation>--uri 需要一个 http(s) URL，例如 http://127.0.0.1:7002/credentials。</translation>
     </message>
 </context>
 <context>
@@ -1683,9 +1823,65 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
     </message>
 </context>
 <context>
+    <name>CredsValidateCommand</name>
+    <message>
+        <location filename="../../app/cli/CredsWatchCommand.cpp" line="+95"/>
+        <source>Check a credential with STS GetCallerIdentity: who it is, and whether it works.</source>
+        <translation>使用 STS GetCallerIdentity 检查凭证：它属于谁，以及是否可用。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The credential from %1 did not pass GetCallerIdentity</source>
+        <translation>来自 %1 的凭证未通过 GetCallerIdentity 检查</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Valid: %1</source>
+        <translation>有效：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account:      %1</source>
+        <translation>账号：         %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type:         %1</source>
+        <translation>类型：         %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AccessKeyId:  %1 (from %2)</source>
+        <translation>AccessKeyId：  %1（来自 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>CredsWatchCommand</name>
+    <message>
+        <location line="-111"/>
+        <source>Print a credential source&apos;s state changes as they happen, until interrupted.</source>
+        <translation>实时输出凭证来源的状态变化，直到被中断。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>new credential %1 from %2</source>
+        <translation>来自 %2 的新凭证 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>expires in %1</source>
+        <translation>%1 后过期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(next try %1)</source>
+        <translation>（下次尝试 %1）</translation>
+    </message>
+</context>
+<context>
     <name>DataWorksClient</name>
     <message>
-        <location filename="../../core/api/DataWorksClient.cpp" line="+268"/>
+        <location filename="../../core/api/DataWorksClient.cpp" line="+271"/>
         <source>The answer carries no instance. Check the instance ID and the region.</source>
         <translation>应答中没有实例。请检查实例 ID 和地域。</translation>
     </message>
@@ -1889,7 +2085,12 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
 <context>
     <name>EnvironmentTableModel</name>
     <message>
-        <location filename="../../ui/EnvironmentTableModel.cpp" line="+35"/>
+        <location filename="../../ui/EnvironmentTableModel.cpp" line="+40"/>
+        <source>Custom: %1</source>
+        <translation>自定义：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Visibility (recorded by admins)</source>
         <translation>可见性（由管理员记录）</translation>
     </message>
@@ -2138,6 +2339,34 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
     </message>
 </context>
 <context>
+    <name>ExecCommand</name>
+    <message>
+        <location filename="../../app/cli/ExecCommand.cpp" line="+25"/>
+        <source>Run a command with ALIBABA_CLOUD_CREDENTIALS_URI pointing at a private credentials service.</source>
+        <translation>运行一个命令，并将 ALIBABA_CLOUD_CREDENTIALS_URI 指向一个私有凭证服务。</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>The command to run.</source>
+        <translation>要运行的命令。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>exec needs a command after --, e.g. roledesk-cli exec --role-arn ARN -- python3 job.py</source>
+        <translation>exec 需要在 -- 之后给出命令，例如 roledesk-cli exec --role-arn ARN -- python3 job.py</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot run %1: not found in PATH.</source>
+        <translation>无法运行 %1：在 PATH 中找不到。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Cannot run %1: %2</source>
+        <translation>无法运行 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>FileCredentialProvider</name>
     <message>
         <location filename="../../core/credentials/FileCredentialProvider.cpp" line="+24"/>
@@ -2163,7 +2392,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
 <context>
     <name>GlobalOptions</name>
     <message>
-        <location filename="../../app/cli/CliSession.cpp" line="-222"/>
+        <location filename="../../app/cli/CliSession.cpp" line="-220"/>
         <source>Print JSON (the stable contract in docs/CLI.md) instead of text.</source>
         <translation>输出 JSON（docs/CLI.md 中的稳定约定），而不是文本。</translation>
     </message>
@@ -2296,12 +2525,12 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
     </message>
     <message>
         <location line="+1"/>
-        <location line="+233"/>
+        <location line="+234"/>
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-227"/>
         <source> Endpoint: </source>
         <translation> 接入地址： </translation>
     </message>
@@ -2457,12 +2686,12 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
     </message>
     <message>
         <location line="+2"/>
-        <location line="+470"/>
+        <location line="+472"/>
         <source>No environment selected</source>
         <translation>未选择环境</translation>
     </message>
     <message>
-        <location line="-469"/>
+        <location line="-471"/>
         <source>Selected environment</source>
         <translation>选中的环境</translation>
     </message>
@@ -2564,7 +2793,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <translation>检查环境的凭证</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>SANDBOX</source>
         <translation>沙箱</translation>
     </message>
@@ -2755,19 +2984,27 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
     </message>
     <message>
         <location line="+8"/>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
-    <message numerus="yes">
-        <location line="-69"/>
-        <source>&lt;b&gt;%n public environment(s) have a RAM role.&lt;/b&gt; Anyone who can use a public environment acts with its role&apos;s permissions; the product guidance is to choose &quot;Do Not Associate Role&quot; for them.</source>
-        <translation>
-            <numerusform>&lt;b&gt;%n 个公开环境关联了 RAM 角色。&lt;/b&gt;任何能使用公开环境的人都会以其角色的权限执行操作；产品建议为这些环境选择“不关联角色”。</numerusform>
-        </translation>
+    <message>
+        <location line="-71"/>
+        <source>1 public environment has a RAM role.</source>
+        <translation>1 个公开环境关联了 RAM 角色。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 public environments have a RAM role.</source>
+        <translation>%1 个公开环境关联了 RAM 角色。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anyone who can use a public environment acts with its role&apos;s permissions; the product guidance is to choose &quot;Do Not Associate Role&quot; for them.</source>
+        <translation>任何能使用公开环境的人都会以其角色的权限执行操作；产品建议为这些环境选择“不关联角色”。</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+8"/>
         <source>%n environment(s)</source>
         <translation>
             <numerusform>%n 个环境</numerusform>
@@ -2781,7 +3018,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         </translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <location line="+1"/>
         <source>unknown</source>
         <translation>未知</translation>
@@ -2846,6 +3083,69 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
     </message>
 </context>
 <context>
+    <name>MaxComputeTablesCommand</name>
+    <message>
+        <location filename="../../app/cli/MaxComputeTablesCommand.cpp" line="+21"/>
+        <source>List the tables of a MaxCompute project with the chosen credential.</source>
+        <translation>使用所选凭证列出 MaxCompute 项目中的表。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The MaxCompute project.</source>
+        <translation>MaxCompute 项目。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The MaxCompute API root, e.g. https://service.cn-hangzhou.maxcompute.aliyun.com/api.</source>
+        <translation>MaxCompute API 根地址，例如 https://service.cn-hangzhou.maxcompute.aliyun.com/api。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only tables whose name starts with this.</source>
+        <translation>仅列出名称以此开头的表。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>maxcompute tables needs --project P.</source>
+        <translation>maxcompute tables 需要 --project P。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--maxcompute-endpoint needs a URL such as https://service.cn-hangzhou.maxcompute.aliyun.com/api.</source>
+        <translation>--maxcompute-endpoint 需要一个 URL，例如 https://service.cn-hangzhou.maxcompute.aliyun.com/api。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Cannot list the tables of MaxCompute project %1</source>
+        <translation>无法列出 MaxCompute 项目 %1 中的表</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>TABLE</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OWNER</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MODIFIED</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>COMMENT</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 table(s) in %2.</source>
+        <translation>%2 中有 %1 张表。</translation>
+    </message>
+</context>
+<context>
     <name>ProfileCredentialProvider</name>
     <message>
         <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="-379"/>
@@ -2876,7 +3176,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
 <context>
     <name>RamRoleArnProvider</name>
     <message>
-        <location filename="../../core/api/RamRoleArnProvider.cpp" line="+29"/>
+        <location filename="../../core/api/RamRoleArnProvider.cpp" line="+30"/>
         <source>AssumeRole %1</source>
         <translation>AssumeRole %1</translation>
     </message>
@@ -2886,7 +3186,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <translation>没有配置用于调用 AssumeRole 的源凭证。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The source credential for AssumeRole %1 failed: %2</source>
         <translation>AssumeRole %1 的源凭证失败：%2</translation>
     </message>
@@ -3164,7 +3464,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Checking the trust policy of %1 (RAM GetRole)...</source>
         <translation>正在检查 %1 的信任策略（RAM GetRole）...</translation>
     </message>
@@ -3342,150 +3642,150 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
     <message>
         <location filename="../../app/cli/RoleSetCommand.cpp" line="+49"/>
         <source>Choose the RAM role of an environment (the DataWorks default, a custom role, or none).</source>
-        <translation type="unfinished"></translation>
+        <translation>选择环境的 RAM 角色（DataWorks 默认角色、自定义角色或不关联角色）。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Use the DataWorks default role.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用 DataWorks 默认角色。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Use this custom RAM role (acs:ram::&lt;account&gt;:role/&lt;name&gt;).</source>
-        <translation type="unfinished"></translation>
+        <translation>使用此自定义 RAM 角色（acs:ram::&lt;账号&gt;:role/&lt;名称&gt;）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Associate no role (what a public environment should use).</source>
-        <translation type="unfinished"></translation>
+        <translation>不关联角色（公开环境应使用此设置）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Give a role to an environment recorded as public anyway (needs --reason).</source>
-        <translation type="unfinished"></translation>
+        <translation>仍为记录为公开的环境关联角色（需要 --reason）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Why (kept in the audit log).</source>
-        <translation type="unfinished"></translation>
+        <translation>原因（保存在审计日志中）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Do not ask for confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>不要求确认。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Change only if the environment&apos;s updateTimeMs (from envs show --json) is still this value.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅当环境的 updateTimeMs（来自 envs show --json）仍为此值时才修改。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The environment&apos;s instance id.</source>
-        <translation type="unfinished">环境的实例 ID。</translation>
+        <translation>环境的实例 ID。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>role set needs exactly one instance id.</source>
-        <translation type="unfinished"></translation>
+        <translation>role set 需要且只需要一个实例 ID。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Choose exactly one of --default, --custom ARN or --none.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 --default、--custom ARN 和 --none 中只选择一个。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>--allow-public needs --reason TEXT (it is kept in the audit log).</source>
-        <translation type="unfinished"></translation>
+        <translation>--allow-public 需要 --reason TEXT（它会保存在审计日志中）。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>--if-update-time takes the updateTimeMs number that envs show --json prints.</source>
-        <translation type="unfinished"></translation>
+        <translation>--if-update-time 需要 envs show --json 输出的 updateTimeMs 数值。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>role set changes an environment: pass --yes to confirm when stdin is not a terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>role set 会修改环境：标准输入不是终端时，请传入 --yes 进行确认。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Cannot open the audit log %1: %2. No change was made.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开审计日志 %1：%2。未做任何修改。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Cannot find out who is acting (GetCallerIdentity)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法确定操作人身份（GetCallerIdentity）</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Cannot read environment %1</source>
-        <translation type="unfinished">无法读取环境 %1</translation>
+        <translation>无法读取环境 %1</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Note: the role&apos;s trust policy could not be read (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>注意：无法读取该角色的信任策略（%1）。</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+20"/>
         <source>Refused by policy: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>被策略拒绝：%1</translation>
     </message>
     <message>
         <location line="-19"/>
         <location line="+21"/>
         <source>Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>未做任何修改。</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-11"/>
         <source>Environment %1 already has this role (%2): nothing to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>环境 %1 已是此角色（%2）：无需修改。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <location line="+17"/>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>注意：%1</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>To go ahead anyway, pass --allow-public --reason &quot;why&quot; (kept in the audit log).</source>
-        <translation type="unfinished"></translation>
+        <translation>如仍要继续，请传入 --allow-public --reason &quot;原因&quot;（保存在审计日志中）。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Change the role of %1 (%2) from &quot;%3&quot; to &quot;%4&quot;? [y/N] </source>
-        <translation type="unfinished"></translation>
+        <translation>将 %1（%2）的角色从“%3”改为“%4”？[y/N] </translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Not confirmed: nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>未确认：未做任何修改。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Environment %1 was changed by someone else since it was read (its UpdateTime differs). Nothing was changed: look at it again with `roledesk-cli envs show %1`, then retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>环境 %1 在读取之后已被他人修改（其 UpdateTime 不同）。未做任何修改：请用 `roledesk-cli envs show %1` 重新查看后重试。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Cannot change the role of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法修改 %1 的角色</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Warning: the change was made but could not be written to the audit log %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：变更已完成，但无法写入审计日志 %1：%2</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Role of %1 (%2) changed: %3 -&gt; %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）的角色已修改：%3 -&gt; %4。</translation>
     </message>
 </context>
 <context>
@@ -3493,80 +3793,80 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
     <message>
         <location filename="../../app/cli/RolesCommands.cpp" line="+128"/>
         <source>Check whether a RAM role can be an environment&apos;s custom role, and why not.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查某个 RAM 角色能否作为环境的自定义角色，以及不能的原因。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The role, acs:ram::&lt;account-id&gt;:role/&lt;role-name&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>角色，格式为 acs:ram::&lt;账号 ID&gt;:role/&lt;角色名称&gt;。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>roles check needs exactly one role ARN.</source>
-        <translation type="unfinished"></translation>
+        <translation>roles check 需要且只需要一个角色 ARN。</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Cannot read role %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取角色 %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 can be an environment&apos;s custom role.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 可以作为环境的自定义角色。</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1 cannot be an environment&apos;s custom role.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不能作为环境的自定义角色。</translation>
     </message>
 </context>
 <context>
     <name>RolesListCommand</name>
     <message>
-        <location line="-109"/>
+        <location line="-110"/>
         <source>List the account&apos;s RAM roles and whom they trust.</source>
-        <translation type="unfinished"></translation>
+        <translation>列出账号下的 RAM 角色及其信任对象。</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Cannot list the RAM roles</source>
-        <translation type="unfinished"></translation>
+        <translation>无法列出 RAM 角色</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：%1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>NAME</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>TRUSTS</source>
-        <translation type="unfinished"></translation>
+        <translation>信任对象</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>USABLE FOR ENVIRONMENTS</source>
-        <translation type="unfinished"></translation>
+        <translation>可用于环境</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ARN</source>
-        <translation type="unfinished"></translation>
+        <translation>ARN</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
 </context>
 <context>
@@ -3640,6 +3940,34 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <location line="+10"/>
         <source>Invalid %1 &quot;%2&quot;: expected a number from 0 to 1.</source>
         <translation>无效的 %1“%2”：应为 0 到 1 之间的数。</translation>
+    </message>
+</context>
+<context>
+    <name>ServeCommand</name>
+    <message>
+        <location filename="../../app/cli/ServeCommand.cpp" line="+23"/>
+        <source>Serve STS credentials on 127.0.0.1 at an unguessable URI, for ALIBABA_CLOUD_CREDENTIALS_URI.</source>
+        <translation>在 127.0.0.1 上以不可猜测的 URI 提供 STS 临时凭证，供 ALIBABA_CLOUD_CREDENTIALS_URI 使用。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Listen on this port (default 0: any free port).</source>
+        <translation>监听此端口（默认 0：任意空闲端口）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--port takes 0 to 65535.</source>
+        <translation>--port 的取值为 0 到 65535。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Serving credentials of %1 until interrupted (Ctrl-C). Point programs at it with ALIBABA_CLOUD_CREDENTIALS_URI.</source>
+        <translation>正在提供 %1 的凭证，直到被中断（Ctrl-C）。请用 ALIBABA_CLOUD_CREDENTIALS_URI 将程序指向它。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
     </message>
 </context>
 <context>
@@ -4067,6 +4395,87 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <source>Not recorded</source>
         <extracomment>No admin has recorded whether the environment is public or private</extracomment>
         <translation>未记录</translation>
+    </message>
+</context>
+<context>
+    <name>VisibilityImportCommand</name>
+    <message>
+        <location filename="../../app/cli/VisibilityCommands.cpp" line="+86"/>
+        <source>Import public/private records from a JSON (as the sandbox writes it) or CSV file.</source>
+        <translation>从 JSON（沙箱写出的格式）或 CSV 文件导入公开/私有记录。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Print JSON instead of text.</source>
+        <translation>输出 JSON，而不是文本。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A .json or .csv file.</source>
+        <translation>.json 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Usage: roledesk-cli visibility import FILE</source>
+        <translation>用法：roledesk-cli visibility import FILE</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot import %1: no such file.</source>
+        <translation>无法导入 %1：文件不存在。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing was imported: %1 has errors. Fix them and import again:</source>
+        <translation>未导入任何内容：%1 有错误。请修正后重新导入：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot save RoleDesk&apos;s visibility records %1: %2</source>
+        <translation>无法保存 RoleDesk 的可见性记录 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Imported %1: %2 entries, %3 changed.</source>
+        <translation>已导入 %1：%2 条记录，%3 条有变化。</translation>
+    </message>
+</context>
+<context>
+    <name>VisibilitySetCommand</name>
+    <message>
+        <location line="-85"/>
+        <source>Record whether an environment is public or private in its workspace.</source>
+        <translation>记录环境在其工作空间中是公开还是私有。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Print JSON instead of text.</source>
+        <translation>输出 JSON，而不是文本。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The environment&apos;s instance id.</source>
+        <translation>环境的实例 ID。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its visibility (&quot;unknown&quot; removes the record).</source>
+        <translation>其可见性（“unknown”会删除记录）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Usage: roledesk-cli visibility set ID public|private</source>
+        <translation>用法：roledesk-cli visibility set ID public|private</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot save RoleDesk&apos;s visibility records %1: %2</source>
+        <translation>无法保存 RoleDesk 的可见性记录 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Environment %1 recorded as %2.</source>
+        <translation>环境 %1 已记录为 %2。</translation>
     </message>
 </context>
 <context>
