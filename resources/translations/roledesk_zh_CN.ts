@@ -1759,7 +1759,7 @@ Checking where credentials can come from on this machine...</source>
     <message>
         <location line="+6"/>
         <source>expired %1 ago</source>
-        <translation>已过期 %1</translation>
+        <translation>已于 %1 前过期</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1789,32 +1789,32 @@ Checking where credentials can come from on this machine...</source>
     <message>
         <location line="+19"/>
         <source>Source:       %1</source>
-        <translation>来源：         %1</translation>
+        <translation>来源：        %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>AccessKeyId:  %1</source>
-        <translation>AccessKeyId：  %1</translation>
+        <translation>AccessKeyId： %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Expiration:   %1 (%2 UTC)</source>
-        <translation>过期时间：     %1（%2 UTC）</translation>
+        <translation>过期时间：    %1（%2 UTC）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Time left:    %1</source>
-        <translation>剩余时间：     %1</translation>
+        <translation>剩余时间：    %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expiration:   never (a long-term AccessKey)</source>
-        <translation>过期时间：     永不过期（长期 AccessKey）</translation>
+        <translation>过期时间：    永不过期（长期 AccessKey）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>State:        %1</source>
-        <translation>状态：         %1</translation>
+        <translation>状态：        %1</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1842,17 +1842,17 @@ Checking where credentials can come from on this machine...</source>
     <message>
         <location line="+1"/>
         <source>Account:      %1</source>
-        <translation>账号：         %1</translation>
+        <translation>账号：        %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type:         %1</source>
-        <translation>类型：         %1</translation>
+        <translation>类型：        %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>AccessKeyId:  %1 (from %2)</source>
-        <translation>AccessKeyId：  %1（来自 %2）</translation>
+        <translation>AccessKeyId： %1（来自 %2）</translation>
     </message>
 </context>
 <context>
