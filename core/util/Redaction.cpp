@@ -30,8 +30,10 @@ QString redactSecrets(const QString& text, const QStringList& secrets)
             out.replace(secret, QStringLiteral("****"));
     }
     // JSON members ("Name": "value") and form/query pairs (Name=value) whose names say they are secret.
+    // The closing quote is optional: a cut-off answer ends inside its last value, which must still go.
     static const QRegularExpression jsonSecret(
-        QStringLiteral(R"re(("(?:AccessKeySecret|SecurityToken|AccessKeyId|Password|Secret|Token|access_key_secret|sts_token)"\s*:\s*")((?:[^"\\]|\\.)*)("))re"),
+        QStringLiteral(
+            R"re(("(?:AccessKeySecret|SecurityToken|AccessKeyId|Password|Secret|Token|access_key_secret|sts_token)"\s*:\s*")((?:[^"\\]|\\.)*)("?))re"),
         QRegularExpression::CaseInsensitiveOption);
     out.replace(jsonSecret, QStringLiteral("\\1****\\3"));
     static const QRegularExpression pairSecret(

@@ -29,13 +29,22 @@ private slots:
     }
     void redactsJsonSecrets()
     {
-        const QByteArray body = "{\"Code\":\"Success\",\"AccessKeyId\":\"STS.abcdefghijk\",\"AccessKeySecret\":"
-                                "\"sEcReT\\\"x\",\"SecurityToken\":\"CAIStoken\",\"Expiration\":\"2026-01-01T00:00:00Z\"}";
+        const QByteArray body =
+            "{\"Code\":\"Success\",\"AccessKeyId\":\"STS.abcdefghijk\",\"AccessKeySecret\":"
+            "\"sEcReT\\\"x\",\"SecurityToken\":\"CAIStoken\",\"Expiration\":\"2026-01-01T00:00:00Z\"}";
         const QString text = Redaction::bodyExcerpt(body, {}, 400);
         QVERIFY(!text.contains(QStringLiteral("sEcReT")));
         QVERIFY(!text.contains(QStringLiteral("CAIStoken")));
         QVERIFY(!text.contains(QStringLiteral("STS.abcdefghijk")));
         QVERIFY(text.contains(QStringLiteral("2026-01-01T00:00:00Z")));
+    }
+    void redactsCutOffSecrets()
+    {
+        // An answer cut off inside its token: the value has no closing quote.
+        const QByteArray body = "{\"AccessKeySecret\":\"abcSecretValue\",\"SecurityToken\":\"CAISpartialtok";
+        const QString text = Redaction::bodyExcerpt(body, {}, 400);
+        QVERIFY2(!text.contains(QStringLiteral("CAISpartial")), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("abcSecret")));
     }
     void redactsGivenSecretsAnywhere()
     {
