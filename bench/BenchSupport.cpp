@@ -1,0 +1,254 @@
+#include "BenchSupport.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QProcessEnvironment>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+
+using namespace Qt::StringLiterals;
+
+namespace Bench {
+
+double median(QList<double> values)
+{
+    if (values.isEmpty())
+        return std::nan("");
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2.0;
+}
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return std::nan("");
+    std::sort(values.begin(), values.end());
+    const qsizetype rank = qsizetype(std::ceil(p / 100.0 * double(values.size())));
+    return values.at(std::clamp<qsizetype>(rank - 1, 0, values.size() - 1));
+}
+
+qint64 monotonicNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return qint64(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
+}
+
+QString loadAverage()
+{
+    QFile file(QStringLiteral("/proc/loadavg"));
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("?");
+    const QList<QByteArray> parts = file.readAll().split(' ');
+    return parts.size() >= 3 ? QString::fromLatin1(parts[0] + ' ' + parts[1] + ' ' + parts[2]) : QStringLiteral("?");
+}
+
+Table::Table(QString title, QStringList header)
+    : m_title(std::move(title))
+    , m_header(std::move(header))
+{}
+
+void Table::addRow(const QStringList& cells)
+{
+    m_rows.append(cells);
+}
+
+void Table::addNote(const QString& note)
+{
+    m_notes.append(note);
+}
+
+void Table::print() const
+{
+    QList<qsizetype> widths(m_header.size(), 0);
+    auto measure = [&widths](const QStringList& row) {
+        for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = qMax(widths[i], row[i].size());
+    };
+    measure(m_header);
+    for (const QStringList& row : m_rows)
+        measure(row);
+    auto line = [&widths](const QStringList& row) {
+        QString out = QStringLiteral("|");
+        for (qsizetype i = 0; i < widths.size(); ++i)
+            out += u' ' + row.value(i).leftJustified(widths[i]) + QStringLiteral(" |");
+        return out;
+    };
+    QString text = u"\n## "_s + m_title + u"\n\n"_s + line(m_header) + u'\n';
+    QString rule = QStringLiteral("|");
+    for (qsizetype w : widths)
+        rule += QString(w + 2, u'-') + u'|';
+    text += rule + u'\n';
+    for (const QStringList& row : m_rows)
+        text += line(row) + u'\n';
+    for (const QString& note : m_notes)
+        text += u"\n- "_s + note;
+    text += u"\n- load average at the end: "_s + loadAverage() + u'\n';
+    std::fputs(text.toUtf8().constData(), stdout);
+    std::fflush(stdout);
+}
+
+QString fmt(double value, int decimals)
+{
+    if (std::isnan(value))
+        return QStringLiteral("n/a");
+    return QString::number(value, 'f', decimals);
+}
+
+QString ratio(double numerator, double denominator)
+{
+    if (std::isnan(numerator) || std::isnan(denominator) || denominator <= 0)
+        return QStringLiteral("n/a");
+    return QString::number(numerator / denominator, 'f', 2) + u'x';
+}
+
+int cannotRun(const QString& message)
+{
+    std::fprintf(stderr, "bench: %s\n", qPrintable(message));
+    return 2;
+}
+
+QString sourceDir()
+{
+    return QStringLiteral(ROLEDESK_SOURCE_DIR);
+}
+
+QString binaryDir()
+{
+    return QStringLiteral(ROLEDESK_BINARY_DIR);
+}
+
+QString nodeModulesDir()
+{
+    return sourceDir() + QStringLiteral("/tests/interop/node/node_modules");
+}
+
+QString benchNodeScript(const QString& name)
+{
+    return sourceDir() + QStringLiteral("/bench/node/") + name;
+}
+
+QString programPath(const QString& name)
+{
+    // bench_* sit next to each other; the applications are in <build>/app.
+    const QString here = QCoreApplication::applicationDirPath() + u'/' + name;
+    if (QFileInfo(here).isExecutable())
+        return here;
+    return binaryDir() + QStringLiteral("/app/") + name;
+}
+
+ServerProcess::~ServerProcess()
+{
+    stop();
+}
+
+bool ServerProcess::start(const QString& program, const QStringList& arguments, QString* error, int timeoutMs)
+{
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    // The server's log goes to a file: a pipe nobody reads would fill up and stall the server.
+    m_stderrPath = QDir::temp().filePath(u"roledesk-bench-server-%1.log"_s.arg(QCoreApplication::applicationPid()));
+    m_process->setStandardErrorFile(m_stderrPath);
+    m_process->setProgram(program);
+    m_process->setArguments(arguments);
+    m_process->start();
+    if (!m_process->waitForStarted(10000)) {
+        *error = program + QStringLiteral(": ") + m_process->errorString();
+        return false;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    while (!m_process->canReadLine()) {
+        if (timer.elapsed() > timeoutMs || m_process->state() != QProcess::Running) {
+            QFile log(m_stderrPath);
+            log.open(QIODevice::ReadOnly);
+            *error = program + QStringLiteral(" did not print its JSON line: ") +
+                     QString::fromUtf8(log.readAll().right(2000)).trimmed();
+            return false;
+        }
+        m_process->waitForReadyRead(200);
+    }
+    QJsonParseError parseError{};
+    m_info = QJsonDocument::fromJson(m_process->readLine(), &parseError).object();
+    if (m_info.isEmpty()) {
+        *error = program + QStringLiteral(": the first line is not a JSON object: ") + parseError.errorString();
+        return false;
+    }
+    return true;
+}
+
+QJsonObject ServerProcess::command(const QByteArray& line, int timeoutMs)
+{
+    if (!m_process)
+        return {};
+    m_process->write(line + '\n');
+    m_process->waitForBytesWritten(timeoutMs);
+    QElapsedTimer timer;
+    timer.start();
+    while (!m_process->canReadLine() && timer.elapsed() < timeoutMs && m_process->state() == QProcess::Running)
+        m_process->waitForReadyRead(200);
+    return QJsonDocument::fromJson(m_process->readLine()).object();
+}
+
+void ServerProcess::stop()
+{
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return;
+    m_process->terminate();
+    if (!m_process->waitForFinished(10000)) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+    QFile::remove(m_stderrPath);
+}
+
+bool checkNodeModules(QString* error)
+{
+    if (QFileInfo::exists(nodeModulesDir() + QStringLiteral("/@alicloud/openapi-client")) &&
+        QFileInfo::exists(nodeModulesDir() + QStringLiteral("/@alicloud/credentials")))
+        return true;
+    *error = QStringLiteral("the pinned npm packages are missing in %1: run `npm ci` in tests/interop/node")
+                 .arg(nodeModulesDir());
+    return false;
+}
+
+QJsonObject runNode(const QString& script, const QStringList& arguments, QString* error, int timeoutMs)
+{
+    QProcess node;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("NODE_PATH"), nodeModulesDir());
+    node.setProcessEnvironment(env);
+    node.setWorkingDirectory(sourceDir() + QStringLiteral("/tests/interop/node"));
+    node.start(QStringLiteral("node"), QStringList{script} + arguments);
+    if (!node.waitForStarted(10000)) {
+        *error = QStringLiteral("node: ") + node.errorString();
+        return {};
+    }
+    if (!node.waitForFinished(timeoutMs)) {
+        node.kill();
+        node.waitForFinished(5000);
+        *error = QStringLiteral("node %1 timed out").arg(QFileInfo(script).fileName());
+        return {};
+    }
+    const QList<QByteArray> lines = node.readAllStandardOutput().trimmed().split('\n');
+    const QJsonObject result = QJsonDocument::fromJson(lines.last()).object();
+    if (node.exitCode() != 0 || result.isEmpty() || result.contains(QLatin1String("error"))) {
+        *error = QStringLiteral("node %1 failed (exit %2): %3 %4")
+                     .arg(QFileInfo(script).fileName())
+                     .arg(node.exitCode())
+                     .arg(result.value(QLatin1String("error")).toString(),
+                          QString::fromUtf8(node.readAllStandardError()).trimmed().left(2000));
+        return {};
+    }
+    return result;
+}
+
+} // namespace Bench
