@@ -323,7 +323,8 @@ void CredentialInspector::setEnvironment(const Environment& environment, const Q
         m_project->setText(environment.projectName);
     if (serviceUri.isValid()) {
         m_method->setCurrentIndex(m_method->findData(int(Method::EnvironmentService)));
-        m_target->setText(Redaction::redactUrl(serviceUri));
+        // The sandbox's service URI carries an unguessable token in its path: name the service instead.
+        m_target->setText(tr("credentials service of %1").arg(environment.instanceId));
         m_target->setEnabled(false);
         auto* provider = new UriCredentialProvider(credentialContext(), serviceUri);
         inspectProvider(

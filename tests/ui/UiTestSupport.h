@@ -20,7 +20,8 @@
 
 struct UiSandbox
 {
-    MockClock clock{QDateTime::currentDateTimeUtc()};
+    // Whole seconds, like the Expiration the services send, so countdowns are exact.
+    MockClock clock{QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC)};
     QTemporaryDir dir;
     std::unique_ptr<Sandbox> sandbox;
     std::unique_ptr<VisibilityStore> visibility;
