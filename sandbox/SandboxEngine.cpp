@@ -138,6 +138,7 @@ bool SandboxEngine::loadSeed(const QByteArray& json, QString* error)
     m_state = std::move(state);
     m_issued.clear();
     m_environmentCredential.clear();
+    m_configTemplates.clear();
     touch();
     return true;
 }

@@ -158,8 +158,9 @@ private:
     SandboxResponse sts(const QString& action, const Params& params, const Principal& principal, const Context& ctx);
     SandboxResponse ram(const QString& action, const Params& params, const Context& ctx);
 
-    QJsonObject instanceJson(const SandboxData::Environment& env) const;
-    QJsonObject credentialConfigJson(const SandboxData::Environment& env) const;
+    void appendInstanceJson(QByteArray* out, const SandboxData::Environment& env) const;
+    QByteArray credentialConfigText(const SandboxData::Environment& env) const;
+    SandboxResponse popOkWithRaw(const Context& ctx, QJsonObject body, const QByteArray& rawJson) const;
     SandboxIssuedCredential issue(const QString& roleName, const QString& sessionName, int durationSeconds,
                                   bool defaultRole, const QString& ownerId);
     bool environmentCredentialLocked(const QString& instanceId, SandboxIssuedCredential* out, int* status,
@@ -176,9 +177,10 @@ private:
     SandboxFaults m_faults;
     QRandomGenerator m_random;
     QList<qint64> m_recentRequests; // accepted request times (ms) within the last second, for throttling
-    QHash<QString, SandboxIssuedCredential> m_issued; // by AccessKeyId
-    QHash<QString, QString> m_environmentCredential;  // instanceId -> AccessKeyId it serves now
-    QHash<QString, qint64> m_nonces;                  // "<key id>\n<nonce>" -> when seen
+    QHash<QString, SandboxIssuedCredential> m_issued;     // by AccessKeyId
+    QHash<QString, QString> m_environmentCredential;      // instanceId -> AccessKeyId it serves now
+    QHash<QString, qint64> m_nonces;                      // "<key id>\n<nonce>" -> when seen
+    mutable QHash<QString, QByteArray> m_configTemplates; // CredentialConfig text per role choice
     quint64 m_changes = 0;
     qint64 m_requests = 0;
 };

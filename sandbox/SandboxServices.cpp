@@ -137,74 +137,188 @@ Signing::BytePairList decodeQuery(const QByteArray& raw)
 
 // ---- DataWorks ----
 
-QJsonObject SandboxEngine::credentialConfigJson(const Environment& env) const
+// Instances are written as JSON text directly: a page of 100 through QJsonObject cost several
+// milliseconds in allocations, which made the sandbox the bottleneck of 100,000-environment listings.
+namespace {
+
+class JsonWriter
 {
-    RoleAssociation association;
-    if (env.roleKind == RoleKind::Default)
-        association = RoleAssociation::dataWorksDefault();
-    else if (env.roleKind == RoleKind::Custom)
-        association = RoleAssociation::customRole(m_state.roleArn(env.customRoleName));
-    QJsonObject config = CredentialConfigMapping::toJson(association);
+public:
+    explicit JsonWriter(QByteArray* out)
+        : m_out(out)
+    {
+        m_out->append('{');
+    }
+    void end() { m_out->append('}'); }
+    void key(const char* name)
+    {
+        if (m_first)
+            m_first = false;
+        else
+            m_out->append(',');
+        m_out->append('"').append(name).append("\":");
+    }
+    void string(const char* name, QStringView value)
+    {
+        key(name);
+        appendString(m_out, value);
+    }
+    void number(const char* name, qint64 value)
+    {
+        key(name);
+        m_out->append(QByteArray::number(value));
+    }
+    void boolean(const char* name, bool value)
+    {
+        key(name);
+        m_out->append(value ? "true" : "false");
+    }
+    void raw(const char* name, const QByteArray& json)
+    {
+        key(name);
+        m_out->append(json);
+    }
+    static void appendString(QByteArray* out, QStringView value)
+    {
+        out->append('"');
+        const QByteArray utf8 = value.toUtf8();
+        for (const char c : utf8) {
+            if (c == '"' || c == '\\') {
+                out->append('\\').append(c);
+            } else if (static_cast<unsigned char>(c) < 0x20) {
+                static const char hex[] = "0123456789abcdef";
+                out->append("\\u00").append(hex[(c >> 4) & 0xf]).append(hex[c & 0xf]);
+            } else {
+                out->append(c);
+            }
+        }
+        out->append('"');
+    }
+
+private:
+    QByteArray* m_out;
+    bool m_first = true;
+};
+
+// Placeholders in the cached CredentialConfig text, replaced per environment.
+const QByteArray kOwnerMark = QByteArrayLiteral("@@SBX_OWNER@@");
+const QByteArray kForMark = QByteArrayLiteral("@@SBX_FOR@@");
+const QByteArray kKeyMark = QByteArrayLiteral("@@SBX_KEY@@");
+const QByteArray kTokenMark = QByteArrayLiteral("@@SBX_TOKEN@@");
+
+} // namespace
+
+QByteArray SandboxEngine::credentialConfigText(const Environment& env) const
+{
+    // The shape comes from CredentialConfigMapping (the one place of the inferred mapping), once per role;
+    // only the per-environment values are filled in here.
+    const QString cacheKey = SandboxData::roleKindToString(env.roleKind) + u'/' + env.customRoleName;
+    auto it = m_configTemplates.constFind(cacheKey);
+    if (it == m_configTemplates.cend()) {
+        RoleAssociation association;
+        if (env.roleKind == RoleKind::Default)
+            association = RoleAssociation::dataWorksDefault();
+        else if (env.roleKind == RoleKind::Custom)
+            association = RoleAssociation::customRole(m_state.roleArn(env.customRoleName));
+        QJsonObject config = CredentialConfigMapping::toJson(association);
+        if (env.roleKind != RoleKind::None) {
+            // Like the real answers, carry a (decoy) live STS key in UserInfo, so clients prove they drop it.
+            QJsonArray configs = config.value(u"Configs").toArray();
+            QJsonObject first = configs.first().toObject();
+            const QJsonArray roles = first.value(u"Roles").toArray();
+            QJsonObject role = roles.isEmpty() ? QJsonObject{{u"RoleType"_s, u"service"_s}} : roles.first().toObject();
+            role.insert(u"AssumeRoleFor", QString::fromLatin1(kForMark));
+            role.insert(u"Policy", QString());
+            role.insert(u"UserInfo", QJsonObject{{u"Id"_s, QString::fromLatin1(kOwnerMark)},
+                                                 {u"Type"_s, u"sub"_s},
+                                                 {u"AccessKeyId"_s, QString::fromLatin1(kKeyMark)},
+                                                 {u"SecurityToken"_s, QString::fromLatin1(kTokenMark)}});
+            first.insert(u"Roles", QJsonArray{role});
+            configs.replace(0, first);
+            config.insert(u"Configs", configs);
+        }
+        it = m_configTemplates.insert(cacheKey, QJsonDocument(config).toJson(QJsonDocument::Compact));
+    }
+    QByteArray text = it.value();
     if (env.roleKind == RoleKind::None)
-        return config;
-    // Like the real answers, carry a (decoy) live STS key in UserInfo, so clients prove they drop it.
-    const QJsonObject userInfo{
-        {u"Id"_s, env.ownerId},
-        {u"Type"_s, u"sub"_s},
-        {u"AccessKeyId"_s,
-         QString(u"STS.N"_s + derived(m_state.credentialsSecret, u"ak:"_s + env.instanceId, 24, kBase58))},
-        {u"SecurityToken"_s,
-         QString(u"CAIS"_s + derived(m_state.credentialsSecret, u"token:"_s + env.instanceId, 380, kAlnum))}};
-    QJsonArray configs = config.value(u"Configs").toArray();
-    QJsonObject first = configs.first().toObject();
-    QJsonArray roles = first.value(u"Roles").toArray();
-    QJsonObject role = roles.isEmpty() ? QJsonObject{{u"RoleType"_s, u"service"_s}} : roles.first().toObject();
-    role.insert(u"AssumeRoleFor", env.roleKind == RoleKind::Default ? env.ownerId : m_state.accountId);
-    role.insert(u"Policy", QString());
-    role.insert(u"UserInfo", userInfo);
-    first.insert(u"Roles", QJsonArray{role});
-    configs.replace(0, first);
-    config.insert(u"Configs", configs);
-    return config;
+        return text;
+    const auto escaped = [](const QString& value) {
+        QByteArray out;
+        JsonWriter::appendString(&out, value);
+        return out.mid(1, out.size() - 2);
+    };
+    text.replace(kOwnerMark, escaped(env.ownerId));
+    text.replace(kForMark, escaped(env.roleKind == RoleKind::Default ? env.ownerId : m_state.accountId));
+    text.replace(
+        kKeyMark,
+        QByteArray("STS.N" + derived(m_state.credentialsSecret, u"ak:"_s + env.instanceId, 24, kBase58).toLatin1()));
+    text.replace(
+        kTokenMark,
+        QByteArray("CAIS" + derived(m_state.credentialsSecret, u"token:"_s + env.instanceId, 380, kAlnum).toLatin1()));
+    return text;
 }
 
-QJsonObject SandboxEngine::instanceJson(const Environment& env) const
+void SandboxEngine::appendInstanceJson(QByteArray* out, const Environment& env) const
 {
     const SandboxData::Workspace* ws = m_state.workspace(env.projectId);
     const SandboxData::ResourceGroup* group = m_state.resourceGroup(env.resourceGroupId);
     const QString vpcSuffix = derived(m_state.credentialsSecret, u"vpc:"_s + QString::number(env.projectId), 20,
                                       QLatin1String("0123456789abcdefghijklmnopqrstuvwxyz"));
-    QJsonArray datasets;
-    if (env.subType == QLatin1String("DATA_AGENT") || env.cu >= 8)
-        datasets.append(
-            QJsonObject{{u"Identifier"_s, QString(u"d-"_s + vpcSuffix.left(16))},
-                        {u"MountPath"_s, u"/mnt/data"_s},
-                        {u"ReadOnly"_s, true},
-                        {u"Uri"_s, QString(u"oss://"_s + (ws ? ws->name : u"shared"_s) + u"-datasets/"_s)}});
-    return QJsonObject{
-        {u"InstanceId"_s, env.instanceId},
-        {u"InstanceName"_s, env.name},
-        {u"Status"_s, env.status},
-        {u"SubType"_s, env.subType},
-        {u"ProjectId"_s, env.projectId},
-        {u"ProjectName"_s, ws ? ws->name : QString()},
-        {u"ResourceGroupId"_s, env.resourceGroupId},
-        {u"ResourceGroupName"_s, group ? group->name : QString()},
-        {u"OwnerId"_s, env.ownerId},
-        {u"ImageId"_s, env.imageId},
-        {u"ImageName"_s, imageName(env.imageId)},
-        {u"ImageUrl"_s, QString(u"registry."_s + m_state.region + u".aliyuncs.com/dataworks/"_s +
-                                imageName(env.imageId).replace(u'_', u'-') + u":latest"_s)},
-        {u"Cu"_s, env.cu},
-        {u"FailReason"_s, env.failReason},
-        {u"CreateTime"_s, env.createTimeMs},
-        {u"UpdateTime"_s, env.updateTimeMs},
-        {u"UserVpc"_s, QJsonObject{{u"VpcId"_s, QString(u"vpc-bp1"_s + vpcSuffix)},
-                                   {u"VSwitchId"_s, QString(u"vsw-bp1"_s + vpcSuffix.mid(2) + u"x1"_s)},
-                                   {u"SecurityGroupId"_s, QString(u"sg-bp1"_s + vpcSuffix.mid(4) + u"q7"_s)}}},
-        {u"Datasets"_s, datasets},
-        {u"CredentialConfig"_s, credentialConfigJson(env)},
-    };
+    const QString image = imageName(env.imageId);
+    QString imageUrlName = image;
+    imageUrlName.replace(u'_', u'-');
+    JsonWriter w(out);
+    w.string("InstanceId", env.instanceId);
+    w.string("InstanceName", env.name);
+    w.string("Status", env.status);
+    w.string("SubType", env.subType);
+    w.number("ProjectId", env.projectId);
+    w.string("ProjectName", ws ? ws->name : QString());
+    w.number("ResourceGroupId", env.resourceGroupId);
+    w.string("ResourceGroupName", group ? group->name : QString());
+    w.string("OwnerId", env.ownerId);
+    w.string("ImageId", env.imageId);
+    w.string("ImageName", image);
+    w.string("ImageUrl",
+             QString(u"registry."_s + m_state.region + u".aliyuncs.com/dataworks/"_s + imageUrlName + u":latest"_s));
+    w.number("Cu", env.cu);
+    w.string("FailReason", env.failReason);
+    w.number("CreateTime", env.createTimeMs);
+    w.number("UpdateTime", env.updateTimeMs);
+    w.key("UserVpc");
+    {
+        JsonWriter vpc(out);
+        vpc.string("VpcId", QString(u"vpc-bp1"_s + vpcSuffix));
+        vpc.string("VSwitchId", QString(u"vsw-bp1"_s + vpcSuffix.mid(2) + u"x1"_s));
+        vpc.string("SecurityGroupId", QString(u"sg-bp1"_s + vpcSuffix.mid(4) + u"q7"_s));
+        vpc.end();
+    }
+    w.key("Datasets");
+    out->append('[');
+    if (env.subType == QLatin1String("DATA_AGENT") || env.cu >= 8) {
+        JsonWriter d(out);
+        d.string("Identifier", QString(u"d-"_s + vpcSuffix.left(16)));
+        d.string("MountPath", u"/mnt/data");
+        d.boolean("ReadOnly", true);
+        d.string("Uri", QString(u"oss://"_s + (ws ? ws->name : u"shared"_s) + u"-datasets/"_s));
+        d.end();
+    }
+    out->append(']');
+    w.raw("CredentialConfig", credentialConfigText(env));
+    w.end();
+}
+
+SandboxResponse SandboxEngine::popOkWithRaw(const Context& ctx, QJsonObject body, const QByteArray& rawJson) const
+{
+    // body holds the string "@@SBX_RAW@@" where rawJson (already JSON text) belongs.
+    body.insert(u"RequestId", ctx.requestId);
+    QByteArray text = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    text.replace(QByteArrayLiteral("\"@@SBX_RAW@@\""), rawJson);
+    SandboxResponse r;
+    r.body = text;
+    r.headers.append(qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json;charset=utf-8")));
+    r.headers.append(qMakePair(QByteArray("x-acs-request-id"), ctx.requestId.toLatin1()));
+    return r;
 }
 
 SandboxResponse SandboxEngine::dataWorks(const QString& action, const Params& params, const Principal& principal,
@@ -282,19 +396,25 @@ SandboxResponse SandboxEngine::dataWorks(const QString& action, const Params& pa
             }
             total = matches.size();
         }
-        QJsonArray instances;
+        QByteArray instances = "[";
+        instances.reserve(qMin<qsizetype>(size, 100) * 1400);
         for (qsizetype i = offset; i < qMin(total, offset + size); ++i) {
             Environment& e = m_state.environments[filtered ? matches.at(i) : i];
             settle(&e, now);
-            instances.append(instanceJson(e));
+            if (instances.size() > 1)
+                instances.append(',');
+            appendInstanceJson(&instances, e);
         }
+        instances.append(']');
         const bool more = offset + size < total;
-        return popOk(ctx, QJsonObject{{u"PagingInfo"_s, QJsonObject{{u"PageNumber"_s, offset / size + 1},
-                                                                    {u"PageSize"_s, size},
-                                                                    {u"TotalCount"_s, total},
-                                                                    {u"Instances"_s, instances}}},
-                                      {u"MaxResults"_s, size},
-                                      {u"NextToken"_s, more ? encodeToken(offset + size) : QString()}});
+        return popOkWithRaw(ctx,
+                            QJsonObject{{u"PagingInfo"_s, QJsonObject{{u"PageNumber"_s, offset / size + 1},
+                                                                      {u"PageSize"_s, size},
+                                                                      {u"TotalCount"_s, total},
+                                                                      {u"Instances"_s, u"@@SBX_RAW@@"_s}}},
+                                        {u"MaxResults"_s, size},
+                                        {u"NextToken"_s, more ? encodeToken(offset + size) : QString()}},
+                            instances);
     }
 
     if (action == QLatin1String("CreateServerIdeInstance")) {
@@ -359,8 +479,11 @@ SandboxResponse SandboxEngine::dataWorks(const QString& action, const Params& pa
     };
     const bool gone = env->status == QLatin1String("DELETED") || env->status == QLatin1String("Deleting");
 
-    if (action == QLatin1String("GetServerIdeInstance"))
-        return popOk(ctx, QJsonObject{{u"Instance"_s, instanceJson(*env)}});
+    if (action == QLatin1String("GetServerIdeInstance")) {
+        QByteArray instance;
+        appendInstanceJson(&instance, *env);
+        return popOkWithRaw(ctx, QJsonObject{{u"Instance"_s, u"@@SBX_RAW@@"_s}}, instance);
+    }
 
     if (action == QLatin1String("UpdateServerIdeInstance")) {
         if (gone)
