@@ -75,6 +75,11 @@ bool Sandbox::load(const Options& options, QString* error)
 QUrl Sandbox::start(quint16 port)
 {
     if (QThread::currentThread() != thread()) {
+        if (!thread()->isRunning()) {
+            QMutexLocker lock(&m_mutex);
+            m_error = tr("The sandbox's thread is not running: start the thread before starting the sandbox.");
+            return {};
+        }
         QUrl url;
         QMetaObject::invokeMethod(this, "start", Qt::BlockingQueuedConnection, Q_RETURN_ARG(QUrl, url),
                                   Q_ARG(quint16, port));
@@ -113,7 +118,8 @@ QUrl Sandbox::start(quint16 port)
 
 void Sandbox::stop()
 {
-    if (QThread::currentThread() != thread()) {
+    // With its thread gone nothing else can touch the sandbox: stop here rather than wait forever.
+    if (QThread::currentThread() != thread() && thread()->isRunning()) {
         QMetaObject::invokeMethod(this, "stop", Qt::BlockingQueuedConnection);
         return;
     }
