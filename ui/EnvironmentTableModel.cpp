@@ -183,8 +183,8 @@ void EnvironmentTableModel::appendEnvironments(const QList<Environment>& environ
         return;
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(fresh.size()) - 1);
-    m_rows.reserve(m_rows.size() + size_t(fresh.size()));
-    m_keys.reserve(m_keys.size() + size_t(fresh.size()));
+    // No reserve(size() + n) here: called once per page, it would reallocate and move every row each time
+    // (quadratic over a 100,000-row listing); push_back grows geometrically.
     for (const Environment& env : std::as_const(fresh)) {
         m_rowById.insert(env.instanceId, int(m_rows.size()));
         m_keys.push_back(makeKeys(env));
