@@ -9,12 +9,16 @@ set(CPACK_PACKAGE_VENDOR "The RoleDesk developers")
 set(CPACK_PACKAGE_CONTACT "RoleDesk developers <roledesk@users.noreply.github.com>")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+# Lines of at most 80 columns: the Debian control file shows them as they are.
 set(CPACK_PACKAGE_DESCRIPTION
-    "RoleDesk is a desktop application with a companion command line for people who run Alibaba Cloud DataWorks \
-workspaces. Admins list the individual development environments of their workspaces and choose each one's RAM \
-role (the DataWorks default role, a custom RAM role, or none), with a guard against giving a role to an \
-environment that is public in the workspace. Admins and developers preview and validate the STS credentials an \
-environment hands out. An embedded sandbox plays the cloud on loopback, so all of it runs without a cloud account.")
+    "RoleDesk is a desktop application with a companion command line for people
+who run Alibaba Cloud DataWorks workspaces. Admins list the individual
+development environments of their workspaces and choose each one's RAM role
+(the DataWorks default role, a custom RAM role, or none), with a guard against
+giving a role to an environment that is public in the workspace. Admins and
+developers preview and validate the STS credentials an environment hands out.
+An embedded sandbox plays the cloud on loopback, so all of it runs without a
+cloud account.")
 set(CPACK_PACKAGE_HOMEPAGE_URL "https://github.com/roledesk/RoleDesk")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY RoleDesk)
 set(CPACK_PACKAGE_EXECUTABLES roledesk RoleDesk)

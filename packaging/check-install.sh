@@ -18,7 +18,7 @@ expected=(
   usr/share/icons/hicolor/symbolic/status/$id-tray-expired-symbolic.svg
   usr/share/man/man1/roledesk.1.gz usr/share/man/man1/roledesk-cli.1.gz
   usr/share/roledesk/translations/roledesk_zh_CN.qm
-  usr/share/doc/roledesk/copyright
+  usr/share/doc/roledesk/copyright usr/share/doc/roledesk/changelog.Debian.gz
 )
 for size in 16 22 24 32 48 64 128 256 512; do
   expected+=(usr/share/icons/hicolor/${size}x${size}/apps/$id.png)
