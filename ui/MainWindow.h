@@ -81,6 +81,8 @@ private:
     void onListingDone(bool ok, const QString& error);
     void updateWorkspaceCounts();
     void updateRiskBanner();
+    void showRiskCount();
+    void flushPending();
     void updateDetails();
     void updateCountLabel();
     void applyFilter();
@@ -122,6 +124,8 @@ private:
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancel = nullptr;
     QTimer* m_filterTimer = nullptr;
+    QTimer* m_flushTimer = nullptr;
+    QList<Environment> m_pending;
     // details
     QWidget* m_details = nullptr;
     QLabel* m_detailsTitle = nullptr;
