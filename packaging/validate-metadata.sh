@@ -34,6 +34,13 @@ grep -q "<launchable type=\"desktop-id\">$app_id.desktop</launchable>" "$metainf
 grep -q "^Icon=$app_id\$" "$desktop" || { echo "desktop entry Icon= is not $app_id"; failed=1; }
 [[ -f $here/../resources/icons/src/roledesk.svg ]] || { echo "application icon SVG missing"; failed=1; }
 
+# Screenshot URLs point at docs/screenshots on the main branch: say which of those files are not committed yet.
+repo_root=$here/..
+while read -r url; do
+  local_path=$repo_root/${url#*/main/}
+  [[ -f $local_path ]] || echo "warning: screenshot not in the repository yet: ${url#*/main/}"
+done < <(sed -n 's|.*<image[^>]*>\(https://raw.githubusercontent.com/roledesk/RoleDesk/main/[^<]*\)</image>.*|\1|p' "$metainfo")
+
 if ((failed)); then echo "FAILED: desktop metadata is not valid"; exit 1; fi
 if ((!ran)); then echo "SKIPPED: no validator installed"; exit 77; fi
 echo "desktop metadata valid"
