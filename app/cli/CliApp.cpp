@@ -30,6 +30,11 @@ void CliApp::printUsage(QTextStream& stream, const QString& prefix) const
                                           "Options: --help, --version. `roledesk-cli <command> --help` shows a "
                                           "command's options.\nExit codes: 0 ok, 1 failure, 2 usage error, 3 "
                                           "credentials unusable, 4 refused by policy.")
+           << '\n'
+           << QCoreApplication::translate("CliApp",
+                                          "Global options (before or after the command, where it takes them): "
+                                          "--endpoint URL, --region ID,\n--profile NAME, --json, --sandbox (an "
+                                          "in-process sandbox for one command). The contract: docs/CLI.md.")
            << '\n';
 }
 
