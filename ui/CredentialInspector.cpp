@@ -1,5 +1,6 @@
 #include "CredentialInspector.h"
 
+#include "AppIcons.h"
 #include "SecretClipboard.h"
 #include "Session.h"
 #include "TimeText.h"
@@ -446,6 +447,9 @@ void CredentialInspector::notify(const QString& title, const QString& message, b
             m_tray->setObjectName(QStringLiteral("inspectorTray"));
             m_tray->show();
         }
+        const AppIcons::TrayState trayState = critical ? AppIcons::TrayState::Expired : AppIcons::TrayState::Warning;
+        m_tray->setIcon(AppIcons::tray(trayState));
+        m_tray->setToolTip(AppIcons::trayToolTip(trayState));
         m_tray->showMessage(title, message, critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning);
         return;
     }

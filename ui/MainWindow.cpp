@@ -11,6 +11,7 @@
 #include "SettingsDialog.h"
 #include "TimeText.h"
 #include "UiUtil.h"
+#include "WindowStateStore.h"
 
 #include "api/DataWorksClient.h"
 #include "credentials/CredentialContext.h"
@@ -307,7 +308,7 @@ void MainWindow::buildUi()
     detailsScroll->setMinimumWidth(300);
     detailsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    auto* splitter = m_splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(left);
     splitter->addWidget(centre);
@@ -936,8 +937,25 @@ void MainWindow::showTableMenu(const QPoint& pos)
     menu.exec(m_table->viewport()->mapToGlobal(pos));
 }
 
+void MainWindow::rememberWindowState()
+{
+    m_rememberState = true;
+    QSettings settings;
+    const WindowStateStore store(settings);
+    store.restore(*this);
+    store.restoreSplitter(QStringLiteral("main"), *m_splitter);
+    store.restoreHeader(QStringLiteral("environments"), *m_table->horizontalHeader());
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (m_rememberState) {
+        QSettings settings;
+        WindowStateStore store(settings);
+        store.save(*this);
+        store.saveSplitter(QStringLiteral("main"), *m_splitter);
+        store.saveHeader(QStringLiteral("environments"), *m_table->horizontalHeader());
+    }
     cancelLoading();
     event->accept();
 }

@@ -48,6 +48,9 @@ public:
     // Public environments that have a role (the risk banner's count).
     int riskyCount() const { return m_riskyCount; }
 
+    // Restores the geometry, splitter and columns of the last run now, and saves them on close.
+    void rememberWindowState();
+
     // Selects the row of this environment (for tests and "show in table").
     bool selectEnvironment(const QString& instanceId);
 
@@ -143,4 +146,6 @@ private:
     QAction* m_actionBulk = nullptr;
     QAction* m_actionInspect = nullptr;
     bool m_updatingWorkspaces = false;
+    bool m_rememberState = false;
+    class QSplitter* m_splitter = nullptr;
 };

@@ -1,11 +1,13 @@
 // roledesk: the desktop application. Thin: parses the command line and wires ui/ to core/ (and to an
 // in-process sandbox for --sandbox). Everything else lives in roledesk_ui.
+#include "AppIcons.h"
 #include "AppSettings.h"
 #include "CredentialInspector.h"
 #include "DemoShots.h"
 #include "KeychainStore.h"
 #include "MainWindow.h"
 #include "Session.h"
+#include "Translations.h"
 
 #include "Sandbox.h"
 #include "credentials/CredentialProvider.h"
@@ -16,27 +18,15 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
-#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
 
 namespace {
-
-void installTranslator(QApplication& app, const QString& language)
-{
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    auto* translator = new QTranslator(&app);
-    if (translator->load(locale, QStringLiteral("roledesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(translator);
-}
 
 QString dataPath(const QString& name)
 {
@@ -53,7 +43,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("RoleDesk"));
     QApplication::setOrganizationName(QStringLiteral("RoleDesk"));
     QApplication::setApplicationVersion(QStringLiteral(ROLEDESK_VERSION));
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("roledesk")));
+    QApplication::setWindowIcon(AppIcons::application());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
@@ -90,7 +80,7 @@ int main(int argc, char* argv[])
 
     QSettings qsettings;
     AppSettings settings = AppSettings::load(qsettings);
-    installTranslator(app, settings.language);
+    Translations::installTranslators(app, settings.language);
     const Clock* clock = Clock::system();
 
     if (parser.isSet(inspectOption)) {
@@ -167,6 +157,8 @@ int main(int argc, char* argv[])
     }
 
     MainWindow window(&session, settings, &keychain);
+    if (!parser.isSet(hiddenScreenshot))
+        window.rememberWindowState();
     window.show();
     if (!onSandbox)
         window.connectSelectedProfile();
