@@ -128,10 +128,11 @@ int ExecCommand::run(const CliInvocation& inv)
         if (error == QProcess::FailedToStart)
             loop.quit();
     });
-    // Ctrl-C reaches the whole foreground process group anyway; a SIGTERM sent to us alone is passed on.
+    // Ctrl-C reaches the whole foreground process group, the command included: passing SIGINT on as well would
+    // interrupt it twice. A SIGTERM sent to roledesk-cli alone is passed on; either way we wait for the command.
     QObject::connect(&watcher, &SignalWatcher::signalled, &child, [&child](int number) {
-        if (child.processId() > 0)
-            ::kill(pid_t(child.processId()), number);
+        if (number == SIGTERM && child.processId() > 0)
+            ::kill(pid_t(child.processId()), SIGTERM);
     });
     inv.out.flush();
     inv.err.flush();

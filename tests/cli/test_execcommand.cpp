@@ -5,6 +5,9 @@
 #include "ExecCommand.h"
 
 #include <QFile>
+#include <QTimer>
+
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 
@@ -46,6 +49,22 @@ private slots:
         QFETCH(int, expected);
         const CliRun r = m_fx->run({u"exec"_s, u"--role-arn"_s, kRole, u"--"_s, u"sh"_s, u"-c"_s, script});
         QCOMPARE(r.code, expected);
+    }
+
+    void sigtermIsPassedOn()
+    {
+        const QString ready = m_fx->path(u"ready"_s);
+        // The command says when its trap is set; then roledesk-cli gets SIGTERM and must pass it on.
+        std::function<void()> poll = [&] {
+            if (QFile::exists(ready))
+                ::raise(SIGTERM);
+            else
+                QTimer::singleShot(20, poll);
+        };
+        QTimer::singleShot(0, poll);
+        const QString script = u"trap 'exit 42' TERM; touch '%1'; while :; do sleep 0.05; done"_s.arg(ready);
+        const CliRun r = m_fx->run({u"exec"_s, u"--role-arn"_s, kRole, u"--"_s, u"sh"_s, u"-c"_s, script});
+        QCOMPARE(r.code, 42);
     }
 
     void childEnvironmentHasOnlyTheUri()
