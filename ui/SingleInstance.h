@@ -23,7 +23,8 @@ public:
     explicit SingleInstance(QString key = QStringLiteral("RoleDesk"), QObject* parent = nullptr);
     ~SingleInstance() override;
 
-    // True when this process is now the primary instance (it listens for later launches).
+    // True when this process should go on: it is now the primary instance (it listens for later launches), or it
+    // could neither reach a running instance nor listen (errorString() says why; two windows beat none).
     // False when another instance took the arguments: this process should exit with status 0.
     // Blocks for at most connectTimeoutMs while it talks to a running instance; call before the event loop.
     bool claim(const QStringList& arguments = {}, int connectTimeoutMs = 1000);
