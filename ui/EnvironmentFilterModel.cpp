@@ -2,6 +2,9 @@
 
 #include "EnvironmentTableModel.h"
 
+#include <algorithm>
+#include <numeric>
+
 EnvironmentFilterModel::EnvironmentFilterModel(QObject* parent)
     : QSortFilterProxyModel(parent)
 {
@@ -14,7 +17,43 @@ void EnvironmentFilterModel::setSourceModel(QAbstractItemModel* source)
 {
     m_source = qobject_cast<EnvironmentTableModel*>(source);
     Q_ASSERT_X(m_source, "EnvironmentFilterModel", "the source must be an EnvironmentTableModel");
+    for (const QMetaObject::Connection& c : std::as_const(m_sourceConnections))
+        disconnect(c);
+    m_sourceConnections.clear();
+    dropRanks();
+    // Connected before the base class connects its own handlers, so stale ranks are gone before it re-sorts.
+    if (m_source) {
+        const auto drop = [this] { dropRanks(); };
+        m_sourceConnections = {connect(m_source, &QAbstractItemModel::dataChanged, this, drop),
+                               connect(m_source, &QAbstractItemModel::rowsAboutToBeInserted, this, drop),
+                               connect(m_source, &QAbstractItemModel::rowsAboutToBeRemoved, this, drop),
+                               connect(m_source, &QAbstractItemModel::modelAboutToBeReset, this, drop),
+                               connect(m_source, &QAbstractItemModel::layoutAboutToBeChanged, this, drop)};
+    }
     QSortFilterProxyModel::setSourceModel(source);
+}
+
+void EnvironmentFilterModel::sort(int column, Qt::SortOrder order)
+{
+    ensureRank(column);
+    QSortFilterProxyModel::sort(column, order);
+}
+
+void EnvironmentFilterModel::ensureRank(int column)
+{
+    if (!m_source || column < 0 || column >= EnvironmentTableModel::ColumnCount)
+        return;
+    m_ranks.resize(EnvironmentTableModel::ColumnCount);
+    std::vector<int>& rank = m_ranks[size_t(column)];
+    const int n = m_source->rowCount();
+    if (rank.size() == size_t(n))
+        return;
+    std::vector<int> order(static_cast<size_t>(n));
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [this, column](int a, int b) { return lessByKeys(column, a, b); });
+    rank.assign(size_t(n), 0);
+    for (int i = 0; i < n; ++i)
+        rank[size_t(order[size_t(i)])] = i;
 }
 
 EnvironmentFilter EnvironmentFilterModel::filterFromChoices(const QString& text, int status, int visibility,
@@ -35,7 +74,11 @@ void EnvironmentFilterModel::setFilter(const EnvironmentFilter& filter)
 {
     m_filter = filter;
     m_filter.keyword = m_filter.keyword.trimmed();
-    invalidateRowsFilter();
+    ensureRank(sortColumn());
+    // A new text changes which of 100,000 rows show in scattered places of the sorted order: rebuilding the
+    // mapping (one filter pass + one sort of the matches) is far cheaper than Qt's incremental row removal and
+    // insertion, which costs a pass over the mapping per contiguous run of changed rows.
+    invalidate();
 }
 
 void EnvironmentFilterModel::setRequireRole(bool require)
@@ -79,8 +122,17 @@ bool EnvironmentFilterModel::lessThan(const QModelIndex& left, const QModelIndex
 {
     if (!m_source)
         return QSortFilterProxyModel::lessThan(left, right);
-    const int l = left.row();
-    const int r = right.row();
+    const int column = left.column();
+    if (column >= 0 && size_t(column) < m_ranks.size()) {
+        const std::vector<int>& rank = m_ranks[size_t(column)];
+        if (!rank.empty() && rank.size() == size_t(m_source->rowCount()))
+            return rank[size_t(left.row())] < rank[size_t(right.row())];
+    }
+    return lessByKeys(column, left.row(), right.row());
+}
+
+bool EnvironmentFilterModel::lessByKeys(int column, int l, int r) const
+{
     const Environment& a = m_source->environmentAt(l);
     const Environment& b = m_source->environmentAt(r);
     const EnvironmentTableModel::RowKeys& ka = m_source->keysAt(l);
@@ -90,7 +142,7 @@ bool EnvironmentFilterModel::lessThan(const QModelIndex& left, const QModelIndex
         const int c = x.compare(y);
         return c != 0 ? c < 0 : a.instanceId < b.instanceId;
     };
-    switch (left.column()) {
+    switch (column) {
     case EnvironmentTableModel::NameColumn:
         return byText(ka.name, kb.name);
     case EnvironmentTableModel::IdColumn:

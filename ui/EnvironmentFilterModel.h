@@ -2,8 +2,11 @@
 
 #include "model/EnvironmentFilter.h"
 
+#include <QList>
 #include <QSet>
 #include <QSortFilterProxyModel>
+
+#include <vector>
 
 class EnvironmentTableModel;
 
@@ -17,6 +20,7 @@ public:
     explicit EnvironmentFilterModel(QObject* parent = nullptr);
 
     void setSourceModel(QAbstractItemModel* source) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     EnvironmentTableModel* environmentModel() const { return m_source; }
 
     const EnvironmentFilter& filter() const { return m_filter; }
@@ -39,7 +43,16 @@ protected:
     bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
 
 private:
+    bool lessByKeys(int column, int left, int right) const;
+    void ensureRank(int column);
+    void dropRanks() { m_ranks.clear(); }
+
     EnvironmentTableModel* m_source = nullptr;
+    // Per column: source row -> its position in that column's ascending order, so the sorts after a filter
+    // change (every keystroke) compare two integers. Built on demand by sort() and setFilter(); dropped on any
+    // source change (an empty or short vector is not used: lessThan() then compares the keys).
+    std::vector<std::vector<int>> m_ranks;
+    QList<QMetaObject::Connection> m_sourceConnections;
     EnvironmentFilter m_filter;
     QSet<qint64> m_projectIds;
     bool m_projectFilter = false;
