@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -42,6 +43,13 @@ qint64 monotonicNs()
     return qint64(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
 }
 
+qint64 threadCpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
+}
+
 QString loadAverage()
 {
     QFile file(QStringLiteral("/proc/loadavg"));
@@ -49,6 +57,20 @@ QString loadAverage()
         return QStringLiteral("?");
     const QList<QByteArray> parts = file.readAll().split(' ');
     return parts.size() >= 3 ? QString::fromLatin1(parts[0] + ' ' + parts[1] + ' ' + parts[2]) : QStringLiteral("?");
+}
+
+double cpuMs(qint64 pid)
+{
+    QFile file(pid > 0 ? u"/proc/%1/stat"_s.arg(pid) : u"/proc/self/stat"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nan("");
+    const QByteArray text = file.readAll();
+    // Fields after the command name (which may contain spaces): state is field 3, utime 14, stime 15.
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return std::nan("");
+    const double ticks = fields.at(11).toDouble() + fields.at(12).toDouble();
+    return ticks * 1000.0 / double(sysconf(_SC_CLK_TCK));
 }
 
 Table::Table(QString title, QStringList header)

@@ -17,7 +17,11 @@ double median(QList<double> values);
 double percentile(QList<double> values, double p);
 // CLOCK_MONOTONIC in nanoseconds: comparable across processes on the same machine.
 qint64 monotonicNs();
+// CPU time of the calling thread in nanoseconds (less sensitive than wall time to other processes' load).
+qint64 threadCpuNs();
 QString loadAverage(); // "/proc/loadavg" first three fields
+// User + system CPU time of a process (0 = this one) in milliseconds, from /proc/<pid>/stat.
+double cpuMs(qint64 pid = 0);
 
 // A plain-text table, printed once at the end of a benchmark.
 class Table

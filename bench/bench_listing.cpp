@@ -27,11 +27,13 @@ struct Server
     QUrl endpoint;
     QString region;
     Credential admin;
+    qint64 pid = 0;
 };
 
 // One whole listing with a fresh client (new connections, like a program that lists once). Milliseconds, or
 // a negative value with *error set.
-double listOnce(const Server& server, int pageSize, int maxConcurrent, int expected, QString* error)
+double listOnce(const Server& server, int pageSize, int maxConcurrent, int expected, QString* error,
+                double* clientCpuMs = nullptr, double* serverCpuMs = nullptr)
 {
     Endpoints endpoints(server.region);
     endpoints.setEndpointOverride(server.endpoint);
@@ -42,6 +44,8 @@ double listOnce(const Server& server, int pageSize, int maxConcurrent, int expec
     options.pageSize = pageSize;
     options.maxConcurrent = maxConcurrent;
 
+    const double cpu0 = Bench::cpuMs();
+    const double server0 = Bench::cpuMs(server.pid);
     QElapsedTimer timer;
     timer.start();
     ServerIdeListing* listing = dataWorks.listServerIdeInstances({}, options);
@@ -51,6 +55,10 @@ double listOnce(const Server& server, int pageSize, int maxConcurrent, int expec
     QTimer::singleShot(120000, &loop, &QEventLoop::quit);
     loop.exec();
     const double ms = double(timer.nsecsElapsed()) / 1e6;
+    if (clientCpuMs)
+        *clientCpuMs = Bench::cpuMs() - cpu0;
+    if (serverCpuMs)
+        *serverCpuMs = Bench::cpuMs(server.pid) - server0;
     if (!listing->isFinished() || listing->error().isError()) {
         *error = u"RoleDesk listing failed: "_s + listing->error().toString();
         return -1;
@@ -99,17 +107,20 @@ int main(int argc, char* argv[])
     Server server;
     server.endpoint = QUrl(info.value(u"endpoint"_s).toString());
     server.region = info.value(u"region"_s).toString();
+    server.pid = serverProcess.process()->processId();
     server.admin = Credential(info.value(u"accessKeyId"_s).toString(), info.value(u"accessKeySecret"_s).toString(), {},
                               {}, u"sandbox admin"_s);
 
     const QStringList nodeArgs{server.endpoint.toString(),     server.admin.accessKeyId(),
                                server.admin.accessKeySecret(), server.region,
-                               QString::number(pageSize),      QString::number(environments)};
+                               QString::number(pageSize),      QString::number(environments),
+                               u"1"_s,                         QString::number(server.pid)};
     // Warm-up: first connections, page cache, the server's lazy work.
     if (listOnce(server, pageSize, 4, environments, &error) < 0)
         return Bench::cannotRun(error);
 
-    QList<double> concurrent, sequential, node, nodeCpu;
+    QList<double> concurrent, sequential, node;
+    QList<double> concurrentCpu, sequentialCpu, nodeCpu, concurrentServer, sequentialServer, nodeServer;
     for (int round = 0; round < runs; ++round) {
         // node: one untimed listing warms its JIT, then one timed listing, in its own process.
         const QJsonObject result =
@@ -117,8 +128,15 @@ int main(int argc, char* argv[])
         if (result.isEmpty())
             return Bench::cannotRun(error);
         node.append(result.value(u"ms"_s).toDouble());
-        const double c = listOnce(server, pageSize, 4, environments, &error);
-        const double s = listOnce(server, pageSize, 1, environments, &error);
+        nodeCpu.append(result.value(u"cpuMs"_s).toDouble());
+        nodeServer.append(result.value(u"serverCpuMs"_s).toDouble());
+        double cpu = 0, serverCpu = 0;
+        const double c = listOnce(server, pageSize, 4, environments, &error, &cpu, &serverCpu);
+        concurrentCpu.append(cpu);
+        concurrentServer.append(serverCpu);
+        const double s = listOnce(server, pageSize, 1, environments, &error, &cpu, &serverCpu);
+        sequentialCpu.append(cpu);
+        sequentialServer.append(serverCpu);
         if (c < 0 || s < 0)
             return Bench::cannotRun(error);
         concurrent.append(c);
@@ -133,19 +151,25 @@ int main(int argc, char* argv[])
             .arg(pageSize)
             .arg((environments + pageSize - 1) / pageSize)
             .arg(serverName),
-        {u"client"_s, u"median ms"_s, u"min ms"_s, u"max ms"_s, u"envs/s"_s, u"speed-up vs npm"_s, u"goal"_s});
-    auto row = [&](const QString& name, const QList<double>& v, const QString& goal) {
+        {u"client"_s, u"median ms"_s, u"min ms"_s, u"max ms"_s, u"envs/s"_s, u"client CPU ms"_s, u"server CPU ms"_s, u"speed-up vs npm"_s,
+                        u"goal"_s});
+    auto row = [&](const QString& name, const QList<double>& v, const QList<double>& cpu,
+                   const QList<double>& serverCpu, const QString& goal) {
         const double m = Bench::median(v);
         table.addRow({name, Bench::fmt(m), Bench::fmt(*std::min_element(v.begin(), v.end())),
                       Bench::fmt(*std::max_element(v.begin(), v.end())), Bench::fmt(environments / (m / 1000.0), 0),
+                      Bench::fmt(Bench::median(cpu), 0), Bench::fmt(Bench::median(serverCpu), 0),
                       Bench::ratio(nodeMedian, m), goal});
     };
     const double cm = Bench::median(concurrent);
-    row(u"RoleDesk DataWorksClient, 4 pages in flight (GUI setting)"_s, concurrent,
+    row(u"RoleDesk DataWorksClient, 4 pages in flight (GUI setting)"_s, concurrent, concurrentCpu, concurrentServer,
         (cm < 1000 ? u"< 1 s: met"_s : u"< 1 s: MISSED"_s) +
             (nodeMedian / cm >= 3 ? u"; >= 3x: met"_s : u"; >= 3x: MISSED"_s));
-    row(u"RoleDesk DataWorksClient, sequential (1 in flight)"_s, sequential, u"(like for like)"_s);
-    row(u"@alicloud/openapi-client 0.4.15, sequential"_s, node, u"(peer)"_s);
+    row(u"RoleDesk DataWorksClient, sequential (1 in flight)"_s, sequential, sequentialCpu, sequentialServer,
+        u"(like for like)"_s);
+    row(u"@alicloud/openapi-client 0.4.15, sequential"_s, node, nodeCpu, nodeServer, u"(peer)"_s);
+    table.addNote(u"CPU: user + system time of the client process and of the server process during the timed "
+                  u"listing (/proc, 10 ms ticks)"_s);
     table.addNote(
         u"%1 measured rounds after one warm-up; each round: node (1 warm-up + 1 timed listing in its "
         u"own process), RoleDesk 4 in flight, RoleDesk sequential; each listing uses a new client"_s.arg(runs));
