@@ -261,7 +261,7 @@ void CredentialInspector::buildUi()
     m_doctor->hide();
     layout->addWidget(m_doctor, 1);
     layout->addStretch();
-    resize(720, 760);
+    resize(720, 700);
 }
 
 QString CredentialInspector::countdownText(qint64 seconds)
@@ -331,6 +331,9 @@ void CredentialInspector::setEnvironment(const Environment& environment, const Q
         inspectProvider(
             provider,
             tr("%1 (%2): the environment's credentials service").arg(environment.instanceName, environment.instanceId));
+        // Its URI carries an unguessable token (the sandbox's access check): do not print it.
+        m_sourceText =
+            tr("credentials URI of environment %1 (ALIBABA_CLOUD_CREDENTIALS_URI)").arg(environment.instanceId);
     } else {
         // In the cloud the environment's own service only answers inside the environment.
         m_method->setCurrentIndex(m_method->findData(int(Method::Uri)));
@@ -399,6 +402,7 @@ void CredentialInspector::attach(CredentialSource* source, const QString& label)
         m_source->deleteLater();
     m_source = source;
     m_receivedAt = {};
+    m_sourceText.clear();
     m_warnedFor.clear();
     hideSecrets();
     m_validateResult->clear();
@@ -510,7 +514,10 @@ void CredentialInspector::refreshView()
                                   stateExplanation(state).toHtmlEscaped()));
     }
     m_state->setToolTip(CredentialSource::stateName(state));
-    m_sourceLabel->setText(credential.isNull() ? m_source->provider()->description() : credential.source());
+    if (!m_sourceText.isEmpty())
+        m_sourceLabel->setText(m_sourceText);
+    else
+        m_sourceLabel->setText(credential.isNull() ? m_source->provider()->description() : credential.source());
     m_keyId->setText(credential.isNull() ? QStringLiteral("-") : credential.maskedKeyId());
     const bool usable = !m_source->usableCredential().isNull();
     m_reveal->setEnabled(!credential.isNull());

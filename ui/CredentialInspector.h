@@ -128,6 +128,7 @@ private:
     bool m_useTray = true;
     bool m_doctorRunning = false;
     QString m_lastNotification;
+    QString m_sourceText; // shown instead of the credential's own source when set
     quint64 m_generation = 0;
 
     QComboBox* m_method;

@@ -6,7 +6,10 @@
 #include "MainWindow.h"
 #include "RoleDialog.h"
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QCoreApplication>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTimer>
 
@@ -37,7 +40,7 @@ void shoot(MainWindow* window, const QString& what, const QString& path)
 {
     if (what == QStringLiteral("role")) {
         selectFirst(window, [](const Environment& e, Visibility v) {
-            return v == Visibility::Public && e.role.hasRole() && e.status == EnvironmentStatus::Running;
+            return v == Visibility::Public && e.role.isNone() && e.status == EnvironmentStatus::Running;
         });
         window->changeRole();
         auto* dialog = window->findChild<RoleDialog*>();
@@ -45,9 +48,17 @@ void shoot(MainWindow* window, const QString& what, const QString& path)
             save(window, path);
             return;
         }
-        // Show the guard at work: the admin ticked the box but has not typed a reason yet.
-        dialog->findChild<QWidget*>(QStringLiteral("roleDefault"))->setProperty("checked", true);
-        QTimer::singleShot(1500, dialog, [dialog, path] { save(dialog, path); });
+        // The guard at work: the admin picked the default role, so the confirmation and reason are asked for.
+        if (auto* button = dialog->findChild<QAbstractButton*>(QStringLiteral("roleDefault")))
+            button->click();
+        if (auto* confirm = dialog->findChild<QAbstractButton*>(QStringLiteral("confirmPublicCheck")))
+            confirm->click();
+        if (auto* reason = dialog->findChild<QLineEdit*>(QStringLiteral("overrideReason")))
+            reason->setText(QCoreApplication::translate("DemoShots", "SQL workshop on Friday reads the course tables"));
+        QTimer::singleShot(1500, dialog, [dialog, path] {
+            dialog->adjustSize();
+            save(dialog, path);
+        });
         return;
     }
     if (what == QStringLiteral("inspector")) {

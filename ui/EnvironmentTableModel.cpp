@@ -68,7 +68,7 @@ QVariant EnvironmentTableModel::headerData(int section, Qt::Orientation orientat
     case StatusColumn:
         return tr("Status");
     case VisibilityColumn:
-        return visibilityHeader();
+        return tr("Visibility\n(recorded by admins)");
     case RoleColumn:
         return tr("RAM role");
     case UpdatedColumn:

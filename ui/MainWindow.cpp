@@ -51,6 +51,14 @@
 
 namespace {
 constexpr int kProjectIdRole = Qt::UserRole + 1;
+
+// An ARN has no spaces: allow line breaks after ':' and '/' so it wraps inside the narrow details pane.
+QString breakable(QString text)
+{
+    text.replace(QLatin1Char(':'), QStringLiteral(":\u200B"));
+    text.replace(QLatin1Char('/'), QStringLiteral("/\u200B"));
+    return text;
+}
 } // namespace
 
 MainWindow::MainWindow(Session* session, AppSettings settings, KeychainStore* keychain, QWidget* parent)
@@ -221,7 +229,7 @@ void MainWindow::buildUi()
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    const int widths[] = {200, 70, 150, 110, 110, 205, 230, 140};
+    const int widths[] = {180, 60, 105, 95, 90, 150, 230, 130};
     for (int c = 0; c < EnvironmentTableModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c]);
     connect(m_table, &QTableView::customContextMenuRequested, this, &MainWindow::showTableMenu);
@@ -316,7 +324,7 @@ void MainWindow::buildUi()
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setStretchFactor(2, 0);
-    splitter->setSizes({200, 1060, 320});
+    splitter->setSizes({180, 1050, 330});
     auto* central = new QWidget(this);
     auto* centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(6, 6, 6, 6);
@@ -762,9 +770,10 @@ void MainWindow::updateDetails()
         env->status == EnvironmentStatus::Unknown ? env->statusText : EnvironmentStatuses::displayName(env->status));
     m_detailLabels[QStringLiteral("owner")]->setText(env->ownerId);
     m_detailLabels[QStringLiteral("workspace")]->setText(tr("%1 (%2)").arg(env->projectName).arg(env->projectId));
-    m_detailLabels[QStringLiteral("role")]->setText(
-        env->role.isCustomRole() ? EnvironmentTableModel::roleText(env->role) + QLatin1Char('\n') + env->role.roleArn()
-                                 : env->role.displayText());
+    m_detailLabels[QStringLiteral("role")]->setText(env->role.isCustomRole()
+                                                        ? EnvironmentTableModel::roleText(env->role) +
+                                                              QLatin1Char('\n') + breakable(env->role.roleArn())
+                                                        : env->role.displayText());
     m_detailLabels[QStringLiteral("image")]->setText(env->imageName.isEmpty() ? env->imageId : env->imageName);
     m_detailLabels[QStringLiteral("resourceGroup")]->setText(env->resourceGroupName.isEmpty() ? env->resourceGroupId
                                                                                               : env->resourceGroupName);

@@ -30,11 +30,20 @@ QLabel* guidance(const QString& text, QWidget* parent)
 {
     auto* label = new QLabel(text, parent);
     label->setWordWrap(true);
-    label->setContentsMargins(24, 0, 0, 6);
     QPalette palette = label->palette();
     palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
     label->setPalette(palette);
     return label;
+}
+
+// Indents a wrapped label under its radio button. A layout margin, not QLabel's own contents margins, which
+// break the label's height-for-width and clip the wrapped lines.
+void addIndented(QVBoxLayout* layout, QWidget* widget)
+{
+    auto* row = new QHBoxLayout;
+    row->addSpacing(24);
+    row->addWidget(widget, 1);
+    layout->addLayout(row);
 }
 } // namespace
 
@@ -47,6 +56,8 @@ RoleDialog::RoleDialog(Session* session, const Environment& environment, Visibil
     setObjectName(QStringLiteral("roleDialog"));
     setWindowTitle(tr("Change RAM role - %1").arg(environment.instanceName));
     auto* layout = new QVBoxLayout(this);
+    // Grow with the wrapped guidance texts instead of clipping them.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
 
     m_header = UiUtil::name(new QLabel(this), QStringLiteral("roleHeader"), tr("Environment"));
     m_header->setWordWrap(true);
@@ -75,19 +86,19 @@ RoleDialog::RoleDialog(Session* session, const Environment& environment, Visibil
     m_default = UiUtil::name(new QRadioButton(tr("DataWorks &default role"), choicesBox), QStringLiteral("roleDefault"),
                              tr("DataWorks default role"));
     choices->addWidget(m_default);
-    choices->addWidget(guidance(tr("No role creation required. Code in the environment gets the environment "
-                                   "owner's permissions on MaxCompute, Hologres, EMR Serverless Spark, Realtime "
-                                   "Compute for Apache Flink and PAI."),
-                                choicesBox));
+    addIndented(choices, guidance(tr("No role creation required. Code in the environment gets the environment "
+                                     "owner's permissions on MaxCompute, Hologres, EMR Serverless Spark, Realtime "
+                                     "Compute for Apache Flink and PAI."),
+                                  choicesBox));
     m_custom = UiUtil::name(new QRadioButton(tr("&Custom RAM role"), choicesBox), QStringLiteral("roleCustom"),
                             tr("Custom RAM role"));
     choices->addWidget(m_custom);
-    choices->addWidget(guidance(tr("For services beyond the default role's scope. The role's trusted entity must be "
-                                   "the Alibaba Cloud service DataWorks (dataworks.aliyuncs.com), and you need the "
-                                   "ram:PassRole permission on the role to associate it."),
-                                choicesBox));
+    addIndented(choices, guidance(tr("For services beyond the default role's scope. The role's trusted entity must be "
+                                     "the Alibaba Cloud service DataWorks (dataworks.aliyuncs.com), and you need the "
+                                     "ram:PassRole permission on the role to associate it."),
+                                  choicesBox));
     auto* roleRow = new QHBoxLayout;
-    roleRow->setContentsMargins(24, 0, 0, 0);
+    roleRow->addSpacing(24);
     m_roleCombo = UiUtil::name(new QComboBox(choicesBox), QStringLiteral("customRoleArn"), tr("Custom role ARN"));
     m_roleCombo->setEditable(true);
     m_roleCombo->setInsertPolicy(QComboBox::NoInsert);
@@ -99,18 +110,17 @@ RoleDialog::RoleDialog(Session* session, const Environment& environment, Visibil
     roleRow->addWidget(m_reloadRoles);
     choices->addLayout(roleRow);
     m_rolesStatus = UiUtil::name(guidance({}, choicesBox), QStringLiteral("rolesStatus"), tr("Role list status"));
-    choices->addWidget(m_rolesStatus);
+    addIndented(choices, m_rolesStatus);
     m_trustLabel = UiUtil::name(new QLabel(choicesBox), QStringLiteral("trustPolicyLabel"), tr("Trust policy check"));
     m_trustLabel->setWordWrap(true);
-    m_trustLabel->setContentsMargins(24, 0, 0, 6);
     m_trustLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    choices->addWidget(m_trustLabel);
+    addIndented(choices, m_trustLabel);
     m_none = UiUtil::name(new QRadioButton(tr("Do &Not Associate Role"), choicesBox), QStringLiteral("roleNone"),
                           tr("Do Not Associate Role"));
     choices->addWidget(m_none);
-    choices->addWidget(guidance(tr("The environment gets no temporary credentials; code uses its own AccessKey pair. "
-                                   "The right choice for a public environment."),
-                                choicesBox));
+    addIndented(choices, guidance(tr("The environment gets no temporary credentials; code uses its own AccessKey pair. "
+                                     "The right choice for a public environment."),
+                                  choicesBox));
     m_choices->addButton(m_default);
     m_choices->addButton(m_custom);
     m_choices->addButton(m_none);
@@ -230,6 +240,7 @@ void RoleDialog::loadRoles()
     m_rolesLoaded = true;
     m_reloadRoles->setEnabled(false);
     m_rolesStatus->setText(tr("Loading the account's RAM roles (RAM ListRoles)..."));
+    m_rolesStatus->setVisible(true);
     QPointer<RoleDialog> self(this);
     m_session->ram()->listRoles([self](const QList<RamRole>& roles, const ApiError& error) {
         if (!self)
@@ -238,6 +249,7 @@ void RoleDialog::loadRoles()
         if (error.isError()) {
             self->m_rolesStatus->setText(
                 tr("Could not list the RAM roles (%1). You can still paste a role ARN.").arg(error.toString()));
+            self->evaluate();
             return;
         }
         const QString typed = self->m_roleCombo->currentText();
@@ -252,6 +264,7 @@ void RoleDialog::loadRoles()
         self->m_roleCombo->setEditText(typed);
         self->m_rolesStatus->setText(
             tr("%n role(s) in the account: pick one or paste an ARN.", nullptr, int(roles.size())));
+        self->evaluate();
     });
 }
 
@@ -283,6 +296,7 @@ void RoleDialog::checkTrust()
     if (!m_session->ram())
         return;
     m_trustLabel->setText(tr("Checking the trust policy of %1 (RAM GetRole)...").arg(arn.roleName()));
+    m_trustLabel->setVisible(true);
     const quint64 request = ++m_trustRequest;
     QPointer<RoleDialog> self(this);
     m_session->ram()->getRole(arn.roleName(), [self, request, arn](const RamRole& role, const ApiError& error) {
@@ -334,17 +348,31 @@ void RoleDialog::evaluate()
         colour = QStringLiteral("#a52a1a");
         break;
     }
-    QString html =
-        QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>").arg(colour, m_decision.summary().toHtmlEscaped());
-    if (m_decision.reasons.size() > 1 ||
-        (m_decision.reasons.size() == 1 && !m_decision.summary().contains(m_decision.reasons.first()))) {
-        html += QStringLiteral("<ul style=\"margin-top:2px\">");
+    QString verdictWord;
+    switch (m_decision.verdict) {
+    case RolePolicy::Verdict::Allowed:
+        verdictWord = m_decision.noChange ? tr("Nothing to change.") : tr("Allowed.");
+        break;
+    case RolePolicy::Verdict::NeedsConfirmation:
+        verdictWord = tr("Needs your confirmation.");
+        break;
+    case RolePolicy::Verdict::Refused:
+        verdictWord = tr("Refused.");
+        break;
+    }
+    QString html = QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>").arg(colour, verdictWord.toHtmlEscaped());
+    if (!m_decision.reasons.isEmpty()) {
+        html += QStringLiteral("<ul style=\"margin-top:2px; margin-left:-20px\">");
         for (const QString& reason : std::as_const(m_decision.reasons))
             html += QStringLiteral("<li>") + reason.toHtmlEscaped() + QStringLiteral("</li>");
         html += QStringLiteral("</ul>");
     }
+    m_verdict->setToolTip(m_decision.summary());
     m_verdict->setText(html);
     m_confirmBox->setVisible(m_decision.needsConfirmation());
+    // The custom-role notes only take room when there is something to say.
+    m_trustLabel->setVisible(m_custom->isChecked() && !m_trustLabel->text().isEmpty());
+    m_rolesStatus->setVisible(m_custom->isChecked() && !m_rolesStatus->text().isEmpty());
     const QString blocked = RolePolicy::checkConfirmation(m_decision, m_confirm->isChecked(), m_reason->text());
     m_apply->setEnabled(!m_busy && !m_decision.noChange && blocked.isEmpty());
     m_apply->setToolTip(m_decision.noChange ? tr("Nothing to change") : blocked);
