@@ -17,6 +17,8 @@ void registerBuiltinCommands(CliApp& app)
 {
     app.addCommand(std::make_unique<CredsShowCommand>());
     app.addCommand(std::make_unique<CredsDoctorCommand>());
+    app.addCommand(std::make_unique<CredsWatchCommand>());
+    app.addCommand(std::make_unique<CredsValidateCommand>());
     app.addCommand(std::make_unique<EnvsListCommand>());
     app.addCommand(std::make_unique<EnvsShowCommand>());
     app.addCommand(std::make_unique<RoleSetCommand>());
@@ -24,8 +26,6 @@ void registerBuiltinCommands(CliApp& app)
     app.addCommand(std::make_unique<RolesCheckCommand>());
     app.addCommand(std::make_unique<VisibilitySetCommand>());
     app.addCommand(std::make_unique<VisibilityImportCommand>());
-    app.addCommand(std::make_unique<CredsWatchCommand>());
-    app.addCommand(std::make_unique<CredsValidateCommand>());
     app.addCommand(std::make_unique<MaxComputeTablesCommand>());
     app.addCommand(std::make_unique<ServeCommand>());
     app.addCommand(std::make_unique<ExecCommand>());
