@@ -13,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -265,6 +266,51 @@ private slots:
         secrets << served;
         VERIFY_NO_SECRET(r.all(), secrets);
         QVERIFY2(m_log->findAny(secrets).isEmpty(), "a served secret reached the log");
+    }
+
+    void serveTextModeOnAFixedPort()
+    {
+        CliSandboxFixture fx;
+        QVERIFY(fx.start());
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            port = probe.serverPort();
+        }
+        CliRun r;
+        QTextStream out(&r.out);
+        QTextStream err(&r.err);
+        int status = 0;
+        QString firstLine;
+        QElapsedTimer deadline;
+        deadline.start();
+        std::function<void()> step = [&] {
+            out.flush();
+            if (!r.out.contains(u'\n') && deadline.elapsed() < 20000) {
+                QTimer::singleShot(50, step);
+                return;
+            }
+            firstLine = r.out.section(u'\n', 0, 0);
+            status = httpGet(QUrl(firstLine)).status;
+            ::raise(SIGINT);
+        };
+        QTimer::singleShot(0, step);
+        CliApp app(fx.context());
+        r.code = app.run({u"serve"_s, u"--port"_s, QString::number(port), u"--role-arn"_s,
+                          u"acs:ram::1380246718450127:role/DataWorksSharedAnalytics"_s, u"--endpoint"_s,
+                          fx.endpoint().toString()},
+                         out, err);
+        QCOMPARE(r.code, 0);
+        QVERIFY2(firstLine.startsWith(u"http://127.0.0.1:%1/"_s.arg(port)), qPrintable(firstLine));
+        QCOMPARE(status, 200);
+        // The port is taken now that a second service wants it: a plain failure, 1.
+        QTcpServer holder;
+        QVERIFY(holder.listen(QHostAddress::LocalHost, 0));
+        const CliRun busy = fx.run({u"serve"_s, u"--port"_s, QString::number(holder.serverPort()), u"--role-arn"_s,
+                                    u"acs:ram::1380246718450127:role/DataWorksSharedAnalytics"_s});
+        QCOMPARE(busy.code, 1);
+        QVERIFY(busy.err.contains(u"--port"_s));
     }
 
     void serveCommandRefusesLongTermKeysAndBadOptions()
