@@ -2,9 +2,11 @@
 // benchmark measures the shipped binary without any hook in ui/ or app/. It watches events application-wide and
 // prints, on stdout, with CLOCK_MONOTONIC nanoseconds (comparable with the parent's clock):
 //   ROLEDESK_PROBE first-paint <ns>            the main window's first paint finished
-//   ROLEDESK_PROBE first-data-paint <ns> <rows>  the first finished paint of its table with rows in it
+//   ROLEDESK_PROBE first-data-paint <ns> <rows>  the first finished paint of its environments table (a QTableView)
+//                                                with rows in it
 //   ROLEDESK_PROBE rows <ns> <rows>            the table's source row count, whenever it changed (every 100 ms)
 #include <QAbstractItemView>
+#include <QTableView>
 #include <QAbstractProxyModel>
 #include <QApplication>
 #include <QEvent>
@@ -58,7 +60,8 @@ public:
                 std::fflush(stdout);
             });
         }
-        auto* view = qobject_cast<QAbstractItemView*>(widget->parentWidget());
+        // The environments table (a QTableView; the workspace list is an item view too but is not "data").
+        auto* view = qobject_cast<QTableView*>(widget->parentWidget());
         if (!m_dataReported && view && view->viewport() == widget && view->model() && view->model()->rowCount() > 0) {
             m_dataReported = true;
             m_view = view;
@@ -75,12 +78,17 @@ private:
     void pollRows()
     {
         if (!m_view) {
-            // The largest item view in a main window.
+            // MainWindow's environments table ("environmentTable"), else the largest table in a main window.
             const QList<QWidget*> widgets = QApplication::allWidgets();
             for (QWidget* w : widgets) {
-                auto* view = qobject_cast<QAbstractItemView*>(w);
-                if (view && qobject_cast<QMainWindow*>(view->window()) && view->model() &&
-                    (!m_view || sourceRows(view) > sourceRows(m_view)))
+                auto* view = qobject_cast<QTableView*>(w);
+                if (!view || !qobject_cast<QMainWindow*>(view->window()) || !view->model())
+                    continue;
+                if (view->objectName() == QLatin1String("environmentTable")) {
+                    m_view = view;
+                    break;
+                }
+                if (!m_view || sourceRows(view) > sourceRows(m_view))
                     m_view = view;
             }
         }
@@ -96,7 +104,7 @@ private:
 
     bool m_paintReported = false;
     bool m_dataReported = false;
-    QPointer<QAbstractItemView> m_view;
+    QPointer<QTableView> m_view;
     int m_rows = -1;
 };
 
