@@ -841,23 +841,33 @@ void MainWindow::importVisibility()
                                                       tr("Visibility records (*.json *.csv);;All files (*)"));
     if (path.isEmpty())
         return;
+    QString error;
+    if (!importVisibilityFile(path, &error))
+        QMessageBox::warning(this, tr("Import failed"), error);
+}
+
+bool MainWindow::importVisibilityFile(const QString& path, QString* error)
+{
     VisibilityStore* store = m_session->visibility();
     if (!store)
-        return;
+        return false;
+    // All or nothing (core's VisibilityStore): a file with one bad line changes nothing.
     const VisibilityImportResult result = store->importFile(path, m_session->auditActor());
     if (!result.ok) {
-        QMessageBox::warning(this, tr("Import failed"),
-                             tr("Nothing was imported from %1:\n%2").arg(path, result.errors.join(QLatin1Char('\n'))));
-        return;
+        if (error)
+            *error = tr("Nothing was imported from %1:\n%2").arg(path, result.errors.join(QLatin1Char('\n')));
+        return false;
     }
-    QString error;
-    if (!store->save(&error))
-        QMessageBox::warning(this, tr("Visibility not saved"), error);
-    const int count = result.changed;
+    QString saveError;
+    if (!store->save(&saveError) && error)
+        *error = tr("Imported, but the records could not be saved to %1: %2").arg(store->filePath(), saveError);
     m_model->refreshVisibility();
     updateRiskBanner();
     updateDetails();
-    statusBar()->showMessage(tr("Imported %n visibility record(s) from %1", nullptr, count).arg(path), 8000);
+    statusBar()->showMessage(
+        tr("Imported %1 visibility records from %2 (%3 changed).").arg(result.entries).arg(path).arg(result.changed),
+        8000);
+    return saveError.isEmpty();
 }
 
 void MainWindow::environmentChanged(const Environment& environment)
@@ -904,6 +914,10 @@ void MainWindow::inspectCredentials()
         return;
     auto* inspector = new CredentialInspector(m_session->clock(), this);
     inspector->setWindowFlag(Qt::Window);
+    CredentialSource::Options options;
+    options.staleWindowSecs = qint64(m_settings.staleWindowMinutes) * 60;
+    inspector->setSourceOptions(options);
+    inspector->setWarnBeforeExpirySeconds(qint64(m_settings.warnBeforeExpiryMinutes) * 60);
     inspector->setAttribute(Qt::WA_DeleteOnClose);
     inspector->setAdminSession(m_session);
     inspector->setEnvironment(*env, m_session->credentialsUriFor(env->instanceId));

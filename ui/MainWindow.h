@@ -51,6 +51,9 @@ public:
     // Restores the geometry, splitter and columns of the last run now, and saves them on close.
     void rememberWindowState();
 
+    // Imports visibility records (JSON or CSV, all or nothing); false with the reasons in *error.
+    bool importVisibilityFile(const QString& path, QString* error = nullptr);
+
     // Selects the row of this environment (for tests and "show in table").
     bool selectEnvironment(const QString& instanceId);
 

@@ -69,7 +69,8 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, KeychainStore* keych
     form->addRow(tr("MaxCompute endpoint:"), m_maxComputeEndpoint);
     m_proxy = new QLineEdit(settings.proxy.toString(), connection);
     m_proxy->setPlaceholderText(tr("system proxy settings"));
-    m_proxy->setToolTip(tr("http://host:port. Never used for loopback or link-local addresses."));
+    m_proxy->setToolTip(tr("http://host:port. Never used for loopback or link-local addresses. A password in "
+                           "the URL is not saved."));
     UiUtil::name(m_proxy, QStringLiteral("settingsProxy"), tr("Proxy"));
     form->addRow(tr("&Proxy:"), m_proxy);
     tabs->addTab(connection, tr("Connection"));
@@ -166,6 +167,8 @@ AppSettings SettingsDialog::settings() const
     s.ramEndpoint = urlFrom(m_ramEndpoint);
     s.maxComputeEndpoint = urlFrom(m_maxComputeEndpoint);
     s.proxy = urlFrom(m_proxy);
+    // QSettings is plain text: a proxy password typed into the URL is not kept.
+    s.proxy.setPassword({});
     s.staleWindowMinutes = m_staleWindow->value();
     s.warnBeforeExpiryMinutes = m_warnBefore->value();
     s.language = m_language->currentData().toString();

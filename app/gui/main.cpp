@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QNetworkProxy>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -82,6 +83,11 @@ int main(int argc, char* argv[])
     AppSettings settings = AppSettings::load(qsettings);
     Translations::installTranslators(app, settings.language);
     const Clock* clock = Clock::system();
+    // The proxy from the settings, for the cloud APIs. Never for the sandbox: it lives on loopback.
+    if (settings.proxy.isValid() && !parser.isSet(sandboxOption))
+        QNetworkProxy::setApplicationProxy(QNetworkProxy(QNetworkProxy::HttpProxy, settings.proxy.host(),
+                                                         quint16(settings.proxy.port(8080)), settings.proxy.userName(),
+                                                         settings.proxy.password()));
 
     if (parser.isSet(inspectOption)) {
         auto* inspector = new CredentialInspector(clock);
@@ -91,6 +97,9 @@ int main(int argc, char* argv[])
             endpoints.setEndpointOverride(settings.endpointOverride);
         inspector->setEndpoints(endpoints);
         inspector->setWarnBeforeExpirySeconds(qint64(settings.warnBeforeExpiryMinutes) * 60);
+        CredentialSource::Options sourceOptions;
+        sourceOptions.staleWindowSecs = qint64(settings.staleWindowMinutes) * 60;
+        inspector->setSourceOptions(sourceOptions);
         if (parser.isSet(uriOption))
             inspector->inspectUri(QUrl::fromUserInput(parser.value(uriOption)));
         else if (parser.isSet(fileOption))

@@ -413,6 +413,29 @@ private Q_SLOTS:
         QVERIFY(reread.record(id)->recordedBy.contains(QStringLiteral("roledesk-admin")));
     }
 
+    void importsVisibilityAllOrNothing()
+    {
+        const QString good = m_sb.dir.filePath(QStringLiteral("vis.csv"));
+        QFile file(good);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("instanceId,visibility\r\n700101,public\r\n700102,private\r\n");
+        file.close();
+        const int before = m_window->riskyCount();
+        QString error;
+        QVERIFY2(m_window->importVisibilityFile(good, &error), qPrintable(error));
+        QCOMPARE(m_sb.visibility->visibility(QStringLiteral("700101")), Visibility::Public);
+        QCOMPARE(m_window->riskyCount(), before + 1); // 700101 has the default role
+        const QString bad = m_sb.dir.filePath(QStringLiteral("bad.json"));
+        QFile badFile(bad);
+        QVERIFY(badFile.open(QIODevice::WriteOnly));
+        badFile.write(
+            R"({"environments":[{"instanceId":"700101","visibility":"private"},{"instanceId":"700102","visibility":"sometimes"}]})");
+        badFile.close();
+        QVERIFY(!m_window->importVisibilityFile(bad, &error));
+        QVERIFY2(error.contains(QStringLiteral("sometimes")), qPrintable(error));
+        QCOMPARE(m_sb.visibility->visibility(QStringLiteral("700101")), Visibility::Public);
+    }
+
     void refreshReloadsWithoutDuplicates()
     {
         closeDialogs();

@@ -1,0 +1,113 @@
+// SettingsDialog: values round-trip through AppSettings and QSettings, no secret reaches the settings
+// file, and storing an AccessKey pair either lands in the OS keychain or is refused in plain words
+// (never written anywhere else).
+#include "AppSettings.h"
+#include "KeychainStore.h"
+#include "SettingsDialog.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestSettingsDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void valuesRoundTrip()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("roledesk.ini"));
+        AppSettings initial;
+        initial.accessKeyProfiles.append(
+            {ConnectionProfile::Kind::AccessKey, QStringLiteral("ops"), QStringLiteral("LTAI5tExampleKeyId")});
+        KeychainStore keychain(QStringLiteral("RoleDeskTest"));
+        SettingsDialog dialog(initial, &keychain);
+        dialog.findChild<QComboBox*>(QStringLiteral("settingsRegion"))->setCurrentText(QStringLiteral("eu-central-1"));
+        dialog.findChild<QLineEdit*>(QStringLiteral("settingsEndpoint"))
+            ->setText(QStringLiteral("https://gw.example.com"));
+        dialog.findChild<QLineEdit*>(QStringLiteral("settingsProxy"))
+            ->setText(QStringLiteral("http://user:hunter2pass@proxy.example.com:3128"));
+        dialog.findChild<QSpinBox*>(QStringLiteral("settingsStaleWindow"))->setValue(20);
+        dialog.findChild<QSpinBox*>(QStringLiteral("settingsWarnBefore"))->setValue(5);
+        auto* language = dialog.findChild<QComboBox*>(QStringLiteral("settingsLanguage"));
+        language->setCurrentIndex(language->findData(QStringLiteral("zh_CN")));
+        const AppSettings chosen = dialog.settings();
+        QCOMPARE(chosen.region, QStringLiteral("eu-central-1"));
+        QCOMPARE(chosen.endpointOverride, QUrl(QStringLiteral("https://gw.example.com")));
+        QCOMPARE(chosen.staleWindowMinutes, 20);
+        QCOMPARE(chosen.warnBeforeExpiryMinutes, 5);
+        QCOMPARE(chosen.language, QStringLiteral("zh_CN"));
+        QCOMPARE(chosen.proxy.host(), QStringLiteral("proxy.example.com"));
+        QVERIFY(chosen.proxy.password().isEmpty());
+        {
+            QSettings settings(path, QSettings::IniFormat);
+            chosen.save(settings);
+        }
+        QSettings settings(path, QSettings::IniFormat);
+        const AppSettings reread = AppSettings::load(settings);
+        QCOMPARE(reread.region, chosen.region);
+        QCOMPARE(reread.proxy, chosen.proxy);
+        QCOMPARE(reread.accessKeyProfiles.size(), 1);
+        QCOMPARE(reread.accessKeyProfiles.first().accessKeyId, QStringLiteral("LTAI5tExampleKeyId"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("hunter2pass"));
+    }
+
+    void profileIds()
+    {
+        for (const ConnectionProfile& p :
+             {ConnectionProfile{ConnectionProfile::Kind::DefaultChain, {}, {}},
+              ConnectionProfile{ConnectionProfile::Kind::CliProfile, QStringLiteral("dev"), {}},
+              ConnectionProfile{ConnectionProfile::Kind::IniProfile, QStringLiteral("prod"), {}},
+              ConnectionProfile{ConnectionProfile::Kind::AccessKey, QStringLiteral("ops"), {}}})
+            QCOMPARE(ConnectionProfile::fromId(p.id()), p);
+    }
+
+    void accessKeyGoesToTheKeychainOrIsRefused()
+    {
+        const QString secret = QStringLiteral("SettingsTestSecretValue9x7");
+        KeychainStore keychain(QStringLiteral("RoleDeskTest"));
+        SettingsDialog dialog(AppSettings(), &keychain);
+        dialog.findChild<QLineEdit*>(QStringLiteral("settingsAkName"))->setText(QStringLiteral("test-pair"));
+        dialog.findChild<QLineEdit*>(QStringLiteral("settingsAkId"))->setText(QStringLiteral("LTAI5tSettingsTest"));
+        auto* secretEdit = dialog.findChild<QLineEdit*>(QStringLiteral("settingsAkSecret"));
+        QCOMPARE(secretEdit->echoMode(), QLineEdit::Password);
+        secretEdit->setText(secret);
+        auto* status = dialog.findChild<QLabel*>(QStringLiteral("settingsKeychainStatus"));
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("settingsAkAdd")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!status->text().contains(QStringLiteral("Storing")) && !status->text().isEmpty(),
+                                 15000);
+        const AppSettings result = dialog.settings();
+        if (status->text().startsWith(QStringLiteral("Stored"))) {
+            // A keyring is running (scripts/test.sh): the pair is listed, the secret field is emptied.
+            QCOMPARE(result.accessKeyProfiles.size(), 1);
+            QVERIFY(secretEdit->text().isEmpty());
+            bool done = false;
+            keychain.removeSecret(result.accessKeyProfiles.first().keychainAccount(),
+                                  [&](KeychainStore::Result, const QString&) { done = true; });
+            QTRY_VERIFY_WITH_TIMEOUT(done, 15000);
+        } else {
+            // No keyring: refused in plain words, nothing listed.
+            QVERIFY2(status->text().contains(QStringLiteral("plain text")) ||
+                         status->text().contains(QStringLiteral("keychain")),
+                     qPrintable(status->text()));
+            QVERIFY(result.accessKeyProfiles.isEmpty());
+        }
+        QVERIFY(!status->text().contains(secret));
+    }
+};
+
+QTEST_MAIN(TestSettingsDialog)
+#include "test_settingsdialog.moc"
