@@ -9,13 +9,6 @@
 #include <QJsonArray>
 #include <QTimeZone>
 
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("AuditListCommand", text);
-}
-} // namespace
-
 QString AuditListCommand::summary() const
 {
     return tr("Show the local audit log of role changes.");

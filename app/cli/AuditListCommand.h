@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "CliCommand.h"
 
 // roledesk-cli audit list [--since DATE] [--instance ID] [--json]: the local audit log of role changes, oldest
@@ -8,6 +10,8 @@
 //    "reason": <string or null>, "environmentName", "outcome"}
 class AuditListCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(AuditListCommand)
+
 public:
     QStringList path() const override { return {QStringLiteral("audit"), QStringLiteral("list")}; }
     QString summary() const override;

@@ -15,13 +15,6 @@
 #include <QCoreApplication>
 #include <QTimer>
 
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("CliSession", text);
-}
-} // namespace
-
 void GlobalOptions::addTo(QCommandLineParser& parser, bool withEndpoint, bool withSandbox)
 {
     creds.addTo(parser);

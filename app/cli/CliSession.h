@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "CliCommand.h"
 #include "CredsOptions.h"
 
@@ -30,6 +32,8 @@ class VisibilityStore;
 //   (--source, --uri, --file, --profile NAME).
 class GlobalOptions
 {
+    Q_DECLARE_TR_FUNCTIONS(GlobalOptions)
+
 public:
     // withSandbox: offer --sandbox; withEndpoint: offer --endpoint/--region.
     void addTo(QCommandLineParser& parser, bool withEndpoint = true, bool withSandbox = true);
@@ -51,6 +55,7 @@ public:
 // QEventLoop (wait()); library code never does.
 class CliSession : public QObject
 {
+    Q_DECLARE_TR_FUNCTIONS(CliSession)
 
 public:
     CliSession(const CliInvocation& invocation, const QCommandLineParser& parser, const GlobalOptions& options);

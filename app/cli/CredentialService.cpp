@@ -12,11 +12,6 @@
 #include <QEventLoop>
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("CredentialService", text);
-}
-
 bool positiveInt(const QCommandLineParser& parser, const QCommandLineOption& option, int min, int max, int* out)
 {
     if (!parser.isSet(option))

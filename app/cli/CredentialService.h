@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "CliCommand.h"
 
 #include <QCommandLineOption>
@@ -16,6 +18,8 @@ class QObject;
 //   --min-refresh-interval SECONDS
 class CredentialService
 {
+    Q_DECLARE_TR_FUNCTIONS(CredentialService)
+
 public:
     void addTo(QCommandLineParser& parser);
     // Checks the option values; a usage message otherwise.

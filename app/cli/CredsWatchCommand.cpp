@@ -13,13 +13,6 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("CredsWatchCommand", text);
-}
-} // namespace
-
 QString CredsWatchCommand::summary() const
 {
     return tr("Print a credential source's state changes as they happen, until interrupted.");

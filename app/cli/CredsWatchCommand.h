@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "CliCommand.h"
 
 // roledesk-cli creds watch [source options] [--json]: starts a CredentialSource and prints every state change,
@@ -8,6 +10,8 @@
 // "expiration", "secondsLeft", "error", "nextAttempt"}.
 class CredsWatchCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(CredsWatchCommand)
+
 public:
     QStringList path() const override { return {QStringLiteral("creds"), QStringLiteral("watch")}; }
     QString summary() const override;
@@ -19,6 +23,8 @@ public:
 // "source"}. Exit 3 when the credential is unusable (cannot be obtained, or STS rejects it), 1 on other failures.
 class CredsValidateCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(CredsValidateCommand)
+
 public:
     QStringList path() const override { return {QStringLiteral("creds"), QStringLiteral("validate")}; }
     QString summary() const override;

@@ -13,11 +13,6 @@
 #include <QJsonArray>
 
 namespace {
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("EnvsCommands", text, disambiguation, n);
-}
-
 QJsonObject envJson(const Environment& e, Visibility v)
 {
     QJsonObject o = CliJson::environment(e, v);
@@ -30,7 +25,7 @@ QString EnvsOutput::localAndUtc(const QDateTime& time)
 {
     if (!time.isValid())
         return QStringLiteral("-");
-    return tr("%1 (%2 UTC)")
+    return QCoreApplication::translate("EnvsOutput", "%1 (%2 UTC)")
         .arg(time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
              time.toUTC().toString(QStringLiteral("HH:mm")));
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "CliCommand.h"
 
 struct Environment;
@@ -14,6 +16,8 @@ class TablePrinter;
 //    "updateTimeMs": <epoch ms, what role set --if-update-time compares>}
 class EnvsListCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(EnvsListCommand)
+
 public:
     QStringList path() const override { return {QStringLiteral("envs"), QStringLiteral("list")}; }
     QString summary() const override;
@@ -23,6 +27,8 @@ public:
 // roledesk-cli envs show ID [global options]: one environment (GetServerIdeInstance), the same JSON object.
 class EnvsShowCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(EnvsShowCommand)
+
 public:
     QStringList path() const override { return {QStringLiteral("envs"), QStringLiteral("show")}; }
     QString summary() const override;

@@ -13,13 +13,6 @@
 
 #include <csignal>
 
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ExecCommand", text);
-}
-} // namespace
-
 QString ExecCommand::summary() const
 {
     return tr("Run a command with ALIBABA_CLOUD_CREDENTIALS_URI pointing at a private credentials service.");

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "CliCommand.h"
 
 #include <QProcessEnvironment>
@@ -10,6 +12,8 @@
 // it could not be started). The child's environment carries no secret besides that URI: see childEnvironment().
 class ExecCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(ExecCommand)
+
 public:
     QStringList path() const override { return {QStringLiteral("exec")}; }
     QString summary() const override;

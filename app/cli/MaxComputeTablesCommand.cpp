@@ -9,13 +9,6 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("MaxComputeTablesCommand", text);
-}
-} // namespace
-
 QString MaxComputeTablesCommand::summary() const
 {
     return tr("List the tables of a MaxCompute project with the chosen credential.");

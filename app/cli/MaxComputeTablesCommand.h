@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "CliCommand.h"
 
 // roledesk-cli maxcompute tables --project P [--maxcompute-endpoint URL] [--prefix NAME] [global options]: the
@@ -9,6 +11,8 @@
 // "comment", "creationTime", "lastModifiedTime"}.
 class MaxComputeTablesCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(MaxComputeTablesCommand)
+
 public:
     QStringList path() const override { return {QStringLiteral("maxcompute"), QStringLiteral("tables")}; }
     QString summary() const override;

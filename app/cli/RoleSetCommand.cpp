@@ -18,11 +18,6 @@
 #include <unistd.h>
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("RoleSetCommand", text);
-}
-
 QJsonObject decisionJson(const QString& id, bool changed, const RoleAssociation& from, const RoleAssociation& to,
                          bool override, const QString& reason, const RolePolicy::Decision& decision)
 {

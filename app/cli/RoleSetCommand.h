@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "CliCommand.h"
 
 // roledesk-cli role set ID (--default | --custom ARN | --none) [--allow-public --reason TEXT] [--yes]
@@ -13,6 +15,8 @@
 //        "verdict", "rules": [...], "reasons": [...], "environment": <envs show object or null>}
 class RoleSetCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(RoleSetCommand)
+
 public:
     QStringList path() const override { return {QStringLiteral("role"), QStringLiteral("set")}; }
     QString summary() const override;

@@ -12,11 +12,6 @@
 #include <QJsonArray>
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("RolesCommands", text);
-}
-
 // What the one policy function says about this role as a custom role of an environment at rest, private, with no
 // role yet: only the role's own properties can refuse it then.
 RolePolicy::Decision judge(const RamRole& role)
@@ -52,7 +47,7 @@ QString trustCell(const RamRole& role)
         return QStringLiteral("?");
     QStringList parts = role.trustPolicy.trustedServices();
     for (const QString& account : role.trustPolicy.trustedAccounts())
-        parts << tr("account %1").arg(account);
+        parts << QCoreApplication::translate("RolesListCommand", "account %1").arg(account);
     return parts.isEmpty() ? QStringLiteral("-") : parts.join(QStringLiteral(", "));
 }
 } // namespace

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "CliCommand.h"
 
 // roledesk-cli roles list [global options]: the account's RAM roles (ListRoles, every page; GetRole for the trust
@@ -7,6 +9,8 @@
 // "description", "maxSessionDuration", "usable"}.
 class RolesListCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(RolesListCommand)
+
 public:
     QStringList path() const override { return {QStringLiteral("roles"), QStringLiteral("list")}; }
     QString summary() const override;
@@ -19,6 +23,8 @@ public:
 // role cannot be read, 2 for a malformed ARN.
 class RolesCheckCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(RolesCheckCommand)
+
 public:
     QStringList path() const override { return {QStringLiteral("roles"), QStringLiteral("check")}; }
     QString summary() const override;

@@ -11,13 +11,6 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ServeCommand", text);
-}
-} // namespace
-
 QString ServeCommand::summary() const
 {
     return tr("Serve STS credentials on 127.0.0.1 at an unguessable URI, for ALIBABA_CLOUD_CREDENTIALS_URI.");

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "CliCommand.h"
 
 // roledesk-cli serve [--role-arn ARN | source options] [--port N] [--json] [global options]
@@ -8,6 +10,8 @@
 // Prints the URI as the first line of stdout ({"uri": "..."} with --json), then serves until SIGINT/SIGTERM (exit 0).
 class ServeCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(ServeCommand)
+
 public:
     QStringList path() const override { return {QStringLiteral("serve")}; }
     QString summary() const override;

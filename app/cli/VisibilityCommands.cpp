@@ -8,11 +8,6 @@
 #include <QFileInfo>
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("VisibilityCommands", text);
-}
-
 QString storePath(const CliContext& context)
 {
     return context.visibilityFilePath.isEmpty() ? VisibilityStore::defaultFilePath() : context.visibilityFilePath;
@@ -23,7 +18,9 @@ bool loadStore(VisibilityStore& store, const CliInvocation& inv)
     QString error;
     if (store.load(&error))
         return true;
-    inv.err << tr("Cannot read RoleDesk's visibility records %1: %2").arg(store.filePath(), error) << '\n';
+    inv.err << QCoreApplication::translate("VisibilitySetCommand", "Cannot read RoleDesk's visibility records %1: %2")
+                   .arg(store.filePath(), error)
+            << '\n';
     return false;
 }
 } // namespace

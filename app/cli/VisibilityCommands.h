@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "CliCommand.h"
 
 // roledesk-cli visibility set ID public|private|unknown [--json]: records (or with "unknown" removes) whether an
@@ -7,6 +9,8 @@
 // JSON: {"instanceId", "visibility", "recordedBy", "recordedAt"}.
 class VisibilitySetCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(VisibilitySetCommand)
+
 public:
     QStringList path() const override { return {QStringLiteral("visibility"), QStringLiteral("set")}; }
     QString summary() const override;
@@ -18,6 +22,8 @@ public:
 // JSON: {"file", "entries", "changed"}; exit 1 with every error on stderr when the file is not valid.
 class VisibilityImportCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(VisibilityImportCommand)
+
 public:
     QStringList path() const override { return {QStringLiteral("visibility"), QStringLiteral("import")}; }
     QString summary() const override;
