@@ -663,6 +663,12 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <source>Unknown command: %1</source>
         <translation>未知命令：%1</translation>
     </message>
+    <message>
+        <source>Global options (before or after the command, where it takes them): --endpoint URL, --region ID,
+--profile NAME, --json, --sandbox (an in-process sandbox for one command). The contract: docs/CLI.md.</source>
+        <translation>全局选项（写在命令之前或之后，只要该命令接受）：--endpoint URL、--region ID、
+--profile NAME、--json、--sandbox（仅为这一条命令启动进程内沙箱）。契约见 docs/CLI.md。</translation>
+    </message>
 </context>
 <context>
     <name>CliCommand</name>
@@ -3868,6 +3874,10 @@ Checking where credentials can come from on this machine...</source>
         <source>yes</source>
         <translation>是</translation>
     </message>
+    <message>
+        <source>account %1</source>
+        <translation>账号 %1</translation>
+    </message>
 </context>
 <context>
     <name>SandboxServeCommand</name>
@@ -4476,6 +4486,10 @@ Checking where credentials can come from on this machine...</source>
         <location line="+12"/>
         <source>Environment %1 recorded as %2.</source>
         <translation>环境 %1 已记录为 %2。</translation>
+    </message>
+    <message>
+        <source>Cannot read RoleDesk&apos;s visibility records %1: %2</source>
+        <translation>无法读取 RoleDesk 的可见性记录 %1：%2</translation>
     </message>
 </context>
 <context>
