@@ -111,22 +111,32 @@ QString networkExplanation(QNetworkReply::NetworkError error, const QString& hos
 {
     switch (error) {
     case QNetworkReply::ConnectionRefusedError:
-        return tr("Nothing accepts connections at %1. Check the endpoint (region, --endpoint) and that the "
-                  "service or sandbox is running.")
+        return QCoreApplication::translate(
+                   "ApiClient",
+                   "Nothing accepts connections at %1. Check the endpoint (region, --endpoint) and that the "
+                   "service or sandbox is running.")
             .arg(host);
     case QNetworkReply::RemoteHostClosedError:
-        return tr("%1 closed the connection before answering. Retry; if it persists, check proxies and the "
-                  "endpoint.")
+        return QCoreApplication::translate(
+                   "ApiClient",
+                   "%1 closed the connection before answering. Retry; if it persists, check proxies and the "
+                   "endpoint.")
             .arg(host);
     case QNetworkReply::HostNotFoundError:
-        return tr("The host name %1 could not be resolved. Check the region, the endpoint and the network/DNS.")
+        return QCoreApplication::translate(
+                   "ApiClient",
+                   "The host name %1 could not be resolved. Check the region, the endpoint and the network/DNS.")
             .arg(host);
     case QNetworkReply::SslHandshakeFailedError:
-        return tr("The TLS handshake with %1 failed (certificate not trusted or intercepted). Check the system "
-                  "certificates and any proxy that inspects HTTPS.")
+        return QCoreApplication::translate(
+                   "ApiClient",
+                   "The TLS handshake with %1 failed (certificate not trusted or intercepted). Check the system "
+                   "certificates and any proxy that inspects HTTPS.")
             .arg(host);
     default:
-        return tr("The request to %1 failed on the network. Check the connection and the endpoint.").arg(host);
+        return QCoreApplication::translate(
+                   "ApiClient", "The request to %1 failed on the network. Check the connection and the endpoint.")
+            .arg(host);
     }
 }
 
