@@ -24,11 +24,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ApiClient", text);
-}
-
 QByteArray hostHeader(const QUrl& url)
 {
     QByteArray host = url.host(QUrl::FullyEncoded).toUtf8();
