@@ -16,7 +16,16 @@ files=(resources/translations/roledesk_*.ts)
 for ts in "${files[@]}"; do
   copy=$tmp/$(basename "$ts")
   cp "$ts" "$copy"
-  LUPDATE_LOCATIONS=absolute run_lupdate "$copy"
+  LUPDATE_LOCATIONS=absolute run_lupdate "$copy" 2>"$tmp/lupdate.err"
+  # A tr() lupdate cannot give a context (a free function calling a file-local tr helper) is never extracted, so
+  # it could never be translated: that is a failure too, not just a warning.
+  if grep -q 'cannot be called without context' "$tmp/lupdate.err"; then
+    status=1
+    echo "Strings lupdate cannot extract (no translation context):"
+    grep 'cannot be called without context' "$tmp/lupdate.err" | sed "s|^$root/|  |"
+    echo "Fix: call QCoreApplication::translate(\"Context\", \"...\") there, or move the code into a class with"
+    echo "     Q_OBJECT or Q_DECLARE_TR_FUNCTIONS."
+  fi
   total=$(grep -c '<message' "$copy" || true)
   # Entries lupdate marks vanished/obsolete are not counted: -no-obsolete drops them anyway.
   unfinished=$(grep -c 'type="unfinished"' "$copy" || true)
