@@ -4,6 +4,28 @@
 
 namespace Redaction {
 
+namespace {
+// 16 or more characters of [A-Za-z0-9_-] with both letters and digits, or 32 or more of them: a token, not a name like
+// "credentials" or an id like "0" (instance ids such as "i-abc123" are shorter than tokens).
+bool looksLikeToken(const QString& segment)
+{
+    if (segment.size() < 16)
+        return false;
+    bool letter = false;
+    bool digit = false;
+    for (const QChar c : segment) {
+        if (c.isDigit() && c.unicode() < 128)
+            digit = true;
+        else if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z')))
+            letter = true;
+        else if (c != QLatin1Char('-') && c != QLatin1Char('_'))
+            return false;
+    }
+    // Long random strings may by chance lack digits (base64url of 256 bits: 43 characters).
+    return letter && (digit || segment.size() >= 32);
+}
+} // namespace
+
 QString maskKeyId(const QString& keyId)
 {
     if (keyId.size() <= 8)
@@ -16,6 +38,14 @@ QString redactUrl(const QUrl& url)
     if (!url.isValid())
         return QStringLiteral("<invalid URL>");
     QUrl shown = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    // A credentials service may carry its secret in the path (roledesk-cli serve, the sandbox, aws-vault
+    // style servers): hide every segment that looks like a generated token rather than a word or a number.
+    QStringList segments = shown.path(QUrl::FullyEncoded).split(QLatin1Char('/'));
+    for (QString& segment : segments) {
+        if (looksLikeToken(segment))
+            segment = QStringLiteral("****");
+    }
+    shown.setPath(segments.join(QLatin1Char('/')), QUrl::TolerantMode);
     QString text = shown.toString(QUrl::FullyEncoded);
     if (url.hasQuery())
         text += QStringLiteral("?****");

@@ -12,7 +12,8 @@ namespace Redaction {
 // Ids of 8 characters or fewer are fully masked ("****") since the ends would reveal most of them.
 QString maskKeyId(const QString& keyId);
 
-// A URL safe to show: user info removed, the query and fragment replaced by "****" when present.
+// A URL safe to show: user info removed, the query and fragment replaced by "****" when present, and
+// path segments that look like generated tokens (a credentials server's secret path) replaced by "****".
 QString redactUrl(const QUrl& url);
 
 // Replaces every occurrence of each secret (of at least 4 characters) in text with "****", and the

@@ -27,6 +27,24 @@ private slots:
         QCOMPARE(Redaction::redactUrl(url), QStringLiteral("http://127.0.0.1:7002/api/v1/credentials/0?****"));
         QCOMPARE(Redaction::redactUrl(QUrl(QStringLiteral("http://h/p"))), QStringLiteral("http://h/p"));
     }
+    void redactsTokenPathSegments()
+    {
+        // roledesk-cli serve and the sandbox put their secret in the path.
+        QCOMPARE(Redaction::redactUrl(QUrl(QStringLiteral("http://127.0.0.1:4000/Zx81kQ_3mPq9vT2aL7cY0wHn5bR4sD6f"))),
+                 QStringLiteral("http://127.0.0.1:4000/****"));
+        QCOMPARE(Redaction::redactUrl(QUrl(
+                     QStringLiteral("http://127.0.0.1:4000/envs/i-123/credentials/0a1b2c3d4e5f60718293a4b5c6d7e8f9"))),
+                 QStringLiteral("http://127.0.0.1:4000/envs/i-123/credentials/****"));
+        QCOMPARE(
+            Redaction::redactUrl(QUrl(QStringLiteral("http://127.0.0.1:4000/ZxkQ_mPqvTaLcYwHnbRsDfGhJkLmNoPqRs-tUv"))),
+            QStringLiteral("http://127.0.0.1:4000/****"));
+        // Ordinary paths stay readable.
+        QCOMPARE(Redaction::redactUrl(QUrl(QStringLiteral("http://localhost:7002/api/v1/credentials/0"))),
+                 QStringLiteral("http://localhost:7002/api/v1/credentials/0"));
+        QCOMPARE(Redaction::redactUrl(
+                     QUrl(QStringLiteral("http://100.100.100.200/latest/meta-data/ram/security-credentials/"))),
+                 QStringLiteral("http://100.100.100.200/latest/meta-data/ram/security-credentials/"));
+    }
     void redactsJsonSecrets()
     {
         const QByteArray body =
