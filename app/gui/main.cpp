@@ -40,6 +40,14 @@ QString dataPath(const QString& name)
 
 int main(int argc, char* argv[])
 {
+    // --version and --help print and exit: they must work on a machine without a display too.
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if ((arg == "--version" || arg == "-v" || arg == "--help" || arg == "-h") &&
+            qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+            qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("RoleDesk"));
     QApplication::setOrganizationName(QStringLiteral("RoleDesk"));
