@@ -454,6 +454,65 @@ private Q_SLOTS:
         QCOMPARE(m_window->environmentModel()->rowCount(), rows);
     }
 
+    void loadingCanBeCancelled()
+    {
+        closeDialogs();
+        SandboxFaults slow;
+        slow.latencyMs = 400;
+        slow.scope = SandboxFaults::Pop;
+        m_sb.sandbox->setFaults(slow);
+        m_window->reload();
+        QVERIFY(m_window->isLoading());
+        QVERIFY(child<QProgressBar>(m_window.get(), QStringLiteral("loadProgress"))->isVisibleTo(m_window.get()));
+        auto* cancel = child<QPushButton>(m_window.get(), QStringLiteral("cancelLoadButton"));
+        QVERIFY(cancel->isVisibleTo(m_window.get()));
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(!m_window->isLoading());
+        QVERIFY(
+            child<QLabel>(m_window.get(), QStringLiteral("countLabel"))->text().contains(QStringLiteral("cancelled")));
+        // Nothing arrives after the cancel.
+        const int rows = m_window->environmentModel()->rowCount();
+        QTest::qWait(900);
+        QCOMPARE(m_window->environmentModel()->rowCount(), rows);
+        m_sb.sandbox->setFaults(SandboxFaults());
+        QSignalSpy loaded(m_window.get(), &MainWindow::loadFinished);
+        m_window->reload();
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(m_window->environmentModel()->rowCount(), int(m_sb.sandbox->engine()->environmentCount()));
+    }
+
+    void bulkChangeCanBeCancelled()
+    {
+        closeDialogs();
+        const QStringList ids{QStringLiteral("700107"), QStringLiteral("700137"), QStringLiteral("700113")};
+        QTableView* table = child<QTableView>(m_window.get(), QStringLiteral("environmentTable"));
+        table->clearSelection();
+        for (const QString& id : ids)
+            table->selectionModel()->select(m_window->filterModel()->mapFromSource(m_window->environmentModel()->index(
+                                                m_window->environmentModel()->rowOf(id), 0)),
+                                            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        m_window->bulkChangeRole();
+        auto* dialog = m_window->findChild<BulkRoleDialog*>();
+        QVERIFY(dialog);
+        click(child<QRadioButton>(dialog, QStringLiteral("bulkRoleDefault")));
+        SandboxFaults slow;
+        slow.latencyMs = 300;
+        slow.scope = SandboxFaults::Pop;
+        m_sb.sandbox->setFaults(slow);
+        QSignalSpy finished(dialog, &BulkRoleDialog::runFinished);
+        QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("bulkStartButton")), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("bulkCancelButton")), Qt::LeftButton);
+        QVERIFY(finished.wait(20000));
+        m_sb.sandbox->setFaults(SandboxFaults());
+        int cancelled = 0;
+        for (int i = 0; i < dialog->count(); ++i)
+            cancelled += dialog->resultAt(i) == BulkRoleDialog::ItemResult::Cancelled;
+        // The one in flight finishes (a write is never abandoned half-way); the rest are not attempted.
+        QCOMPARE(cancelled, 2);
+        QCOMPARE(dialog->resultAt(0), BulkRoleDialog::ItemResult::Changed);
+        dialog->reject();
+    }
+
     void noSecretInTheLogs()
     {
         QVERIFY(!m_log->lines().isEmpty());
