@@ -16,6 +16,7 @@
 #include "api/DataWorksClient.h"
 #include "credentials/CredentialContext.h"
 #include "credentials/CredentialProvider.h"
+#include "credentials/CredentialSource.h"
 #include "credentials/DefaultCredentialChain.h"
 #include "credentials/ProfileCredentialProvider.h"
 #include "model/VisibilityStore.h"
@@ -505,7 +506,7 @@ void MainWindow::onIdentityChanged()
         m_identityLabel->setText(tr("Signed in as %1 (%2, account %3)").arg(id.arn, id.identityType, id.accountId));
         m_identityLabel->setToolTip(tr("From STS GetCallerIdentity"));
     } else if (!m_session->identityError().isEmpty()) {
-        m_identityLabel->setText(tr("Caller unknown: %1").arg(m_session->identityError()));
+        m_identityLabel->setText(tr("Caller unknown (hover for why)"));
         m_identityLabel->setToolTip(m_session->identityError());
     }
 }
@@ -516,6 +517,21 @@ void MainWindow::reload()
         return;
     cancelLoading();
     m_errorBanner->hide();
+    CredentialSource* source = m_session->credentials();
+    if (source && !source->hasResult()) {
+        // The first credential is still on its way (the default chain may take a second): list once it is here.
+        m_identityLabel->setText(tr("Getting a credential from %1...").arg(m_session->label()));
+        connect(source, &CredentialSource::fetchFinished, this, &MainWindow::reload, Qt::SingleShotConnection);
+        return;
+    }
+    if (source && source->usableCredential().isNull()) {
+        m_errorLabel->setText(tr("No usable credential from %1: %2 Pick another profile or fix this one, then press "
+                                 "Connect (or F5).")
+                                  .arg(m_session->label(), source->lastError().toString()));
+        m_errorBanner->show();
+        Q_EMIT loadFailed(m_errorLabel->text());
+        return;
+    }
     m_model->clear();
     m_pending.clear();
     m_countByProject.clear();
