@@ -4,7 +4,32 @@
 <context>
     <name>ApiClient</name>
     <message>
-        <location filename="../../core/api/ApiClient.cpp" line="+333"/>
+        <location filename="../../core/api/ApiClient.cpp" line="+109"/>
+        <source>Nothing accepts connections at %1. Check the endpoint (region, --endpoint) and that the service or sandbox is running.</source>
+        <translation>%1 上没有服务接受连接。请检查接入地址（地域、--endpoint），以及服务或沙箱是否在运行。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 closed the connection before answering. Retry; if it persists, check proxies and the endpoint.</source>
+        <translation>%1 在应答前关闭了连接。请重试；如果问题持续，请检查代理和接入地址。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The host name %1 could not be resolved. Check the region, the endpoint and the network/DNS.</source>
+        <translation>无法解析主机名 %1。请检查地域、接入地址以及网络/DNS。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The TLS handshake with %1 failed (certificate not trusted or intercepted). Check the system certificates and any proxy that inspects HTTPS.</source>
+        <translation>与 %1 的 TLS 握手失败（证书不受信任或连接被拦截）。请检查系统证书，以及任何检查 HTTPS 流量的代理。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The request to %1 failed on the network. Check the connection and the endpoint.</source>
+        <translation>对 %1 的请求因网络错误失败。请检查网络连接和接入地址。</translation>
+    </message>
+    <message>
+        <location line="+206"/>
         <source>No credential is available to sign the request. Configure an AccessKey, a profile or another credential source, or refresh the current one.</source>
         <translation>没有可用于签名请求的凭证。请配置 AccessKey、配置文件或其他凭证来源，或刷新当前凭证。</translation>
     </message>
@@ -301,7 +326,7 @@
 <context>
     <name>AuditListCommand</name>
     <message>
-        <location filename="../../app/cli/AuditListCommand.cpp" line="+21"/>
+        <location filename="../../app/cli/AuditListCommand.cpp" line="+14"/>
         <source>Show the local audit log of role changes.</source>
         <translation>显示本地的角色变更审计日志。</translation>
     </message>
@@ -658,12 +683,13 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
 退出码：0 成功，1 失败，2 用法错误，3 凭证不可用，4 被策略拒绝。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <location line="+5"/>
         <source>Unknown command: %1</source>
         <translation>未知命令：%1</translation>
     </message>
     <message>
+        <location line="-63"/>
         <source>Global options (before or after the command, where it takes them): --endpoint URL, --region ID,
 --profile NAME, --json, --sandbox (an in-process sandbox for one command). The contract: docs/CLI.md.</source>
         <translation>全局选项（写在命令之前或之后，只要该命令接受）：--endpoint URL、--region ID、
@@ -739,7 +765,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
 <context>
     <name>CliSession</name>
     <message>
-        <location filename="../../app/cli/CliSession.cpp" line="+66"/>
+        <location filename="../../app/cli/CliSession.cpp" line="+59"/>
         <source>--endpoint needs a URL such as https://dataworks.example.com or http://127.0.0.1:8090.</source>
         <translation>--endpoint 需要一个 URL，例如 https://dataworks.example.com 或 http://127.0.0.1:8090。</translation>
     </message>
@@ -1058,7 +1084,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
 <context>
     <name>CredentialInspector</name>
     <message>
-        <location filename="../../ui/CredentialInspector.cpp" line="+64"/>
+        <location filename="../../ui/CredentialInspector.cpp" line="+65"/>
         <source>usable; refreshed automatically before it expires</source>
         <translation>可用；会在过期前自动刷新</translation>
     </message>
@@ -1109,12 +1135,12 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
     </message>
     <message>
         <location line="+1"/>
-        <location line="+260"/>
+        <location line="+263"/>
         <source>Default credential chain</source>
         <translation>默认凭证链</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-262"/>
         <source>The three methods of a DataWorks individual development environment: the ALIBABA_CLOUD_CREDENTIALS_URI service, the file /mnt/.alibabacloud/credentials, or the default credential chain.</source>
         <translation>DataWorks 个人开发环境的三种方式：ALIBABA_CLOUD_CREDENTIALS_URI 凭证服务、/mnt/.alibabacloud/credentials 文件，或默认凭证链。</translation>
     </message>
@@ -1391,12 +1417,17 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <translation>%1（%2）：环境的凭证服务</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>credentials URI of environment %1 (ALIBABA_CLOUD_CREDENTIALS_URI)</source>
+        <translation>环境 %1 的凭证服务地址（ALIBABA_CLOUD_CREDENTIALS_URI）</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>%1 (%2): its credentials service answers only inside the environment. Enter a credentials URI or file reachable from here, or use the default chain.</source>
         <translation>%1（%2）：其凭证服务只在环境内部应答。请输入从这里可以访问的凭证服务地址或文件，或使用默认凭证链。</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Credential refresh failed</source>
         <translation>凭证刷新失败</translation>
     </message>
@@ -1406,7 +1437,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <translation>%1 下次尝试：%2。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>No credential could be fetched: %1
 
 Checking where credentials can come from on this machine...</source>
@@ -1430,7 +1461,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>&lt;i&gt;正在获取...&lt;/i&gt;</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>%1 seconds</source>
         <translation>%1 秒</translation>
     </message>
@@ -1611,7 +1642,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>CredentialService</name>
     <message>
-        <location filename="../../app/cli/CredentialService.cpp" line="+35"/>
+        <location filename="../../app/cli/CredentialService.cpp" line="+30"/>
         <source>Assume this RAM role with STS AssumeRole (signed with the chosen source&apos;s credential) and serve the role session, renewed ahead of expiry.</source>
         <translation>通过 STS AssumeRole 扮演此 RAM 角色（使用所选来源的凭证签名），并提供该角色会话的凭证，在过期前自动续期。</translation>
     </message>
@@ -1831,7 +1862,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>CredsValidateCommand</name>
     <message>
-        <location filename="../../app/cli/CredsWatchCommand.cpp" line="+95"/>
+        <location filename="../../app/cli/CredsWatchCommand.cpp" line="+88"/>
         <source>Check a credential with STS GetCallerIdentity: who it is, and whether it works.</source>
         <translation>使用 STS GetCallerIdentity 检查凭证：它属于谁，以及是否可用。</translation>
     </message>
@@ -1929,6 +1960,14 @@ Checking where credentials can come from on this machine...</source>
         <location line="+2"/>
         <source>The credential chain has no providers.</source>
         <translation>凭证链中没有任何来源。</translation>
+    </message>
+</context>
+<context>
+    <name>DemoShots</name>
+    <message>
+        <location filename="../../ui/DemoShots.cpp" line="+57"/>
+        <source>SQL workshop on Friday reads the course tables</source>
+        <translation>周五的 SQL 培训会读取课程表</translation>
     </message>
 </context>
 <context>
@@ -2091,7 +2130,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvironmentTableModel</name>
     <message>
-        <location filename="../../ui/EnvironmentTableModel.cpp" line="+40"/>
+        <location filename="../../ui/EnvironmentTableModel.cpp" line="+47"/>
         <source>Custom: %1</source>
         <translation>自定义：%1</translation>
     </message>
@@ -2131,7 +2170,14 @@ Checking where credentials can come from on this machine...</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Visibility
+(recorded by admins)</source>
+        <translation>可见性
+（由管理员记录）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>RAM role</source>
         <translation>RAM 角色</translation>
     </message>
@@ -2144,7 +2190,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvsListCommand</name>
     <message>
-        <location filename="../../app/cli/EnvsCommands.cpp" line="+49"/>
+        <location filename="../../app/cli/EnvsCommands.cpp" line="+44"/>
         <source>List individual development environments with their role and recorded visibility.</source>
         <translation>列出个人开发环境及其角色和记录的可见性。</translation>
     </message>
@@ -2347,7 +2393,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>ExecCommand</name>
     <message>
-        <location filename="../../app/cli/ExecCommand.cpp" line="+25"/>
+        <location filename="../../app/cli/ExecCommand.cpp" line="+18"/>
         <source>Run a command with ALIBABA_CLOUD_CREDENTIALS_URI pointing at a private credentials service.</source>
         <translation>运行一个命令，并将 ALIBABA_CLOUD_CREDENTIALS_URI 指向一个私有凭证服务。</translation>
     </message>
@@ -2367,7 +2413,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>无法运行 %1：在 PATH 中找不到。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Cannot run %1: %2</source>
         <translation>无法运行 %1：%2</translation>
     </message>
@@ -2500,7 +2546,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+64"/>
+        <location filename="../../ui/MainWindow.cpp" line="+74"/>
         <source>RoleDesk</source>
         <translation>RoleDesk</translation>
     </message>
@@ -2531,12 +2577,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+234"/>
+        <location line="+239"/>
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-232"/>
         <source> Endpoint: </source>
         <translation> 接入地址： </translation>
     </message>
@@ -2656,7 +2702,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>清除所有筛选条件</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Environments</source>
         <translation>环境</translation>
     </message>
@@ -2692,12 +2738,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+472"/>
+        <location line="+515"/>
         <source>No environment selected</source>
         <translation>未选择环境</translation>
     </message>
     <message>
-        <location line="-471"/>
+        <location line="-514"/>
         <source>Selected environment</source>
         <translation>选中的环境</translation>
     </message>
@@ -2960,11 +3006,31 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Caller unknown: %1</source>
-        <translation>调用者未知：%1</translation>
+        <source>Caller unknown (hover for why)</source>
+        <translation>调用者未知（悬停查看原因）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+14"/>
+        <source>Getting a credential from %1...</source>
+        <translation>正在从 %1 获取凭证...</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No usable credential from %1: %2 Pick another profile or fix this one, then press Connect (or F5).</source>
+        <translation>%1 没有提供可用凭证：%2 请选择其他配置或修复此配置，然后点击“连接”（或按 F5）。</translation>
+    </message>
+    <message>
+        <location line="+351"/>
+        <source>Imported, but the records could not be saved to %1: %2</source>
+        <translation>已导入，但无法将记录保存到 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Imported %1 visibility records from %2 (%3 changed).</source>
+        <translation>已从 %2 导入 %1 条可见性记录（%3 条有变化）。</translation>
+    </message>
+    <message>
+        <location line="-339"/>
         <source>Could not list the workspaces: %1</source>
         <translation>无法列出工作空间：%1</translation>
     </message>
@@ -2974,12 +3040,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1（ID %2，所有者 %3）</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>(loading cancelled)</source>
         <translation>（已取消加载）</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+55"/>
         <source>Loading the environments stopped: %1</source>
         <translation>环境加载已停止：%1</translation>
     </message>
@@ -2990,7 +3056,7 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+103"/>
+        <location line="+109"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -3024,7 +3090,7 @@ Checking where credentials can come from on this machine...</source>
         </translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <location line="+1"/>
         <source>unknown</source>
         <translation>未知</translation>
@@ -3036,12 +3102,11 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+46"/>
-        <location line="+26"/>
         <source>Visibility not saved</source>
         <translation>可见性未保存</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="+1"/>
         <source>The visibility record changed in this session but could not be saved to %1: %2</source>
         <translation>本次会话中修改了可见性记录，但无法保存到 %1：%2</translation>
     </message>
@@ -3056,26 +3121,19 @@ Checking where credentials can come from on this machine...</source>
         <translation>可见性记录 (*.json *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>Nothing was imported from %1:
 %2</source>
         <translation>没有从 %1 导入任何内容：
 %2</translation>
     </message>
-    <message numerus="yes">
-        <location line="+10"/>
-        <source>Imported %n visibility record(s) from %1</source>
-        <translation>
-            <numerusform>已从 %1 导入 %n 条可见性记录</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+76"/>
+        <location line="+92"/>
         <source>Set visibility (recorded by admins)</source>
         <translation>设置可见性（由管理员记录）</translation>
     </message>
@@ -3091,7 +3149,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>MaxComputeTablesCommand</name>
     <message>
-        <location filename="../../app/cli/MaxComputeTablesCommand.cpp" line="+21"/>
+        <location filename="../../app/cli/MaxComputeTablesCommand.cpp" line="+14"/>
         <source>List the tables of a MaxCompute project with the chosen credential.</source>
         <translation>使用所选凭证列出 MaxCompute 项目中的表。</translation>
     </message>
@@ -3283,12 +3341,12 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../ui/RoleDialog.cpp" line="+48"/>
+        <location filename="../../ui/RoleDialog.cpp" line="+57"/>
         <source>Change RAM role - %1</source>
         <translation>修改 RAM 角色 - %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Environment</source>
         <translation>环境</translation>
     </message>
@@ -3373,7 +3431,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>信任策略检查</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Do &amp;Not Associate Role</source>
         <translation>不关联角色(&amp;N)</translation>
     </message>
@@ -3458,24 +3516,24 @@ Checking where credentials can come from on this machine...</source>
         <translation>正在加载账号下的 RAM 角色（RAM ListRoles）...</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Could not list the RAM roles (%1). You can still paste a role ARN.</source>
         <translation>无法列出 RAM 角色（%1）。您仍然可以粘贴角色 ARN。</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%n role(s) in the account: pick one or paste an ARN.</source>
         <translation>
             <numerusform>账号下有 %n 个角色：请选择一个或粘贴 ARN。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Checking the trust policy of %1 (RAM GetRole)...</source>
         <translation>正在检查 %1 的信任策略（RAM GetRole）...</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Could not read the role&apos;s trust policy: %1</source>
         <translation>无法读取角色的信任策略：%1</translation>
     </message>
@@ -3485,12 +3543,28 @@ Checking where credentials can come from on this machine...</source>
         <translation>要关联该角色，您需要对 %1 拥有 ram:PassRole 权限（请账号管理员授予允许对该资源执行“ram:PassRole”的策略）。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+36"/>
+        <source>Allowed.</source>
+        <translation>允许。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Needs your confirmation.</source>
+        <translation>需要您确认。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refused.</source>
+        <translation>拒绝。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Nothing to change</source>
         <translation>没有需要修改的内容</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-24"/>
+        <location line="+49"/>
         <source>Nothing to change.</source>
         <translation>没有需要修改的内容。</translation>
     </message>
@@ -3646,7 +3720,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>RoleSetCommand</name>
     <message>
-        <location filename="../../app/cli/RoleSetCommand.cpp" line="+49"/>
+        <location filename="../../app/cli/RoleSetCommand.cpp" line="+44"/>
         <source>Choose the RAM role of an environment (the DataWorks default, a custom role, or none).</source>
         <translation>选择环境的 RAM 角色（DataWorks 默认角色、自定义角色或不关联角色）。</translation>
     </message>
@@ -3797,7 +3871,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>RolesCheckCommand</name>
     <message>
-        <location filename="../../app/cli/RolesCommands.cpp" line="+128"/>
+        <location filename="../../app/cli/RolesCommands.cpp" line="+123"/>
         <source>Check whether a RAM role can be an environment&apos;s custom role, and why not.</source>
         <translation>检查某个 RAM 角色能否作为环境的自定义角色，以及不能的原因。</translation>
     </message>
@@ -3875,6 +3949,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>是</translation>
     </message>
     <message>
+        <location line="-66"/>
         <source>account %1</source>
         <translation>账号 %1</translation>
     </message>
@@ -3955,7 +4030,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>ServeCommand</name>
     <message>
-        <location filename="../../app/cli/ServeCommand.cpp" line="+23"/>
+        <location filename="../../app/cli/ServeCommand.cpp" line="+16"/>
         <source>Serve STS credentials on 127.0.0.1 at an unguessable URI, for ALIBABA_CLOUD_CREDENTIALS_URI.</source>
         <translation>在 127.0.0.1 上以不可猜测的 URI 提供 STS 临时凭证，供 ALIBABA_CLOUD_CREDENTIALS_URI 使用。</translation>
     </message>
@@ -4077,11 +4152,11 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>http://host:port. Never used for loopback or link-local addresses.</source>
-        <translation>http://主机:端口。环回地址和链路本地地址从不使用代理。</translation>
+        <source>http://host:port. Never used for loopback or link-local addresses. A password in the URL is not saved.</source>
+        <translation>http://主机:端口。环回地址和链路本地地址从不使用代理。URL 中的密码不会被保存。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
@@ -4222,7 +4297,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Enter a label, the AccessKey ID and the secret.</source>
         <translation>请输入标签、AccessKey ID 和 Secret。</translation>
     </message>
@@ -4410,7 +4485,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>VisibilityImportCommand</name>
     <message>
-        <location filename="../../app/cli/VisibilityCommands.cpp" line="+86"/>
+        <location filename="../../app/cli/VisibilityCommands.cpp" line="+83"/>
         <source>Import public/private records from a JSON (as the sandbox writes it) or CSV file.</source>
         <translation>从 JSON（沙箱写出的格式）或 CSV 文件导入公开/私有记录。</translation>
     </message>
@@ -4488,6 +4563,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>环境 %1 已记录为 %2。</translation>
     </message>
     <message>
+        <location line="-55"/>
         <source>Cannot read RoleDesk&apos;s visibility records %1: %2</source>
         <translation>无法读取 RoleDesk 的可见性记录 %1：%2</translation>
     </message>
@@ -4598,7 +4674,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="+59"/>
+        <location filename="../../app/gui/main.cpp" line="+58"/>
         <source>Review and set the RAM roles of DataWorks individual development environments, and inspect the credentials they hand out.</source>
         <translation>查看和设置 DataWorks 个人开发环境的 RAM 角色，并检查它们提供的凭证。</translation>
     </message>
@@ -4628,7 +4704,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>与 --inspect 一起使用：凭证文件。</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+93"/>
         <source>sandbox admin AccessKey</source>
         <translation>沙箱管理员 AccessKey</translation>
     </message>
