@@ -520,6 +520,19 @@ private Q_SLOTS:
         QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("a secret reached the log: ") + found));
     }
 
+    void noCredentialSaysWhy()
+    {
+        closeDialogs();
+        QSignalSpy failed(m_window.get(), &MainWindow::loadFailed);
+        m_sb.session->connectWith(new FailingCredentialProvider(QStringLiteral("test"), QStringLiteral("test source"),
+                                                                QStringLiteral("the profile has no key (test)")),
+                                  m_sb.endpoints(), QStringLiteral("Broken profile"));
+        QVERIFY(failed.wait(10000));
+        auto* banner = child<QLabel>(m_window.get(), QStringLiteral("errorBannerLabel"));
+        QVERIFY2(banner->text().contains(QStringLiteral("the profile has no key (test)")), qPrintable(banner->text()));
+        QVERIFY(!child<QLabel>(m_window.get(), QStringLiteral("sandboxMarker"))->isVisibleTo(m_window.get()));
+    }
+
     void cleanupTestCase()
     {
         m_window.reset();
