@@ -22,6 +22,13 @@ Visibility EnvironmentTableModel::visibilityOf(const QString& instanceId) const
     return m_visibility ? m_visibility(instanceId) : Visibility::Unknown;
 }
 
+QModelIndex EnvironmentTableModel::index(int row, int column, const QModelIndex& parent) const
+{
+    if (parent.isValid() || row < 0 || column < 0 || size_t(row) >= m_rows.size() || column >= ColumnCount)
+        return {};
+    return createIndex(row, column);
+}
+
 int EnvironmentTableModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

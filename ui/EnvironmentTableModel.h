@@ -61,6 +61,9 @@ public:
     using VisibilityLookup = std::function<Visibility(const QString& instanceId)>;
     void setVisibilityLookup(VisibilityLookup lookup);
 
+    // Without QAbstractTableModel's hasIndex() (two more virtual calls): the proxy's sort asks for two indexes
+    // per comparison, about 1.7 million times to sort 100,000 rows.
+    QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
