@@ -74,6 +74,10 @@ void EnvironmentFilterModel::setFilter(const EnvironmentFilter& filter)
 {
     m_filter = filter;
     m_filter.keyword = m_filter.keyword.trimmed();
+    m_filterWithoutKeyword = m_filter;
+    m_filterWithoutKeyword.keyword.clear();
+    m_keywordLower = m_filter.keyword.toLower();
+    m_asciiKeyword = !m_keywordLower.isEmpty() && QtPrivate::isAscii(QStringView(m_keywordLower));
     ensureRank(sortColumn());
     // A new text changes which of 100,000 rows show in scattered places of the sorted order: rebuilding the
     // mapping (one filter pass + one sort of the matches) is far cheaper than Qt's incremental row removal and
@@ -114,8 +118,17 @@ bool EnvironmentFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex&)
         return false;
     if (m_requireRole && !env.role.hasRole())
         return false;
+    const EnvironmentTableModel::RowKeys& keys = m_source->keysAt(sourceRow);
+    if (m_asciiKeyword && QtPrivate::isAscii(QStringView(env.instanceName)) &&
+        QtPrivate::isAscii(QStringView(env.instanceId))) {
+        // For ASCII text, EnvironmentFilter's case-insensitive substring test equals a plain one on the lower-cased
+        // keys; QString's case-insensitive search folds every character and cost most of a keystroke.
+        if (!keys.name.contains(m_keywordLower) && !keys.id.contains(m_keywordLower))
+            return false;
+        return m_filterWithoutKeyword.matches(env, keys.visibility);
+    }
     // The same predicate as the CLI's list options.
-    return m_filter.matches(env, m_source->keysAt(sourceRow).visibility);
+    return m_filter.matches(env, keys.visibility);
 }
 
 bool EnvironmentFilterModel::lessThan(const QModelIndex& left, const QModelIndex& right) const

@@ -54,6 +54,11 @@ private:
     std::vector<std::vector<int>> m_ranks;
     QList<QMetaObject::Connection> m_sourceConnections;
     EnvironmentFilter m_filter;
+    // The keyword test without case folding per call, for ASCII keywords on ASCII names and ids (same answers):
+    // m_filter minus its keyword, and the keyword lower-cased.
+    EnvironmentFilter m_filterWithoutKeyword;
+    QString m_keywordLower;
+    bool m_asciiKeyword = false;
     QSet<qint64> m_projectIds;
     bool m_projectFilter = false;
     bool m_requireRole = false;
