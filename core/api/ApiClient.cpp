@@ -597,6 +597,10 @@ bool ApiClient::shouldRetry(const ApiReply* reply, const ApiError& error, QNetwo
         return false;
     if (error.kind == ApiError::Kind::Network && neverReachedServer(netError))
         return true; // safe even for writes: the server never saw the request
+    // Throttling is decided by the gateway before the API runs: a throttled write did nothing, so sending it
+    // again cannot apply it twice (the official SDKs' retry policies treat throttling the same way).
+    if (error.kind == ApiError::Kind::Service && error.isThrottling())
+        return true;
     if (!reply->m_request.idempotent)
         return false;
     switch (error.kind) {

@@ -38,7 +38,7 @@ QString ApiError::explanationForCode(const QString& code)
                   "permission named in the message (for a role association also ram:PassRole on that role).");
     if (code.startsWith(QLatin1String("Throttling")))
         return tr("The service is throttling requests (too many calls in a short time). Wait a moment and retry; "
-                  "RoleDesk already retried read requests with back-off.");
+                  "RoleDesk already retried with back-off.");
     if (code == QLatin1String("EntityNotExist.Role"))
         return tr("The RAM role does not exist. Check the role name or ARN (account ID and role name) in the RAM "
                   "console.");

@@ -113,8 +113,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>The service is throttling requests (too many calls in a short time). Wait a moment and retry; RoleDesk already retried read requests with back-off.</source>
-        <translation>服务正在限流（短时间内调用过多）。请稍等后重试；RoleDesk 已对读取请求做了退避重试。</translation>
+        <source>The service is throttling requests (too many calls in a short time). Wait a moment and retry; RoleDesk already retried with back-off.</source>
+        <translation>服务正在限流（短时间内调用过多）。请稍等后重试；RoleDesk 已做了退避重试。</translation>
     </message>
     <message>
         <location line="+3"/>

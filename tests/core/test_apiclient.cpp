@@ -230,7 +230,8 @@ private slots:
         QCOMPARE(e.action, QStringLiteral("UpdateServerIdeInstance"));
         QCOMPARE(e.host, QStringLiteral("127.0.0.1:") + QString::number(m_server->port()));
         QVERIFY2(e.explanation.contains(mustMention, Qt::CaseInsensitive), qPrintable(e.explanation));
-        QCOMPARE(e.attempts, 1); // a write is not retried once it reached the server
+        // A write is not retried once it reached the server, unless the server throttled it (it did not run).
+        QCOMPARE(e.attempts, e.isThrottling() ? 3 : 1);
         QVERIFY(e.toString().contains(QStringLiteral("REQ-ERR-7")));
         QVERIFY(e.toString().contains(code));
         QCOMPARE(e.isThrottling(), code.startsWith(QLatin1String("Throttling")));
@@ -307,6 +308,27 @@ private slots:
         QCOMPARE(dropped->error().kind, ApiError::Kind::Network);
         QCOMPARE(dropped->error().attempts, 1);
         QCOMPARE(m_server->requestCount(), 2);
+    }
+
+    void throttledWritesAreRetried()
+    {
+        // A throttled write was turned away before it ran: it is sent again, and applied exactly once.
+        int calls = 0;
+        m_server->setHandler([&](const Request&) {
+            ++calls;
+            return calls == 1 ? error(400, QStringLiteral("Throttling.User")) : ok("{\"RequestId\":\"R-2\"}");
+        });
+        makeClient(4);
+        ApiReply* reply = sendAndWait(write());
+        QVERIFY2(reply->isSuccess(), qPrintable(reply->error().toString()));
+        QCOMPARE(reply->attempts(), 2);
+        QCOMPARE(m_server->requestCount(), 2);
+
+        // ... within the same bound as reads.
+        m_server->setHandler([](const Request&) { return error(429, QStringLiteral("Throttling")); });
+        ApiReply* bounded = sendAndWait(write());
+        QCOMPARE(bounded->error().code, QStringLiteral("Throttling"));
+        QCOMPARE(bounded->error().attempts, 4);
     }
 
     void writesAreRetriedWhenTheConnectionIsRefused()
