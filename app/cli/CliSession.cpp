@@ -109,6 +109,13 @@ CredentialProvider* CliSession::createProvider(QObject* parent, int* exitCode)
     return provider;
 }
 
+std::optional<int> CliSession::openWithCredential()
+{
+    if (const auto code = open())
+        return code;
+    return fetchCredential();
+}
+
 std::optional<int> CliSession::fetchCredential()
 {
     int exitCode = CliExit::Failure;

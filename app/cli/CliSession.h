@@ -65,6 +65,8 @@ public:
     std::optional<int> open();
     // Fetches the admin credential from the chosen source (or the sandbox's key). Exit 3 with the reason on failure.
     std::optional<int> fetchCredential();
+    // open() then fetchCredential(): what a command that needs nothing local between the two begins with.
+    std::optional<int> openWithCredential();
     // The provider the source options select (or the sandbox's key), owned by parent; null with the usage error
     // printed and *exitCode set.
     CredentialProvider* createProvider(QObject* parent, int* exitCode);
@@ -91,6 +93,10 @@ public:
 
     // Runs a local event loop until done() is called by the asynchronous work start() begins.
     void wait(const std::function<void(std::function<void()> done)>& start);
+    // Waits for one client call that answers (value, error): start(reply) begins it, passing reply as the call's
+    // callback. Stores the answer in *value and returns the error.
+    template<typename T, typename Start>
+    ApiError waitFor(T* value, Start&& start);
 
     // Prints the error to stderr in plain words and returns the exit code for it: 3 when the service rejected the
     // credential (unknown key, bad signature, expired token), 1 otherwise.
@@ -112,3 +118,17 @@ private:
     RamClient* m_ram = nullptr;
     MaxComputeClient* m_maxCompute = nullptr;
 };
+
+template<typename T, typename Start>
+ApiError CliSession::waitFor(T* value, Start&& start)
+{
+    ApiError result;
+    wait([&](std::function<void()> done) {
+        start(std::function<void(const T&, const ApiError&)>([&result, value, done](const T& v, const ApiError& error) {
+            *value = v;
+            result = error;
+            done();
+        }));
+    });
+    return result;
+}

@@ -96,19 +96,10 @@ int CredsValidateCommand::run(const CliInvocation& inv)
     if (const auto code = parse(parser, inv))
         return *code;
     CliSession session(inv, parser, global);
-    if (const auto code = session.open())
-        return *code;
-    if (const auto code = session.fetchCredential())
+    if (const auto code = session.openWithCredential())
         return *code;
     CallerIdentity identity;
-    ApiError apiError;
-    session.wait([&](std::function<void()> done) {
-        session.sts()->getCallerIdentity([&, done](const CallerIdentity& who, const ApiError& error) {
-            identity = who;
-            apiError = error;
-            done();
-        });
-    });
+    const ApiError apiError = session.waitFor(&identity, [&](auto reply) { session.sts()->getCallerIdentity(reply); });
     if (apiError.isError())
         return session.reportApiError(
             apiError, tr("The credential from %1 did not pass GetCallerIdentity").arg(session.credential().source()));

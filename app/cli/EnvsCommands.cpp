@@ -176,14 +176,8 @@ int EnvsShowCommand::run(const CliInvocation& inv)
         return *code;
 
     Environment env;
-    ApiError apiError;
-    session.wait([&](std::function<void()> done) {
-        session.dataWorks()->getServerIdeInstance(id, [&, done](const Environment& e, const ApiError& error) {
-            env = e;
-            apiError = error;
-            done();
-        });
-    });
+    const ApiError apiError =
+        session.waitFor(&env, [&](auto reply) { session.dataWorks()->getServerIdeInstance(id, reply); });
     if (apiError.isError())
         return session.reportApiError(apiError, tr("Cannot read environment %1").arg(id));
     const Visibility v = store.visibility(env.instanceId);

@@ -49,18 +49,9 @@ int MaxComputeTablesCommand::run(const CliInvocation& inv)
     if (const auto code = session.fetchCredential())
         return *code;
     QList<MaxComputeTable> tables;
-    ApiError apiError;
     const QString name = parser.value(project).trimmed();
-    session.wait([&](std::function<void()> done) {
-        session.maxCompute()->listTables(
-            name,
-            [&, done](const QList<MaxComputeTable>& t, const ApiError& error) {
-                tables = t;
-                apiError = error;
-                done();
-            },
-            parser.value(prefix));
-    });
+    const ApiError apiError = session.waitFor(
+        &tables, [&](auto reply) { session.maxCompute()->listTables(name, reply, parser.value(prefix)); });
     if (apiError.isError())
         return session.reportApiError(apiError, tr("Cannot list the tables of MaxCompute project %1").arg(name));
     if (session.json()) {

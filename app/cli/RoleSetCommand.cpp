@@ -119,25 +119,12 @@ int RoleSetCommand::run(const CliInvocation& inv)
 
     // Who is acting: the audit log records the caller identity, never a key id.
     CallerIdentity identity;
-    ApiError apiError;
-    session.wait([&](std::function<void()> done) {
-        session.sts()->getCallerIdentity([&, done](const CallerIdentity& who, const ApiError& error) {
-            identity = who;
-            apiError = error;
-            done();
-        });
-    });
+    ApiError apiError = session.waitFor(&identity, [&](auto reply) { session.sts()->getCallerIdentity(reply); });
     if (apiError.isError())
         return session.reportApiError(apiError, tr("Cannot find out who is acting (GetCallerIdentity)"));
 
     Environment env;
-    session.wait([&](std::function<void()> done) {
-        session.dataWorks()->getServerIdeInstance(id, [&, done](const Environment& e, const ApiError& error) {
-            env = e;
-            apiError = error;
-            done();
-        });
-    });
+    apiError = session.waitFor(&env, [&](auto reply) { session.dataWorks()->getServerIdeInstance(id, reply); });
     if (apiError.isError())
         return session.reportApiError(apiError, tr("Cannot read environment %1").arg(id));
 
@@ -150,13 +137,7 @@ int RoleSetCommand::run(const CliInvocation& inv)
         const RoleArn arn = RoleArn::parse(requested.roleArn());
         if (arn.isValid()) {
             RamRole role;
-            session.wait([&](std::function<void()> done) {
-                session.ram()->getRole(arn.roleName(), [&, done](const RamRole& r, const ApiError& error) {
-                    role = r;
-                    apiError = error;
-                    done();
-                });
-            });
+            apiError = session.waitFor(&role, [&](auto reply) { session.ram()->getRole(arn.roleName(), reply); });
             if (!apiError.isError() && role.trustPolicy.isValid())
                 input.trustPolicy = role.trustPolicy;
             else if (apiError.isError())
@@ -221,13 +202,8 @@ int RoleSetCommand::run(const CliInvocation& inv)
     // The environment as read above is what was judged: setRole refuses if it changed meanwhile.
     const qint64 expected = parser.isSet(ifUpdateTime) ? expectedUpdateTime : env.updateTimeMs;
     SetRoleResult setResult;
-    session.wait([&](std::function<void()> done) {
-        session.dataWorks()->setRole(id, requested, expected, [&, done](const SetRoleResult& r, const ApiError& error) {
-            setResult = r;
-            apiError = error;
-            done();
-        });
-    });
+    apiError =
+        session.waitFor(&setResult, [&](auto reply) { session.dataWorks()->setRole(id, requested, expected, reply); });
     const QString actor = identity.arn;
     if (apiError.kind == ApiError::Kind::Conflict) {
         audit.recordChange(actor, env, env.role, requested, publicOverride, reason, QStringLiteral("conflict"), {},

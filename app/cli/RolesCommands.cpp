@@ -65,20 +65,11 @@ int RolesListCommand::run(const CliInvocation& inv)
     if (const auto code = parse(parser, inv))
         return *code;
     CliSession session(inv, parser, global);
-    if (const auto code = session.open())
-        return *code;
-    if (const auto code = session.fetchCredential())
+    if (const auto code = session.openWithCredential())
         return *code;
 
     QList<RamRole> roles;
-    ApiError apiError;
-    session.wait([&](std::function<void()> done) {
-        session.ram()->listRoles([&, done](const QList<RamRole>& r, const ApiError& error) {
-            roles = r;
-            apiError = error;
-            done();
-        });
-    });
+    const ApiError apiError = session.waitFor(&roles, [&](auto reply) { session.ram()->listRoles(reply); });
     if (apiError.isError())
         return session.reportApiError(apiError, tr("Cannot list the RAM roles"));
     // ListRoles leaves the trust policy out: read it with GetRole, all at once.
@@ -141,19 +132,11 @@ int RolesCheckCommand::run(const CliInvocation& inv)
         return CliExit::Usage;
     }
     CliSession session(inv, parser, global);
-    if (const auto code = session.open())
-        return *code;
-    if (const auto code = session.fetchCredential())
+    if (const auto code = session.openWithCredential())
         return *code;
     RamRole role;
-    ApiError apiError;
-    session.wait([&](std::function<void()> done) {
-        session.ram()->getRole(arn.roleName(), [&, done](const RamRole& r, const ApiError& error) {
-            role = r;
-            apiError = error;
-            done();
-        });
-    });
+    const ApiError apiError =
+        session.waitFor(&role, [&](auto reply) { session.ram()->getRole(arn.roleName(), reply); });
     if (apiError.isError())
         return session.reportApiError(apiError, tr("Cannot read role %1").arg(arn.toString()));
     if (role.arn.isEmpty())

@@ -23,6 +23,17 @@ bool loadStore(VisibilityStore& store, const CliInvocation& inv)
             << '\n';
     return false;
 }
+
+bool saveStore(VisibilityStore& store, const CliInvocation& inv)
+{
+    QString error;
+    if (store.save(&error))
+        return true;
+    inv.err << QCoreApplication::translate("VisibilitySetCommand", "Cannot save RoleDesk's visibility records %1: %2")
+                   .arg(store.filePath(), error)
+            << '\n';
+    return false;
+}
 } // namespace
 
 QString visibilityRecorder(const CliContext& context)
@@ -59,11 +70,8 @@ int VisibilitySetCommand::run(const CliInvocation& inv)
     if (!loadStore(store, inv))
         return CliExit::Failure;
     store.set(id, visibility, visibilityRecorder(inv.context));
-    QString error;
-    if (!store.save(&error)) {
-        inv.err << tr("Cannot save RoleDesk's visibility records %1: %2").arg(store.filePath(), error) << '\n';
+    if (!saveStore(store, inv))
         return CliExit::Failure;
-    }
     const auto record = store.record(id);
     if (parser.isSet(json)) {
         QJsonObject o;
@@ -110,11 +118,8 @@ int VisibilityImportCommand::run(const CliInvocation& inv)
             inv.err << "  " << error << '\n';
         return CliExit::Failure;
     }
-    QString error;
-    if (!store.save(&error)) {
-        inv.err << tr("Cannot save RoleDesk's visibility records %1: %2").arg(store.filePath(), error) << '\n';
+    if (!saveStore(store, inv))
         return CliExit::Failure;
-    }
     if (parser.isSet(json)) {
         inv.out << QString::fromUtf8(CliJson::toText(QJsonObject{{QStringLiteral("file"), file},
                                                                  {QStringLiteral("entries"), result.entries},
