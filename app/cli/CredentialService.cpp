@@ -9,7 +9,6 @@
 #include "model/RoleArn.h"
 
 #include <QCoreApplication>
-#include <QEventLoop>
 
 namespace {
 bool positiveInt(const QCommandLineParser& parser, const QCommandLineOption& option, int min, int max, int* out)
@@ -87,11 +86,7 @@ std::optional<int> CredentialService::start(CliSession& session, const QCommandL
     options.refreshAheadSecs = std::min<qint64>(options.refreshAheadSecs, staleWindow);
     m_source = new CredentialSource(provider, &session.clock(), options, owner);
 
-    QEventLoop loop;
-    QObject::connect(m_source, &CredentialSource::fetchFinished, &loop, &QEventLoop::quit);
-    m_source->start();
-    if (!m_source->hasResult())
-        loop.exec();
+    startAndWaitForFirstResult(m_source);
     const Credential credential = m_source->usableCredential();
     QTextStream& err = session.invocation().err;
     if (credential.isNull()) {

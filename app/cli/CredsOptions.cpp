@@ -1,8 +1,10 @@
 #include "CredsOptions.h"
 
 #include "credentials/CredentialProviderFactory.h"
+#include "credentials/CredentialSource.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
 
 namespace {
 QString tr(const char* text)
@@ -67,4 +69,13 @@ CredentialProvider* CredsOptions::createProvider(const QCommandLineParser& parse
     else if (source == QLatin1String("profile") || source == QLatin1String("ini"))
         argument = parser.value(m_profile);
     return CredentialProviderFactory::create(source, context.credentials, argument, parent, error);
+}
+
+void startAndWaitForFirstResult(CredentialSource* source)
+{
+    QEventLoop loop;
+    QObject::connect(source, &CredentialSource::fetchFinished, &loop, &QEventLoop::quit);
+    source->start();
+    if (!source->hasResult())
+        loop.exec();
 }

@@ -5,6 +5,7 @@
 #include <QCommandLineOption>
 
 class CredentialProvider;
+class CredentialSource;
 class QObject;
 
 // The credential-source options shared by every command that needs credentials (creds show, serve, exec, ...):
@@ -26,3 +27,6 @@ private:
     QCommandLineOption m_file{QStringLiteral("file"), QStringLiteral("PATH"), QStringLiteral("path")};
     QCommandLineOption m_profile{QStringLiteral("profile"), QStringLiteral("NAME"), QStringLiteral("name")};
 };
+
+// Starts source and waits with a local event loop (the CLI's top level only) until its first fetch has finished.
+void startAndWaitForFirstResult(CredentialSource* source);

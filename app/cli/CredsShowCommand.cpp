@@ -7,7 +7,6 @@
 #include "util/Clock.h"
 
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -56,11 +55,7 @@ int CredsShowCommand::run(const CliInvocation& inv)
     }
     const Clock& clock = inv.context.credentials.clockRef();
     auto* source = new CredentialSource(provider, &clock, &owner);
-    QEventLoop loop;
-    QObject::connect(source, &CredentialSource::fetchFinished, &loop, &QEventLoop::quit);
-    source->start();
-    if (!source->hasResult())
-        loop.exec();
+    startAndWaitForFirstResult(source);
 
     const QDateTime now = clock.nowUtc();
     const CredentialSource::State state = source->state();
