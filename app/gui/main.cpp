@@ -7,6 +7,7 @@
 #include "KeychainStore.h"
 #include "MainWindow.h"
 #include "Session.h"
+#include "SingleInstance.h"
 #include "Translations.h"
 
 #include "Sandbox.h"
@@ -90,6 +91,22 @@ int main(int argc, char* argv[])
     QSettings qsettings;
     AppSettings settings = AppSettings::load(qsettings);
     Translations::installTranslators(app, settings.language);
+
+    // One RoleDesk per user: a second plain launch asks the running one to come forward and exits 0. Claimed only
+    // now, after parser.process(), so --help/--version (which exit inside it) never contact a running instance,
+    // and before the sandbox or any window costs anything.
+    // - --sandbox uses its own key: a sandbox session is never raised by a normal launch nor the reverse, while a
+    //   second --sandbox launch raises the running sandbox window.
+    // - --inspect skips it: each inspector looks at the URI or file it was given, and a developer may compare two.
+    // - --screenshot skips it: an automated run must never hand over to (or be blocked by) the user's RoleDesk.
+    std::unique_ptr<SingleInstance> instance;
+    if (!parser.isSet(inspectOption) && !parser.isSet(hiddenScreenshot)) {
+        instance = std::make_unique<SingleInstance>(parser.isSet(sandboxOption) ? QStringLiteral("RoleDesk-sandbox")
+                                                                                : QStringLiteral("RoleDesk"));
+        if (!instance->claim(QCoreApplication::arguments()))
+            return 0;
+    }
+
     const Clock* clock = Clock::system();
     // The proxy from the settings, for the cloud APIs. Never for the sandbox: it lives on loopback.
     if (settings.proxy.isValid() && !parser.isSet(sandboxOption))
@@ -176,6 +193,10 @@ int main(int argc, char* argv[])
     MainWindow window(&session, settings, &keychain);
     if (!parser.isSet(hiddenScreenshot))
         window.rememberWindowState();
+    // Connected before the event loop runs, so no activation from a launch racing this one is lost.
+    if (instance)
+        QObject::connect(instance.get(), &SingleInstance::activationRequested, &window,
+                         [&window](const QStringList&) { SingleInstance::raise(&window); });
     window.show();
     if (!onSandbox)
         window.connectSelectedProfile();
