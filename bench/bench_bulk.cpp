@@ -200,8 +200,9 @@ int main(int argc, char* argv[])
     table.addRow({u"floor: 3 requests per change x changes done / rate"_s, Bench::fmt(floor, 2) + u" s"_s, {}});
     table.addRow({u"floor if one request per change"_s, Bench::fmt(double(count) / rate, 2) + u" s"_s, {}});
     table.addRow({u"time / floor"_s, Bench::ratio(median, floor), {}});
-    table.addRow({u"changes done (all runs)"_s, u"%1 of %2"_s.arg(totalOk).arg(runs * count),
-                  totalOk == runs * count ? u"all: met"_s : u"all: MISSED"_s});
+    table.addRow(
+        {u"changes done (all runs)"_s, u"%1 of %2"_s.arg(totalOk).arg(runs * count),
+         totalThrottledFailures == 0 ? u"none failed on throttling: met"_s : u"none failed on throttling: MISSED"_s});
     table.addRow({u"gave up on throttling (all runs)"_s, QString::number(totalThrottledFailures), {}});
     table.addRow({u"refused by the service for another reason (all runs)"_s, QString::number(totalOtherFailures), {}});
     table.addRow({u"lost updates (server count vs client report)"_s, QString::number(totalLost),

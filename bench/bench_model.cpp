@@ -79,7 +79,8 @@ int main(int argc, char* argv[])
     const QList<Environment> all = makeEnvironments(count);
 
     QList<double> loadTotal, loadPage, keystrokes, sorts;
-    QMap<QString, QList<double>> sortsByColumn;
+    QMap<QString, QList<double>> sortsByColumn, sortsByColumnCpu; // first sorts
+    QList<double> firstSorts, firstSortsCpu;
     QList<double> clearFilter;
     QList<double> keystrokesCpu, clearFilterCpu, sortsCpu, loadPageCpu; // thread CPU time of the same samples
     for (int round = 0; round < runs; ++round) {
@@ -142,6 +143,8 @@ int main(int argc, char* argv[])
             {EnvironmentTableModel::OwnerColumn, u"owner"_s}, {EnvironmentTableModel::StatusColumn, u"status"_s},
             {EnvironmentTableModel::RoleColumn, u"role"_s},   {EnvironmentTableModel::UpdatedColumn, u"updated"_s}};
         for (const auto& column : columns) {
+            // The first sort by a column after the data changed also builds that column's ranks; the second
+            // (the other direction) is what every later sort by it costs.
             for (const Qt::SortOrder order : {Qt::DescendingOrder, Qt::AscendingOrder}) {
                 QElapsedTimer t;
                 t.start();
@@ -149,21 +152,25 @@ int main(int argc, char* argv[])
                 table.sortByColumn(column.first, order);
                 table.viewport()->repaint();
                 const double ms = msSince(t);
-                sorts.append(ms);
-                sortsCpu.append(double(Bench::threadCpuNs() - cpu0) / 1e6);
-                sortsByColumn[column.second].append(ms);
+                const double cpu = double(Bench::threadCpuNs() - cpu0) / 1e6;
+                const bool first = order == Qt::DescendingOrder;
+                (first ? firstSorts : sorts).append(ms);
+                (first ? firstSortsCpu : sortsCpu).append(cpu);
+                if (first) {
+                    sortsByColumn[column.second].append(ms);
+                    sortsByColumnCpu[column.second].append(cpu);
+                }
             }
         }
-        std::fprintf(stderr, "round %d: load %.0f ms, keystroke median %.2f ms, sort median %.1f ms\n", round + 1,
-                     loadTotal.last(), Bench::median(keystrokes), Bench::median(sorts));
+        std::fprintf(stderr, "round %d: load %.0f ms, keystroke median %.2f ms, first sort median %.1f ms\n", round + 1,
+                     loadTotal.last(), Bench::median(keystrokes), Bench::median(firstSorts));
     }
 
-    Bench::Table table(u"bench_model: %1 environments in EnvironmentTableModel + EnvironmentFilterModel + "
-                       u"QTableView (offscreen)"_s.arg(count),
-                       {u"operation"_s, u"median ms"_s, u"p95 ms"_s, u"max ms"_s, u"median CPU ms"_s, u"samples"_s,
-                        u"goal"_s});
-    auto row = [&](const QString& name, const QList<double>& v, const QString& goal,
-                   const QList<double>& cpu = {}) {
+    Bench::Table table(
+        u"bench_model: %1 environments in EnvironmentTableModel + EnvironmentFilterModel + "
+        u"QTableView (offscreen)"_s.arg(count),
+        {u"operation"_s, u"median ms"_s, u"p95 ms"_s, u"max ms"_s, u"median CPU ms"_s, u"samples"_s, u"goal"_s});
+    auto row = [&](const QString& name, const QList<double>& v, const QString& goal, const QList<double>& cpu = {}) {
         table.addRow({name, Bench::fmt(Bench::median(v), 2), Bench::fmt(Bench::percentile(v, 95), 2),
                       Bench::fmt(*std::max_element(v.begin(), v.end()), 2),
                       cpu.isEmpty() ? u"-"_s : Bench::fmt(Bench::median(cpu), 2), QString::number(v.size()), goal});
@@ -175,15 +182,19 @@ int main(int argc, char* argv[])
     double sortWorst = 0;
     for (auto it = sortsByColumn.cbegin(); it != sortsByColumn.cend(); ++it)
         sortWorst = qMax(sortWorst, Bench::median(it.value()));
-    row(u"sort, all columns"_s, sorts,
-        sortWorst < 150 ? u"< 150 ms: met (every column)"_s : u"< 150 ms: MISSED (slowest column)"_s, sortsCpu);
+    row(u"first sort by a column (builds its ranks)"_s, firstSorts,
+        sortWorst < 150 ? u"< 150 ms: met (every column)"_s : u"< 150 ms: MISSED (slowest column)"_s, firstSortsCpu);
     for (auto it = sortsByColumn.cbegin(); it != sortsByColumn.cend(); ++it)
-        row(u"  sort by "_s + it.key(), it.value(), {});
+        row(u"  first sort by "_s + it.key(), it.value(), {}, sortsByColumnCpu.value(it.key()));
+    row(u"sort again by the same column"_s, sorts, {}, sortsCpu);
     row(u"append one page of 100 rows while loading"_s, loadPage, {}, loadPageCpu);
     row(u"load all rows in pages of 100 (total)"_s, loadTotal, {});
-    table.addNote(u"%1 rounds; keystrokes: typing \"notebook_4\", \"8004\" and \"zz\" one character at a time and "
-                  u"deleting them again (the final empty text counted separately); the view is sorted by name as "
-                  u"in MainWindow; MainWindow's own debounce timer is not included"_s.arg(runs));
+    table.addNote(
+        u"%1 rounds; keystrokes: typing \"notebook_4\", \"8004\" and \"zz\" one character at a time and "
+        u"deleting them again (the final empty text counted separately); the view is sorted by name as "
+        u"in MainWindow (so the name column's ranks are built by the first keystroke); MainWindow's own debounce timer "
+        u"is not included; sorts: per column descending (the first sort since the data changed) then "
+        u"ascending"_s.arg(runs));
     table.print();
     return 0;
 }
