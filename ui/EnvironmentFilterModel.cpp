@@ -48,12 +48,67 @@ void EnvironmentFilterModel::ensureRank(int column)
     const int n = m_source->rowCount();
     if (rank.size() == size_t(n))
         return;
-    std::vector<int> order(static_cast<size_t>(n));
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [this, column](int a, int b) { return lessByKeys(column, a, b); });
+    const std::vector<int> order = orderFor(column);
     rank.assign(size_t(n), 0);
     for (int i = 0; i < n; ++i)
         rank[size_t(order[size_t(i)])] = i;
+}
+
+// The source rows in lessByKeys() order. Where that order is "primary key, then a tie-break order", stable-sorting
+// rows already in the tie-break order by the primary key alone gives the same order without comparing the
+// tie-break for every tied pair (most pairs in the owner, role and status columns).
+std::vector<int> EnvironmentFilterModel::orderFor(int column)
+{
+    const int n = m_source->rowCount();
+    std::vector<int> order(static_cast<size_t>(n));
+    std::iota(order.begin(), order.end(), 0);
+    const auto byTextKey = [this, &order](QString EnvironmentTableModel::RowKeys::*key) {
+        if (m_byInstanceId.size() != order.size()) {
+            m_byInstanceId = order;
+            std::sort(m_byInstanceId.begin(), m_byInstanceId.end(), [this](int a, int b) {
+                return m_source->environmentAt(a).instanceId < m_source->environmentAt(b).instanceId;
+            });
+        }
+        order = m_byInstanceId;
+        std::stable_sort(order.begin(), order.end(), [this, key](int a, int b) {
+            return (m_source->keysAt(a).*key).compare(m_source->keysAt(b).*key) < 0;
+        });
+    };
+    // Then by name (and instance id): the name column's order.
+    const auto byNumberThenName = [this, &order](auto number) {
+        ensureRank(EnvironmentTableModel::NameColumn);
+        const std::vector<int>& nameRank = m_ranks[EnvironmentTableModel::NameColumn];
+        for (size_t row = 0; row < nameRank.size(); ++row)
+            order[size_t(nameRank[row])] = int(row);
+        std::stable_sort(order.begin(), order.end(), [&number](int a, int b) { return number(a) < number(b); });
+    };
+    switch (column) {
+    case EnvironmentTableModel::NameColumn:
+        byTextKey(&EnvironmentTableModel::RowKeys::name);
+        break;
+    case EnvironmentTableModel::OwnerColumn:
+        byTextKey(&EnvironmentTableModel::RowKeys::owner);
+        break;
+    case EnvironmentTableModel::WorkspaceColumn:
+        byTextKey(&EnvironmentTableModel::RowKeys::workspace);
+        break;
+    case EnvironmentTableModel::RoleColumn:
+        byTextKey(&EnvironmentTableModel::RowKeys::role);
+        break;
+    case EnvironmentTableModel::StatusColumn:
+        byNumberThenName([this](int row) { return qint64(m_source->environmentAt(row).status); });
+        break;
+    case EnvironmentTableModel::VisibilityColumn:
+        byNumberThenName([this](int row) { return qint64(m_source->keysAt(row).visibility); });
+        break;
+    case EnvironmentTableModel::UpdatedColumn:
+        byNumberThenName([this](int row) { return m_source->environmentAt(row).updateTimeMs; });
+        break;
+    default:
+        std::sort(order.begin(), order.end(), [this, column](int a, int b) { return lessByKeys(column, a, b); });
+        break;
+    }
+    return order;
 }
 
 EnvironmentFilter EnvironmentFilterModel::filterFromChoices(const QString& text, int status, int visibility,

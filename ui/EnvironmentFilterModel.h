@@ -45,13 +45,19 @@ protected:
 private:
     bool lessByKeys(int column, int left, int right) const;
     void ensureRank(int column);
-    void dropRanks() { m_ranks.clear(); }
+    void dropRanks()
+    {
+        m_ranks.clear();
+        m_byInstanceId.clear();
+    }
+    std::vector<int> orderFor(int column);
 
     EnvironmentTableModel* m_source = nullptr;
     // Per column: source row -> its position in that column's ascending order, so the sorts after a filter
     // change (every keystroke) compare two integers. Built on demand by sort() and setFilter(); dropped on any
     // source change (an empty or short vector is not used: lessThan() then compares the keys).
     std::vector<std::vector<int>> m_ranks;
+    std::vector<int> m_byInstanceId; // source rows by instance id: the tie-break order of the text columns
     QList<QMetaObject::Connection> m_sourceConnections;
     EnvironmentFilter m_filter;
     // The keyword test without case folding per call, for ASCII keywords on ASCII names and ids (same answers):
