@@ -111,10 +111,14 @@ int main(int argc, char* argv[])
     server.admin = Credential(info.value(u"accessKeyId"_s).toString(), info.value(u"accessKeySecret"_s).toString(), {},
                               {}, u"sandbox admin"_s);
 
-    const QStringList nodeArgs{server.endpoint.toString(),     server.admin.accessKeyId(),
-                               server.admin.accessKeySecret(), server.region,
-                               QString::number(pageSize),      QString::number(environments),
-                               u"1"_s,                         QString::number(server.pid)};
+    const QStringList nodeArgs{server.endpoint.toString(),
+                               server.admin.accessKeyId(),
+                               server.admin.accessKeySecret(),
+                               server.region,
+                               QString::number(pageSize),
+                               QString::number(environments),
+                               u"1"_s,
+                               QString::number(server.pid)};
     // Warm-up: first connections, page cache, the server's lazy work.
     if (listOnce(server, pageSize, 4, environments, &error) < 0)
         return Bench::cannotRun(error);
@@ -146,13 +150,12 @@ int main(int argc, char* argv[])
     }
 
     const double nodeMedian = Bench::median(node);
-    Bench::Table table(
-        u"bench_listing: %1 environments, PageSize %2, %3 pages, server: %4"_s.arg(environments)
-            .arg(pageSize)
-            .arg((environments + pageSize - 1) / pageSize)
-            .arg(serverName),
-        {u"client"_s, u"median ms"_s, u"min ms"_s, u"max ms"_s, u"envs/s"_s, u"client CPU ms"_s, u"server CPU ms"_s, u"speed-up vs npm"_s,
-                        u"goal"_s});
+    Bench::Table table(u"bench_listing: %1 environments, PageSize %2, %3 pages, server: %4"_s.arg(environments)
+                           .arg(pageSize)
+                           .arg((environments + pageSize - 1) / pageSize)
+                           .arg(serverName),
+                       {u"client"_s, u"median ms"_s, u"min ms"_s, u"max ms"_s, u"envs/s"_s, u"client CPU ms"_s,
+                        u"server CPU ms"_s, u"speed-up vs npm"_s, u"goal"_s});
     auto row = [&](const QString& name, const QList<double>& v, const QList<double>& cpu,
                    const QList<double>& serverCpu, const QString& goal) {
         const double m = Bench::median(v);

@@ -6,12 +6,12 @@
 //                                                with rows in it
 //   ROLEDESK_PROBE rows <ns> <rows>            the table's source row count, whenever it changed (every 100 ms)
 #include <QAbstractItemView>
-#include <QTableView>
 #include <QAbstractProxyModel>
 #include <QApplication>
 #include <QEvent>
 #include <QMainWindow>
 #include <QPointer>
+#include <QTableView>
 #include <QTimer>
 
 #include <cstdio>

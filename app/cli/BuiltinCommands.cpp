@@ -1,16 +1,16 @@
+#include "AuditListCommand.h"
 #include "CliApp.h"
 #include "CredsDoctorCommand.h"
 #include "CredsShowCommand.h"
-#include "EnvsCommands.h"
-#include "AuditListCommand.h"
 #include "CredsWatchCommand.h"
+#include "EnvsCommands.h"
 #include "ExecCommand.h"
 #include "MaxComputeTablesCommand.h"
 #include "RoleSetCommand.h"
 #include "RolesCommands.h"
+#include "SandboxServeCommand.h"
 #include "ServeCommand.h"
 #include "VisibilityCommands.h"
-#include "SandboxServeCommand.h"
 
 // One line per command. Keep the order of `roledesk-cli --help`.
 void registerBuiltinCommands(CliApp& app)

@@ -8,8 +8,7 @@ class MockClock : public Clock
 public:
     explicit MockClock(QDateTime start = QDateTime(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC))
         : m_now(start.toUTC())
-    {
-    }
+    {}
     QDateTime nowUtc() const override { return m_now; }
     void set(const QDateTime& utc) { m_now = utc.toUTC(); }
     void advanceSecond(qint64 s = 1) { m_now = m_now.addSecs(s); }
