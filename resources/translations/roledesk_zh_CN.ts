@@ -790,7 +790,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <translation>沙箱的管理员密钥</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+37"/>
         <source>Credentials unusable: %1</source>
         <translation>凭证不可用：%1</translation>
     </message>
@@ -1642,7 +1642,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>CredentialService</name>
     <message>
-        <location filename="../../app/cli/CredentialService.cpp" line="+30"/>
+        <location filename="../../app/cli/CredentialService.cpp" line="+29"/>
         <source>Assume this RAM role with STS AssumeRole (signed with the chosen source&apos;s credential) and serve the role session, renewed ahead of expiry.</source>
         <translation>通过 STS AssumeRole 扮演此 RAM 角色（使用所选来源的凭证签名），并提供该角色会话的凭证，在过期前自动续期。</translation>
     </message>
@@ -1682,7 +1682,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>--min-refresh-interval 的取值为 1 到 86400 秒。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+41"/>
         <source>Credentials unusable: %1</source>
         <translation>凭证不可用：%1</translation>
     </message>
@@ -1746,7 +1746,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>CredsOptions</name>
     <message>
-        <location filename="../../app/cli/CredsOptions.cpp" line="+21"/>
+        <location filename="../../app/cli/CredsOptions.cpp" line="+23"/>
         <source>Where the credential comes from: chain (the default provider chain), uri, file, env, profile (aliyun CLI), ini, ecs.</source>
         <translation>凭证来源：chain（默认凭证链）、uri、file、env、profile（aliyun CLI）、ini、ecs。</translation>
     </message>
@@ -1789,7 +1789,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>CredsShowCommand</name>
     <message>
-        <location filename="../../app/cli/CredsShowCommand.cpp" line="+23"/>
+        <location filename="../../app/cli/CredsShowCommand.cpp" line="+22"/>
         <source>Show the current credential of a source (masked) and its state.</source>
         <translation>显示某个来源的当前凭证（已掩码）及其状态。</translation>
     </message>
@@ -1819,7 +1819,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>输出一个 JSON 对象，而不是文本。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+24"/>
         <source>The credential has expired.</source>
         <translation>凭证已过期。</translation>
     </message>
@@ -1867,7 +1867,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>使用 STS GetCallerIdentity 检查凭证：它属于谁，以及是否可用。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+17"/>
         <source>The credential from %1 did not pass GetCallerIdentity</source>
         <translation>来自 %1 的凭证未通过 GetCallerIdentity 检查</translation>
     </message>
@@ -1895,7 +1895,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>CredsWatchCommand</name>
     <message>
-        <location line="-111"/>
+        <location line="-102"/>
         <source>Print a credential source&apos;s state changes as they happen, until interrupted.</source>
         <translation>实时输出凭证来源的状态变化，直到被中断。</translation>
     </message>
@@ -2325,7 +2325,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>envs show 需要且只需要一个实例 ID。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+17"/>
         <source>Cannot read environment %1</source>
         <translation>无法读取环境 %1</translation>
     </message>
@@ -2444,7 +2444,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>GlobalOptions</name>
     <message>
-        <location filename="../../app/cli/CliSession.cpp" line="-220"/>
+        <location filename="../../app/cli/CliSession.cpp" line="-227"/>
         <source>Print JSON (the stable contract in docs/CLI.md) instead of text.</source>
         <translation>输出 JSON（docs/CLI.md 中的稳定约定），而不是文本。</translation>
     </message>
@@ -3179,7 +3179,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>--maxcompute-endpoint 需要一个 URL，例如 https://service.cn-hangzhou.maxcompute.aliyun.com/api。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+14"/>
         <source>Cannot list the tables of MaxCompute project %1</source>
         <translation>无法列出 MaxCompute 项目 %1 中的表</translation>
     </message>
@@ -3795,17 +3795,17 @@ Checking where credentials can come from on this machine...</source>
         <translation>无法打开审计日志 %1：%2。未做任何修改。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
         <source>Cannot find out who is acting (GetCallerIdentity)</source>
         <translation>无法确定操作人身份（GetCallerIdentity）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>Cannot read environment %1</source>
         <translation>无法读取环境 %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
         <source>Note: the role&apos;s trust policy could not be read (%1).</source>
         <translation>注意：无法读取该角色的信任策略（%1）。</translation>
     </message>
@@ -3848,7 +3848,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>未确认：未做任何修改。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
         <source>Environment %1 was changed by someone else since it was read (its UpdateTime differs). Nothing was changed: look at it again with `roledesk-cli envs show %1`, then retry.</source>
         <translation>环境 %1 在读取之后已被他人修改（其 UpdateTime 不同）。未做任何修改：请用 `roledesk-cli envs show %1` 重新查看后重试。</translation>
     </message>
@@ -3871,7 +3871,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>RolesCheckCommand</name>
     <message>
-        <location filename="../../app/cli/RolesCommands.cpp" line="+123"/>
+        <location filename="../../app/cli/RolesCommands.cpp" line="+114"/>
         <source>Check whether a RAM role can be an environment&apos;s custom role, and why not.</source>
         <translation>检查某个 RAM 角色能否作为环境的自定义角色，以及不能的原因。</translation>
     </message>
@@ -3886,7 +3886,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>roles check 需要且只需要一个角色 ARN。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+15"/>
         <source>Cannot read role %1</source>
         <translation>无法读取角色 %1</translation>
     </message>
@@ -3904,12 +3904,12 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>RolesListCommand</name>
     <message>
-        <location line="-110"/>
+        <location line="-93"/>
         <source>List the account&apos;s RAM roles and whom they trust.</source>
         <translation>列出账号下的 RAM 角色及其信任对象。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+17"/>
         <source>Cannot list the RAM roles</source>
         <translation>无法列出 RAM 角色</translation>
     </message>
@@ -3949,7 +3949,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-57"/>
         <source>account %1</source>
         <translation>账号 %1</translation>
     </message>
@@ -4485,7 +4485,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>VisibilityImportCommand</name>
     <message>
-        <location filename="../../app/cli/VisibilityCommands.cpp" line="+83"/>
+        <location filename="../../app/cli/VisibilityCommands.cpp" line="+91"/>
         <source>Import public/private records from a JSON (as the sandbox writes it) or CSV file.</source>
         <translation>从 JSON（沙箱写出的格式）或 CSV 文件导入公开/私有记录。</translation>
     </message>
@@ -4515,12 +4515,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>未导入任何内容：%1 有错误。请修正后重新导入：</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Cannot save RoleDesk&apos;s visibility records %1: %2</source>
-        <translation>无法保存 RoleDesk 的可见性记录 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Imported %1: %2 entries, %3 changed.</source>
         <translation>已导入 %1：%2 条记录，%3 条有变化。</translation>
     </message>
@@ -4528,7 +4523,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>VisibilitySetCommand</name>
     <message>
-        <location line="-85"/>
+        <location line="-79"/>
         <source>Record whether an environment is public or private in its workspace.</source>
         <translation>记录环境在其工作空间中是公开还是私有。</translation>
     </message>
@@ -4553,17 +4548,17 @@ Checking where credentials can come from on this machine...</source>
         <translation>用法：roledesk-cli visibility set ID public|private</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-33"/>
         <source>Cannot save RoleDesk&apos;s visibility records %1: %2</source>
         <translation>无法保存 RoleDesk 的可见性记录 %1：%2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+52"/>
         <source>Environment %1 recorded as %2.</source>
         <translation>环境 %1 已记录为 %2。</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-63"/>
         <source>Cannot read RoleDesk&apos;s visibility records %1: %2</source>
         <translation>无法读取 RoleDesk 的可见性记录 %1：%2</translation>
     </message>
@@ -4674,7 +4669,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="+58"/>
+        <location filename="../../app/gui/main.cpp" line="+59"/>
         <source>Review and set the RAM roles of DataWorks individual development environments, and inspect the credentials they hand out.</source>
         <translation>查看和设置 DataWorks 个人开发环境的 RAM 角色，并检查它们提供的凭证。</translation>
     </message>
@@ -4704,7 +4699,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>与 --inspect 一起使用：凭证文件。</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+109"/>
         <source>sandbox admin AccessKey</source>
         <translation>沙箱管理员 AccessKey</translation>
     </message>
