@@ -54,6 +54,8 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("RoleDesk"));
     QApplication::setApplicationVersion(QStringLiteral(ROLEDESK_VERSION));
     QApplication::setWindowIcon(AppIcons::application());
+    // Ties windows to the installed desktop entry (task bars, Wayland app ids).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.roledesk.RoleDesk"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
