@@ -139,6 +139,8 @@ void send(QNetworkAccessManager* manager, const CredentialHttpRequest& request, 
     QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, progress);
     QObject::connect(reply, &QNetworkReply::readyRead, reply, progress);
     QObject::connect(reply, &QNetworkReply::finished, context, [reply, state, done, request] {
+        if (state->finished)
+            return; // the context went away first: nobody is left to hear the answer
         state->finished = true;
         CredentialHttpResponse response;
         response.failure = state->failure;
@@ -159,8 +161,11 @@ void send(QNetworkAccessManager* manager, const CredentialHttpRequest& request, 
         done(response);
     });
     // A context that dies first must not leave the reply running.
-    QObject::connect(context, &QObject::destroyed, reply, [guard] {
+    QObject::connect(context, &QObject::destroyed, reply, [guard, state] {
+        state->finished = true;
         if (guard) {
+            // abort() emits finished() at once, into a context that is half destroyed: silence it first.
+            QObject::disconnect(guard, nullptr, nullptr, nullptr);
             guard->abort();
             guard->deleteLater();
         }

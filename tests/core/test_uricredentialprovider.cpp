@@ -33,6 +33,7 @@ private slots:
     void connectionRefused();
     void connectionClosedWithoutAnswer();
     void readTimeout();
+    void destroyedWhileFetching();
     void connectTimeout();
     void oversizedAnswer();
     void emptyUri();
@@ -211,6 +212,25 @@ void TestUriCredentialProvider::readTimeout()
              qPrintable(source->lastError().toString()));
     QVERIFY(source->lastError().message.contains(QStringLiteral("300 ms")));
     QVERIFY2(timer.elapsed() < 4500, "the read time-out did not cut the wait short");
+}
+
+void TestUriCredentialProvider::destroyedWhileFetching()
+{
+    // A provider deleted with a fetch on the wire (an app quitting, a source replaced) must neither crash
+    // nor call back into itself: aborting the reply used to deliver "finished" into the dying object.
+    LoopbackHttpServer::Response r;
+    r.body = answer(QDateTime(QDate(2026, 1, 1), QTime(18, 0), Qt::UTC));
+    r.delayMs = 2000;
+    m_server->setResponse(QStringLiteral("/slow"), r);
+    for (int i = 0; i < 5; ++i) {
+        auto* provider = new UriCredentialProvider(context(), m_server->url(QStringLiteral("/slow")));
+        bool called = false;
+        provider->fetch([&called](const CredentialResult&) { called = true; });
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->requestCount(QStringLiteral("/slow")), i + 1, 5000);
+        delete provider;
+        QTest::qWait(50);
+        QVERIFY(!called);
+    }
 }
 
 void TestUriCredentialProvider::connectTimeout()
