@@ -143,7 +143,7 @@ int main(int argc, char* argv[])
             {EnvironmentTableModel::OwnerColumn, u"owner"_s}, {EnvironmentTableModel::StatusColumn, u"status"_s},
             {EnvironmentTableModel::RoleColumn, u"role"_s},   {EnvironmentTableModel::UpdatedColumn, u"updated"_s}};
         for (const auto& column : columns) {
-            // The first sort by a column after the data changed also builds that column's ranks; the second
+            // The first sort by a column after the data changed also builds that column's order; the second
             // (the other direction) is what every later sort by it costs.
             for (const Qt::SortOrder order : {Qt::DescendingOrder, Qt::AscendingOrder}) {
                 QElapsedTimer t;
@@ -182,7 +182,7 @@ int main(int argc, char* argv[])
     double sortWorst = 0;
     for (auto it = sortsByColumn.cbegin(); it != sortsByColumn.cend(); ++it)
         sortWorst = qMax(sortWorst, Bench::median(it.value()));
-    row(u"first sort by a column (builds its ranks)"_s, firstSorts,
+    row(u"first sort by a column (builds its order)"_s, firstSorts,
         sortWorst < 150 ? u"< 150 ms: met (every column)"_s : u"< 150 ms: MISSED (slowest column)"_s, firstSortsCpu);
     for (auto it = sortsByColumn.cbegin(); it != sortsByColumn.cend(); ++it)
         row(u"  first sort by "_s + it.key(), it.value(), {}, sortsByColumnCpu.value(it.key()));
@@ -192,7 +192,7 @@ int main(int argc, char* argv[])
     table.addNote(
         u"%1 rounds; keystrokes: typing \"notebook_4\", \"8004\" and \"zz\" one character at a time and "
         u"deleting them again (the final empty text counted separately); the view is sorted by name as "
-        u"in MainWindow (so the name column's ranks are built by the first keystroke); MainWindow's own debounce timer "
+        u"in MainWindow (the name order is kept as the rows arrive); MainWindow's own debounce timer "
         u"is not included; sorts: per column descending (the first sort since the data changed) then "
         u"ascending"_s.arg(runs));
     table.print();

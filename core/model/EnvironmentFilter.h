@@ -28,6 +28,7 @@ public:
     std::optional<RoleAssociation::Kind> roleKind;
 
     bool isEmpty() const;
+    bool operator==(const EnvironmentFilter& other) const = default;
     // visibility: the environment's recorded visibility (VisibilityStore::visibility()).
     bool matches(const Environment& environment, Visibility visibility = Visibility::Unknown) const;
     // Keeps order. Without a store every environment counts as Visibility::Unknown.

@@ -10,8 +10,13 @@
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <algorithm>
+#include <functional>
+#include <random>
 
 namespace {
 
@@ -72,6 +77,59 @@ private:
                 (!requireRole || e.role.hasRole()))
                 ids << e.instanceId;
         return ids;
+    }
+
+    // The order the proxy promises, computed independently from the source's values: the column's sort key, then
+    // the lower-cased name, then the instance id; reversed for descending.
+    static QList<QString> referenceIds(const EnvironmentTableModel& model, const std::function<bool(int)>& shows,
+                                       int column, Qt::SortOrder order)
+    {
+        QList<int> rows;
+        for (int r = 0; r < model.rowCount(); ++r)
+            if (shows(r))
+                rows << r;
+        if (column >= 0) {
+            const auto key = [&model, column](int r) {
+                return model.index(r, column).data(EnvironmentTableModel::SortRole);
+            };
+            std::sort(rows.begin(), rows.end(), [&](int a, int b) {
+                const QPartialOrdering c = QVariant::compare(key(a), key(b));
+                if (c != QPartialOrdering::Equivalent)
+                    return c == QPartialOrdering::Less;
+                const int byName = model.keysAt(a).name.compare(model.keysAt(b).name);
+                if (byName != 0)
+                    return byName < 0;
+                return model.environmentAt(a).instanceId < model.environmentAt(b).instanceId;
+            });
+            if (order == Qt::DescendingOrder)
+                std::reverse(rows.begin(), rows.end());
+        }
+        QList<QString> ids;
+        for (int r : std::as_const(rows))
+            ids << model.environmentAt(r).instanceId;
+        return ids;
+    }
+
+    static QList<QString> proxyIds(const EnvironmentFilterModel& proxy)
+    {
+        QList<QString> ids;
+        for (int r = 0; r < proxy.rowCount(); ++r)
+            ids << proxy.index(r, 0).data(EnvironmentTableModel::InstanceIdRole).toString();
+        return ids;
+    }
+
+    // What the proxy should show for a filter (and the "has a role" switch), in its order.
+    static QList<QString> expectedShown(const EnvironmentTableModel& model, const EnvironmentFilterModel& proxy)
+    {
+        const EnvironmentFilter filter = proxy.filter();
+        const bool requireRole = proxy.requireRole();
+        return referenceIds(
+            model,
+            [&](int r) {
+                const Environment& e = model.environmentAt(r);
+                return filter.matches(e, model.keysAt(r).visibility) && (!requireRole || e.role.hasRole());
+            },
+            proxy.sortColumn(), proxy.sortOrder());
     }
 
 private Q_SLOTS:
@@ -244,6 +302,149 @@ private Q_SLOTS:
                     .data(Qt::ToolTipRole)
                     .toString()
                     .endsWith(QStringLiteral("UTC")));
+    }
+    void sortedOrderSurvivesPagesUpdatesAndFilters()
+    {
+        // Pages arrive in shuffled order, so every page lands scattered through the sorted rows; the proxy keeps
+        // its order by merging, never by re-sorting. After every step its rows must equal a from-scratch
+        // computation, and Qt's model checker watches the signals.
+        constexpr int rows = 3000;
+        QList<Environment> shuffled = m_all.mid(0, rows);
+        std::mt19937 random(20261129);
+        std::shuffle(shuffled.begin(), shuffled.end(), random);
+        EnvironmentTableModel model;
+        QHash<QString, Visibility> vis;
+        model.setVisibilityLookup([&vis](const QString& id) { return vis.value(id, Visibility::Unknown); });
+        EnvironmentFilterModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resets(&proxy, &QAbstractItemModel::modelReset);
+        proxy.sort(EnvironmentTableModel::RoleColumn, Qt::DescendingOrder);
+        proxy.setFilter(EnvironmentFilterModel::filterFromChoices(QStringLiteral("lab"), -1, -1, -1));
+        for (int page = 0; page < rows / 100; ++page) {
+            model.appendEnvironments(shuffled.mid(page * 100, 100));
+            QCOMPARE(proxyIds(proxy), expectedShown(model, proxy));
+            if (page == 7)
+                proxy.sort(EnvironmentTableModel::OwnerColumn, Qt::AscendingOrder);
+            if (page == 13)
+                proxy.sort(EnvironmentTableModel::UpdatedColumn, Qt::DescendingOrder);
+            if (page == 17)
+                proxy.setFilter(EnvironmentFilterModel::filterFromChoices(QStringLiteral("lab_1"), -1, -1, -1));
+            if (page == 19)
+                proxy.setRequireRole(true);
+            if (page == 23)
+                proxy.sort(-1);
+            if (page == 25)
+                proxy.sort(EnvironmentTableModel::StatusColumn, Qt::AscendingOrder);
+            QCOMPARE(proxyIds(proxy), expectedShown(model, proxy));
+        }
+        QCOMPARE(resets.count(), 0); // pages are insertions or layout changes, never a reset
+        // Single rows change their keys: each moves to its place, in or out of the filter.
+        proxy.sort(EnvironmentTableModel::RoleColumn, Qt::AscendingOrder);
+        proxy.setRequireRole(false);
+        proxy.setFilter(EnvironmentFilterModel::filterFromChoices({}, -1, -1, int(RoleAssociation::Kind::CustomRole)));
+        for (int i = 0; i < 40; ++i) {
+            Environment e = model.environmentAt(int(random() % rows));
+            e.role = i % 3 == 0 ? RoleAssociation::none()
+                     : i % 3 == 1
+                         ? RoleAssociation::dataWorksDefault()
+                         : RoleAssociation::customRole(QStringLiteral("acs:ram::1380246718450127:role/Moved%1").arg(i));
+            QVERIFY(model.updateEnvironment(e));
+            QCOMPARE(proxyIds(proxy), expectedShown(model, proxy));
+        }
+        // Renamed rows: the keyword's search text follows the new names, while typing on.
+        proxy.setFilter(EnvironmentFilterModel::filterFromChoices(QStringLiteral("lab"), -1, -1, -1));
+        for (int i = 0; i < 6; ++i) {
+            Environment e = model.environmentAt(i * 101);
+            e.instanceName =
+                i % 2 ? QStringLiteral("Renamed_Sales_%1").arg(i) : QStringLiteral("Renamed_LAB_%1").arg(i);
+            QVERIFY(model.updateEnvironment(e));
+            QCOMPARE(proxyIds(proxy), expectedShown(model, proxy));
+            proxy.setFilter(EnvironmentFilterModel::filterFromChoices(
+                i % 2 ? QStringLiteral("lab") : QStringLiteral("ed_lab"), -1, -1, -1));
+            QCOMPARE(proxyIds(proxy), expectedShown(model, proxy));
+        }
+        // A visibility import changes every row at once.
+        proxy.sort(EnvironmentTableModel::VisibilityColumn, Qt::DescendingOrder);
+        proxy.setFilter(EnvironmentFilter());
+        for (int i = 0; i < rows; i += 3)
+            vis.insert(m_all.at(i).instanceId, i % 2 ? Visibility::Public : Visibility::Private);
+        model.refreshVisibility();
+        QCOMPARE(proxyIds(proxy), expectedShown(model, proxy));
+        proxy.setFilter(EnvironmentFilterModel::filterFromChoices({}, -1, int(Visibility::Public), -1));
+        QCOMPARE(proxyIds(proxy), expectedShown(model, proxy));
+        QCOMPARE(proxy.rowCount(), int(std::count(vis.cbegin(), vis.cend(), Visibility::Public)));
+    }
+
+    void typingNarrowsAndDeletingWidens()
+    {
+        // Each keystroke of a growing text tests only the rows shown; deleting tests them all again. Both must
+        // give what a fresh filter gives, in order, including case and non-ASCII text.
+        EnvironmentTableModel model;
+        QList<Environment> envs = m_all.mid(0, 5000);
+        envs[10].instanceName = QStringLiteral("Straße_Sales_10");
+        envs[11].instanceName = QStringLiteral("\u00c9t\u00e9_sales_11");
+        model.appendEnvironments(envs);
+        EnvironmentFilterModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.sort(EnvironmentTableModel::NameColumn, Qt::AscendingOrder);
+        for (const QString& word :
+             {QStringLiteral("SALES_1"), QStringLiteral("env_lab_49"), QStringLiteral("\u00e9t\u00e9")}) {
+            for (int n = 1; n <= word.size(); ++n) {
+                proxy.setFilter(EnvironmentFilterModel::filterFromChoices(word.left(n), -1, -1, -1));
+                QCOMPARE(proxyIds(proxy), expectedShown(model, proxy));
+            }
+            for (int n = word.size() - 1; n >= 0; --n) {
+                proxy.setFilter(EnvironmentFilterModel::filterFromChoices(word.left(n), -1, -1, -1));
+                QCOMPARE(proxyIds(proxy), expectedShown(model, proxy));
+            }
+        }
+        QCOMPARE(proxy.rowCount(), model.rowCount());
+        // Another criterion changing with the text is never taken for narrowing.
+        proxy.setFilter(EnvironmentFilterModel::filterFromChoices(QStringLiteral("sales"),
+                                                                  int(EnvironmentStatus::Running), -1, -1));
+        QCOMPARE(proxyIds(proxy), expectedShown(model, proxy));
+        proxy.setFilter(EnvironmentFilterModel::filterFromChoices(QStringLiteral("sales_"), -1, -1, -1));
+        QCOMPARE(proxyIds(proxy), expectedShown(model, proxy));
+        QVERIFY(proxy.rowCount() > 0);
+    }
+
+    void selectionFollowsItsRow()
+    {
+        EnvironmentTableModel model;
+        model.appendEnvironments(m_all.mid(0, 2000));
+        EnvironmentFilterModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.sort(EnvironmentTableModel::NameColumn, Qt::AscendingOrder);
+        QItemSelectionModel selection(&proxy);
+        const QString id = m_all.at(707).instanceId; // "Env_Sales_707"
+        const auto rowOfId = [&proxy, &id] {
+            for (int r = 0; r < proxy.rowCount(); ++r)
+                if (proxy.index(r, 0).data(EnvironmentTableModel::InstanceIdRole).toString() == id)
+                    return r;
+            return -1;
+        };
+        selection.setCurrentIndex(proxy.index(rowOfId(), 2),
+                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        const auto current = [&selection] {
+            return selection.currentIndex().data(EnvironmentTableModel::InstanceIdRole).toString();
+        };
+        proxy.setFilter(EnvironmentFilterModel::filterFromChoices(QStringLiteral("sales_70"), -1, -1, -1));
+        QCOMPARE(current(), id);
+        QCOMPARE(selection.currentIndex().row(), rowOfId());
+        QCOMPARE(selection.currentIndex().column(), 2);
+        QVERIFY(selection.isRowSelected(rowOfId(), {}));
+        proxy.sort(EnvironmentTableModel::UpdatedColumn, Qt::DescendingOrder);
+        QCOMPARE(current(), id);
+        QVERIFY(selection.isRowSelected(rowOfId(), {}));
+        proxy.setFilter(EnvironmentFilterModel::filterFromChoices(QStringLiteral("lab"), -1, -1, -1));
+        QVERIFY(!selection.currentIndex().isValid());
+        QVERIFY(!selection.hasSelection());
+        // Headers still name the columns when nothing matches.
+        proxy.setFilter(EnvironmentFilterModel::filterFromChoices(QStringLiteral("no such environment"), -1, -1, -1));
+        QCOMPARE(proxy.rowCount(), 0);
+        QCOMPARE(proxy.headerData(EnvironmentTableModel::NameColumn, Qt::Horizontal).toString(),
+                 model.headerData(EnvironmentTableModel::NameColumn, Qt::Horizontal).toString());
     }
 };
 
