@@ -139,6 +139,7 @@ bool SandboxEngine::loadSeed(const QByteArray& json, QString* error)
     m_issued.clear();
     m_environmentCredential.clear();
     m_configTemplates.clear();
+    m_vpcSuffixes.clear();
     touch();
     return true;
 }

@@ -159,7 +159,7 @@ private:
     SandboxResponse ram(const QString& action, const Params& params, const Context& ctx);
 
     void appendInstanceJson(QByteArray* out, const SandboxData::Environment& env) const;
-    QByteArray credentialConfigText(const SandboxData::Environment& env) const;
+    void appendCredentialConfig(QByteArray* out, const SandboxData::Environment& env) const;
     SandboxResponse popOkWithRaw(const Context& ctx, QJsonObject body, const QByteArray& rawJson) const;
     SandboxIssuedCredential issue(const QString& roleName, const QString& sessionName, int durationSeconds,
                                   bool defaultRole, const QString& ownerId);
@@ -177,10 +177,17 @@ private:
     SandboxFaults m_faults;
     QRandomGenerator m_random;
     QList<qint64> m_recentRequests; // accepted request times (ms) within the last second, for throttling
-    QHash<QString, SandboxIssuedCredential> m_issued;     // by AccessKeyId
-    QHash<QString, QString> m_environmentCredential;      // instanceId -> AccessKeyId it serves now
-    QHash<QString, qint64> m_nonces;                      // "<key id>\n<nonce>" -> when seen
-    mutable QHash<QString, QByteArray> m_configTemplates; // CredentialConfig text per role choice
+    QHash<QString, SandboxIssuedCredential> m_issued; // by AccessKeyId
+    QHash<QString, QString> m_environmentCredential;  // instanceId -> AccessKeyId it serves now
+    QHash<QString, qint64> m_nonces;                  // "<key id>\n<nonce>" -> when seen
+    // CredentialConfig text per role choice, cut at its per-environment placeholders (marks[i] follows pieces[i]).
+    struct ConfigTemplate
+    {
+        QList<QByteArray> pieces;
+        QList<int> marks;
+    };
+    mutable QHash<QString, ConfigTemplate> m_configTemplates;
+    mutable QHash<qint64, QString> m_vpcSuffixes; // the derived VPC id part per workspace
     quint64 m_changes = 0;
     qint64 m_requests = 0;
 };

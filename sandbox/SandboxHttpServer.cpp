@@ -92,6 +92,9 @@ bool SandboxHttpServer::handleRequest(const QHttpServerRequest& request, QTcpSoc
     const QByteArray bytes = serialize(response);
     if (response.delayMs <= 0) {
         socket->write(bytes);
+        // Send now rather than when the event loop next polls the socket for writing: with several clients
+        // waiting, that poll comes after the next request has been answered, so answers went out in bursts.
+        socket->flush();
     } else {
         // The socket is the timer's context: if the client goes away first, the answer is dropped.
         QPointer<QTcpSocket> guard(socket);

@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -155,6 +156,93 @@ private slots:
         QCOMPARE(requests, 6);
         QCOMPARE(seen.size(), 40);
         QCOMPARE(code(dw("ListServerIdeInstances", {{"NextToken", "garbage"}})), u"InvalidParameter.NextToken"_s);
+    }
+
+    // Instances are written as text by the sandbox (no QJsonObject per request): the listing and
+    // GetServerIdeInstance write the same object, follow every change at once, and the decoy key and token in
+    // UserInfo are stable per environment, distinct between environments and shaped like real ones.
+    void listedInstancesMatchGetAndFollowChanges()
+    {
+        const auto listAll = [this] {
+            QHash<QString, QJsonObject> byId;
+            const QJsonArray instances = json(dw("ListServerIdeInstances", {{"PageSize", "100"}}))
+                                             .value(u"PagingInfo")
+                                             .toObject()
+                                             .value(u"Instances")
+                                             .toArray();
+            for (const QJsonValue& v : instances)
+                byId.insert(v.toObject().value(u"InstanceId").toString(), v.toObject());
+            return byId;
+        };
+        const auto userInfo = [](const QJsonObject& instance) {
+            return instance.value(u"CredentialConfig")
+                .toObject()
+                .value(u"Configs")
+                .toArray()
+                .first()
+                .toObject()
+                .value(u"Roles")
+                .toArray()
+                .first()
+                .toObject()
+                .value(u"UserInfo")
+                .toObject();
+        };
+        const QHash<QString, QJsonObject> first = listAll();
+        QCOMPARE(first.size(), 40);
+        QCOMPARE(listAll(), first); // deterministic, decoys included
+        static const QRegularExpression keyShape(u"^STS\\.N[1-9A-HJ-NP-Za-km-z]{24}$"_s);
+        static const QRegularExpression tokenShape(u"^CAIS[0-9A-Za-z]{380}$"_s);
+        QSet<QString> decoyKeys, decoyTokens;
+        int withRole = 0;
+        for (auto it = first.cbegin(); it != first.cend(); ++it) {
+            const QJsonObject got =
+                json(dw("GetServerIdeInstance", {{"InstanceId", it.key().toUtf8()}})).value(u"Instance").toObject();
+            QCOMPARE(got, it.value());
+            const QJsonObject info = userInfo(it.value());
+            if (info.isEmpty())
+                continue;
+            ++withRole;
+            QCOMPARE(info.value(u"Id").toString(), it.value().value(u"OwnerId").toString());
+            const QString key = info.value(u"AccessKeyId").toString();
+            const QString token = info.value(u"SecurityToken").toString();
+            QVERIFY2(keyShape.match(key).hasMatch(), qPrintable(key));
+            QVERIFY2(tokenShape.match(token).hasMatch(), qPrintable(token));
+            decoyKeys.insert(key);
+            decoyTokens.insert(token);
+        }
+        QVERIFY(withRole >= 5);
+        QCOMPARE(decoyKeys.size(), withRole);
+        QCOMPARE(decoyTokens.size(), withRole);
+
+        // A role change: the default role on an environment without one shows at once, with its decoy.
+        const QString id = u"700104"_s;
+        QVERIFY(userInfo(first.value(id)).isEmpty());
+        m_clock.advanceSecond(5);
+        const QByteArray defaultRole = R"({"Enable":true,"AliyunEnvRoleKey":"0","Configs":[{"Key":"0",)"
+                                       R"("Type":"RoleChain"}]})";
+        QCOMPARE(dw("UpdateServerIdeInstance", {{"InstanceId", id.toUtf8()}, {"CredentialConfig", defaultRole}}).status,
+                 200);
+        QHash<QString, QJsonObject> after = listAll();
+        const QJsonObject changed = after.value(id);
+        QVERIFY(changed.value(u"UpdateTime").toDouble() > first.value(id).value(u"UpdateTime").toDouble());
+        QVERIFY(keyShape.match(userInfo(changed).value(u"AccessKeyId").toString()).hasMatch());
+        QCOMPARE(json(dw("GetServerIdeInstance", {{"InstanceId", id.toUtf8()}})).value(u"Instance").toObject(),
+                 changed);
+        for (auto it = first.cbegin(); it != first.cend(); ++it)
+            if (it.key() != id)
+                QCOMPARE(after.value(it.key()), it.value());
+
+        // A lifecycle step shows at once and settles by the clock.
+        QString running;
+        for (auto it = after.cbegin(); it != after.cend() && running.isEmpty(); ++it)
+            if (it.value().value(u"Status").toString() == u"Running"_s)
+                running = it.key();
+        QVERIFY(!running.isEmpty());
+        QCOMPARE(dw("StopServerIdeInstance", {{"InstanceId", running.toUtf8()}}).status, 200);
+        QCOMPARE(listAll().value(running).value(u"Status").toString(), u"Stopping"_s);
+        m_clock.advanceSecond(3);
+        QCOMPARE(listAll().value(running).value(u"Status").toString(), u"Stopped"_s);
     }
 
     void filters_data()
