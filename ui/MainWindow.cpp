@@ -569,6 +569,7 @@ void MainWindow::reload()
 
     ServerIdeListing::Options options;
     options.pageSize = 100;
+    options.retainEnvironments = false; // every page goes into the model through pageLoaded
     m_listing = m_session->dataWorks()->listServerIdeInstances({}, options);
     m_progress->setRange(0, 0);
     m_progress->show();

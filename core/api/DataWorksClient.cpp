@@ -66,6 +66,11 @@ ServerIdeListing::ServerIdeListing(ApiClient* api, const ServerIdeFilter& filter
     m_options.maxConcurrent = qMax(1, m_options.maxConcurrent);
 }
 
+ServerIdeListing::~ServerIdeListing()
+{
+    cancel();
+}
+
 void ServerIdeListing::start()
 {
     if (m_canceled)
@@ -103,11 +108,11 @@ void ServerIdeListing::onPage(int pageNumber, ApiReply* reply)
     const QJsonObject answer = reply->json();
     const QJsonObject paging = answer.value(QLatin1String("PagingInfo")).toObject();
     // Environment parses instances without ever reading CredentialConfig...UserInfo (STS secrets).
-    QList<Environment> environments = Environment::listFromAnswer(answer);
+    QList<Environment> environments = Environment::listFromAnswer(answer, &m_strings);
     if (environments.isEmpty() && answer.value(QLatin1String("Instances")).isArray()) {
         const QJsonArray instances = answer.value(QLatin1String("Instances")).toArray();
         for (const QJsonValue& v : instances)
-            environments << Environment::fromJson(v.toObject());
+            environments << Environment::fromJson(v.toObject(), &m_strings);
     }
     const QJsonValue totalValue = paging.contains(QLatin1String("TotalCount"))
                                       ? paging.value(QLatin1String("TotalCount"))
@@ -115,9 +120,14 @@ void ServerIdeListing::onPage(int pageNumber, ApiReply* reply)
     if (!totalValue.isUndefined() && !totalValue.isNull())
         m_total = int(jsonInt(totalValue, m_total));
 
-    m_pages.insert(pageNumber, environments);
     m_loaded += int(environments.size());
-    emit pageLoaded(pageNumber, environments);
+    const qsizetype pageLength = environments.size();
+    if (m_options.retainEnvironments) {
+        m_pages.insert(pageNumber, std::move(environments));
+        emit pageLoaded(pageNumber, m_pages.value(pageNumber));
+    } else {
+        emit pageLoaded(pageNumber, environments);
+    }
     if (m_canceled)
         return;
     emit progress(m_loaded, m_total);
@@ -134,7 +144,7 @@ void ServerIdeListing::onPage(int pageNumber, ApiReply* reply)
                 m_options.pageSize = pageSize;
             for (int p = 2; p <= pages; ++p)
                 m_queue.append(p);
-        } else if (m_total < 0 && environments.size() >= m_options.pageSize && m_inFlight.isEmpty()) {
+        } else if (m_total < 0 && pageLength >= m_options.pageSize && m_inFlight.isEmpty()) {
             // No TotalCount in the answer: walk on one page at a time until a short page.
             m_queue.append(pageNumber + 1);
         }
@@ -142,7 +152,7 @@ void ServerIdeListing::onPage(int pageNumber, ApiReply* reply)
     } else {
         const QString next = answer.value(QLatin1String("NextToken")).toString();
         // Stop on an empty token, an empty page, or a token seen before (a service loop would never end).
-        if (!next.isEmpty() && !environments.isEmpty() && !m_seenTokens.contains(next)) {
+        if (!next.isEmpty() && pageLength > 0 && !m_seenTokens.contains(next)) {
             m_seenTokens << next;
             requestPage(pageNumber + 1, next);
             return;
@@ -177,19 +187,28 @@ void ServerIdeListing::fail(const ApiError& error)
 void ServerIdeListing::complete()
 {
     m_done = true;
-    QSet<QString> seen;
     m_result.clear();
-    for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
-        for (const Environment& environment : it.value()) {
-            // Items shift between pages when environments are created meanwhile: keep each once.
-            if (seen.contains(environment.instanceId))
-                continue;
-            seen.insert(environment.instanceId);
-            m_result << environment;
+    if (m_options.retainEnvironments) {
+        // Move the pages into the result, one after the other, so the environments are never held twice.
+        qsizetype count = 0;
+        for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it)
+            count += it.value().size();
+        m_result.reserve(count);
+        QSet<QString> seen;
+        seen.reserve(count);
+        while (!m_pages.isEmpty()) {
+            QList<Environment> page = m_pages.take(m_pages.firstKey());
+            for (Environment& environment : page) {
+                // Items shift between pages when environments are created meanwhile: keep each once.
+                if (seen.contains(environment.instanceId))
+                    continue;
+                seen.insert(environment.instanceId);
+                m_result.append(std::move(environment));
+            }
         }
     }
     if (m_total < 0)
-        m_total = int(m_result.size());
+        m_total = m_options.retainEnvironments ? int(m_result.size()) : m_loaded;
     emit finished();
 }
 

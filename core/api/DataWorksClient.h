@@ -38,9 +38,13 @@ public:
         Paging paging = Paging::PageNumber;
         int pageSize = 50;     // PageSize or MaxResults
         int maxConcurrent = 4; // pages in flight at once (PageNumber paging)
+        // Keep the pages for environments(). A caller that takes each page from pageLoaded (the GUI's model) sets
+        // this to false: the listing then holds no environments, and environments() stays empty.
+        bool retainEnvironments = true;
     };
 
-    // Complete (in page order, each InstanceId once) after finished().
+    // Complete (in page order, each InstanceId once) after finished(), when Options::retainEnvironments is set; the
+    // pages are moved into it, never held twice.
     const QList<Environment>& environments() const { return m_result; }
     int loaded() const { return m_loaded; }
     int total() const { return m_total; } // -1 while unknown
@@ -49,9 +53,11 @@ public:
     // Largest number of page requests that were in flight at once (for tests and diagnostics).
     int peakInFlight() const { return m_peakInFlight; }
     void cancel();
+    ~ServerIdeListing() override; // cancels what is still in flight
 
 signals:
-    // pageNumber counts from 1 in request order (also with NextToken paging); emitted in arrival order.
+    // pageNumber counts from 1 in request order (also with NextToken paging); emitted in arrival order. The texts that
+    // repeat between environments (project, owner, status, image, VPC ...) share one copy across the whole listing.
     void pageLoaded(int pageNumber, const QList<Environment>& environments);
     void progress(int loaded, int total);
     void finished();
@@ -70,7 +76,8 @@ private:
     ApiClient* m_api;
     ServerIdeFilter m_filter;
     Options m_options;
-    QMap<int, QList<Environment>> m_pages;
+    QMap<int, QList<Environment>> m_pages; // only with Options::retainEnvironments
+    StringPool m_strings;
     QHash<int, ApiReply*> m_inFlight;
     QList<int> m_queue;
     QList<Environment> m_result;

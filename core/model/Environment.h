@@ -7,6 +7,8 @@
 #include <QDebug>
 #include <QJsonObject>
 #include <QList>
+#include <QMutex>
+#include <QSet>
 #include <QString>
 
 // The status of an individual development environment (a DataWorks ServerIde instance), as the API
@@ -39,6 +41,35 @@ QString displayName(EnvironmentStatus status);
 // Every status the API documents, in the order above (Unknown excluded).
 QList<EnvironmentStatus> all();
 } // namespace EnvironmentStatuses
+
+// Shares equal strings between the values parsed from many answers: the project names, owner ids, statuses, image,
+// VPC and resource-group texts repeat across thousands of environments, and each decoded QString costs its own
+// allocation (about 80 bytes for a short id). Empty texts are never pooled. Thread-safe, so pages parsed on several
+// threads can share one pool.
+class StringPool
+{
+public:
+    QString intern(const QString& text)
+    {
+        if (text.isEmpty())
+            return text;
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_strings.constFind(text);
+        if (it != m_strings.cend())
+            return *it;
+        m_strings.insert(text);
+        return text;
+    }
+    qsizetype size() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_strings.size();
+    }
+
+private:
+    mutable QMutex m_mutex;
+    QSet<QString> m_strings;
+};
 
 struct UserVpc
 {
@@ -87,9 +118,10 @@ struct Environment
 
     // An instance object of a ListServerIdeInstances (PagingInfo.Instances[]) or GetServerIdeInstance
     // (Instance) answer. Tolerates numbers where strings are documented and vice versa.
-    static Environment fromJson(const QJsonObject& instance);
+    // With a pool, the texts that repeat between environments (everything but the id and the name) are shared.
+    static Environment fromJson(const QJsonObject& instance, StringPool* pool = nullptr);
     // All instances of one ListServerIdeInstances answer page (PagingInfo.Instances).
-    static QList<Environment> listFromAnswer(const QJsonObject& answer);
+    static QList<Environment> listFromAnswer(const QJsonObject& answer, StringPool* pool = nullptr);
     // The instance of a GetServerIdeInstance answer ({"Instance": {...}}).
     static Environment fromGetAnswer(const QJsonObject& answer);
 

@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTest>
 #include <memory>
@@ -294,6 +295,78 @@ private slots:
         QCOMPARE(listing->error().code, QStringLiteral("Forbidden.NoPermission"));
         QCOMPARE(listing->error().requestId, QStringLiteral("P3"));
         QCOMPARE(m_server->requestCount(), 3); // page 4 and 5 never asked for
+    }
+
+    // The GUI's way: every page is taken from pageLoaded and the listing keeps none (no copy of 100,000
+    // environments next to the model's). All pages still arrive, each once, and finished() ends it.
+    void listingWithoutRetentionDeliversEveryPageAndKeepsNone()
+    {
+        servePages(23, 30);
+        ServerIdeListing::Options options;
+        options.pageSize = 5;
+        options.retainEnvironments = false;
+        ServerIdeListing* listing = m_client->listServerIdeInstances({}, options);
+        QMap<int, QList<Environment>> received;
+        connect(listing, &ServerIdeListing::pageLoaded, this,
+                [&received](int page, const QList<Environment>& environments) {
+                    QVERIFY(!received.contains(page));
+                    received.insert(page, environments);
+                });
+        QSignalSpy finished(listing, &ServerIdeListing::finished);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(received.keys(), QList<int>({1, 2, 3, 4, 5}));
+        QList<Environment> all;
+        for (const QList<Environment>& page : std::as_const(received))
+            all += page;
+        QCOMPARE(idsOf(all), expectedIds(23));
+        QVERIFY(listing->environments().isEmpty());
+        QCOMPARE(listing->loaded(), 23);
+        QCOMPARE(listing->total(), 23);
+    }
+
+    // Retained pages are moved into environments(): the same values as the pages delivered, in page order, and the
+    // texts that repeat between environments are one shared copy.
+    void retainedPagesBecomeTheResultAndShareRepeatedTexts()
+    {
+        servePages(12, 20);
+        ServerIdeListing::Options options;
+        options.pageSize = 5;
+        ServerIdeListing* listing = m_client->listServerIdeInstances({}, options);
+        QMap<int, QList<Environment>> received;
+        connect(listing, &ServerIdeListing::pageLoaded, this,
+                [&received](int page, const QList<Environment>& environments) { received.insert(page, environments); });
+        QSignalSpy finished(listing, &ServerIdeListing::finished);
+        QVERIFY(finished.wait(20000));
+        QList<Environment> fromPages;
+        for (const QList<Environment>& page : std::as_const(received))
+            fromPages += page;
+        QCOMPARE(listing->environments(), fromPages);
+        QCOMPARE(idsOf(listing->environments()), expectedIds(12));
+        const Environment& first = listing->environments().first();
+        const Environment& last = listing->environments().last();
+        QCOMPARE(last.ownerId, first.ownerId);
+        QCOMPARE(last.ownerId.constData(), first.ownerId.constData()); // one copy for the whole listing
+        QCOMPARE(last.statusText.constData(), first.statusText.constData());
+        QCOMPARE(last.role.roleArn().constData(), first.role.roleArn().constData());
+        QVERIFY(last.instanceId != first.instanceId);
+    }
+
+    // Deleting a listing while pages are in flight (the GUI closing, or reloading) is safe: nothing more arrives.
+    void deletingAListingMidFlightIsSafe()
+    {
+        servePages(20, 300);
+        ServerIdeListing::Options options;
+        options.pageSize = 5;
+        options.retainEnvironments = false;
+        QPointer<ServerIdeListing> listing = m_client->listServerIdeInstances({}, options);
+        int pages = 0;
+        connect(listing, &ServerIdeListing::pageLoaded, this, [&pages] { ++pages; });
+        QTRY_COMPARE_WITH_TIMEOUT(pages, 1, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->requestCount(), 4, 5000);
+        delete listing.data();
+        QVERIFY(listing.isNull());
+        QTest::qWait(1500); // the answers to pages 2-4 arrive for no one
+        QCOMPARE(pages, 1);
     }
 
     void cancelStopsEverything()
