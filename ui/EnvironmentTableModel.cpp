@@ -169,10 +169,48 @@ QVariant EnvironmentTableModel::data(const QModelIndex& index, int role) const
 void EnvironmentTableModel::clear()
 {
     beginResetModel();
-    m_rows.clear();
-    m_keys.clear();
-    m_rowById.clear();
+    // Swapped with empty ones: clear() would keep the capacity of the last listing.
+    std::vector<Environment>().swap(m_rows);
+    std::vector<RowKeys>().swap(m_keys);
+    m_rowById = {};
+    m_shared = {};
+    m_roles = {};
     endResetModel();
+}
+
+void EnvironmentTableModel::reserveRows(int total)
+{
+    if (total <= 0 || size_t(total) <= m_rows.capacity())
+        return;
+    m_rows.reserve(size_t(total));
+    m_keys.reserve(size_t(total));
+    m_rowById.reserve(total);
+}
+
+void EnvironmentTableModel::share(QString& text)
+{
+    if (text.isEmpty())
+        return;
+    auto it = m_shared.constFind(text);
+    if (it == m_shared.cend())
+        it = m_shared.insert(text);
+    text = *it;
+}
+
+Environment EnvironmentTableModel::stored(const Environment& environment)
+{
+    Environment e = environment;
+    for (QString* text :
+         {&e.statusText, &e.projectName, &e.resourceGroupId, &e.resourceGroupName, &e.ownerId, &e.imageId, &e.imageName,
+          &e.imageUrl, &e.failReason, &e.userVpc.vpcId, &e.userVpc.vSwitchId, &e.userVpc.securityGroupId})
+        share(*text);
+    const QString& roleKey = e.role.roleArn().isEmpty() ? e.role.description() : e.role.roleArn();
+    auto role = m_roles.constFind(roleKey);
+    if (role == m_roles.cend())
+        m_roles.insert(roleKey, e.role);
+    else if (*role == e.role)
+        e.role = *role;
+    return e;
 }
 
 void EnvironmentTableModel::appendEnvironments(const QList<Environment>& environments)
@@ -194,8 +232,8 @@ void EnvironmentTableModel::appendEnvironments(const QList<Environment>& environ
     // (quadratic over a 100,000-row listing); push_back grows geometrically.
     for (const Environment& env : std::as_const(fresh)) {
         m_rowById.insert(env.instanceId, int(m_rows.size()));
-        m_keys.push_back(makeKeys(env));
-        m_rows.push_back(env);
+        m_rows.push_back(stored(env));
+        m_keys.push_back(makeKeys(m_rows.back()));
     }
     endInsertRows();
 }
@@ -205,8 +243,8 @@ bool EnvironmentTableModel::updateEnvironment(const Environment& environment)
     const int row = rowOf(environment.instanceId);
     if (row < 0)
         return false;
-    m_rows[size_t(row)] = environment;
-    m_keys[size_t(row)] = makeKeys(environment);
+    m_rows[size_t(row)] = stored(environment);
+    m_keys[size_t(row)] = makeKeys(m_rows[size_t(row)]);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     return true;
 }
@@ -234,14 +272,18 @@ void EnvironmentTableModel::refreshVisibility(const QString& instanceId)
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
-EnvironmentTableModel::RowKeys EnvironmentTableModel::makeKeys(const Environment& env) const
+EnvironmentTableModel::RowKeys EnvironmentTableModel::makeKeys(const Environment& env)
 {
     RowKeys keys;
+    // toLower() hands back the same string when nothing changes; the repeated keys share one copy.
     keys.name = env.instanceName.toLower();
     keys.id = env.instanceId.toLower();
     keys.owner = env.ownerId.toLower();
+    share(keys.owner);
     keys.workspace = (env.projectName.isEmpty() ? QString::number(env.projectId) : env.projectName).toLower();
+    share(keys.workspace);
     keys.role = roleText(env.role).toLower();
+    share(keys.role);
     keys.visibility = visibilityOf(env.instanceId);
     return keys;
 }

@@ -4,7 +4,9 @@
 #include "model/Visibility.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -70,6 +72,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     void clear();
+    // Room for this many rows, once the listing knows its total: growing a vector of 100,000 rows page by page
+    // leaves up to half its capacity unused.
+    void reserveRows(int total);
     void appendEnvironments(const QList<Environment>& environments);
     // Replaces the row with the same instance id (after an update or a re-read); returns false if absent.
     bool updateEnvironment(const Environment& environment);
@@ -88,11 +93,17 @@ public:
     static QString visibilityHeader();
 
 private:
-    RowKeys makeKeys(const Environment& environment) const;
+    RowKeys makeKeys(const Environment& environment);
+    // The row as stored: the values many rows repeat (workspace, owner, status, image, resource group, role)
+    // share one copy, so 100,000 rows hold a few hundred such strings instead of a million.
+    Environment stored(const Environment& environment);
+    void share(QString& text);
     Visibility visibilityOf(const QString& instanceId) const;
 
     std::vector<Environment> m_rows;
     std::vector<RowKeys> m_keys;
     QHash<QString, int> m_rowById;
+    QSet<QString> m_shared;                  // the repeated values, one copy each
+    QHash<QString, RoleAssociation> m_roles; // by role ARN (or description): one copy each
     VisibilityLookup m_visibility;
 };

@@ -21,6 +21,7 @@
 #include "credentials/ProfileCredentialProvider.h"
 #include "model/VisibilityStore.h"
 #include "util/Logging.h"
+#include "util/Memory.h"
 
 #include <QAction>
 #include <QApplication>
@@ -578,11 +579,15 @@ void MainWindow::reload()
     connect(m_listing, &ServerIdeListing::pageLoaded, this,
             [this](int, const QList<Environment>& page) { onPageLoaded(page); });
     connect(m_listing, &ServerIdeListing::progress, this, [this](int loaded, int total) {
-        if (total > 0)
+        if (total > 0) {
             m_progress->setRange(0, total);
+            m_model->reserveRows(total);
+        }
         m_progress->setValue(loaded);
     });
     connect(m_listing, &ServerIdeListing::finished, this, [this] { onListingDone(true, {}); });
+    // The listing's pages are transient: once it is gone, give what they took back to the system.
+    connect(m_listing, &QObject::destroyed, this, [] { Memory::releaseFreedMemory(); });
     connect(m_listing, &ServerIdeListing::failed, this,
             [this](const ApiError& error) { onListingDone(false, error.toString()); });
 }

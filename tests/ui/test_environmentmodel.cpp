@@ -178,6 +178,43 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(m_all.at(249).instanceId), 249);
     }
 
+    void repeatedValuesShareOneCopy()
+    {
+        // 100,000 rows repeat a few workspaces, owners, statuses and roles: the model keeps one copy of each.
+        EnvironmentTableModel model;
+        model.reserveRows(300);
+        QList<Environment> page;
+        for (int i = 0; i < 300; ++i) {
+            Environment e = m_all.at(i);
+            // Fresh strings, as a JSON answer gives them: equal text, separate memory.
+            e.projectName = QString(e.projectName.constData(), e.projectName.size());
+            e.ownerId = QString(e.ownerId.constData(), e.ownerId.size());
+            e.statusText = QString(e.statusText.constData(), e.statusText.size());
+            if (e.role.kind() == RoleAssociation::Kind::CustomRole)
+                e.role = RoleAssociation::customRole(QString(e.role.roleArn().constData(), e.role.roleArn().size()));
+            page << e;
+        }
+        model.appendEnvironments(page.mid(0, 150));
+        model.appendEnvironments(page.mid(150));
+        QCOMPARE(model.rowCount(), 300);
+        const auto at = [&model](int row) -> const Environment& { return model.environmentAt(row); };
+        QCOMPARE(at(3).projectName, at(7).projectName); // i % 4
+        QCOMPARE(at(3).projectName.constData(), at(7).projectName.constData());
+        QCOMPARE(at(3).ownerId.constData(), at(13).ownerId.constData());      // i % 10
+        QCOMPARE(at(3).statusText.constData(), at(8).statusText.constData()); // i % 5
+        QCOMPARE(at(2).role.roleArn(), at(35).role.roleArn());                // custom, i % 11
+        QCOMPARE(at(2).role.roleArn().constData(), at(35).role.roleArn().constData());
+        QCOMPARE(model.keysAt(2).role.constData(), model.keysAt(35).role.constData());
+        QCOMPARE(model.keysAt(3).workspace.constData(), model.keysAt(7).workspace.constData());
+        // The values are unchanged, row by row.
+        for (int i = 0; i < 300; ++i)
+            QCOMPARE(model.environmentAt(i), m_all.at(i));
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+        model.appendEnvironments(page.mid(0, 10));
+        QCOMPARE(model.environmentAt(9), m_all.at(9));
+    }
+
     void headerSaysRecordedByAdmins()
     {
         EnvironmentTableModel model;
