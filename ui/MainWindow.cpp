@@ -237,6 +237,8 @@ void MainWindow::buildUi()
     connect(m_table, &QTableView::customContextMenuRequested, this, &MainWindow::showTableMenu);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateDetails);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::updateDetails);
+    // A filter that hides the current row drops it in a layout change, which QItemSelectionModel does not signal.
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateDetails);
     connect(m_table, &QTableView::doubleClicked, this, &MainWindow::changeRole);
     centreLayout->addWidget(m_table, 1);
 

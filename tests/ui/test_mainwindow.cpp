@@ -155,6 +155,33 @@ private Q_SLOTS:
         QCOMPARE(m_window->filterModel()->rowCount(), int(all.size()));
     }
 
+    void detailsFollowTheFilter()
+    {
+        // The details pane and the actions describe the current row; a filter that hides it leaves nothing selected.
+        auto* edit = child<QLineEdit>(m_window.get(), QStringLiteral("filterEdit"));
+        auto* title = child<QLabel>(m_window.get(), QStringLiteral("detailsTitle"));
+        auto* changeRole = child<QPushButton>(m_window.get(), QStringLiteral("changeRoleButton"));
+        QTest::mouseClick(child<QPushButton>(m_window.get(), QStringLiteral("clearFiltersButton")), Qt::LeftButton);
+        const QList<Environment> all(m_window->environmentModel()->environments().begin(),
+                                     m_window->environmentModel()->environments().end());
+        QVERIFY(all.size() > 2);
+        const Environment& kept = all.at(1);
+        QVERIFY(m_window->selectEnvironment(kept.instanceId));
+        QCOMPARE(title->text(), kept.instanceName);
+        // Typing its id keeps it (at another row), with the pane unchanged.
+        QTest::keyClicks(edit, kept.instanceId);
+        QTRY_COMPARE(m_window->filterModel()->rowCount(), 1);
+        QCOMPARE(title->text(), kept.instanceName);
+        QVERIFY(changeRole->isEnabled());
+        // A text no environment has hides it: the pane must not go on showing it, nor the actions act on it.
+        QTest::keyClicks(edit, QStringLiteral("-nothing-matches"));
+        QTRY_COMPARE(m_window->filterModel()->rowCount(), 0);
+        QCOMPARE(title->text(), QCoreApplication::translate("MainWindow", "No environment selected"));
+        QVERIFY(!changeRole->isEnabled());
+        QTest::mouseClick(child<QPushButton>(m_window.get(), QStringLiteral("clearFiltersButton")), Qt::LeftButton);
+        QCOMPARE(m_window->filterModel()->rowCount(), int(all.size()));
+    }
+
     void sortsByColumn()
     {
         QTableView* table = child<QTableView>(m_window.get(), QStringLiteral("environmentTable"));
