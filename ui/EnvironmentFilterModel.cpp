@@ -285,6 +285,44 @@ std::vector<int> EnvironmentFilterModel::buildOrder(int column)
     case EnvironmentTableModel::UpdatedColumn:
         byNumberThenName([this](int row) { return m_source->environmentAt(row).updateTimeMs; });
         break;
+    case EnvironmentTableModel::IdColumn: {
+        // Instance ids are digit strings: (length, value) compares as lessByKeys() does (length, then text), from
+        // one contiguous array instead of strings scattered through memory. Any other id: the general sort.
+        struct IdKey
+        {
+            qint64 length;
+            qint64 value;
+            int row;
+        };
+        std::vector<IdKey> keys;
+        keys.reserve(size_t(n));
+        for (int row = 0; row < n && keys.size() == size_t(row); ++row) {
+            const QString& id = m_source->keysAt(row).id;
+            bool digits = !id.isEmpty() && id.size() <= 18;
+            qint64 value = 0;
+            for (qsizetype i = 0; digits && i < id.size(); ++i) {
+                const char16_t c = id.at(i).unicode();
+                digits = c >= u'0' && c <= u'9';
+                value = value * 10 + (c - u'0');
+            }
+            if (digits)
+                keys.push_back({id.size(), value, row});
+        }
+        if (keys.size() == size_t(n)) {
+            // Equal length and value means equal text; the instance id breaks such ties as lessByKeys() does not
+            // need to (ids are unique), so the row decides, as std::sort's would be arbitrary anyway.
+            std::sort(keys.begin(), keys.end(), [](const IdKey& a, const IdKey& b) {
+                return a.length != b.length ? a.length < b.length
+                       : a.value != b.value ? a.value < b.value
+                                            : a.row < b.row;
+            });
+            for (size_t i = 0; i < keys.size(); ++i)
+                order[i] = keys[i].row;
+            break;
+        }
+        std::sort(order.begin(), order.end(), [this, column](int a, int b) { return lessByKeys(column, a, b); });
+        break;
+    }
     default:
         std::sort(order.begin(), order.end(), [this, column](int a, int b) { return lessByKeys(column, a, b); });
         break;

@@ -215,6 +215,40 @@ private Q_SLOTS:
         QCOMPARE(model.environmentAt(9), m_all.at(9));
     }
 
+    void sortsIdsByLengthThenText()
+    {
+        // Numeric ids sort as numbers ("99" before "100"); ids of the same length by text. Digit-only ids take a fast
+        // path, any other id the general comparison: both must give this order, ascending and descending.
+        const QList<QList<QString>> cases{
+            {QStringLiteral("100"), QStringLiteral("99"), QStringLiteral("7"), QStringLiteral("0100"),
+             QStringLiteral("123456789012345678"), QStringLiteral("0099"), QStringLiteral("5")},
+            {QStringLiteral("100"), QStringLiteral("99"), QStringLiteral("i-abc"), QStringLiteral("0100"),
+             QStringLiteral("1234567890123456789"), QStringLiteral("7")},
+        };
+        for (const QList<QString>& ids : cases) {
+            EnvironmentTableModel model;
+            QList<Environment> envs;
+            for (const QString& id : ids) {
+                Environment e = m_all.at(envs.size());
+                e.instanceId = id;
+                envs << e;
+            }
+            model.appendEnvironments(envs);
+            EnvironmentFilterModel proxy;
+            proxy.setSourceModel(&model);
+            QList<QString> expected = ids;
+            std::sort(expected.begin(), expected.end(), [](const QString& a, const QString& b) {
+                return a.size() != b.size() ? a.size() < b.size() : a < b;
+            });
+            proxy.sort(EnvironmentTableModel::IdColumn, Qt::AscendingOrder);
+            QCOMPARE(proxyIds(proxy), expected);
+            proxy.sort(EnvironmentTableModel::NameColumn, Qt::AscendingOrder);
+            proxy.sort(EnvironmentTableModel::IdColumn, Qt::DescendingOrder);
+            std::reverse(expected.begin(), expected.end());
+            QCOMPARE(proxyIds(proxy), expected);
+        }
+    }
+
     void headerSaysRecordedByAdmins()
     {
         EnvironmentTableModel model;
