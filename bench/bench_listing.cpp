@@ -8,6 +8,7 @@
 
 #include "api/ApiClient.h"
 #include "api/DataWorksClient.h"
+#include "model/EnvironmentPageParser.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -15,6 +16,7 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -33,7 +35,7 @@ struct Server
 // One whole listing with a fresh client (new connections, like a program that lists once). Milliseconds, or
 // a negative value with *error set.
 double listOnce(const Server& server, int pageSize, int maxConcurrent, int expected, QString* error,
-                double* clientCpuMs = nullptr, double* serverCpuMs = nullptr)
+                double* clientCpuMs = nullptr, double* serverCpuMs = nullptr, bool fastJson = true)
 {
     Endpoints endpoints(server.region);
     endpoints.setEndpointOverride(server.endpoint);
@@ -43,6 +45,7 @@ double listOnce(const Server& server, int pageSize, int maxConcurrent, int expec
     ServerIdeListing::Options options;
     options.pageSize = pageSize;
     options.maxConcurrent = maxConcurrent;
+    options.fastJson = fastJson;
 
     const double cpu0 = Bench::cpuMs();
     const double server0 = Bench::cpuMs(server.pid);
@@ -68,6 +71,46 @@ double listOnce(const Server& server, int pageSize, int maxConcurrent, int expec
         return -1;
     }
     return ms;
+}
+
+// The answer bodies of one listing (each page once), for the parse-only measurement.
+QList<QByteArray> fetchBodies(const Server& server, int pageSize, int environments)
+{
+    Endpoints endpoints(server.region);
+    endpoints.setEndpointOverride(server.endpoint);
+    const Credential admin = server.admin;
+    ApiClient api(endpoints, [admin] { return admin; });
+    QList<QByteArray> bodies;
+    for (int page = 1; page <= (environments + pageSize - 1) / pageSize; ++page) {
+        ApiRequest request = ApiRequest::pop(
+            ApiService::DataWorks, u"ListServerIdeInstances"_s, DataWorksClient::apiVersion(),
+            {{u"PageNumber"_s, QString::number(page)}, {u"PageSize"_s, QString::number(pageSize)}}, true);
+        QEventLoop loop;
+        api.call(request, &loop, [&](ApiReply* reply) {
+            bodies << reply->body();
+            loop.quit();
+        });
+        loop.exec();
+    }
+    return bodies;
+}
+
+// Milliseconds to turn every body into Environment values, as the listing does, with Qt's DOM or with simdjson.
+double parseAll(const QList<QByteArray>& bodies, bool fast, qsizetype* count)
+{
+    StringPool pool;
+    *count = 0;
+    QElapsedTimer timer;
+    timer.start();
+    for (const QByteArray& body : bodies) {
+        if (fast) {
+            const auto page = EnvironmentPageParser::parse(body, &pool);
+            *count += page ? page->environments.size() : -1000000;
+        } else {
+            *count += Environment::listFromAnswer(QJsonDocument::fromJson(body).object(), &pool).size();
+        }
+    }
+    return double(timer.nsecsElapsed()) / 1e6;
 }
 
 } // namespace
@@ -123,8 +166,9 @@ int main(int argc, char* argv[])
     if (listOnce(server, pageSize, 4, environments, &error) < 0)
         return Bench::cannotRun(error);
 
-    QList<double> concurrent, sequential, node;
-    QList<double> concurrentCpu, sequentialCpu, nodeCpu, concurrentServer, sequentialServer, nodeServer;
+    QList<double> concurrent, sequential, node, qtJson;
+    QList<double> concurrentCpu, sequentialCpu, nodeCpu, concurrentServer, sequentialServer, nodeServer, qtJsonCpu,
+        qtJsonServer;
     for (int round = 0; round < runs; ++round) {
         // node: one untimed listing warms its JIT, then one timed listing, in its own process.
         const QJsonObject result =
@@ -141,12 +185,17 @@ int main(int argc, char* argv[])
         const double s = listOnce(server, pageSize, 1, environments, &error, &cpu, &serverCpu);
         sequentialCpu.append(cpu);
         sequentialServer.append(serverCpu);
-        if (c < 0 || s < 0)
+        const double q = listOnce(server, pageSize, 4, environments, &error, &cpu, &serverCpu, false);
+        qtJsonCpu.append(cpu);
+        qtJsonServer.append(serverCpu);
+        if (c < 0 || s < 0 || q < 0)
             return Bench::cannotRun(error);
+        qtJson.append(q);
         concurrent.append(c);
         sequential.append(s);
-        std::fprintf(stderr, "round %d: RoleDesk %.0f ms (4 in flight), %.0f ms (sequential); node %.0f ms\n",
-                     round + 1, c, s, node.last());
+        std::fprintf(
+            stderr, "round %d: RoleDesk %.0f ms (4 in flight), %.0f ms (sequential), %.0f ms (Qt JSON); node %.0f ms\n",
+            round + 1, c, s, q, node.last());
     }
 
     const double nodeMedian = Bench::median(node);
@@ -170,14 +219,45 @@ int main(int argc, char* argv[])
             (nodeMedian / cm >= 3 ? u"; >= 3x: met"_s : u"; >= 3x: MISSED"_s));
     row(u"RoleDesk DataWorksClient, sequential (1 in flight)"_s, sequential, sequentialCpu, sequentialServer,
         u"(like for like)"_s);
+    row(u"RoleDesk, 4 in flight, Qt JSON only (fastJson off: the parse before simdjson)"_s, qtJson, qtJsonCpu,
+        qtJsonServer, u"(before)"_s);
     row(u"@alicloud/openapi-client 0.4.15, sequential"_s, node, nodeCpu, nodeServer, u"(peer)"_s);
     table.addNote(u"CPU: user + system time of the client process and of the server process during the timed "
                   u"listing (/proc, 10 ms ticks)"_s);
     table.addNote(
         u"%1 measured rounds after one warm-up; each round: node (1 warm-up + 1 timed listing in its "
-        u"own process), RoleDesk 4 in flight, RoleDesk sequential; each listing uses a new client"_s.arg(runs));
+        u"own process), RoleDesk 4 in flight, RoleDesk sequential, RoleDesk 4 in flight with Qt JSON only; each "
+        u"listing uses a new client"_s.arg(runs));
     table.addNote(u"timed: first request sent -> all pages parsed (RoleDesk: Environment values; npm: the JSON "
                   u"objects callApi returns); node process start-up not counted"_s);
     table.print();
+
+    // The parse alone (no HTTP), the same pages: Qt's QJsonDocument + Environment::fromJson against simdjson
+    // (EnvironmentPageParser), which the listing uses.
+    const QList<QByteArray> bodies = fetchBodies(server, pageSize, environments);
+    qsizetype bytes = 0;
+    for (const QByteArray& body : bodies)
+        bytes += body.size();
+    QList<double> qtParse, fastParse;
+    for (int round = 0; round < qMax(runs, 7); ++round) {
+        qsizetype qtCount = 0, fastCount = 0;
+        qtParse.append(parseAll(bodies, false, &qtCount));
+        fastParse.append(parseAll(bodies, true, &fastCount));
+        if (qtCount != environments || fastCount != environments)
+            return Bench::cannotRun(
+                u"parse-only: %1 / %2 environments, expected %3"_s.arg(qtCount).arg(fastCount).arg(environments));
+    }
+    Bench::Table parseTable(u"bench_listing, parse only: %1 pages, %2 MB, %3 environments"_s.arg(bodies.size())
+                                .arg(double(bytes) / 1e6, 0, 'f', 2)
+                                .arg(environments),
+                            {u"parser"_s, u"median ms"_s, u"min ms"_s, u"us per environment"_s});
+    const auto parseRow = [&](const QString& name, const QList<double>& v) {
+        const double m = Bench::median(v);
+        parseTable.addRow({name, Bench::fmt(m), Bench::fmt(*std::min_element(v.begin(), v.end())),
+                           Bench::fmt(m * 1000.0 / environments, 2)});
+    };
+    parseRow(u"QJsonDocument::fromJson + Environment::listFromAnswer (before)"_s, qtParse);
+    parseRow(u"EnvironmentPageParser (simdjson), the listing's path"_s, fastParse);
+    parseTable.print();
     return 0;
 }

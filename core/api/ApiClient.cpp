@@ -518,7 +518,12 @@ void ApiClient::onAttemptFinished(ApiReply* reply, QNetworkReply* network)
             error.explanation = networkExplanation(netError, error.host);
         }
     } else if (status >= 200 && status < 300) {
-        if (!isXml) {
+        QJsonObject parsed;
+        if (!isXml && request.parseJson && request.parseJson(reply->m_body, &parsed)) {
+            reply->m_json = std::move(parsed);
+            if (error.requestId.isEmpty())
+                error.requestId = reply->m_json.value(QLatin1String("RequestId")).toString();
+        } else if (!isXml) {
             QJsonParseError parseError;
             const QJsonDocument doc = QJsonDocument::fromJson(reply->m_body, &parseError);
             if (doc.isObject()) {

@@ -48,6 +48,11 @@ struct ApiRequest
     QByteArray method = QByteArrayLiteral("GET");
     QString path; // below the API root, decoded, e.g. "/projects/p/tables"
     StringPairList query;
+    // Optional, for large JSON answers: called with the body of a successful (2xx) JSON answer instead of
+    // ApiClient's own QJsonDocument parse. Returning true means the body is a JSON object and *json is what
+    // ApiReply::json() holds (RequestId included); returning false leaves the body to ApiClient's parse, so errors,
+    // retries and logging stay as they are.
+    std::function<bool(const QByteArray& body, QJsonObject* json)> parseJson;
 
     static ApiRequest pop(ApiService service, const QString& action, const QString& version,
                           const StringPairList& params, bool idempotent);

@@ -1,6 +1,7 @@
 #include "DataWorksClient.h"
 
 #include "model/CredentialConfigMapping.h"
+#include "model/EnvironmentPageParser.h"
 #include "util/Logging.h"
 
 #include <QCoreApplication>
@@ -89,13 +90,28 @@ void ServerIdeListing::requestPage(int pageNumber, const QString& nextToken)
         if (!nextToken.isEmpty())
             params.append({QStringLiteral("NextToken"), nextToken});
     }
-    ApiReply* reply = m_api->send(dataWorks(QStringLiteral("ListServerIdeInstances"), params, true));
+    ApiRequest request = dataWorks(QStringLiteral("ListServerIdeInstances"), params, true);
+    // The page is read with simdjson when ApiClient has the body (same values as the Qt path, which still reads
+    // whatever the fast parser leaves to it); the environments wait in `fast` for onPage.
+    auto fast = std::make_shared<std::optional<EnvironmentPageParser::Page>>();
+    if (m_options.fastJson)
+        request.parseJson = [self = QPointer<ServerIdeListing>(this), fast](const QByteArray& body, QJsonObject* json) {
+            if (!self)
+                return false;
+            *fast = EnvironmentPageParser::parse(body, &self->m_strings);
+            if (!fast->has_value())
+                return false;
+            *json = std::move((*fast)->answer);
+            return true;
+        };
+    ApiReply* reply = m_api->send(request);
     m_inFlight.insert(pageNumber, reply);
     m_peakInFlight = qMax(m_peakInFlight, int(m_inFlight.size()));
-    connect(reply, &ApiReply::finished, this, [this, pageNumber, reply] { onPage(pageNumber, reply); });
+    connect(reply, &ApiReply::finished, this,
+            [this, pageNumber, reply, fast] { onPage(pageNumber, reply, fast.get()); });
 }
 
-void ServerIdeListing::onPage(int pageNumber, ApiReply* reply)
+void ServerIdeListing::onPage(int pageNumber, ApiReply* reply, std::optional<EnvironmentPageParser::Page>* fast)
 {
     reply->deleteLater();
     m_inFlight.remove(pageNumber);
@@ -108,8 +124,17 @@ void ServerIdeListing::onPage(int pageNumber, ApiReply* reply)
     const QJsonObject answer = reply->json();
     const QJsonObject paging = answer.value(QLatin1String("PagingInfo")).toObject();
     // Environment parses instances without ever reading CredentialConfig...UserInfo (STS secrets).
-    QList<Environment> environments = Environment::listFromAnswer(answer, &m_strings);
-    if (environments.isEmpty() && answer.value(QLatin1String("Instances")).isArray()) {
+    QList<Environment> environments;
+    const bool parsedFast = fast->has_value();
+    if (parsedFast) {
+        environments = std::move((*fast)->environments);
+        if (environments.isEmpty() && (*fast)->hasTopLevelInstances)
+            environments = std::move((*fast)->topLevelInstances);
+        fast->reset();
+    } else {
+        environments = Environment::listFromAnswer(answer, &m_strings);
+    }
+    if (!parsedFast && environments.isEmpty() && answer.value(QLatin1String("Instances")).isArray()) {
         const QJsonArray instances = answer.value(QLatin1String("Instances")).toArray();
         for (const QJsonValue& v : instances)
             environments << Environment::fromJson(v.toObject(), &m_strings);

@@ -2,6 +2,7 @@
 
 #include "api/ApiClient.h"
 #include "model/Environment.h"
+#include "model/EnvironmentPageParser.h"
 
 #include <QHash>
 #include <QMap>
@@ -41,6 +42,9 @@ public:
         // Keep the pages for environments(). A caller that takes each page from pageLoaded (the GUI's model) sets
         // this to false: the listing then holds no environments, and environments() stays empty.
         bool retainEnvironments = true;
+        // Read pages with simdjson (EnvironmentPageParser, same values); false: Qt's QJsonDocument only (benchmarks
+        // compare the two).
+        bool fastJson = true;
     };
 
     // Complete (in page order, each InstanceId once) after finished(), when Options::retainEnvironments is set; the
@@ -68,7 +72,7 @@ private:
     ServerIdeListing(ApiClient* api, const ServerIdeFilter& filter, const Options& options, QObject* parent);
     void start();
     void requestPage(int pageNumber, const QString& nextToken);
-    void onPage(int pageNumber, ApiReply* reply);
+    void onPage(int pageNumber, ApiReply* reply, std::optional<EnvironmentPageParser::Page>* fast);
     void pump();
     void fail(const ApiError& error);
     void complete();

@@ -1,4 +1,5 @@
 #include "Environment.h"
+#include "EnvironmentJson_p.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,6 +20,27 @@ constexpr StatusName kStatusNames[] = {
     {EnvironmentStatus::Saving, "Saving"},     {EnvironmentStatus::SaveFailed, "SaveFailed"},
     {EnvironmentStatus::Saved, "Saved"},
 };
+
+} // namespace
+
+// The conversions of one JSON value, shared with the fast page parser (EnvironmentPageParser) so that both read
+// the same answer into the same values.
+namespace EnvironmentJson {
+
+qint64 integerFromString(const QString& s)
+{
+    return s.trimmed().toLongLong();
+}
+
+double numberFromString(const QString& s)
+{
+    return s.trimmed().toDouble();
+}
+
+bool booleanFromString(const QString& s)
+{
+    return s.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+}
 
 // Ids and names are documented as strings but some arrive as numbers (ResourceGroupId is an
 // integer in answers); read either without losing digits.
@@ -43,7 +65,7 @@ qint64 integer(const QJsonValue& v)
     if (v.isDouble())
         return v.toInteger();
     if (v.isString())
-        return v.toString().trimmed().toLongLong();
+        return integerFromString(v.toString());
     return 0;
 }
 
@@ -52,7 +74,7 @@ double number(const QJsonValue& v)
     if (v.isDouble())
         return v.toDouble();
     if (v.isString())
-        return v.toString().trimmed().toDouble();
+        return numberFromString(v.toString());
     return 0;
 }
 
@@ -61,11 +83,24 @@ bool boolean(const QJsonValue& v)
     if (v.isBool())
         return v.toBool();
     if (v.isString())
-        return v.toString().compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+        return booleanFromString(v.toString());
     if (v.isDouble())
         return v.toDouble() != 0;
     return false;
 }
+
+QDateTime epochMs(qint64 ms)
+{
+    if (ms <= 0)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+} // namespace EnvironmentJson
+
+using namespace EnvironmentJson;
+
+namespace {
 
 // Nested objects travel as JSON strings in requests; accept that form in answers too.
 QJsonValue nested(const QJsonValue& v)
@@ -80,12 +115,6 @@ QJsonValue nested(const QJsonValue& v)
     return QJsonValue();
 }
 
-QDateTime epochMs(qint64 ms)
-{
-    if (ms <= 0)
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-}
 } // namespace
 
 namespace EnvironmentStatuses {

@@ -464,6 +464,55 @@ private slots:
         QCOMPARE(reply->attempts(), 1);
     }
 
+    // ApiRequest::parseJson: the caller may read a 2xx JSON body itself; whatever it declines gets ApiClient's own
+    // parse, with the same values and errors as without it. Error answers never reach it.
+    void callerCanParseTheJsonBody()
+    {
+        makeClient(1);
+        int calls = 0;
+        const auto withParser = [&calls] {
+            ApiRequest request = read();
+            request.parseJson = [&calls](const QByteArray& body, QJsonObject* json) {
+                ++calls;
+                if (!body.contains("fast"))
+                    return false;
+                *json = QJsonObject{{QStringLiteral("RequestId"), QStringLiteral("R-fast")},
+                                    {QStringLiteral("Taken"), true}};
+                return true;
+            };
+            return request;
+        };
+
+        m_server->setHandler([](const Request&) { return ok(R"({"RequestId":"R-1","fast":1})"); });
+        ApiReply* taken = sendAndWait(withParser());
+        QVERIFY(taken->isSuccess());
+        QCOMPARE(calls, 1);
+        QCOMPARE(taken->json().value(QStringLiteral("Taken")), QJsonValue(true));
+        QCOMPARE(taken->requestId(), QStringLiteral("R-fast")); // RequestId read from what the caller returned
+        QCOMPARE(taken->body(), QByteArray(R"({"RequestId":"R-1","fast":1})"));
+
+        m_server->setHandler([](const Request&) { return ok(R"({"RequestId":"R-2","Value":3})"); });
+        ApiReply* declined = sendAndWait(withParser());
+        QVERIFY(declined->isSuccess());
+        QCOMPARE(calls, 2);
+        QCOMPARE(declined->json().value(QStringLiteral("Value")), QJsonValue(3));
+        QCOMPARE(declined->requestId(), QStringLiteral("R-2"));
+
+        m_server->setHandler([](const Request&) { return ok("<html>not json</html>"); });
+        ApiReply* plain = sendAndWait(read());
+        ApiReply* bad = sendAndWait(withParser());
+        QCOMPARE(calls, 3);
+        QCOMPARE(bad->error().kind, ApiError::Kind::Parse);
+        QCOMPARE(bad->error().code, plain->error().code);
+        QCOMPARE(bad->error().explanation, plain->error().explanation);
+
+        m_server->setHandler([](const Request&) { return error(400, QStringLiteral("InvalidParameter")); });
+        ApiReply* failed = sendAndWait(withParser());
+        QCOMPARE(calls, 3);
+        QCOMPARE(failed->error().kind, ApiError::Kind::Service);
+        QCOMPARE(failed->error().code, QStringLiteral("InvalidParameter"));
+    }
+
     void missingCredentialAndBadAnswersAndAbort()
     {
         m_server->setHandler([](const Request&) { return ok("<html>not json</html>"); });

@@ -1,0 +1,432 @@
+#include "EnvironmentPageParser.h"
+
+#include "EnvironmentJson_p.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <simdjson.h>
+
+#include <cfloat>
+#include <cmath>
+#include <string>
+#include <string_view>
+
+// Mirrors Environment::fromJson field by field. The value conversions themselves (text, integer, number, boolean)
+// are EnvironmentJson's, shared with the Qt path; CredentialConfig goes to RoleAssociation::fromCredentialConfig as
+// the QJsonValue Qt would have made of it (the mapping stays in one place and never reads UserInfo).
+//
+// Where Qt and simdjson could disagree, the page is left to the Qt path (parse() returns nothing):
+// - documents Qt rejects must not be accepted here: every number of the document is checked (simdjson reads
+//   1e-400 as 0, Qt rejects it as an illegal number; zeros, subnormals and -0 are never trusted), a UTF-8 byte
+//   order mark is left to Qt, and the depth is capped well below both parsers' limits;
+// - a key that is read (or PagingInfo / Instances) appearing twice in one object;
+// - UserVpc or Datasets sent as a JSON string (Environment parses it with Qt).
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+constexpr size_t kMaxDepth = 256;
+
+struct Fallback
+{};
+
+// Qt reads a JSON number as a qint64 when it is an integer that fits, as a double otherwise.
+QJsonValue qtNumber(element el)
+{
+    switch (el.type()) {
+    case element_type::INT64:
+        return QJsonValue(qint64(int64_t(el)));
+    case element_type::UINT64: // above INT64_MAX: Qt reads the (exact) integer as the nearest double, as this does
+        return QJsonValue(double(uint64_t(el)));
+    case element_type::DOUBLE: {
+        const double d = double(el);
+        if (!std::isfinite(d) || std::fabs(d) < DBL_MIN) // underflow, -0, subnormals: Qt may reject or differ
+            throw Fallback{};
+        return QJsonValue(d);
+    }
+    default:
+        throw Fallback{};
+    }
+}
+
+// Every number in a value Qt would have parsed too (it rejects the whole document on one it cannot read).
+void checkNumbers(element el, size_t depth = 0)
+{
+    if (depth > kMaxDepth)
+        throw Fallback{};
+    switch (el.type()) {
+    case element_type::ARRAY:
+        for (element child : simdjson::dom::array(el))
+            checkNumbers(child, depth + 1);
+        break;
+    case element_type::OBJECT:
+        for (simdjson::dom::key_value_pair kv : simdjson::dom::object(el))
+            checkNumbers(kv.value, depth + 1);
+        break;
+    case element_type::DOUBLE:
+        qtNumber(el);
+        break;
+    default:
+        break;
+    }
+}
+
+QString utf8(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+// A value as Qt would hand it to the conversions: objects and arrays through QJsonDocument on their JSON.
+QJsonValue qtValue(const element* el)
+{
+    if (!el)
+        return QJsonValue(QJsonValue::Undefined);
+    switch (el->type()) {
+    case element_type::STRING:
+        return QJsonValue(utf8(std::string_view(*el)));
+    case element_type::INT64:
+    case element_type::UINT64:
+    case element_type::DOUBLE:
+        return qtNumber(*el);
+    case element_type::BOOL:
+        return QJsonValue(bool(*el));
+    case element_type::NULL_VALUE:
+        return QJsonValue(QJsonValue::Null);
+    case element_type::ARRAY:
+    case element_type::OBJECT: {
+        checkNumbers(*el);
+        const std::string json = simdjson::minify(*el);
+        QJsonParseError error;
+        const QJsonDocument doc =
+            QJsonDocument::fromJson(QByteArray::fromRawData(json.data(), qsizetype(json.size())), &error);
+        if (error.error != QJsonParseError::NoError)
+            throw Fallback{};
+        return doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
+    }
+    }
+    throw Fallback{};
+}
+
+// EnvironmentJson::text etc. on a simdjson value; nullptr for a missing key.
+QString text(const element* el)
+{
+    if (!el)
+        return {};
+    switch (el->type()) {
+    case element_type::STRING:
+        return utf8(std::string_view(*el));
+    case element_type::ARRAY:
+    case element_type::OBJECT:
+        checkNumbers(*el);
+        return {};
+    case element_type::NULL_VALUE:
+        return {};
+    default:
+        return EnvironmentJson::text(qtValue(el));
+    }
+}
+
+qint64 integer(const element* el)
+{
+    if (el && el->type() == element_type::STRING)
+        return EnvironmentJson::integerFromString(utf8(std::string_view(*el)));
+    if (el && (el->type() == element_type::ARRAY || el->type() == element_type::OBJECT)) {
+        checkNumbers(*el);
+        return 0;
+    }
+    return EnvironmentJson::integer(qtValue(el));
+}
+
+double number(const element* el)
+{
+    if (el && el->type() == element_type::STRING)
+        return EnvironmentJson::numberFromString(utf8(std::string_view(*el)));
+    if (el && (el->type() == element_type::ARRAY || el->type() == element_type::OBJECT)) {
+        checkNumbers(*el);
+        return 0;
+    }
+    return EnvironmentJson::number(qtValue(el));
+}
+
+bool boolean(const element* el)
+{
+    if (el && el->type() == element_type::STRING)
+        return EnvironmentJson::booleanFromString(utf8(std::string_view(*el)));
+    if (el && (el->type() == element_type::ARRAY || el->type() == element_type::OBJECT)) {
+        checkNumbers(*el);
+        return false;
+    }
+    return EnvironmentJson::boolean(qtValue(el));
+}
+
+// The values of the given keys of one object (nullptr where absent); every other value is only checked. A key that
+// is read must appear once (QJsonObject's choice between duplicates is not something to copy).
+template<size_t N>
+void readKeys(element object, const std::string_view (&keys)[N], const element* (&found)[N], element (&storage)[N])
+{
+    for (size_t i = 0; i < N; ++i)
+        found[i] = nullptr;
+    for (simdjson::dom::key_value_pair kv : simdjson::dom::object(object)) {
+        size_t i = 0;
+        while (i < N && keys[i] != kv.key)
+            ++i;
+        if (i == N) {
+            checkNumbers(kv.value);
+            continue;
+        }
+        if (found[i])
+            throw Fallback{};
+        storage[i] = kv.value;
+        found[i] = &storage[i];
+    }
+}
+
+enum Key
+{
+    InstanceId,
+    InstanceName,
+    Status,
+    ProjectId,
+    ProjectName,
+    ResourceGroupId,
+    ResourceGroupName,
+    OwnerId,
+    ImageId,
+    ImageName,
+    ImageUrl,
+    Cu,
+    FailReason,
+    CreateTime,
+    UpdateTime,
+    UserVpcKey,
+    Datasets,
+    CredentialConfig,
+    KeyCount
+};
+
+constexpr std::string_view kKeys[KeyCount] = {
+    "InstanceId",        "InstanceName", "Status",     "ProjectId", "ProjectName", "ResourceGroupId",
+    "ResourceGroupName", "OwnerId",      "ImageId",    "ImageName", "ImageUrl",    "Cu",
+    "FailReason",        "CreateTime",   "UpdateTime", "UserVpc",   "Datasets",    "CredentialConfig",
+};
+
+constexpr std::string_view kVpcKeys[] = {"VpcId", "VSwitchId", "SecurityGroupId"};
+constexpr std::string_view kDatasetKeys[] = {"Identifier", "MountPath", "ReadOnly", "Uri"};
+
+Environment environment(element instance, StringPool* pool)
+{
+    if (instance.type() != element_type::OBJECT) { // QJsonValue::toObject(): an empty object
+        checkNumbers(instance);
+        return Environment::fromJson(QJsonObject(), pool);
+    }
+    const element* f[KeyCount];
+    element storage[KeyCount];
+    readKeys(instance, kKeys, f, storage);
+
+    const auto shared = [pool](const QString& s) { return pool ? pool->intern(s) : s; };
+    Environment e;
+    e.instanceId = text(f[InstanceId]);
+    e.instanceName = text(f[InstanceName]);
+    e.statusText = shared(text(f[Status]));
+    e.status = EnvironmentStatuses::fromString(e.statusText);
+    e.projectId = integer(f[ProjectId]);
+    e.projectName = shared(text(f[ProjectName]));
+    e.resourceGroupId = shared(text(f[ResourceGroupId]));
+    e.resourceGroupName = shared(text(f[ResourceGroupName]));
+    e.ownerId = shared(text(f[OwnerId]));
+    e.imageId = shared(text(f[ImageId]));
+    e.imageName = shared(text(f[ImageName]));
+    e.imageUrl = shared(text(f[ImageUrl]));
+    e.cu = number(f[Cu]);
+    e.failReason = shared(text(f[FailReason]));
+    e.createTimeMs = integer(f[CreateTime]);
+    e.updateTimeMs = integer(f[UpdateTime]);
+    e.createTime = EnvironmentJson::epochMs(e.createTimeMs);
+    e.updateTime = EnvironmentJson::epochMs(e.updateTimeMs);
+
+    if (const element* vpc = f[UserVpcKey]) {
+        if (vpc->type() == element_type::STRING)
+            throw Fallback{};
+        if (vpc->type() == element_type::OBJECT && simdjson::dom::object(*vpc).size() > 0) {
+            const element* v[3];
+            element vs[3];
+            readKeys(*vpc, kVpcKeys, v, vs);
+            e.userVpc.vpcId = shared(text(v[0]));
+            e.userVpc.vSwitchId = shared(text(v[1]));
+            e.userVpc.securityGroupId = shared(text(v[2]));
+        } else {
+            checkNumbers(*vpc);
+        }
+    }
+
+    if (const element* datasets = f[Datasets]) {
+        if (datasets->type() == element_type::STRING)
+            throw Fallback{};
+        if (datasets->type() == element_type::ARRAY) {
+            const simdjson::dom::array list(*datasets);
+            if (list.size() > 0)
+                e.datasets.reserve(qsizetype(list.size()));
+            for (element item : list) {
+                Dataset dataset;
+                if (item.type() == element_type::OBJECT) {
+                    const element* d[4];
+                    element ds[4];
+                    readKeys(item, kDatasetKeys, d, ds);
+                    dataset.identifier = shared(text(d[0]));
+                    dataset.mountPath = shared(text(d[1]));
+                    dataset.readOnly = boolean(d[2]);
+                    dataset.uri = shared(text(d[3]));
+                } else {
+                    checkNumbers(item);
+                }
+                e.datasets << dataset;
+            }
+        } else {
+            checkNumbers(*datasets);
+        }
+    }
+
+    // The only read of CredentialConfig, through the one mapping (which never looks at UserInfo).
+    e.role = RoleAssociation::fromCredentialConfig(qtValue(f[CredentialConfig]));
+    if (pool && e.role.isCustomRole())
+        e.role = RoleAssociation::customRole(pool->intern(e.role.roleArn()));
+    return e;
+}
+
+QList<Environment> environments(element instances, StringPool* pool)
+{
+    QList<Environment> list;
+    const simdjson::dom::array array(instances);
+    list.reserve(qsizetype(array.size()));
+    for (element instance : array)
+        list.append(environment(instance, pool));
+    return list;
+}
+
+void appendKey(std::string& out, std::string_view key)
+{
+    out += '"';
+    for (const char c : key) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            static const char hex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += hex[(c >> 4) & 0xf];
+            out += hex[c & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += "\":";
+}
+
+// One member of the small answer Qt parses: its key and the value's JSON.
+void appendMember(std::string& out, std::string_view key, element value)
+{
+    checkNumbers(value);
+    if (out.size() > 1)
+        out += ',';
+    appendKey(out, key);
+    out += simdjson::minify(value);
+}
+
+EnvironmentPageParser::Page parsePage(element root, StringPool* pool)
+{
+    if (root.type() != element_type::OBJECT)
+        throw Fallback{};
+    std::string answer = "{";
+    std::optional<element> paging;
+    std::optional<element> topInstances;
+    for (simdjson::dom::key_value_pair kv : simdjson::dom::object(root)) {
+        if (kv.key == "PagingInfo") {
+            if (paging)
+                throw Fallback{};
+            paging = kv.value;
+        } else if (kv.key == "Instances") {
+            if (topInstances)
+                throw Fallback{};
+            topInstances = kv.value;
+        } else {
+            appendMember(answer, kv.key, kv.value);
+        }
+    }
+
+    EnvironmentPageParser::Page page;
+    if (paging) {
+        if (paging->type() == element_type::OBJECT) {
+            std::string pagingJson = "{";
+            std::optional<element> instances;
+            for (simdjson::dom::key_value_pair kv : simdjson::dom::object(*paging)) {
+                if (kv.key == "Instances") {
+                    if (instances)
+                        throw Fallback{};
+                    instances = kv.value;
+                } else {
+                    appendMember(pagingJson, kv.key, kv.value);
+                }
+            }
+            pagingJson += '}';
+            if (answer.size() > 1)
+                answer += ',';
+            answer += "\"PagingInfo\":";
+            answer += pagingJson;
+            if (instances) {
+                if (instances->type() == element_type::ARRAY)
+                    page.environments = environments(*instances, pool);
+                else
+                    checkNumbers(*instances);
+            }
+        } else {
+            appendMember(answer, "PagingInfo", *paging);
+        }
+    }
+    if (topInstances) {
+        if (topInstances->type() == element_type::ARRAY) {
+            page.hasTopLevelInstances = true;
+            page.topLevelInstances = environments(*topInstances, pool);
+        } else {
+            checkNumbers(*topInstances);
+        }
+    }
+    answer += '}';
+
+    QJsonParseError error;
+    const QJsonDocument doc =
+        QJsonDocument::fromJson(QByteArray::fromRawData(answer.data(), qsizetype(answer.size())), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        throw Fallback{};
+    page.answer = doc.object();
+    return page;
+}
+
+} // namespace
+
+namespace EnvironmentPageParser {
+
+std::optional<Page> parse(const QByteArray& body, StringPool* pool)
+{
+    if (body.startsWith("\xEF\xBB\xBF") || body.size() > 256 * 1024 * 1024)
+        return std::nullopt;
+    thread_local simdjson::dom::parser parser;
+    const size_t length = size_t(body.size());
+    if (parser.capacity() < length || parser.max_depth() != kMaxDepth) {
+        if (parser.allocate(qMax<size_t>(length, 1 << 20), kMaxDepth) != simdjson::SUCCESS)
+            return std::nullopt;
+    }
+    element root;
+    if (parser.parse(body.constData(), length, true).get(root) != simdjson::SUCCESS)
+        return std::nullopt;
+    try {
+        return parsePage(root, pool);
+    } catch (const Fallback&) {
+        return std::nullopt;
+    } catch (const simdjson::simdjson_error&) {
+        return std::nullopt;
+    }
+}
+
+} // namespace EnvironmentPageParser
