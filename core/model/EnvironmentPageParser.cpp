@@ -11,10 +11,11 @@
 #include <cmath>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 // Mirrors Environment::fromJson field by field. The value conversions themselves (text, integer, number, boolean)
 // are EnvironmentJson's, shared with the Qt path; CredentialConfig goes to RoleAssociation::fromCredentialConfig as
-// the QJsonValue Qt would have made of it (the mapping stays in one place and never reads UserInfo).
+// the QJsonValue Qt would have made of it, less the UserInfo members the mapping never reads (see role()).
 //
 // Where Qt and simdjson could disagree, the page is left to the Qt path (parse() returns nothing):
 // - documents Qt rejects must not be accepted here: every number of the document is checked (simdjson reads
@@ -183,6 +184,142 @@ void readKeys(element object, const std::string_view (&keys)[N], const element* 
     }
 }
 
+// A JSON string with the given (decoded, valid UTF-8) text.
+void appendString(std::string& out, std::string_view text)
+{
+    out += '"';
+    for (const char c : text) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            static const char hex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += hex[(c >> 4) & 0xf];
+            out += hex[c & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+void appendKey(std::string& out, std::string_view key)
+{
+    appendString(out, key);
+    out += ':';
+}
+
+// The value's JSON without any member named UserInfo. RoleAssociation::fromCredentialConfig never reads UserInfo
+// (CredentialConfigMapping.h), so its answer is the same with or without them; without them the STS secrets an answer
+// may carry there never become Qt strings, and the configurations of a page repeat (a handful of roles), so each
+// distinct one goes through QJsonDocument and the mapping once per page.
+void appendWithoutUserInfo(std::string& out, element el, size_t depth = 0)
+{
+    if (depth > kMaxDepth)
+        throw Fallback{};
+    switch (el.type()) {
+    case element_type::OBJECT: {
+        out += '{';
+        bool first = true;
+        for (simdjson::dom::key_value_pair kv : simdjson::dom::object(el)) {
+            if (kv.key == "UserInfo")
+                continue;
+            if (!first)
+                out += ',';
+            first = false;
+            appendKey(out, kv.key);
+            appendWithoutUserInfo(out, kv.value, depth + 1);
+        }
+        out += '}';
+        break;
+    }
+    case element_type::ARRAY: {
+        out += '[';
+        bool first = true;
+        for (element child : simdjson::dom::array(el)) {
+            if (!first)
+                out += ',';
+            first = false;
+            appendWithoutUserInfo(out, child, depth + 1);
+        }
+        out += ']';
+        break;
+    }
+    case element_type::STRING:
+        appendString(out, std::string_view(el));
+        break;
+    case element_type::INT64:
+        out += std::to_string(int64_t(el));
+        break;
+    case element_type::UINT64:
+        out += std::to_string(uint64_t(el));
+        break;
+    case element_type::BOOL:
+        out += bool(el) ? "true" : "false";
+        break;
+    case element_type::NULL_VALUE:
+        out += "null";
+        break;
+    default:
+        out += simdjson::minify(el);
+        break;
+    }
+}
+
+using RoleCache = std::unordered_map<std::string, RoleAssociation>;
+
+// What one page's parse shares between its environments.
+struct PageContext
+{
+    StringPool* pool = nullptr;
+    RoleCache roles;
+    // The pooled QString of each JSON string already seen on this page, by its UTF-8 bytes (views into the parser's
+    // memory, alive for the parse): a repeated text costs one hash look-up instead of a UTF-16 conversion, an
+    // allocation and the pool's locked look-up. The values are the pool's own copies, as intern() returns them.
+    std::unordered_map<std::string_view, QString> texts;
+};
+
+// What Environment::fromJson's shared(text(v)) gives: text(), interned when there is a pool.
+QString sharedText(const element* el, PageContext& context)
+{
+    if (!context.pool)
+        return text(el);
+    if (el && el->type() == element_type::STRING) {
+        const std::string_view utf8Text(*el);
+        if (const auto it = context.texts.find(utf8Text); it != context.texts.end())
+            return it->second;
+        QString pooled = context.pool->intern(utf8(utf8Text));
+        context.texts.emplace(utf8Text, pooled);
+        return pooled;
+    }
+    return context.pool->intern(text(el));
+}
+
+// RoleAssociation::fromCredentialConfig on the QJsonValue Qt would have made of CredentialConfig (the one mapping).
+RoleAssociation role(const element* config, PageContext& context)
+{
+    // As Environment::fromJson: a custom role's ARN shared through the pool.
+    const auto pooled = [&context](const RoleAssociation& r) {
+        return context.pool && r.isCustomRole() ? RoleAssociation::customRole(context.pool->intern(r.roleArn())) : r;
+    };
+    if (!config || config->type() != element_type::OBJECT)
+        return pooled(RoleAssociation::fromCredentialConfig(qtValue(config)));
+    checkNumbers(*config); // UserInfo included: Qt reads the whole document
+    std::string json;
+    appendWithoutUserInfo(json, *config);
+    if (const auto it = context.roles.find(json); it != context.roles.end())
+        return it->second;
+    QJsonParseError error;
+    const QJsonDocument doc =
+        QJsonDocument::fromJson(QByteArray::fromRawData(json.data(), qsizetype(json.size())), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        throw Fallback{};
+    const RoleAssociation result = pooled(RoleAssociation::fromCredentialConfig(QJsonValue(doc.object())));
+    context.roles.emplace(std::move(json), result);
+    return result;
+}
+
 enum Key
 {
     InstanceId,
@@ -215,32 +352,31 @@ constexpr std::string_view kKeys[KeyCount] = {
 constexpr std::string_view kVpcKeys[] = {"VpcId", "VSwitchId", "SecurityGroupId"};
 constexpr std::string_view kDatasetKeys[] = {"Identifier", "MountPath", "ReadOnly", "Uri"};
 
-Environment environment(element instance, StringPool* pool)
+Environment environment(element instance, PageContext& context)
 {
     if (instance.type() != element_type::OBJECT) { // QJsonValue::toObject(): an empty object
         checkNumbers(instance);
-        return Environment::fromJson(QJsonObject(), pool);
+        return Environment::fromJson(QJsonObject(), context.pool);
     }
     const element* f[KeyCount];
     element storage[KeyCount];
     readKeys(instance, kKeys, f, storage);
 
-    const auto shared = [pool](const QString& s) { return pool ? pool->intern(s) : s; };
     Environment e;
     e.instanceId = text(f[InstanceId]);
     e.instanceName = text(f[InstanceName]);
-    e.statusText = shared(text(f[Status]));
+    e.statusText = sharedText(f[Status], context);
     e.status = EnvironmentStatuses::fromString(e.statusText);
     e.projectId = integer(f[ProjectId]);
-    e.projectName = shared(text(f[ProjectName]));
-    e.resourceGroupId = shared(text(f[ResourceGroupId]));
-    e.resourceGroupName = shared(text(f[ResourceGroupName]));
-    e.ownerId = shared(text(f[OwnerId]));
-    e.imageId = shared(text(f[ImageId]));
-    e.imageName = shared(text(f[ImageName]));
-    e.imageUrl = shared(text(f[ImageUrl]));
+    e.projectName = sharedText(f[ProjectName], context);
+    e.resourceGroupId = sharedText(f[ResourceGroupId], context);
+    e.resourceGroupName = sharedText(f[ResourceGroupName], context);
+    e.ownerId = sharedText(f[OwnerId], context);
+    e.imageId = sharedText(f[ImageId], context);
+    e.imageName = sharedText(f[ImageName], context);
+    e.imageUrl = sharedText(f[ImageUrl], context);
     e.cu = number(f[Cu]);
-    e.failReason = shared(text(f[FailReason]));
+    e.failReason = sharedText(f[FailReason], context);
     e.createTimeMs = integer(f[CreateTime]);
     e.updateTimeMs = integer(f[UpdateTime]);
     e.createTime = EnvironmentJson::epochMs(e.createTimeMs);
@@ -253,9 +389,9 @@ Environment environment(element instance, StringPool* pool)
             const element* v[3];
             element vs[3];
             readKeys(*vpc, kVpcKeys, v, vs);
-            e.userVpc.vpcId = shared(text(v[0]));
-            e.userVpc.vSwitchId = shared(text(v[1]));
-            e.userVpc.securityGroupId = shared(text(v[2]));
+            e.userVpc.vpcId = sharedText(v[0], context);
+            e.userVpc.vSwitchId = sharedText(v[1], context);
+            e.userVpc.securityGroupId = sharedText(v[2], context);
         } else {
             checkNumbers(*vpc);
         }
@@ -274,10 +410,10 @@ Environment environment(element instance, StringPool* pool)
                     const element* d[4];
                     element ds[4];
                     readKeys(item, kDatasetKeys, d, ds);
-                    dataset.identifier = shared(text(d[0]));
-                    dataset.mountPath = shared(text(d[1]));
+                    dataset.identifier = sharedText(d[0], context);
+                    dataset.mountPath = sharedText(d[1], context);
                     dataset.readOnly = boolean(d[2]);
-                    dataset.uri = shared(text(d[3]));
+                    dataset.uri = sharedText(d[3], context);
                 } else {
                     checkNumbers(item);
                 }
@@ -289,39 +425,18 @@ Environment environment(element instance, StringPool* pool)
     }
 
     // The only read of CredentialConfig, through the one mapping (which never looks at UserInfo).
-    e.role = RoleAssociation::fromCredentialConfig(qtValue(f[CredentialConfig]));
-    if (pool && e.role.isCustomRole())
-        e.role = RoleAssociation::customRole(pool->intern(e.role.roleArn()));
+    e.role = role(f[CredentialConfig], context);
     return e;
 }
 
-QList<Environment> environments(element instances, StringPool* pool)
+QList<Environment> environments(element instances, PageContext& context)
 {
     QList<Environment> list;
     const simdjson::dom::array array(instances);
     list.reserve(qsizetype(array.size()));
     for (element instance : array)
-        list.append(environment(instance, pool));
+        list.append(environment(instance, context));
     return list;
-}
-
-void appendKey(std::string& out, std::string_view key)
-{
-    out += '"';
-    for (const char c : key) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            static const char hex[] = "0123456789abcdef";
-            out += "\\u00";
-            out += hex[(c >> 4) & 0xf];
-            out += hex[c & 0xf];
-        } else {
-            out += c;
-        }
-    }
-    out += "\":";
 }
 
 // One member of the small answer Qt parses: its key and the value's JSON.
@@ -356,6 +471,8 @@ EnvironmentPageParser::Page parsePage(element root, StringPool* pool)
     }
 
     EnvironmentPageParser::Page page;
+    PageContext context;
+    context.pool = pool;
     if (paging) {
         if (paging->type() == element_type::OBJECT) {
             std::string pagingJson = "{";
@@ -376,7 +493,7 @@ EnvironmentPageParser::Page parsePage(element root, StringPool* pool)
             answer += pagingJson;
             if (instances) {
                 if (instances->type() == element_type::ARRAY)
-                    page.environments = environments(*instances, pool);
+                    page.environments = environments(*instances, context);
                 else
                     checkNumbers(*instances);
             }
@@ -387,7 +504,7 @@ EnvironmentPageParser::Page parsePage(element root, StringPool* pool)
     if (topInstances) {
         if (topInstances->type() == element_type::ARRAY) {
             page.hasTopLevelInstances = true;
-            page.topLevelInstances = environments(*topInstances, pool);
+            page.topLevelInstances = environments(*topInstances, context);
         } else {
             checkNumbers(*topInstances);
         }
