@@ -129,37 +129,33 @@ QString text(const element* el)
     }
 }
 
-qint64 integer(const element* el)
+// A number or boolean read as EnvironmentJson reads it: a JSON string through its string branch, an array or object
+// as the type's zero (after checking its numbers as Qt would), anything else through Qt's value.
+template<typename T>
+T scalar(const element* el, T (*fromString)(const QString&), T (*fromQt)(const QJsonValue&))
 {
     if (el && el->type() == element_type::STRING)
-        return EnvironmentJson::integerFromString(utf8(std::string_view(*el)));
+        return fromString(utf8(std::string_view(*el)));
     if (el && (el->type() == element_type::ARRAY || el->type() == element_type::OBJECT)) {
         checkNumbers(*el);
-        return 0;
+        return T{};
     }
-    return EnvironmentJson::integer(qtValue(el));
+    return fromQt(qtValue(el));
+}
+
+qint64 integer(const element* el)
+{
+    return scalar(el, &EnvironmentJson::integerFromString, &EnvironmentJson::integer);
 }
 
 double number(const element* el)
 {
-    if (el && el->type() == element_type::STRING)
-        return EnvironmentJson::numberFromString(utf8(std::string_view(*el)));
-    if (el && (el->type() == element_type::ARRAY || el->type() == element_type::OBJECT)) {
-        checkNumbers(*el);
-        return 0;
-    }
-    return EnvironmentJson::number(qtValue(el));
+    return scalar(el, &EnvironmentJson::numberFromString, &EnvironmentJson::number);
 }
 
 bool boolean(const element* el)
 {
-    if (el && el->type() == element_type::STRING)
-        return EnvironmentJson::booleanFromString(utf8(std::string_view(*el)));
-    if (el && (el->type() == element_type::ARRAY || el->type() == element_type::OBJECT)) {
-        checkNumbers(*el);
-        return false;
-    }
-    return EnvironmentJson::boolean(qtValue(el));
+    return scalar(el, &EnvironmentJson::booleanFromString, &EnvironmentJson::boolean);
 }
 
 // The values of the given keys of one object (nullptr where absent); every other value is only checked. A key that
