@@ -12,6 +12,21 @@ namespace {
 // base and adds both sorted by less; the merged sequence. Each added row is placed by binary search (k log n
 // comparisons, then block copies) rather than by a linear merge (n comparisons): a page of 100 rows into
 // 100,000 costs ~1,700 key comparisons instead of 100,000.
+// An ascending order as the given direction shows it: the orders are total, so descending is the reverse.
+std::vector<int> directed(std::vector<int> ascending, Qt::SortOrder order)
+{
+    if (order == Qt::DescendingOrder)
+        std::reverse(ascending.begin(), ascending.end());
+    return ascending;
+}
+
+// The visible text of one row in the keyword's search index. Separators no keyword can match across (a keyword
+// holding one is not taken for ASCII).
+QByteArray searchText(const EnvironmentTableModel::RowKeys& keys)
+{
+    return keys.name.toLatin1() + '\x1f' + keys.id.toLatin1() + '\x1e';
+}
+
 template<typename Less>
 std::vector<int> mergeSorted(const std::vector<int>& base, const std::vector<int>& adds, Less less)
 {
@@ -157,12 +172,9 @@ void EnvironmentFilterModel::sort(int column, Qt::SortOrder order)
         ascendingOrder(m_sortColumn); // keep the order being left (the name order is every other column's tie-break)
     std::vector<int> next;
     if (column >= 0 && column == m_sortColumn) {
-        next = m_order; // the other direction of the same total order
-        std::reverse(next.begin(), next.end());
+        next = directed(m_order, Qt::DescendingOrder); // the other direction of the same total order
     } else if (column >= 0) {
-        next = ascendingOrder(column);
-        if (order == Qt::DescendingOrder)
-            std::reverse(next.begin(), next.end());
+        next = directed(ascendingOrder(column), order);
     } else {
         next.resize(size_t(m_source->rowCount()));
         std::iota(next.begin(), next.end(), 0);
@@ -194,9 +206,7 @@ const std::vector<int>& EnvironmentFilterModel::ascendingOrder(int column)
     if (order.size() != n) {
         if (column == m_sortColumn && m_order.size() == n) {
             // The current order is kept exact through every change: no need to build it again.
-            order = m_order;
-            if (m_sortOrder == Qt::DescendingOrder)
-                std::reverse(order.begin(), order.end());
+            order = directed(m_order, m_sortOrder);
         } else {
             order = buildOrder(column);
         }
@@ -436,12 +446,15 @@ void EnvironmentFilterModel::clearProjectIds()
     refilter(false);
 }
 
+bool EnvironmentFilterModel::acceptsWorkspaceAndRole(const Environment& env) const
+{
+    return (!m_projectFilter || m_projectIds.contains(env.projectId)) && (!m_requireRole || env.role.hasRole());
+}
+
 bool EnvironmentFilterModel::acceptsBesidesKeyword(int sourceRow) const
 {
     const Environment& env = m_source->environmentAt(sourceRow);
-    if (m_projectFilter && !m_projectIds.contains(env.projectId))
-        return false;
-    if (m_requireRole && !env.role.hasRole())
+    if (!acceptsWorkspaceAndRole(env))
         return false;
     return m_filterWithoutKeyword.isEmpty() ||
            m_filterWithoutKeyword.matches(env, m_source->keysAt(sourceRow).visibility);
@@ -456,13 +469,9 @@ bool EnvironmentFilterModel::accepts(int sourceRow) const
         // text; QString's case-insensitive search folds every character.
         return textOf(sourceRow).contains(m_keywordLatin1) && acceptsBesidesKeyword(sourceRow);
     }
-    const Environment& env = m_source->environmentAt(sourceRow);
-    if (m_projectFilter && !m_projectIds.contains(env.projectId))
-        return false;
-    if (m_requireRole && !env.role.hasRole())
-        return false;
     // The same predicate as the CLI's list options.
-    return m_filter.matches(env, m_source->keysAt(sourceRow).visibility);
+    const Environment& env = m_source->environmentAt(sourceRow);
+    return acceptsWorkspaceAndRole(env) && m_filter.matches(env, m_source->keysAt(sourceRow).visibility);
 }
 
 QByteArrayView EnvironmentFilterModel::textOf(int sourceRow) const
@@ -489,22 +498,23 @@ void EnvironmentFilterModel::appendToTextIndex(int firstRow, int lastRow)
     m_textAt.resize(size_t(m_source->rowCount()), -1);
     for (int row = firstRow; row <= lastRow; ++row) {
         const EnvironmentTableModel::RowKeys& keys = m_source->keysAt(row);
-        const QString& name = keys.name;
-        const QString& id = keys.id;
-        if (!QtPrivate::isAscii(QStringView(name)) || !QtPrivate::isAscii(QStringView(id)))
+        if (!QtPrivate::isAscii(QStringView(keys.name)) || !QtPrivate::isAscii(QStringView(keys.id)))
             continue; // accepts() tests it with EnvironmentFilter's own comparison
         m_textAt[size_t(row)] = int(m_textRows.size());
         m_textRows.push_back(row);
         m_textStart.push_back(int(m_text.size()));
-        // Separators no keyword can match across (a keyword holding one is not taken for ASCII).
-        m_text.append(name.toLatin1()).append('\x1f').append(id.toLatin1()).append('\x1e');
+        m_text.append(searchText(keys));
     }
 }
 
 void EnvironmentFilterModel::refilter(bool narrowing)
 {
-    if (!m_source)
-        return;
+    if (m_source)
+        setShown(matchingRows(narrowing));
+}
+
+std::vector<int> EnvironmentFilterModel::matchingRows(bool narrowing)
+{
     if (m_textDirty && m_asciiKeyword)
         rebuildTextIndex();
     const bool useIndex = m_asciiKeyword;
@@ -541,7 +551,7 @@ void EnvironmentFilterModel::refilter(bool narrowing)
                 rows.push_back(row);
     }
     rows.shrink_to_fit();
-    setShown(std::move(rows));
+    return rows;
 }
 
 void EnvironmentFilterModel::setShown(std::vector<int> rows, bool forceLayoutChange)
@@ -638,18 +648,14 @@ void EnvironmentFilterModel::onDataChanged(const QModelIndex& topLeft, const QMo
     // of the changed rows in the current one.
     dropOrders();
     for (int row = first; row <= last && !m_textDirty; ++row) {
-        const EnvironmentTableModel::RowKeys& keys = m_source->keysAt(row);
-        const bool indexed = m_textAt[size_t(row)] >= 0;
         // Usually a role or a visibility changed, not the text; a renamed row rebuilds the index when next needed.
-        if (!indexed || textOf(row) != QByteArray(keys.name.toLatin1() + '\x1f' + keys.id.toLatin1() + '\x1e'))
+        if (m_textAt[size_t(row)] < 0 || textOf(row) != searchText(m_source->keysAt(row)))
             m_textDirty = true;
     }
     if (m_sortColumn >= 0) {
         const size_t n = m_order.size();
         if (size_t(last - first + 1) * 16 > n) {
-            m_order = buildOrder(m_sortColumn); // m_order itself is stale here
-            if (m_sortOrder == Qt::DescendingOrder)
-                std::reverse(m_order.begin(), m_order.end());
+            m_order = directed(buildOrder(m_sortColumn), m_sortOrder); // m_order itself is stale here
         } else {
             const auto less = [this](int a, int b) { return before(a, b); };
             std::vector<int> moved(size_t(last - first + 1));
@@ -694,19 +700,13 @@ void EnvironmentFilterModel::onReset()
     m_textDirty = true;
     const int n = m_source ? m_source->rowCount() : 0;
     if (m_source && m_sortColumn >= 0) {
-        m_order = buildOrder(m_sortColumn); // m_order itself is stale here
-        if (m_sortOrder == Qt::DescendingOrder)
-            std::reverse(m_order.begin(), m_order.end());
+        m_order = directed(buildOrder(m_sortColumn), m_sortOrder); // m_order itself is stale here
     } else {
         m_order.resize(size_t(n));
         std::iota(m_order.begin(), m_order.end(), 0);
     }
-    m_rows.clear();
     rebuildTextIndex();
-    if (m_source)
-        for (const int row : m_order)
-            if (accepts(row))
-                m_rows.push_back(row);
+    m_rows = m_source ? matchingRows(false) : std::vector<int>();
     rebuildProxyRowOf();
     m_resetting = false;
     endResetModel();

@@ -65,6 +65,7 @@ public:
 
 private:
     bool accepts(int sourceRow) const;
+    bool acceptsWorkspaceAndRole(const Environment& environment) const;
     // accepts() without the keyword: workspaces, "has a role" and the filter's other criteria.
     bool acceptsBesidesKeyword(int sourceRow) const;
     void rebuildTextIndex();
@@ -80,6 +81,8 @@ private:
     // Which rows show, as a layout change when the shown rows differ. narrowing: only rows shown now can show
     // afterwards (the text grew), so only they are tested.
     void refilter(bool narrowing);
+    // The accepted rows in sort order (the narrowing pass tests only the rows shown now).
+    std::vector<int> matchingRows(bool narrowing);
     void setShown(std::vector<int> rows, bool forceLayoutChange = false);
     void rebuildProxyRowOf();
 
