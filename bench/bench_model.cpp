@@ -189,12 +189,11 @@ int main(int argc, char* argv[])
     row(u"sort again by the same column"_s, sorts, {}, sortsCpu);
     row(u"append one page of 100 rows while loading"_s, loadPage, {}, loadPageCpu);
     row(u"load all rows in pages of 100 (total)"_s, loadTotal, {});
-    table.addNote(
-        u"%1 rounds; keystrokes: typing \"notebook_4\", \"8004\" and \"zz\" one character at a time and "
-        u"deleting them again (the final empty text counted separately); the view is sorted by name as "
-        u"in MainWindow (the name order is kept as the rows arrive); MainWindow's own debounce timer "
-        u"is not included; sorts: per column descending (the first sort since the data changed) then "
-        u"ascending"_s.arg(runs));
+    table.addNote(u"%1 rounds; keystrokes: typing \"notebook_4\", \"8004\" and \"zz\" one character at a time and "
+                  u"deleting them again (the final empty text counted separately); the view is sorted by name as "
+                  u"in MainWindow (the name order is kept as the rows arrive); MainWindow's own debounce timer "
+                  u"is not included; sorts: per column descending (the first sort since the data changed) then "
+                  u"ascending"_s.arg(runs));
     table.print();
     return 0;
 }
