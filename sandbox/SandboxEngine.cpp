@@ -508,8 +508,12 @@ SandboxResponse SandboxEngine::handle(const SandboxRequest& request)
 
     if (faulty && response.status == 200 && roll(m_faults.malformedRate))
         malform(&response);
-    if (faulty)
-        response.delayMs = qMax(0, m_faults.latencyMs);
+    if (faulty) {
+        int delay = m_faults.latencyMs;
+        if (m_faults.latencyJitterMs > 0)
+            delay += int(m_random.bounded(2 * m_faults.latencyJitterMs + 1)) - m_faults.latencyJitterMs;
+        response.delayMs = qMax(0, delay);
+    }
     response.headers.append(qMakePair(QByteArrayLiteral("Date"), Signing::httpDate(m_clock->nowUtc())));
     return response;
 }

@@ -44,6 +44,7 @@ struct SandboxFaults
         All = 7
     };
     int latencyMs = 0;                 // added to every answer in scope (a timer; the server never sleeps)
+    int latencyJitterMs = 0;           // each answer's latency varies uniformly by up to this much either way (>= 0)
     double errorRate = 0.0;            // 0..1: share of requests answered with a 5xx error
     int throttleRequestsPerSecond = 0; // 0 = off; above it: Throttling.User (HTTP 429)
     double malformedRate = 0.0;        // 0..1: share answered 200 with a truncated body
