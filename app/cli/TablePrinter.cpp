@@ -50,13 +50,14 @@ int TablePrinter::codePointWidth(char32_t cp)
 int TablePrinter::displayWidth(const QString& text)
 {
     // Printable ASCII is one column per code unit: no UCS-4 list for the common cell.
-    const char16_t* p = text.utf16();
-    const char16_t* const end = p + text.size();
+    const char16_t* const begin = reinterpret_cast<const char16_t*>(text.constData());
+    const char16_t* const end = begin + text.size();
+    const char16_t* p = begin;
     while (p != end && *p >= 0x20 && *p < 0x7f)
         ++p;
     if (p == end)
         return int(text.size());
-    int width = int(p - text.utf16());
+    int width = int(p - begin);
     while (p != end) {
         char32_t cp = *p++;
         if (QChar::isHighSurrogate(cp) && p != end && QChar::isLowSurrogate(*p))
