@@ -192,12 +192,13 @@ int main(int argc, char* argv[])
             if (!throttled && scenario.latencyMs == 0) {
                 const Timed none = runTimed(cli, cliArgs + QStringList{u"--keyword"_s, u"no-such-environment"_s},
                                             cliEnv, outFile, "\"instanceId\"", 0);
-                const Timed table = runTimed(cli, QStringList{u"--endpoint"_s, sandbox.endpoint, u"envs"_s, u"list"_s},
-                                             cliEnv, outFile, "\n", environments + 2);
-                if (none.ms < 0 || table.ms < 0)
-                    return Bench::cannotRun(none.ms < 0 ? none.error : table.error);
+                const Timed tableRun =
+                    runTimed(cli, QStringList{u"--endpoint"_s, sandbox.endpoint, u"envs"_s, u"list"_s}, cliEnv, outFile,
+                             "\n", environments + 2);
+                if (none.ms < 0 || tableRun.ms < 0)
+                    return Bench::cannotRun(none.ms < 0 ? none.error : tableRun.error);
                 noMatch.append(none.ms);
-                text.append(table.ms);
+                text.append(tableRun.ms);
             }
             std::fprintf(stderr, "%s round %d: roledesk-cli %.0f ms, SDK program %.0f ms\n", qPrintable(scenario.name),
                          round + 1, r.ms, n.ms);

@@ -236,11 +236,13 @@ void ObjectWriter::writeObject(QByteArray& out, int closingIndent)
     std::stable_sort(m_members.begin(), m_members.end(),
                      [](const Member& a, const Member& b) { return std::strcmp(a.key, b.key) < 0; });
     out.append("{\n");
+    bool first = true;
     for (size_t i = 0; i < m_members.size(); ++i) {
         if (i + 1 < m_members.size() && std::strcmp(m_members[i].key, m_members[i + 1].key) == 0)
-            continue;
-        if (i > 0)
+            continue; // the later one wins, as with QJsonObject::insert()
+        if (!first)
             out.append(",\n");
+        first = false;
         const Member& m = m_members[i];
         appendIndent(out, m_indent);
         out.append('"');

@@ -14,6 +14,7 @@
 
 #include <QBuffer>
 #include <QSignalSpy>
+#include <QTimeZone>
 
 #include <cmath>
 #include <limits>
@@ -154,7 +155,7 @@ private slots:
         }
         // Every BMP code unit alone, and every one after a high surrogate.
         for (uint u = 0; u <= 0xffff; ++u) {
-            const QString one(QChar(char16_t(u)));
+            const QString one = QString(QChar(char16_t(u)));
             QByteArray mine;
             JsonStream::appendString(mine, one);
             QCOMPARE(mine, qtString(one));
@@ -233,11 +234,12 @@ private slots:
         });
         writer.addObject("empty", [](JsonStream::ObjectWriter&) {});
         writer.addDouble("gamma", 0.5);
+        writer.add("alpha", qint64(2)); // a second value for a key replaces the first, as QJsonObject::insert()
         mine.clear();
         writer.writeObject(mine, 0);
         mine.append('\n');
         const QJsonObject expected{
-            {u"zeta"_s, u"z"_s},         {u"alpha"_s, 1},
+            {u"zeta"_s, u"z"_s},         {u"alpha"_s, 2},
             {u"mid"_s, nested},          {u"beta"_s, QJsonObject{{u"y"_s, QJsonValue()}, {u"x"_s, true}}},
             {u"empty"_s, QJsonObject()}, {u"gamma"_s, 0.5}};
         QCOMPARE(mine, QJsonDocument(expected).toJson(QJsonDocument::Indented));

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -614,6 +615,32 @@ private slots:
         QCOMPARE(json(getCredentials(u"700101"_s)).value(u"AccessKeyId"), d.value(u"AccessKeyId"));
         m_clock.advanceSecond(2);
         QVERIFY(json(getCredentials(u"700101"_s)).value(u"AccessKeyId") != d.value(u"AccessKeyId"));
+    }
+
+    void latencyJitter()
+    {
+        SandboxFaults f;
+        f.latencyMs = 40;
+        f.latencyJitterMs = 10;
+        m_engine->setFaults(f);
+        QSet<int> seen;
+        for (int i = 0; i < 300; ++i) {
+            const int delay = dw("ListProjects").delayMs;
+            QVERIFY2(delay >= 30 && delay <= 50, qPrintable(QString::number(delay)));
+            seen.insert(delay);
+        }
+        QVERIFY(seen.size() >= 10); // it varies, over the whole range
+        QVERIFY(seen.contains(30) || seen.contains(31));
+        QVERIFY(seen.contains(50) || seen.contains(49));
+        // Never below zero.
+        f.latencyMs = 5;
+        f.latencyJitterMs = 20;
+        m_engine->setFaults(f);
+        for (int i = 0; i < 100; ++i)
+            QVERIFY(dw("ListProjects").delayMs >= 0);
+        f.latencyJitterMs = 0;
+        m_engine->setFaults(f);
+        QCOMPARE(dw("ListProjects").delayMs, 5);
     }
 
     void faults()
