@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 
@@ -55,7 +56,7 @@ private:
 // "2026-11-01T08:15:00Z", the text isoUtc() gives for a valid time, written without QDateTime::toString().
 QString isoUtcText(const QDateTime& time);
 
-// The members of role(): {"kind", "arn"}.
+// The members of role(): {"kind", "arn"} plus "chainRoles", "roleType" and "sessionPolicy" when set.
 template<typename Out>
 void roleMembers(Out& o, const RoleAssociation& role)
 {
@@ -64,6 +65,18 @@ void roleMembers(Out& o, const RoleAssociation& role)
         o.add("arn", role.roleArn());
     else
         o.addNull("arn");
+    // Added, only when the configuration says so: the roles a default-role chain names, a custom role's type and the
+    // session policy that restricts it.
+    if (!role.chainRoles().isEmpty()) {
+        QJsonArray chain;
+        for (const RoleAssociation::ChainRole& r : role.chainRoles())
+            chain.append(r.roleArn);
+        o.add("chainRoles", QJsonValue(chain));
+    }
+    if (!role.roleType().isEmpty())
+        o.add("roleType", role.roleType());
+    if (role.isRestricted())
+        o.add("sessionPolicy", role.sessionPolicy());
 }
 
 // The members of environment() (and, withUpdateTimeMs, of listedEnvironment()). Out is ObjectBuilder (a

@@ -24,7 +24,8 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // What envs list built for each environment before it streamed (app/cli/CliJson.cpp and EnvsCommands.cpp of
-// commit 416b903, copied as they were): the reference the streamed output must equal.
+// commit 416b903, with main's role members of 14cc782, copied as they were): the reference the streamed output must
+// equal.
 QJsonValue legacyIsoUtc(const QDateTime& time)
 {
     if (!time.isValid())
@@ -34,8 +35,20 @@ QJsonValue legacyIsoUtc(const QDateTime& time)
 
 QJsonObject legacyRole(const RoleAssociation& role)
 {
-    return QJsonObject{{QStringLiteral("kind"), RoleAssociation::kindToString(role.kind())},
-                       {QStringLiteral("arn"), role.isCustomRole() ? QJsonValue(role.roleArn()) : QJsonValue()}};
+    QJsonObject o{{QStringLiteral("kind"), RoleAssociation::kindToString(role.kind())},
+                  {QStringLiteral("arn"), role.isCustomRole() ? QJsonValue(role.roleArn()) : QJsonValue()}};
+    // (main 14cc782 added these three)
+    if (!role.chainRoles().isEmpty()) {
+        QJsonArray chain;
+        for (const RoleAssociation::ChainRole& r : role.chainRoles())
+            chain.append(r.roleArn);
+        o.insert(QStringLiteral("chainRoles"), chain);
+    }
+    if (!role.roleType().isEmpty())
+        o.insert(QStringLiteral("roleType"), role.roleType());
+    if (role.isRestricted())
+        o.insert(QStringLiteral("sessionPolicy"), role.sessionPolicy());
+    return o;
 }
 
 QJsonObject legacyEnvJson(const Environment& e, Visibility visibility)

@@ -67,7 +67,7 @@ class TestListingPace : public QObject
 
     // A per-second limit like the gateway's: at most `perSecond` accepted in any sliding second (throttled requests
     // do not count), each answer after delayMs.
-    void serveThrottled(int total, int pageSize, int perSecond, int delayMs)
+    void serveThrottled(int total, int perSecond, int delayMs)
     {
         auto window = std::make_shared<std::deque<qint64>>();
         auto clock = std::make_shared<QElapsedTimer>();
@@ -178,7 +178,7 @@ private slots:
 
     void growsToTheCeilingOnAFastServer()
     {
-        serveThrottled(200, 5, 0, 30);
+        serveThrottled(200, 0, 30);
         ServerIdeListing::Options options;
         options.pageSize = 5;
         options.initialConcurrent = 2;
@@ -198,7 +198,7 @@ private slots:
     void throttledListingCompletesInOrderWithNoPageLostOrDoubled()
     {
         // 40 pages against 10 requests a second: several seconds of Throttling for an unpaced client.
-        serveThrottled(200, 5, 10, 20);
+        serveThrottled(200, 10, 20);
         ServerIdeListing::Options options;
         options.pageSize = 5;
         ServerIdeListing* listing = m_client->listServerIdeInstances({}, options);
@@ -257,7 +257,7 @@ private slots:
 
     void notAdaptiveKeepsTheFixedWindow()
     {
-        serveThrottled(100, 5, 0, 30);
+        serveThrottled(100, 0, 30);
         ServerIdeListing::Options options;
         options.pageSize = 5;
         options.adaptive = false;
