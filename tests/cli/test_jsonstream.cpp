@@ -300,6 +300,14 @@ private slots:
                 e.role = RoleAssociation::customRole(u"acs:ram::1380246718450127:role/r"_s + text);
             if (n % 2)
                 e.role = RoleAssociation::unknown(text);
+            if (n % 4 == 1) { // the details main added to the role's JSON: chain, type, session policy
+                RoleAssociation::Details details;
+                details.chainRoles = {{u"acs:ram::1380246718450127:role/a"_s + text, u"service"_s},
+                                      {u"acs:ram::1380246718450127:role/b"_s, u"user"_s}};
+                details.roleType = text.isEmpty() ? u"user"_s : text;
+                details.sessionPolicy = u"{\"Version\": \"1\", \"x\": \""_s + text + u"\"}"_s;
+                e.role = e.role.withDetails(details);
+            }
             else if (n % 3 == 2)
                 e.role = RoleAssociation::dataWorksDefault();
             store.set(e.instanceId, (n % 2) ? Visibility::Public : Visibility::Private, u"test"_s);
