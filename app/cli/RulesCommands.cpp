@@ -16,6 +16,8 @@
 #include <QJsonArray>
 #include <QMap>
 
+#include <memory>
+
 namespace {
 
 // The options plan (and later apply) share: the rules file and the environment filters of `envs list`.
@@ -201,6 +203,45 @@ void printText(const RuleSet& rules, const RulePlan::Plan& plan, const QList<Env
         << '\n';
 }
 
+// Everything plan (and apply) know after planning.
+struct Planned
+{
+    RuleSet rules;
+    QList<Environment> environments;
+    QHash<QString, TrustPolicy> trust;
+    RulePlan::Plan plan;
+    std::unique_ptr<VisibilityStore> visibility; // loaded after the session opened (--sandbox seeds it)
+};
+
+// Opens the session, lists the environments, reads the trust policies and evaluates the rules (already read into
+// planned->rules). Returns the exit code on failure.
+std::optional<int> planAll(CliSession& session, const ServerIdeFilter& serverFilter, const EnvironmentFilter& filter,
+                           const CliInvocation& inv, Planned* planned)
+{
+    if (const auto code = session.open())
+        return *code;
+    planned->visibility = std::make_unique<VisibilityStore>(session.visibilityFilePath(), &session.clock());
+    VisibilityStore& store = *planned->visibility;
+    if (const auto code = session.loadVisibility(&store))
+        return *code;
+    if (const auto code = session.fetchCredential())
+        return *code;
+    ServerIdeListing* listing = session.dataWorks()->listServerIdeInstances(serverFilter);
+    session.wait([listing](std::function<void()> done) {
+        QObject::connect(listing, &ServerIdeListing::finished, listing, done);
+        QObject::connect(listing, &ServerIdeListing::failed, listing, done);
+    });
+    listing->deleteLater();
+    if (listing->error().isError())
+        return session.reportApiError(listing->error(), PlanCommand::tr("Cannot list the environments"));
+    planned->environments = filter.apply(listing->environments(), &store);
+    planned->trust = readTrustPolicies(session, planned->rules, inv);
+    planned->plan = RulePlan::evaluate(
+        planned->rules, planned->environments, [&store](const QString& id) { return store.visibility(id); },
+        planned->trust);
+    return std::nullopt;
+}
+
 } // namespace
 
 QString PlanCommand::summary() const
@@ -225,32 +266,16 @@ int PlanCommand::run(const CliInvocation& inv)
     ServerIdeFilter serverFilter;
     if (const auto code = options.filters(parser, inv, &filter, &serverFilter))
         return *code;
-    RuleSet rules;
-    if (const auto code = readRules(parser, options, inv, &rules))
+    Planned planned;
+    if (const auto code = readRules(parser, options, inv, &planned.rules))
         return *code;
 
     CliSession session(inv, parser, global);
-    if (const auto code = session.open())
+    if (const auto code = planAll(session, serverFilter, filter, inv, &planned))
         return *code;
-    VisibilityStore store(session.visibilityFilePath(), &session.clock());
-    if (const auto code = session.loadVisibility(&store))
-        return *code;
-    if (const auto code = session.fetchCredential())
-        return *code;
-
-    ServerIdeListing* listing = session.dataWorks()->listServerIdeInstances(serverFilter);
-    session.wait([listing](std::function<void()> done) {
-        QObject::connect(listing, &ServerIdeListing::finished, listing, done);
-        QObject::connect(listing, &ServerIdeListing::failed, listing, done);
-    });
-    listing->deleteLater();
-    if (listing->error().isError())
-        return session.reportApiError(listing->error(), tr("Cannot list the environments"));
-    const QList<Environment> environments = filter.apply(listing->environments(), &store);
-    const QHash<QString, TrustPolicy> trust = readTrustPolicies(session, rules, inv);
-
-    const RulePlan::Plan plan = RulePlan::evaluate(
-        rules, environments, [&store](const QString& id) { return store.visibility(id); }, trust);
+    const RuleSet& rules = planned.rules;
+    const QList<Environment>& environments = planned.environments;
+    const RulePlan::Plan& plan = planned.plan;
 
     if (session.json()) {
         QJsonArray ruleArray;

@@ -102,7 +102,7 @@ private slots:
         QTest::newRow("missing name") << head + "  - require: none\n" << 3 << 5 << QStringLiteral("has no name");
         QTest::newRow("missing require") << head + "  - name: a\n" << 3 << 5 << QStringLiteral("has no require");
         QTest::newRow("duplicate name") << head + "  - {name: a, require: none}\n  - {name: a, require: none}\n"
-                                        << 4 << 5 << QStringLiteral("already exists");
+                                        << 4 << 6 << QStringLiteral("already exists");
         QTest::newRow("unknown match key")
             << head + "  - name: a\n    match:\n      project: x\n    require: none\n"
             << 5 << 7 << QStringLiteral("unknown key \"project\" in match; expected one of: workspace, environment");
@@ -132,7 +132,7 @@ private slots:
         QTest::newRow("any-of empty") << head + "  - name: a\n    require: {any-of: []}\n"
                                       << 4 << 23 << QStringLiteral("any-of needs a non-empty list");
         QTest::newRow("nested any-of") << head + "  - name: a\n    require: {any-of: [{any-of: [none]}]}\n"
-                                       << 4 << 24 << QStringLiteral("unknown key \"any-of\" in require");
+                                       << 4 << 25 << QStringLiteral("unknown key \"any-of\" in require");
         QTest::newRow("override without environment")
             << head + "  - name: a\n    match: {workspace: x}\n    require: default\n    public-override-reason: why\n"
             << 6 << 5 << QStringLiteral("public-override-reason is only allowed");
