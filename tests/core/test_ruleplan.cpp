@@ -70,15 +70,15 @@ RuleSet rules()
     return r.rules;
 }
 
-Environment env(const QString& id, const QString& name, qint64 projectId, const QString& projectName,
-                const QString& owner, EnvironmentStatus status, const RoleAssociation& role)
+Environment env(const char* id, const char* name, qint64 projectId, const char* projectName, const char* owner,
+                EnvironmentStatus status, const RoleAssociation& role)
 {
     Environment e;
-    e.instanceId = id;
-    e.instanceName = name;
+    e.instanceId = QString::fromUtf8(id);
+    e.instanceName = QString::fromUtf8(name);
     e.projectId = projectId;
-    e.projectName = projectName;
-    e.ownerId = owner;
+    e.projectName = QString::fromUtf8(projectName);
+    e.ownerId = QString::fromUtf8(owner);
     e.status = status;
     e.role = role;
     return e;
@@ -119,90 +119,100 @@ private slots:
 
         // Selector: environment, with and without a public override.
         QTest::newRow("environment+override: public gets a role")
-            << env("9001", "x", 1, "p", "1", S::Running, none) << P << "named-public" << Action::Change << "default"
-            << true << QList<R>{R::PublicEnvironment} << "demo for the course";
+            << env("9001", "x", 1, "p", "1", S::Running, none) << P << QStringLiteral("named-public") << Action::Change
+            << QStringLiteral("default") << true << QList<R>{R::PublicEnvironment}
+            << QStringLiteral("demo for the course");
         QTest::newRow("environment without override: public cannot get a role")
-            << env("9002", "x", 1, "p", "1", S::Running, none) << P << "named-public-no-reason" << Action::CannotFix
-            << "default" << false << QList<R>{R::PublicEnvironment} << "public-override-reason";
+            << env("9002", "x", 1, "p", "1", S::Running, none) << P << QStringLiteral("named-public-no-reason")
+            << Action::CannotFix << QStringLiteral("default") << false << QList<R>{R::PublicEnvironment}
+            << QStringLiteral("public-override-reason");
         QTest::newRow("environment+override on a private one: plain change")
-            << env("9001", "x", 1, "p", "1", S::Running, none) << V << "named-public" << Action::Change << "default"
-            << false << QList<R>{} << "requires";
+            << env("9001", "x", 1, "p", "1", S::Running, none) << V << QStringLiteral("named-public") << Action::Change
+            << QStringLiteral("default") << false << QList<R>{} << QStringLiteral("requires");
         // Selector: visibility.
         QTest::newRow("visibility: public with a role -> none")
-            << env("1", "x", 20, "retail", "1111", S::Running, def) << P << "public-none" << Action::Change << "none"
-            << false << QList<R>{R::RemovesRole} << "requires no role";
+            << env("1", "x", 20, "retail", "1111", S::Running, def) << P << QStringLiteral("public-none")
+            << Action::Change << QStringLiteral("none") << false << QList<R>{R::RemovesRole}
+            << QStringLiteral("requires no role");
         QTest::newRow("visibility: public without a role keeps")
-            << env("2", "x", 20, "retail", "1111", S::Running, none) << P << "public-none" << Action::Keep << ""
-            << false << QList<R>{} << "as rule 3";
+            << env("2", "x", 20, "retail", "1111", S::Running, none) << P << QStringLiteral("public-none")
+            << Action::Keep << QStringLiteral("") << false << QList<R>{} << QStringLiteral("as rule 3");
         QTest::newRow("visibility unknown selector")
-            << env("3", "vis-1", 99, "other", "5", S::Running, none) << U << "unknown-visibility-default"
-            << Action::Change << "default" << false << QList<R>{R::VisibilityUnknown} << "";
+            << env("3", "vis-1", 99, "other", "5", S::Running, none) << U
+            << QStringLiteral("unknown-visibility-default") << Action::Change << QStringLiteral("default") << false
+            << QList<R>{R::VisibilityUnknown} << QStringLiteral("");
         QTest::newRow("visibility unknown selector does not match private")
-            << env("3", "vis-1", 99, "other", "5", S::Running, none) << V << "catch-all" << Action::Keep << "" << false
-            << QList<R>{} << "";
+            << env("3", "vis-1", 99, "other", "5", S::Running, none) << V << QStringLiteral("catch-all") << Action::Keep
+            << QStringLiteral("") << false << QList<R>{} << QStringLiteral("");
         // Selector: name glob + custom role the policy refuses (trust policy).
         QTest::newRow("name glob: untrusted custom role is cannot-fix")
-            << env("4", "UNTRUSTED-box", 99, "other", "5", S::Running, none) << V << "untrusted" << Action::CannotFix
-            << kArnUntrusted << false << QList<R>{R::RoleNotTrusted} << "does not trust";
+            << env("4", "UNTRUSTED-box", 99, "other", "5", S::Running, none) << V << QStringLiteral("untrusted")
+            << Action::CannotFix << kArnUntrusted << false << QList<R>{R::RoleNotTrusted}
+            << QStringLiteral("does not trust");
         // any-of with no single role: cannot-fix without a target.
         QTest::newRow("allowed-custom with several roles names no target")
-            << env("5", "ambiguous-1", 99, "other", "5", S::Running, none) << V << "ambiguous" << Action::CannotFix
-            << "" << false << QList<R>{} << "names no single role";
+            << env("5", "ambiguous-1", 99, "other", "5", S::Running, none) << V << QStringLiteral("ambiguous")
+            << Action::CannotFix << QStringLiteral("") << false << QList<R>{} << QStringLiteral("names no single role");
         QTest::newRow("allowed-custom satisfied by any listed role")
-            << env("5", "ambiguous-1", 99, "other", "5", S::Running, b) << V << "ambiguous" << Action::Keep << ""
-            << false << QList<R>{} << "";
+            << env("5", "ambiguous-1", 99, "other", "5", S::Running, b) << V << QStringLiteral("ambiguous")
+            << Action::Keep << QStringLiteral("") << false << QList<R>{} << QStringLiteral("");
         // Selector: owner glob + status; custom role target.
         QTest::newRow("owner+status: custom role change")
-            << env("6", "x", 20, "retail", "111122", S::Stopped, def) << V << "owner-a" << Action::Change << kArnA
-            << false << QList<R>{} << "";
+            << env("6", "x", 20, "retail", "111122", S::Stopped, def) << V << QStringLiteral("owner-a")
+            << Action::Change << kArnA << false << QList<R>{} << QStringLiteral("");
         QTest::newRow("owner: role name compares ignoring case")
             << env("6", "x", 20, "retail", "111122", S::Running,
                    RoleAssociation::customRole(QStringLiteral("acs:ram::1380246718450127:role/rolea")))
-            << V << "owner-a" << Action::Keep << "" << false << QList<R>{} << "";
+            << V << QStringLiteral("owner-a") << Action::Keep << QStringLiteral("") << false << QList<R>{}
+            << QStringLiteral("");
         QTest::newRow("owner: custom role, trust policy unread -> change with note")
-            << env("6", "x", 20, "retail", "111122", S::Running, none) << U << "owner-a" << Action::Change << kArnA
-            << false << QList<R>{R::VisibilityUnknown} << "";
+            << env("6", "x", 20, "retail", "111122", S::Running, none) << U << QStringLiteral("owner-a")
+            << Action::Change << kArnA << false << QList<R>{R::VisibilityUnknown} << QStringLiteral("");
         // Policy refusals by status.
         QTest::newRow("status busy: cannot-fix")
-            << env("7", "x", 20, "retail", "1111", S::Creating, none) << V << "owner-a" << Action::CannotFix << kArnA
-            << false << QList<R>{R::StatusBusy} << "another operation";
+            << env("7", "x", 20, "retail", "1111", S::Creating, none) << V << QStringLiteral("owner-a")
+            << Action::CannotFix << kArnA << false << QList<R>{R::StatusBusy} << QStringLiteral("another operation");
         QTest::newRow("status gone: cannot-fix")
-            << env("7", "x", 20, "retail", "1111", S::Deleting, none) << V << "owner-a" << Action::CannotFix << kArnA
-            << false << QList<R>{R::StatusGone} << "";
+            << env("7", "x", 20, "retail", "1111", S::Deleting, none) << V << QStringLiteral("owner-a")
+            << Action::CannotFix << kArnA << false << QList<R>{R::StatusGone} << QStringLiteral("");
         QTest::newRow("status arrearage: cannot-fix")
-            << env("7", "x", 20, "retail", "1111", S::Arrearage, none) << V << "owner-a" << Action::CannotFix << kArnA
-            << false << QList<R>{R::StatusArrearage} << "";
+            << env("7", "x", 20, "retail", "1111", S::Arrearage, none) << V << QStringLiteral("owner-a")
+            << Action::CannotFix << kArnA << false << QList<R>{R::StatusArrearage} << QStringLiteral("");
         QTest::newRow("status not selected falls through to the next rule")
-            << env("7", "x", 20, "retail", "1111", S::Saved, none) << V << "ws-default" << Action::Change << "default"
-            << false << QList<R>{} << "";
+            << env("7", "x", 20, "retail", "1111", S::Saved, none) << V << QStringLiteral("ws-default")
+            << Action::Change << QStringLiteral("default") << false << QList<R>{} << QStringLiteral("");
         QTest::newRow("busy but already compliant: keep")
-            << env("7", "x", 20, "retail", "1111", S::Creating, a) << V << "owner-a" << Action::Keep << "" << false
-            << QList<R>{} << "";
+            << env("7", "x", 20, "retail", "1111", S::Creating, a) << V << QStringLiteral("owner-a") << Action::Keep
+            << QStringLiteral("") << false << QList<R>{} << QStringLiteral("");
         // Selector: workspace by name (ignoring case) and by id.
-        QTest::newRow("workspace by name") << env("8", "x", 7, "RETAIL", "9", S::Running, b) << V << "ws-default"
-                                           << Action::Change << "default" << false << QList<R>{} << "";
-        QTest::newRow("workspace by id") << env("8", "x", 20, "renamed", "9", S::Running, none) << V << "ws-default"
-                                         << Action::Change << "default" << false << QList<R>{} << "";
+        QTest::newRow("workspace by name")
+            << env("8", "x", 7, "RETAIL", "9", S::Running, b) << V << QStringLiteral("ws-default") << Action::Change
+            << QStringLiteral("default") << false << QList<R>{} << QStringLiteral("");
+        QTest::newRow("workspace by id") << env("8", "x", 20, "renamed", "9", S::Running, none) << V
+                                         << QStringLiteral("ws-default") << Action::Change << QStringLiteral("default")
+                                         << false << QList<R>{} << QStringLiteral("");
         QTest::newRow("unrecognised configuration is replaced")
             << env("8", "x", 20, "retail", "9", S::Running, RoleAssociation::unknown(QStringLiteral("odd"))) << V
-            << "ws-default" << Action::Change << "default" << false << QList<R>{R::ReplacesUnrecognised} << "";
+            << QStringLiteral("ws-default") << Action::Change << QStringLiteral("default") << false
+            << QList<R>{R::ReplacesUnrecognised} << QStringLiteral("");
         // any-of: lab never gets a custom role; the first alternative (none) is the target.
-        QTest::newRow("any-of keeps default") << env("10", "x", 30, "lab", "9", S::Running, def) << V << "lab"
-                                              << Action::Keep << "" << false << QList<R>{} << "";
+        QTest::newRow("any-of keeps default")
+            << env("10", "x", 30, "lab", "9", S::Running, def) << V << QStringLiteral("lab") << Action::Keep
+            << QStringLiteral("") << false << QList<R>{} << QStringLiteral("");
         QTest::newRow("any-of changes custom to its first alternative")
-            << env("10", "x", 30, "lab", "9", S::Running, a) << V << "lab" << Action::Change << "none" << false
-            << QList<R>{R::RemovesRole} << "";
+            << env("10", "x", 30, "lab", "9", S::Running, a) << V << QStringLiteral("lab") << Action::Change
+            << QStringLiteral("none") << false << QList<R>{R::RemovesRole} << QStringLiteral("");
         // Catch-all with allowed-custom.
         QTest::newRow("catch-all keeps an allowed custom role")
-            << env("11", "x", 40, "misc", "9", S::Running, b) << V << "catch-all" << Action::Keep << "" << false
-            << QList<R>{} << "";
+            << env("11", "x", 40, "misc", "9", S::Running, b) << V << QStringLiteral("catch-all") << Action::Keep
+            << QStringLiteral("") << false << QList<R>{} << QStringLiteral("");
         QTest::newRow("catch-all removes a custom role not allowed")
-            << env("11", "x", 40, "misc", "9", S::Running, stray) << V << "catch-all" << Action::Change << "none"
-            << false << QList<R>{R::RemovesRole} << "";
+            << env("11", "x", 40, "misc", "9", S::Running, stray) << V << QStringLiteral("catch-all") << Action::Change
+            << QStringLiteral("none") << false << QList<R>{R::RemovesRole} << QStringLiteral("");
         // Precedence: first match wins, even when a later rule is more specific.
         QTest::newRow("precedence: public rule before workspace rule")
-            << env("12", "x", 30, "lab", "9", S::Running, def) << P << "public-none" << Action::Change << "none"
-            << false << QList<R>{} << "rule 3 \"public-none\" (t.yaml:";
+            << env("12", "x", 30, "lab", "9", S::Running, def) << P << QStringLiteral("public-none") << Action::Change
+            << QStringLiteral("none") << false << QList<R>{} << QStringLiteral("rule 3 \"public-none\" (t.yaml:");
     }
 
     void table()

@@ -27,7 +27,7 @@ rules:
       name: "*_notebook"
       owner: "2093*"
       status: [Running, stopped]
-    require: {custom: "acs:ram::1380246718450127:role/datadevretailreader"}
+    require: {custom: "acs:ram::1380246718450127:role/dataworksdevretailreader"}
   - name: lab
     match: {workspace: lab}
     require: {any-of: [none, default]}
@@ -71,7 +71,7 @@ private slots:
                  (QList<EnvironmentStatus>{EnvironmentStatus::Running, EnvironmentStatus::Stopped}));
         // Role names compare ignoring case, so the lower-case spelling is in the allow-list; stored canonical.
         QCOMPARE(retail.require.toString(),
-                 QStringLiteral("custom:acs:ram::1380246718450127:role/datadevretailreader"));
+                 QStringLiteral("custom:acs:ram::1380246718450127:role/dataworksdevretailreader"));
         QCOMPARE(r.rules.rules.at(3).require.toString(), QStringLiteral("none | default"));
         QCOMPARE(r.rules.rules.at(4).require.toString(), QStringLiteral("default | allowed-custom | none"));
         QVERIFY(r.rules.rules.at(4).match.isEmpty());
