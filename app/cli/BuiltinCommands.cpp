@@ -26,6 +26,7 @@ void registerBuiltinCommands(CliApp& app)
     app.addCommand(std::make_unique<RolesListCommand>());
     app.addCommand(std::make_unique<RolesCheckCommand>());
     app.addCommand(std::make_unique<PlanCommand>());
+    app.addCommand(std::make_unique<ApplyCommand>());
     app.addCommand(std::make_unique<VisibilitySetCommand>());
     app.addCommand(std::make_unique<VisibilityImportCommand>());
     app.addCommand(std::make_unique<MaxComputeTablesCommand>());

@@ -3,20 +3,27 @@
 #include "CliJson.h"
 #include "CliSession.h"
 #include "EnvsCommands.h"
+#include "SignalWatcher.h"
 #include "TablePrinter.h"
 
 #include "api/DataWorksClient.h"
 #include "api/RamClient.h"
+#include "api/StsClient.h"
+#include "model/AuditLog.h"
 #include "model/EnvironmentFilter.h"
 #include "model/RoleArn.h"
 #include "model/VisibilityStore.h"
+#include "rules/RuleApplier.h"
 #include "rules/RulePlan.h"
 #include "rules/RulesFile.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QMap>
 
 #include <memory>
+
+#include <unistd.h>
 
 namespace {
 
@@ -242,6 +249,36 @@ std::optional<int> planAll(CliSession& session, const ServerIdeFilter& serverFil
     return std::nullopt;
 }
 
+QJsonObject applyJson(const RuleSet& rules, const RulePlan::Plan& plan, const QList<RuleApplier::Item>& items,
+                      bool interrupted)
+{
+    QJsonArray results;
+    int applied = 0;
+    for (const RuleApplier::Item& item : items) {
+        applied += item.outcome.startsWith(QLatin1String("applied")) ? 1 : 0;
+        results.append(QJsonObject{
+            {QStringLiteral("instanceId"), item.instanceId},
+            {QStringLiteral("name"), item.name},
+            {QStringLiteral("from"), CliJson::role(item.from)},
+            {QStringLiteral("to"), CliJson::role(item.to)},
+            {QStringLiteral("rule"), item.ruleIndex >= 0 ? QJsonValue(ruleJson(rules, item.ruleIndex)) : QJsonValue()},
+            {QStringLiteral("override"), item.override},
+            {QStringLiteral("outcome"), item.outcome},
+            {QStringLiteral("throttled"), item.throttled},
+            {QStringLiteral("audited"), item.audited},
+            {QStringLiteral("message"), item.message}});
+    }
+    return {{QStringLiteral("rulesFile"), rules.file},
+            {QStringLiteral("precedence"), RuleSet::precedence()},
+            {QStringLiteral("summary"), QJsonObject{{QStringLiteral("planned"), plan.change},
+                                                    {QStringLiteral("applied"), applied},
+                                                    {QStringLiteral("notApplied"), int(items.size()) - applied},
+                                                    {QStringLiteral("cannotFix"), plan.cannotFix},
+                                                    {QStringLiteral("keep"), plan.keep}}},
+            {QStringLiteral("interrupted"), interrupted},
+            {QStringLiteral("results"), results}};
+}
+
 } // namespace
 
 QString PlanCommand::summary() const
@@ -300,4 +337,135 @@ int PlanCommand::run(const CliInvocation& inv)
     if (parser.isSet(exitCode) && plan.hasChanges())
         return CliExit::ChangesPending;
     return CliExit::Ok;
+}
+
+QString ApplyCommand::summary() const
+{
+    return tr("Apply what a rules file requires, through the same checks as role set.");
+}
+
+int ApplyCommand::run(const CliInvocation& inv)
+{
+    QCommandLineParser parser;
+    GlobalOptions global;
+    global.addTo(parser);
+    PlanOptions options;
+    options.addTo(parser);
+    const QCommandLineOption yes(QStringLiteral("yes"), tr("Apply without asking."));
+    const QCommandLineOption limit(QStringLiteral("limit"),
+                                   tr("Apply at most N changes, then stop (run again to continue)."),
+                                   QStringLiteral("N"));
+    parser.addOptions({yes, limit});
+    if (const auto code = parse(parser, inv))
+        return *code;
+    EnvironmentFilter filter;
+    ServerIdeFilter serverFilter;
+    if (const auto code = options.filters(parser, inv, &filter, &serverFilter))
+        return *code;
+    int maxChanges = -1;
+    if (parser.isSet(limit)) {
+        bool ok = false;
+        maxChanges = parser.value(limit).toInt(&ok);
+        if (!ok || maxChanges < 1) {
+            inv.err << tr("--limit takes a positive number.") << '\n';
+            return CliExit::Usage;
+        }
+    }
+    const bool interactive = ::isatty(STDIN_FILENO) == 1;
+    if (!parser.isSet(yes) && !interactive) {
+        inv.err << tr("apply changes environments: pass --yes to confirm when stdin is not a terminal.") << '\n';
+        return CliExit::Usage;
+    }
+    Planned planned;
+    if (const auto code = readRules(parser, options, inv, &planned.rules))
+        return *code;
+
+    CliSession session(inv, parser, global);
+    if (const auto code = planAll(session, serverFilter, filter, inv, &planned))
+        return *code;
+    const RuleSet& rules = planned.rules;
+    const RulePlan::Plan& plan = planned.plan;
+    const bool json = session.json();
+
+    AuditLog audit(session.auditDatabasePath(), &session.clock());
+    QString auditError;
+    if (!audit.open(&auditError)) {
+        inv.err << tr("Cannot open the audit log %1: %2. No change was made.").arg(audit.databasePath(), auditError)
+                << '\n';
+        return CliExit::Failure;
+    }
+    CallerIdentity identity;
+    const ApiError apiError = session.waitFor(&identity, [&](auto reply) { session.sts()->getCallerIdentity(reply); });
+    if (apiError.isError())
+        return session.reportApiError(apiError, tr("Cannot find out who is acting (GetCallerIdentity)"));
+
+    if (!json)
+        printText(rules, plan, planned.environments, inv.out);
+    inv.out.flush();
+    if (!plan.hasChanges()) {
+        if (json)
+            inv.out << QString::fromUtf8(CliJson::toText(applyJson(rules, plan, {}, false)));
+        else
+            inv.out << tr("Nothing to apply.") << '\n';
+        return CliExit::Ok;
+    }
+    if (!parser.isSet(yes)) {
+        inv.err << tr("Apply %n change(s)? [y/N] ", nullptr, plan.change);
+        inv.err.flush();
+        QFile in;
+        QString answerText;
+        if (in.open(stdin, QIODevice::ReadOnly))
+            answerText = QString::fromLocal8Bit(in.readLine()).trimmed();
+        if (answerText.compare(QLatin1String("y"), Qt::CaseInsensitive) != 0 &&
+            answerText.compare(QLatin1String("yes"), Qt::CaseInsensitive) != 0) {
+            inv.err << tr("Not confirmed: nothing was changed.") << '\n';
+            return CliExit::Failure;
+        }
+    }
+
+    RuleApplier::Options applyOptions;
+    applyOptions.actor = identity.arn;
+    applyOptions.maxChanges = maxChanges;
+    RuleApplier applier(rules, session.dataWorks(), session.ram(), &audit, applyOptions);
+    QObject::connect(&applier, &RuleApplier::itemStarted, &applier,
+                     [&inv](int index, int total, const RuleApplier::Item& item) {
+                         inv.err << tr("[%1/%2] %3 %4: %5 -> %6 ...")
+                                        .arg(index + 1)
+                                        .arg(total)
+                                        .arg(item.instanceId, item.name, roleShort(item.from), roleShort(item.to))
+                                 << '\n';
+                         inv.err.flush();
+                     });
+    QObject::connect(&applier, &RuleApplier::throttled, &applier, [&inv](const QString& id, int delayMs) {
+        inv.err << tr("  throttled by the service; trying %1 again in %2 s").arg(id).arg(double(delayMs) / 1000.0)
+                << '\n';
+        inv.err.flush();
+    });
+    QObject::connect(&applier, &RuleApplier::itemFinished, &applier, [&inv](int, int, const RuleApplier::Item& item) {
+        inv.err << QStringLiteral("  %1: %2").arg(item.outcome, item.message) << '\n';
+        inv.err.flush();
+    });
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::signalled, &applier, [&applier, &inv](int) {
+        inv.err << tr("Interrupted: stopping after the environment in progress. Run apply again to continue.") << '\n';
+        applier.cancel();
+    });
+    session.wait([&](std::function<void()> done) {
+        QObject::connect(&applier, &RuleApplier::finished, &applier, done);
+        applier.start(plan, planned.environments, planned.trust);
+    });
+
+    if (json) {
+        inv.out << QString::fromUtf8(CliJson::toText(applyJson(rules, plan, applier.items(), applier.isCancelled())));
+    } else {
+        inv.out << tr("Applied %1 of %2 change(s); %3 not applied; %4 cannot be fixed.")
+                       .arg(applier.applied())
+                       .arg(applier.items().size())
+                       .arg(applier.notApplied())
+                       .arg(plan.cannotFix)
+                << '\n';
+        if (applier.isCancelled())
+            inv.out << tr("Stopped before the end: run apply again to continue.") << '\n';
+    }
+    return applier.notApplied() == 0 ? CliExit::Ok : CliExit::Failure;
 }

@@ -19,3 +19,21 @@ public:
     QString summary() const override;
     int run(const CliInvocation& invocation) override;
 };
+
+// roledesk-cli apply --rules FILE [filters of plan] [--yes] [--limit N] [global options]
+// Plans like `plan`, then applies the `change` entries one after the other through core's RoleChange (via
+// core/rules/RuleApplier): re-planned on a fresh read of each environment, throttling retried with a pause, every
+// change audited with its rule as the reason, progress on stderr, per-environment results. Interrupted (Ctrl+C,
+// --limit, a failure), it is resumed by running it again: the new plan holds only what is left.
+// Exit codes: 0 every planned change applied (cannot-fix entries are reported, not failures), 1 some change was not
+// applied (conflict, failure, refused on the fresh read) or the run was interrupted, 2 usage (no --yes without a
+// terminal), 3 credentials.
+class ApplyCommand : public CliCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(ApplyCommand)
+
+public:
+    QStringList path() const override { return {QStringLiteral("apply")}; }
+    QString summary() const override;
+    int run(const CliInvocation& invocation) override;
+};
