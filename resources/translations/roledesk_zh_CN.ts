@@ -29,12 +29,12 @@
         <translation>对 %1 的请求因网络错误失败。请检查网络连接和接入地址。</translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+207"/>
         <source>No credential is available to sign the request. Configure an AccessKey, a profile or another credential source, or refresh the current one.</source>
         <translation>没有可用于签名请求的凭证。请配置 AccessKey、配置文件或其他凭证来源，或刷新当前凭证。</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+174"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>%1 在 %2 秒内没有应答。请检查网络和接入地址，或调大超时时间。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>The answer is not the JSON object the API returns (%1). Check that the endpoint points at the Alibaba Cloud API.</source>
         <translation>应答不是 API 返回的 JSON 对象（%1）。请检查接入地址是否指向阿里云 API。</translation>
     </message>
@@ -170,7 +170,7 @@
 <context>
     <name>ApiReply</name>
     <message>
-        <location filename="../../core/api/ApiClient.cpp" line="-359"/>
+        <location filename="../../core/api/ApiClient.cpp" line="-371"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -191,6 +191,86 @@
         <location line="+4"/>
         <source>RoleDesk: credentials expired or unavailable</source>
         <translation>RoleDesk：凭证已过期或不可用</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyCommand</name>
+    <message>
+        <location filename="../../app/cli/RulesCommands.cpp" line="+344"/>
+        <source>Apply what a rules file requires, through the same checks as role set.</source>
+        <translation>按规则文件的要求应用更改，经过与 role set 相同的检查。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Apply without asking.</source>
+        <translation>不询问，直接应用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply at most N changes, then stop (run again to continue).</source>
+        <translation>最多应用 N 项更改后停止（再次运行以继续）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>--limit takes a positive number.</source>
+        <translation>--limit 需要一个正数。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>apply changes environments: pass --yes to confirm when stdin is not a terminal.</source>
+        <translation>apply 会更改环境：标准输入不是终端时，请传入 --yes 以确认。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot open the audit log %1: %2. No change was made.</source>
+        <translation>无法打开审计日志 %1：%2。未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot find out who is acting (GetCallerIdentity)</source>
+        <translation>无法确定操作者身份（GetCallerIdentity）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing to apply.</source>
+        <translation>没有需要应用的更改。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Apply %n change(s)? [y/N] </source>
+        <translation>
+            <numerusform>应用 %n 项更改？[y/N] </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not confirmed: nothing was changed.</source>
+        <translation>未确认：未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>[%1/%2] %3 %4: %5 -&gt; %6 ...</source>
+        <translation>[%1/%2] %3 %4：%5 -&gt; %6 ...</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>  throttled by the service; trying %1 again in %2 s</source>
+        <translation>  被服务限流；%2 秒后重试 %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Interrupted: stopping after the environment in progress. Run apply again to continue.</source>
+        <translation>已中断：处理完当前环境后停止。再次运行 apply 以继续。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Applied %1 of %2 change(s); %3 not applied; %4 cannot be fixed.</source>
+        <translation>已应用 %1/%2 项更改；%3 项未应用；%4 项无法修复。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stopped before the end: run apply again to continue.</source>
+        <translation>未完成即已停止：再次运行 apply 以继续。</translation>
     </message>
 </context>
 <context>
@@ -653,12 +733,12 @@
         <translation>正在修改 %1（第 %2 个，共 %3 个）...</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+49"/>
         <source>changed by someone else since it was loaded (role now &quot;%1&quot;); not overwritten</source>
         <translation>加载后已被他人修改（当前角色为“%1”）；未覆盖</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+73"/>
         <source>Done: %1 changed, %2 unchanged, %3 refused by policy, %4 conflicts, %5 API errors, %6 cancelled.</source>
         <translation>完成：已修改 %1 个，未变化 %2 个，被策略拒绝 %3 个，冲突 %4 个，API 错误 %5 个，已取消 %6 个。</translation>
     </message>
@@ -823,50 +903,135 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
 <context>
     <name>CredentialConfigMapping</name>
     <message>
-        <location filename="../../core/model/CredentialConfigMapping.cpp" line="+50"/>
-        <source>a role chain that names the role %1; RoleDesk only recognises the DataWorks default role chain without a named role</source>
-        <translation>指定了角色 %1 的角色链；RoleDesk 只识别未指定角色的 DataWorks 默认角色链</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location filename="../../core/model/CredentialConfigMapping.cpp" line="+128"/>
         <source>a role configuration with %1 roles instead of one</source>
         <translation>包含 %1 个角色（而不是一个）的角色配置</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>a role configuration without a role ARN</source>
         <translation>没有角色 ARN 的角色配置</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>the role %1 with role type &quot;%2&quot; (RoleDesk expects &quot;service&quot;)</source>
-        <translation>角色类型为“%2”的角色 %1（RoleDesk 期望为“service”）</translation>
+        <location line="-37"/>
+        <source>AliyunEnvRoleKey &quot;%1&quot; names none of the %2 configurations</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>%1 role configurations and no AliyunEnvRoleKey selecting one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>the role %1 with role type &quot;%2&quot; (the API knows &quot;service&quot; and &quot;user&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>a configuration without a type</source>
         <translation>没有类型的配置</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>a configuration of type &quot;%1&quot;</source>
         <translation>类型为“%1”的配置</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+7"/>
+        <location line="+40"/>
         <source>a credential configuration that is not a JSON object</source>
         <translation>不是 JSON 对象的凭证配置</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>enabled, but with no role configured</source>
-        <translation>已启用，但未配置角色</translation>
+        <location line="+69"/>
+        <source>An unrecognised role configuration cannot be written: choose the DataWorks default role, a custom role or no role.</source>
+        <translation type="unfinished">无法写入无法识别的角色配置：请选择 DataWorks 默认角色、自定义角色或不关联角色。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the member &quot;%1&quot; of the configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the session policy that restricted %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The session policy that restricts %1 would be lost: the new choice has no place for it. Drop it explicitly (--drop-policy, or the option in the dialog) or keep the custom role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the role configuration: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n disabled role configuration(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The configuration with key &quot;%1&quot; is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The default role chain (%1) is the one the service wrote for %2; per-environment members (AssumeRoleFor, UserInfo) are left to the service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The default role is written in its minimal form (a role chain without named roles): no chain written by the service for this account was seen to copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+38"/>
+        <source>the configuration &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>the session policy that restricted %1 (it now restricts %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>AssumeRoleFor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>role type &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>%1 role configurations (an environment supports one)</source>
-        <translation>%1 个角色配置（一个环境只支持一个）</translation>
+        <source>the role member &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the member &quot;%1&quot; of configuration &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n other role configuration(s), unchanged</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-302"/>
+        <location line="+10"/>
+        <source>enabled, but with no role configured</source>
+        <translation>已启用，但未配置角色</translation>
     </message>
 </context>
 <context>
@@ -1918,19 +2083,9 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>DataWorksClient</name>
     <message>
-        <location filename="../../core/api/DataWorksClient.cpp" line="+271"/>
+        <location filename="../../core/api/DataWorksClient.cpp" line="+329"/>
         <source>The answer carries no instance. Check the instance ID and the region.</source>
         <translation>应答中没有实例。请检查实例 ID 和地域。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>An unrecognised role configuration cannot be written: choose the DataWorks default role, a custom role or no role.</source>
-        <translation>无法写入无法识别的角色配置：请选择 DataWorks 默认角色、自定义角色或不关联角色。</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Environment %1 was updated at %2 (UTC), after the copy shown (%3 UTC); nothing was changed.</source>
-        <translation>环境 %1 在 %2（UTC）被更新，晚于显示的版本（%3 UTC）；未做任何修改。</translation>
     </message>
 </context>
 <context>
@@ -2056,7 +2211,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvironmentStatus</name>
     <message>
-        <location filename="../../core/model/Environment.cpp" line="+120"/>
+        <location filename="../../core/model/Environment.cpp" line="+149"/>
         <source>Creating</source>
         <translation>创建中</translation>
     </message>
@@ -2546,7 +2701,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+74"/>
+        <location filename="../../ui/MainWindow.cpp" line="+75"/>
         <source>RoleDesk</source>
         <translation>RoleDesk</translation>
     </message>
@@ -2577,12 +2732,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+239"/>
+        <location line="+241"/>
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-234"/>
         <source> Endpoint: </source>
         <translation> 接入地址： </translation>
     </message>
@@ -2707,7 +2862,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>环境</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Shown environments</source>
         <translation>显示的环境</translation>
     </message>
@@ -2738,12 +2893,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+515"/>
+        <location line="+520"/>
         <source>No environment selected</source>
         <translation>未选择环境</translation>
     </message>
     <message>
-        <location line="-514"/>
+        <location line="-519"/>
         <source>Selected environment</source>
         <translation>选中的环境</translation>
     </message>
@@ -3020,7 +3175,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1 没有提供可用凭证：%2 请选择其他配置或修复此配置，然后点击“连接”（或按 F5）。</translation>
     </message>
     <message>
-        <location line="+351"/>
+        <location line="+356"/>
         <source>Imported, but the records could not be saved to %1: %2</source>
         <translation>已导入，但无法将记录保存到 %1：%2</translation>
     </message>
@@ -3030,7 +3185,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>已从 %2 导入 %1 条可见性记录（%3 条有变化）。</translation>
     </message>
     <message>
-        <location line="-339"/>
+        <location line="-344"/>
         <source>Could not list the workspaces: %1</source>
         <translation>无法列出工作空间：%1</translation>
     </message>
@@ -3040,7 +3195,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1（ID %2，所有者 %3）</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>(loading cancelled)</source>
         <translation>（已取消加载）</translation>
     </message>
@@ -3210,6 +3365,133 @@ Checking where credentials can come from on this machine...</source>
     </message>
 </context>
 <context>
+    <name>PlanCommand</name>
+    <message>
+        <location filename="../../app/cli/RulesCommands.cpp" line="-425"/>
+        <source>The rules file (YAML; see docs/rules-example.yaml). Required.</source>
+        <translation>规则文件（YAML；参见 docs/rules-example.yaml）。必填。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only this workspace (ProjectId or name).</source>
+        <translation>仅此工作空间（ProjectId 或名称）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only environments of this owner (account id).</source>
+        <translation>仅此所有者（账号 ID）的环境。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only these statuses (comma-separated, e.g. Running).</source>
+        <translation>仅这些状态（逗号分隔，例如 Running）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instance id or name contains this text.</source>
+        <translation>实例 ID 或名称包含此文本。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only environments recorded as public.</source>
+        <translation>仅记录为公开的环境。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only environments recorded as private.</source>
+        <translation>仅记录为私有的环境。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>--public and --private exclude each other.</source>
+        <translation>--public 与 --private 互斥。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>--rules FILE is required.</source>
+        <translation>必须提供 --rules FILE。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>The rules file has %n error(s); nothing was planned. Fix them and run again.</source>
+        <translation>
+            <numerusform>规则文件有 %n 处错误；未生成计划。请修正后重新运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Note: the trust policy of %1 could not be read (%2).</source>
+        <translation>注意：无法读取 %1 的信任策略（%2）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+51"/>
+        <source>Rules file %1: %n rule(s), first match wins.</source>
+        <translation>
+            <numerusform>规则文件 %1：%n 条规则，按首个匹配生效。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Workspace %1</source>
+        <translation>工作空间 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ACTION</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>STATUS</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CHANGE</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>RULE</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> (public override)</source>
+        <translation>（公开环境例外）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Plan: %1 to change, %2 cannot be fixed, %3 keep their role.</source>
+        <translation>计划：%1 项待更改，%2 项无法修复，%3 项保持原角色。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Cannot list the environments</source>
+        <translation>无法列出环境</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Show what a rules file would change (nothing is sent).</source>
+        <translation>显示规则文件将做的更改（不发送任何请求）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Exit with 5 when the plan has changes, 0 when it has none (like git diff --exit-code).</source>
+        <translation>计划中有更改时以 5 退出，没有时以 0 退出（类似 git diff --exit-code）。</translation>
+    </message>
+</context>
+<context>
     <name>ProfileCredentialProvider</name>
     <message>
         <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="-379"/>
@@ -3306,7 +3588,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>RoleAssociation</name>
     <message>
-        <location filename="../../core/model/RoleAssociation.cpp" line="+111"/>
+        <location filename="../../core/model/RoleAssociation.cpp" line="+113"/>
         <source>No role</source>
         <translation>无角色</translation>
     </message>
@@ -3337,11 +3619,122 @@ Checking where credentials can come from on this machine...</source>
         <extracomment>%1 describes a credential configuration RoleDesk did not recognise</extracomment>
         <translation>无法识别的配置（%1）</translation>
     </message>
+    <message>
+        <location line="+79"/>
+        <source>the chain names %1</source>
+        <extracomment>%1 lists RAM role ARNs</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>restricted by a session policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>role type &quot;user&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoleChange</name>
+    <message>
+        <location filename="../../core/api/RoleChange.cpp" line="+108"/>
+        <source>The connection was closed before the change could start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot read environment %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Environment %1 was updated at %2 (UTC), after the copy shown (%3 UTC); nothing was changed.</source>
+        <translation type="unfinished">环境 %1 在 %2（UTC）被更新，晚于显示的版本（%3 UTC）；未做任何修改。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not changed: someone else changed environment %1 since it was shown (updated %2 UTC, role now &quot;%3&quot;). Nothing was overwritten: look at it again and retry if the change is still right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The role&apos;s trust policy could not be read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>environment %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+41"/>
+        <source>Refused by policy: %1</source>
+        <translation type="unfinished">被策略拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Environment %1 already has this role (%2): nothing to change.</source>
+        <translation type="unfinished">环境 %1 已是此角色（%2）：无需修改。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Not confirmed: nothing was changed.</source>
+        <translation type="unfinished">未确认：未做任何修改。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+36"/>
+        <source>The connection was closed before the change could be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Cannot read environment %1 again before writing: %2. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Environment %1 was updated at %2 (UTC) while the change was being confirmed; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not changed: someone else changed environment %1 while you were confirming (updated %2 UTC, role now &quot;%3&quot;). Nothing was overwritten: review it and apply again if your change is still right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The change of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Role of %1 (%2) changed: %3 -&gt; %4. It could not be read back (%5): refresh to see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The service accepted the change of %1, but reading it back shows &quot;%2&quot;, not what was sent (&quot;%3&quot;). Check the environment in the DataWorks console; the audit log records this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Role of %1 (%2) changed: %3 -&gt; %4.</source>
+        <translation type="unfinished">%1（%2）的角色已修改：%3 -&gt; %4。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No audit log is open.</source>
+        <translation type="unfinished">没有打开审计日志。</translation>
+    </message>
 </context>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../ui/RoleDialog.cpp" line="+57"/>
+        <location filename="../../ui/RoleDialog.cpp" line="+56"/>
         <source>Change RAM role - %1</source>
         <translation>修改 RAM 角色 - %1</translation>
     </message>
@@ -3451,6 +3844,21 @@ Checking where credentials can come from on this machine...</source>
         <translation>策略结论</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>What the change keeps and drops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drop the &amp;session policy that restricts the current role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop the session policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Confirmation</source>
         <translation>确认</translation>
@@ -3501,7 +3909,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) in workspace %3&lt;br&gt;Owner %4 &amp;middot; status %5 &amp;middot; visibility: %6 &lt;i&gt;(recorded by admins)&lt;/i&gt;&lt;br&gt;Current role: &lt;b&gt;%7&lt;/b&gt; &amp;middot; last updated %8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;（%2），所属工作空间 %3&lt;br&gt;所有者 %4 &amp;middot; 状态 %5 &amp;middot; 可见性：%6 &lt;i&gt;（由管理员记录）&lt;/i&gt;&lt;br&gt;当前角色：&lt;b&gt;%7&lt;/b&gt; &amp;middot; 最后更新 %8</translation>
     </message>
@@ -3558,28 +3966,43 @@ Checking where credentials can come from on this machine...</source>
         <translation>拒绝。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+34"/>
+        <source>Cannot be applied yet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The change keeps:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The change drops:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Nothing to change</source>
         <translation>没有需要修改的内容</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <location line="+49"/>
+        <location line="-48"/>
+        <location line="+88"/>
         <source>Nothing to change.</source>
         <translation>没有需要修改的内容。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+21"/>
         <source>Applying (re-reading the environment first to make sure nobody changed it)...</source>
         <translation>正在应用（先重新读取环境，确认没有被他人修改）...</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Not changed: someone else changed this environment since you loaded it (updated %1, role now &quot;%2&quot;). Nothing was overwritten. Review the current state above and apply again if your change is still right.</source>
         <translation>未修改：在您加载之后，其他人修改了该环境（更新于 %1，当前角色为“%2”）。没有覆盖任何内容。请查看上面的当前状态，如果您的修改仍然正确，请再次应用。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+32"/>
         <source>The change failed: %1</source>
         <translation>修改失败：%1</translation>
     </message>
@@ -3718,6 +4141,34 @@ Checking where credentials can come from on this machine...</source>
     </message>
 </context>
 <context>
+    <name>RoleRequirement</name>
+    <message>
+        <location filename="../../core/rules/RoleRules.cpp" line="+100"/>
+        <source>no role</source>
+        <translation>不关联角色</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the DataWorks default role</source>
+        <translation>DataWorks 默认角色</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the custom role %1</source>
+        <translation>自定义角色 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>an allowed custom role</source>
+        <translation>允许列表中的自定义角色</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+</context>
+<context>
     <name>RoleSetCommand</name>
     <message>
         <location filename="../../app/cli/RoleSetCommand.cpp" line="+44"/>
@@ -3760,6 +4211,11 @@ Checking where credentials can come from on this machine...</source>
         <translation>仅当环境的 updateTimeMs（来自 envs show --json）仍为此值时才修改。</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Drop the session policy that restricts the current custom role (otherwise it is kept, and a change that would lose it is refused).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>The environment&apos;s instance id.</source>
         <translation>环境的实例 ID。</translation>
@@ -3800,72 +4256,53 @@ Checking where credentials can come from on this machine...</source>
         <translation>无法确定操作人身份（GetCallerIdentity）</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Cannot read environment %1</source>
-        <translation>无法读取环境 %1</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Note: the role&apos;s trust policy could not be read (%1).</source>
-        <translation>注意：无法读取该角色的信任策略（%1）。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <location line="+20"/>
-        <source>Refused by policy: %1</source>
-        <translation>被策略拒绝：%1</translation>
-    </message>
-    <message>
-        <location line="-19"/>
-        <location line="+21"/>
+        <location line="+92"/>
+        <location line="+6"/>
         <source>Nothing was changed.</source>
         <translation>未做任何修改。</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <source>Environment %1 already has this role (%2): nothing to change.</source>
-        <translation>环境 %1 已是此角色（%2）：无需修改。</translation>
-    </message>
-    <message>
+        <location line="-80"/>
         <location line="+3"/>
-        <location line="+17"/>
+        <location line="+7"/>
+        <location line="+78"/>
         <source>Note: %1</source>
         <translation>注意：%1</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-82"/>
+        <source>Kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dropped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>To go ahead anyway, pass --allow-public --reason &quot;why&quot; (kept in the audit log).</source>
         <translation>如仍要继续，请传入 --allow-public --reason &quot;原因&quot;（保存在审计日志中）。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-52"/>
         <source>Change the role of %1 (%2) from &quot;%3&quot; to &quot;%4&quot;? [y/N] </source>
         <translation>将 %1（%2）的角色从“%3”改为“%4”？[y/N] </translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Not confirmed: nothing was changed.</source>
-        <translation>未确认：未做任何修改。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+67"/>
         <source>Environment %1 was changed by someone else since it was read (its UpdateTime differs). Nothing was changed: look at it again with `roledesk-cli envs show %1`, then retry.</source>
         <translation>环境 %1 在读取之后已被他人修改（其 UpdateTime 不同）。未做任何修改：请用 `roledesk-cli envs show %1` 重新查看后重试。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
         <source>Cannot change the role of %1</source>
         <translation>无法修改 %1 的角色</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-32"/>
         <source>Warning: the change was made but could not be written to the audit log %1: %2</source>
         <translation>警告：变更已完成，但无法写入审计日志 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Role of %1 (%2) changed: %3 -&gt; %4.</source>
-        <translation>%1（%2）的角色已修改：%3 -&gt; %4。</translation>
     </message>
 </context>
 <context>
@@ -3952,6 +4389,281 @@ Checking where credentials can come from on this machine...</source>
         <location line="-57"/>
         <source>account %1</source>
         <translation>账号 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RuleApplier</name>
+    <message>
+        <location filename="../../core/rules/RuleApplier.cpp" line="+113"/>
+        <source>Re-planned on a fresh read: %1</source>
+        <translation>按重新读取的结果重新规划：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RulePlan</name>
+    <message>
+        <location filename="../../core/rules/RulePlan.cpp" line="+11"/>
+        <source>rule %1 &quot;%2&quot; (%3)</source>
+        <translation>规则 %1“%2”（%3）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No rule matches this environment; it is left as it is.</source>
+        <translation>没有规则匹配此环境；保持不变。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>It has %1, as %2 requires.</source>
+        <translation>它已是 %1，符合%2的要求。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 requires %2, but names no single role to change it to: put the role to change to first in any-of, or list only one allowed custom role.</source>
+        <translation>%1要求%2，但没有指明要更改为哪一个角色：请把要更改为的角色放在 any-of 的第一位，或在允许列表中只列出一个自定义角色。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 requires %2; it has %3.</source>
+        <translation>%1要求%2；它当前是 %3。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The rule overrides this for the environment: %1</source>
+        <translation>该规则为此环境做了例外：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A rules file gives a public environment a role only when the rule names the environment (match.environment) and gives a public-override-reason.</source>
+        <translation>只有当规则点名该环境（match.environment）并给出 public-override-reason 时，规则文件才会为公开环境关联角色。</translation>
+    </message>
+</context>
+<context>
+    <name>RulesFile</name>
+    <message>
+        <location filename="../../core/rules/RulesFile.cpp" line="+48"/>
+        <source>too many errors; the rest are not shown</source>
+        <translation>错误过多；其余的不再显示</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>a key of %1 must be a plain word; expected one of: %2</source>
+        <translation>%1 的键必须是普通单词；应为以下之一：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown key &quot;%1&quot; in %2; expected one of: %3</source>
+        <translation>%2 中有未知的键“%1”；应为以下之一：%3</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 has no value; expected text</source>
+        <translation>%1 没有值；应为文本</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 must be text, not a %2</source>
+        <translation>%1 必须是文本，而不是%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is empty; expected text</source>
+        <translation>%1 为空；应为文本</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is an empty list; expected at least one value</source>
+        <translation>%1 是空列表；至少需要一个值</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mapping</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>empty value</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>match must be a mapping of workspace, environment, name, owner, status, visibility; found a %1</source>
+        <translation>match 必须是由 workspace、environment、name、owner、status、visibility 组成的映射；实际是%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>match</source>
+        <translation>match</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>unknown status &quot;%1&quot;; expected one of: %2</source>
+        <translation>未知状态“%1”；应为以下之一：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unknown visibility &quot;%1&quot;; expected public, private or unknown</source>
+        <translation>未知可见性“%1”；应为 public、private 或 unknown</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a name or owner pattern is longer than 256 characters</source>
+        <translation>名称或所有者模式超过 256 个字符</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>expected none, default, allowed-custom, {custom: ARN}</source>
+        <translation>应为 none、default、allowed-custom、{custom: ARN}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> or {any-of: [...]}</source>
+        <translation> 或 {any-of: [...]}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>require has no value; %1</source>
+        <translation>require 没有值；%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>allowed-custom needs a non-empty allowed-custom-roles list at the top of the file</source>
+        <translation>allowed-custom 需要文件顶部有非空的 allowed-custom-roles 列表</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a custom role is written {custom: %1}</source>
+        <translation>自定义角色应写作 {custom: %1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown role &quot;%1&quot;; %2</source>
+        <translation>未知角色“%1”；%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a list of roles is written {any-of: [...]}; %1</source>
+        <translation>角色列表应写作 {any-of: [...]}；%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a role mapping has exactly one key; %1</source>
+        <translation>角色映射只能有一个键；%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the custom role %1 is not in allowed-custom-roles; add it there first</source>
+        <translation>自定义角色 %1 不在 allowed-custom-roles 中；请先将其加入</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>any-of needs a non-empty list of roles</source>
+        <translation>any-of 需要非空的角色列表</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unknown key &quot;%1&quot; in require; %2</source>
+        <translation>require 中有未知的键“%1”；%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a rule must be a mapping with name, match and require; found a %1</source>
+        <translation>规则必须是包含 name、match 和 require 的映射；实际是%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>the rule has no name; every rule needs a unique name</source>
+        <translation>规则没有 name；每条规则都需要唯一的名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a rule named &quot;%1&quot; already exists; rule names must be unique</source>
+        <translation>名为“%1”的规则已存在；规则名称必须唯一</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the rule &quot;%1&quot; has no require; expected the role it requires</source>
+        <translation>规则“%1”没有 require；应写明它要求的角色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>public-override-reason is only allowed on a rule whose match names its environments (match.environment)</source>
+        <translation>只有 match 点名了环境（match.environment）的规则才能使用 public-override-reason</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the file is empty; expected version: 1 and a rules list</source>
+        <translation>文件为空；应包含 version: 1 和 rules 列表</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the file must be a mapping with version and rules; found a %1</source>
+        <translation>文件必须是包含 version 和 rules 的映射；实际是%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>version is missing; expected version: 1</source>
+        <translation>缺少 version；应为 version: 1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unsupported version &quot;%1&quot;; expected 1</source>
+        <translation>不支持的版本“%1”；应为 1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>rules is missing; expected a list of rules</source>
+        <translation>缺少 rules；应为规则列表</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>rules must be a list of rules; found a %1</source>
+        <translation>rules 必须是规则列表；实际是%1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+37"/>
+        <source>the file is larger than %1 bytes; a rules file is expected to be small</source>
+        <translation>文件大于 %1 字节；规则文件应当很小</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>YAML syntax error: %1</source>
+        <translation>YAML 语法错误：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file could not be read as YAML: %1</source>
+        <translation>无法将文件读取为 YAML：%1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>cannot open the rules file: %1</source>
+        <translation>无法打开规则文件：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot read the rules file: %1</source>
+        <translation>无法读取规则文件：%1</translation>
     </message>
 </context>
 <context>
@@ -4669,7 +5381,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="+59"/>
+        <location filename="../../app/gui/main.cpp" line="+61"/>
         <source>Review and set the RAM roles of DataWorks individual development environments, and inspect the credentials they hand out.</source>
         <translation>查看和设置 DataWorks 个人开发环境的 RAM 角色，并检查它们提供的凭证。</translation>
     </message>
