@@ -358,6 +358,7 @@ bool fromJson(const QJsonObject& root, State* out, QString* error)
         w.status = o.value(u"status").toString(QStringLiteral("Available"));
         w.devEnvironmentEnabled = o.value(u"devEnvironmentEnabled").toBool(true);
         w.devRoleDisabled = o.value(u"devRoleDisabled").toBool(false);
+        w.aliyunResourceGroupId = o.value(u"aliyunResourceGroupId").toString();
         s.workspaces.append(w);
     }
     for (const QJsonValue& v : root.value(u"resourceGroups").toArray()) {
@@ -494,7 +495,8 @@ QJsonObject toJson(const State& s)
                                       {u"ownerId"_s, w.ownerId},
                                       {u"status"_s, w.status},
                                       {u"devEnvironmentEnabled"_s, w.devEnvironmentEnabled},
-                                      {u"devRoleDisabled"_s, w.devRoleDisabled}});
+                                      {u"devRoleDisabled"_s, w.devRoleDisabled},
+                                      {u"aliyunResourceGroupId"_s, w.aliyunResourceGroupId}});
     root.insert(u"workspaces", workspaces);
     QJsonArray groups;
     for (const ResourceGroup& g : s.resourceGroups)

@@ -28,6 +28,7 @@ struct Workspace
     QString status = QStringLiteral("Available");
     bool devEnvironmentEnabled = true;
     bool devRoleDisabled = false;
+    QString aliyunResourceGroupId; // the Alibaba Cloud resource group of the workspace (seed "aliyunResourceGroupId")
 };
 
 struct ResourceGroup

@@ -59,6 +59,21 @@ qint64 paramInt(const QHash<QString, QString>& params, const QString& name, qint
     return v;
 }
 
+// ResourceGroupId is a string in requests (the SDK model): a number, or "Serverless_res_group_<tenant>_<group>".
+qint64 resourceGroupParam(const QHash<QString, QString>& params, bool* ok)
+{
+    const QString text = params.value(u"ResourceGroupId"_s).trimmed();
+    if (text.isEmpty())
+        return 0;
+    static const QRegularExpression serverless(u"^Serverless_res_group_\\d+_(\\d+)$"_s);
+    const auto match = serverless.match(text);
+    bool good = false;
+    const qint64 id = (match.hasMatch() ? match.captured(1) : text).toLongLong(&good);
+    if (!good)
+        *ok = false;
+    return id;
+}
+
 QString imageName(const QString& imageId)
 {
     QString name = imageId;
@@ -398,7 +413,7 @@ void SandboxEngine::appendInstanceJson(QByteArray* out, const Environment& env) 
     w.string("InstanceId", env.instanceId);
     w.string("InstanceName", env.name);
     w.string("Status", env.status);
-    w.string("SubType", env.subType);
+    // No SubType: the SDK's instance model has none (the request filter exists, the answer field does not).
     w.number("ProjectId", env.projectId);
     w.string("ProjectName", ws ? ws->name : QString());
     w.number("ResourceGroupId", env.resourceGroupId);
@@ -428,6 +443,8 @@ void SandboxEngine::appendInstanceJson(QByteArray* out, const Environment& env) 
         d.string("MountPath", u"/mnt/data");
         d.boolean("ReadOnly", true);
         d.string("Uri", QString(u"oss://"_s + (ws ? ws->name : u"shared"_s) + u"-datasets/"_s));
+        d.string("ExtOptions", u"");
+        d.number("Version", 1);
         d.end();
     }
     out->append(']');
@@ -489,10 +506,43 @@ SandboxResponse SandboxEngine::dataWorks(const QString& action, const Params& pa
         if (!ok || pageNumber < 1 || pageSize < 1 || pageSize > 100)
             return popError(ctx, 400, u"InvalidParameter"_s,
                             u"PageNumber must be at least 1 and PageSize between 1 and 100."_s);
+        // The filters of the SDK model: Ids and Names as JSON arrays, Status, DevEnvironmentEnabled (boolean).
+        QList<qint64> ids;
+        QStringList names;
+        for (const char* name : {"Ids", "Names"}) {
+            const QString text = params.value(QLatin1String(name));
+            if (text.isEmpty())
+                continue;
+            const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+            if (!doc.isArray())
+                return popError(ctx, 400, u"InvalidParameter"_s,
+                                u"%1 must be a JSON array."_s.arg(QLatin1String(name)));
+            for (const QJsonValue& v : doc.array()) {
+                if (name[0] == 'I') {
+                    if (!v.isDouble() && !(v.isString() && !v.toString().isEmpty()))
+                        return popError(ctx, 400, u"InvalidParameter"_s, u"Ids must hold workspace ids."_s);
+                    ids.append(v.isDouble() ? qint64(v.toDouble()) : v.toString().toLongLong());
+                } else {
+                    names.append(v.toString());
+                }
+            }
+        }
+        const QString status = params.value(u"Status"_s);
+        const QString devEnabled = params.value(u"DevEnvironmentEnabled"_s);
+        if (!devEnabled.isEmpty() && devEnabled != u"true"_s && devEnabled != u"false"_s)
+            return popError(ctx, 400, u"InvalidParameter"_s, u"DevEnvironmentEnabled must be true or false."_s);
+        QList<const SandboxData::Workspace*> matching;
+        for (const SandboxData::Workspace& w : m_state.workspaces) {
+            if ((!ids.isEmpty() && !ids.contains(w.id)) || (!names.isEmpty() && !names.contains(w.name)) ||
+                (!status.isEmpty() && w.status != status) ||
+                (!devEnabled.isEmpty() && w.devEnvironmentEnabled != (devEnabled == u"true"_s)))
+                continue;
+            matching.append(&w);
+        }
         QJsonArray projects;
-        const qsizetype total = m_state.workspaces.size();
+        const qsizetype total = matching.size();
         for (qsizetype i = (pageNumber - 1) * pageSize; i < qMin(total, pageNumber * pageSize); ++i) {
-            const SandboxData::Workspace& w = m_state.workspaces.at(i);
+            const SandboxData::Workspace& w = *matching.at(i);
             projects.append(QJsonObject{{u"Id"_s, w.id},
                                         {u"Name"_s, w.name},
                                         {u"DisplayName"_s, w.displayName},
@@ -501,7 +551,9 @@ SandboxResponse SandboxEngine::dataWorks(const QString& action, const Params& pa
                                         {u"Status"_s, w.status},
                                         {u"DevEnvironmentEnabled"_s, w.devEnvironmentEnabled},
                                         {u"DevRoleDisabled"_s, w.devRoleDisabled},
-                                        {u"PaiTaskEnabled"_s, false}});
+                                        {u"PaiTaskEnabled"_s, false},
+                                        {u"AliyunResourceGroupId"_s, w.aliyunResourceGroupId},
+                                        {u"AliyunResourceTags"_s, QJsonArray()}});
         }
         return popOk(ctx, QJsonObject{{u"PagingInfo"_s, QJsonObject{{u"PageNumber"_s, pageNumber},
                                                                     {u"PageSize"_s, pageSize},
@@ -515,7 +567,7 @@ SandboxResponse SandboxEngine::dataWorks(const QString& action, const Params& pa
         const qint64 pageSize = paramInt(params, u"PageSize"_s, 10, &ok);
         const qint64 maxResults = paramInt(params, u"MaxResults"_s, 20, &ok);
         const qint64 projectId = paramInt(params, u"ProjectId"_s, 0, &ok);
-        const qint64 groupId = paramInt(params, u"ResourceGroupId"_s, 0, &ok);
+        const qint64 groupId = resourceGroupParam(params, &ok);
         if (!ok || pageNumber < 1 || pageSize < 1 || pageSize > 100 || maxResults < 1 || maxResults > 100)
             return popError(ctx, 400, u"InvalidParameter"_s,
                             u"PageNumber must be at least 1; PageSize and MaxResults between 1 and 100; ProjectId "
@@ -575,7 +627,7 @@ SandboxResponse SandboxEngine::dataWorks(const QString& action, const Params& pa
 
     if (action == QLatin1String("CreateServerIdeInstance")) {
         const qint64 projectId = paramInt(params, u"ProjectId"_s, 0, &ok);
-        const qint64 groupId = paramInt(params, u"ResourceGroupId"_s, 0, &ok);
+        const qint64 groupId = resourceGroupParam(params, &ok);
         const QString name = params.value(u"InstanceName"_s).trimmed();
         if (!ok || !projectId || !groupId || name.isEmpty())
             return popError(ctx, 400, u"MissingParameter"_s,

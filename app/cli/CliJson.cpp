@@ -95,6 +95,7 @@ QJsonObject auditEntry(const AuditEntry& e)
     o.insert(QStringLiteral("reason"), stringOrNull(e.reason));
     o.insert(QStringLiteral("environmentName"), e.environmentName);
     o.insert(QStringLiteral("outcome"), e.outcome);
+    o.insert(QStringLiteral("requestId"), stringOrNull(e.requestId)); // added: the API's RequestId of the write
     return o;
 }
 

@@ -915,17 +915,17 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
     <message>
         <location line="-37"/>
         <source>AliyunEnvRoleKey &quot;%1&quot; names none of the %2 configurations</source>
-        <translation type="unfinished"></translation>
+        <translation>AliyunEnvRoleKey“%1”与 %2 个配置均不匹配</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 role configurations and no AliyunEnvRoleKey selecting one</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 个角色配置，但没有 AliyunEnvRoleKey 选定其中之一</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>the role %1 with role type &quot;%2&quot; (the API knows &quot;service&quot; and &quot;user&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>角色 %1 的角色类型为“%2”（API 只定义了“service”和“user”）</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -945,86 +945,86 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
     <message>
         <location line="+69"/>
         <source>An unrecognised role configuration cannot be written: choose the DataWorks default role, a custom role or no role.</source>
-        <translation type="unfinished">无法写入无法识别的角色配置：请选择 DataWorks 默认角色、自定义角色或不关联角色。</translation>
+        <translation>无法写入无法识别的角色配置：请选择 DataWorks 默认角色、自定义角色或不关联角色。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>the member &quot;%1&quot; of the configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>配置中的成员“%1”</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the session policy that restricted %1</source>
-        <translation type="unfinished"></translation>
+        <translation>限制 %1 的会话策略</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The session policy that restricts %1 would be lost: the new choice has no place for it. Drop it explicitly (--drop-policy, or the option in the dialog) or keep the custom role.</source>
-        <translation type="unfinished"></translation>
+        <translation>限制 %1 的会话策略将会丢失：新的选择无法保留它。请明确丢弃它（--drop-policy，或对话框中的选项），或保留该自定义角色。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>the role configuration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>角色配置：%1</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n disabled role configuration(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个已停用的角色配置</numerusform>
         </translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The configuration with key &quot;%1&quot; is changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>将修改键为“%1”的配置。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The default role chain (%1) is the one the service wrote for %2; per-environment members (AssumeRoleFor, UserInfo) are left to the service.</source>
-        <translation type="unfinished"></translation>
+        <translation>默认角色链（%1）沿用服务为 %2 写入的角色链；每个环境各自的成员（AssumeRoleFor、UserInfo）交由服务填写。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The default role is written in its minimal form (a role chain without named roles): no chain written by the service for this account was seen to copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>默认角色以最简形式写入（不指定角色的角色链）：未见到服务为此账号写入的角色链可供沿用。</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+38"/>
         <source>the configuration &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>配置“%1”：%2</translation>
     </message>
     <message>
         <location line="-18"/>
         <source>the session policy that restricted %1 (it now restricts %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>原先限制 %1 的会话策略（现在限制 %2）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>AssumeRoleFor %1</source>
-        <translation type="unfinished"></translation>
+        <translation>AssumeRoleFor %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>role type &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>角色类型“%1”</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the role member &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>角色成员“%1”</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>the member &quot;%1&quot; of configuration &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>配置“%2”中的成员“%1”</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%n other role configuration(s), unchanged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>其他 %n 个角色配置，保持不变</numerusform>
         </translation>
     </message>
     <message>
@@ -3175,7 +3175,14 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1 没有提供可用凭证：%2 请选择其他配置或修复此配置，然后点击“连接”（或按 F5）。</translation>
     </message>
     <message>
-        <location line="+356"/>
+        <location line="+275"/>
+        <source>Session policy:
+%1</source>
+        <translation>会话策略：
+%1</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>Imported, but the records could not be saved to %1: %2</source>
         <translation>已导入，但无法将记录保存到 %1：%2</translation>
     </message>
@@ -3185,7 +3192,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>已从 %2 导入 %1 条可见性记录（%3 条有变化）。</translation>
     </message>
     <message>
-        <location line="-344"/>
+        <location line="-350"/>
         <source>Could not list the workspaces: %1</source>
         <translation>无法列出工作空间：%1</translation>
     </message>
@@ -3245,7 +3252,7 @@ Checking where credentials can come from on this machine...</source>
         </translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+74"/>
         <location line="+1"/>
         <source>unknown</source>
         <translation>未知</translation>
@@ -3623,17 +3630,17 @@ Checking where credentials can come from on this machine...</source>
         <location line="+79"/>
         <source>the chain names %1</source>
         <extracomment>%1 lists RAM role ARNs</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>角色链指定了 %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>restricted by a session policy</source>
-        <translation type="unfinished"></translation>
+        <translation>受会话策略限制</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>role type &quot;user&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>角色类型“user”</translation>
     </message>
 </context>
 <context>
@@ -3641,94 +3648,94 @@ Checking where credentials can come from on this machine...</source>
     <message>
         <location filename="../../core/api/RoleChange.cpp" line="+108"/>
         <source>The connection was closed before the change could start.</source>
-        <translation type="unfinished"></translation>
+        <translation>变更开始前连接已关闭。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Cannot read environment %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取环境 %1：%2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Environment %1 was updated at %2 (UTC), after the copy shown (%3 UTC); nothing was changed.</source>
-        <translation type="unfinished">环境 %1 在 %2（UTC）被更新，晚于显示的版本（%3 UTC）；未做任何修改。</translation>
+        <translation>环境 %1 于 %2（UTC）被更新，晚于所显示的副本（%3 UTC）；未做任何更改。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Not changed: someone else changed environment %1 since it was shown (updated %2 UTC, role now &quot;%3&quot;). Nothing was overwritten: look at it again and retry if the change is still right.</source>
-        <translation type="unfinished"></translation>
+        <translation>未更改：自显示以来，其他人已修改环境 %1（更新于 %2 UTC，当前角色为“%3”）。没有覆盖任何内容：请重新查看，如仍需更改请重试。</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>The role&apos;s trust policy could not be read (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取该角色的信任策略（%1）。</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>environment %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>环境 %1（%2）</translation>
     </message>
     <message>
         <location line="+27"/>
-        <location line="+41"/>
+        <location line="+48"/>
         <source>Refused by policy: %1</source>
-        <translation type="unfinished">被策略拒绝：%1</translation>
+        <translation>被策略拒绝：%1</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-43"/>
         <source>Environment %1 already has this role (%2): nothing to change.</source>
-        <translation type="unfinished">环境 %1 已是此角色（%2）：无需修改。</translation>
+        <translation>环境 %1 已关联此角色（%2）：无需更改。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+37"/>
         <source>Not confirmed: nothing was changed.</source>
-        <translation type="unfinished">未确认：未做任何修改。</translation>
+        <translation>未确认：未做任何更改。</translation>
     </message>
     <message>
         <location line="+22"/>
         <location line="+36"/>
         <source>The connection was closed before the change could be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>写入变更前连接已关闭。</translation>
     </message>
     <message>
         <location line="-26"/>
         <source>Cannot read environment %1 again before writing: %2. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>写入前无法再次读取环境 %1：%2。未做任何更改。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Environment %1 was updated at %2 (UTC) while the change was being confirmed; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>确认变更期间，环境 %1 于 %2（UTC）被更新；未做任何更改。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not changed: someone else changed environment %1 while you were confirming (updated %2 UTC, role now &quot;%3&quot;). Nothing was overwritten: review it and apply again if your change is still right.</source>
-        <translation type="unfinished"></translation>
+        <translation>未更改：您确认期间，其他人修改了环境 %1（更新于 %2 UTC，当前角色为“%3”）。没有覆盖任何内容：请查看后，如仍需更改请再次应用。</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>The change of %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的变更失败：%2</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Role of %1 (%2) changed: %3 -&gt; %4. It could not be read back (%5): refresh to see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）的角色已更改：%3 -&gt; %4。无法回读（%5）：请刷新查看。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The service accepted the change of %1, but reading it back shows &quot;%2&quot;, not what was sent (&quot;%3&quot;). Check the environment in the DataWorks console; the audit log records this.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务已接受 %1 的变更，但回读显示为“%2”，而非发送的内容（“%3”）。请在 DataWorks 控制台中检查该环境；审计日志已记录此情况。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Role of %1 (%2) changed: %3 -&gt; %4.</source>
-        <translation type="unfinished">%1（%2）的角色已修改：%3 -&gt; %4。</translation>
+        <translation>%1（%2）的角色已更改：%3 -&gt; %4。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>No audit log is open.</source>
-        <translation type="unfinished">没有打开审计日志。</translation>
+        <translation>没有打开的审计日志。</translation>
     </message>
 </context>
 <context>
@@ -3846,17 +3853,17 @@ Checking where credentials can come from on this machine...</source>
     <message>
         <location line="+7"/>
         <source>What the change keeps and drops</source>
-        <translation type="unfinished"></translation>
+        <translation>此变更保留和丢弃的内容</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Drop the &amp;session policy that restricts the current role</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃限制当前角色的会话策略(&amp;S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Drop the session policy</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃会话策略</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3968,17 +3975,17 @@ Checking where credentials can come from on this machine...</source>
     <message>
         <location line="+34"/>
         <source>Cannot be applied yet:</source>
-        <translation type="unfinished"></translation>
+        <translation>暂时无法应用：</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The change keeps:</source>
-        <translation type="unfinished"></translation>
+        <translation>此变更保留：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The change drops:</source>
-        <translation type="unfinished"></translation>
+        <translation>此变更丢弃：</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4213,7 +4220,7 @@ Checking where credentials can come from on this machine...</source>
     <message>
         <location line="+4"/>
         <source>Drop the session policy that restricts the current custom role (otherwise it is kept, and a change that would lose it is refused).</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃限制当前自定义角色的会话策略（否则将保留它，会丢失它的变更会被拒绝）。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4272,12 +4279,12 @@ Checking where credentials can come from on this machine...</source>
     <message>
         <location line="-82"/>
         <source>Kept: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>保留：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Dropped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃：%1</translation>
     </message>
     <message>
         <location line="+71"/>
@@ -4729,7 +4736,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>Starting、Stopping 等状态持续的时间（默认 3000）。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>Reject a DataWorks parameter sent where the official SDK does not put it (query string or form body).</source>
+        <translation>拒绝未按官方 SDK 位置（查询字符串或表单正文）发送的 DataWorks 参数。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Invalid %1 &quot;%2&quot;: expected a whole number from %3 to %4.</source>
         <translation>无效的 %1“%2”：应为 %3 到 %4 之间的整数。</translation>
     </message>

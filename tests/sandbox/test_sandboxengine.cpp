@@ -76,6 +76,48 @@ private slots:
         m_admin = {m_engine->accessKeyId().toUtf8(), m_engine->accessKeySecret().toUtf8(), {}};
     }
 
+    // The SDK model's ListProjects filters and fields, ResourceGroupId's string forms, and instance answers with the
+    // model's fields only.
+    void projectFiltersAndModelFields()
+    {
+        const auto projects = [&](const Pairs& params) {
+            return json(dw("ListProjects", params)).value(u"PagingInfo").toObject().value(u"Projects").toArray();
+        };
+        QCOMPARE(projects({{"PageSize", "100"}}).size(), 5);
+        const QJsonArray byIds = projects({{"Ids", "[10002,10004]"}, {"PageSize", "100"}});
+        QCOMPARE(byIds.size(), 2);
+        QCOMPARE(byIds.at(0).toObject().value(u"Id").toInteger(), 10002);
+        QCOMPARE(projects({{"Names", "[\"iot_stream\"]"}}).size(), 1);
+        QCOMPARE(projects({{"Status", "NoSuchStatus"}}).size(), 0);
+        QCOMPARE(projects({{"DevEnvironmentEnabled", "true"}, {"PageSize", "100"}}).size() +
+                     projects({{"DevEnvironmentEnabled", "false"}, {"PageSize", "100"}}).size(),
+                 5);
+        QCOMPARE(code(dw("ListProjects", {{"Ids", "10002"}})), u"InvalidParameter"_s);
+        const QJsonObject project = projects({}).at(0).toObject();
+        QVERIFY(project.contains(u"AliyunResourceGroupId"));
+        QVERIFY(project.value(u"AliyunResourceTags").isArray());
+
+        const auto total = [&](const QByteArray& group) {
+            return json(dw("ListServerIdeInstances", {{"ResourceGroupId", group}}))
+                .value(u"PagingInfo")
+                .toObject()
+                .value(u"TotalCount")
+                .toInt();
+        };
+        const int plain = total("9876543210");
+        QVERIFY(plain > 0);
+        QCOMPARE(total("Serverless_res_group_1380246718450127_9876543210"), plain);
+        QCOMPARE(code(dw("ListServerIdeInstances", {{"ResourceGroupId", "group-x"}})), u"InvalidParameter"_s);
+
+        const QJsonObject instance =
+            json(dw("GetServerIdeInstance", {{"InstanceId", "700103"}})).value(u"Instance").toObject();
+        QVERIFY(!instance.contains(u"SubType"));
+        const QJsonArray datasets = instance.value(u"Datasets").toArray();
+        QVERIFY(!datasets.isEmpty());
+        QVERIFY(datasets.at(0).toObject().contains(u"ExtOptions"));
+        QVERIFY(datasets.at(0).toObject().value(u"Version").isDouble());
+    }
+
     // Strict placement: a parameter where the official SDK does not put it is refused, naming it; tolerant (the
     // gateway's known behaviour for RPC parameters) takes either place. The log says where each parameter came.
     void strictPlacementNamesTheMisplacedParameter()
