@@ -42,6 +42,7 @@ echo "Depends: $depends"
 grep -q 'libqt6widgets6' <<<"$depends" || fail "Depends was not computed by dpkg-shlibdeps (no libqt6widgets6)"
 grep -q 'libqt6keychain1' <<<"$depends" || fail "Depends lacks qtkeychain"
 grep -q 'libsimdjson' <<<"$depends" || fail "Depends lacks simdjson (the listing's JSON parser)"
+grep -q 'libyaml-cpp' <<<"$depends" || fail "Depends lacks yaml-cpp (the role rules file reader)"
 dpkg-deb --contents "$deb" | awk '{print $6}' | sort >"$build/deb-contents.txt"
 cat "$build/deb-contents.txt"
 if command -v lintian >/dev/null; then

@@ -7,6 +7,7 @@ PKGS=(
   qt6-httpserver-dev qt6-websockets-dev
   qtkeychain-qt6-dev
   libsimdjson-dev
+  libyaml-cpp-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 qt6-translations-l10n
   qt6-svg-dev libqt6svg6 qt6-qpa-plugins
   libgl-dev

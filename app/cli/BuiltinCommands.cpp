@@ -8,6 +8,7 @@
 #include "MaxComputeTablesCommand.h"
 #include "RoleSetCommand.h"
 #include "RolesCommands.h"
+#include "RulesCommands.h"
 #include "SandboxServeCommand.h"
 #include "ServeCommand.h"
 #include "VisibilityCommands.h"
@@ -24,6 +25,8 @@ void registerBuiltinCommands(CliApp& app)
     app.addCommand(std::make_unique<RoleSetCommand>());
     app.addCommand(std::make_unique<RolesListCommand>());
     app.addCommand(std::make_unique<RolesCheckCommand>());
+    app.addCommand(std::make_unique<PlanCommand>());
+    app.addCommand(std::make_unique<ApplyCommand>());
     app.addCommand(std::make_unique<VisibilitySetCommand>());
     app.addCommand(std::make_unique<VisibilityImportCommand>());
     app.addCommand(std::make_unique<MaxComputeTablesCommand>());

@@ -15,6 +15,8 @@ constexpr int Failure = 1;
 constexpr int Usage = 2;
 constexpr int CredentialsUnusable = 3;
 constexpr int RefusedByPolicy = 4;
+// Only with `plan --exit-code` (like `git diff --exit-code`): the plan has changes to apply.
+constexpr int ChangesPending = 5;
 } // namespace CliExit
 
 // What a command may read from the machine; tests inject their own (environment, home, clock).

@@ -285,6 +285,8 @@ void RoleChange::confirmed(std::shared_ptr<Run> run, const Confirmation& confirm
         }
         run->result.override = true;
         run->result.reason = confirmation.reason.trimmed();
+    } else if (!run->request.auditReason.trimmed().isEmpty()) {
+        run->result.reason = run->request.auditReason.trimmed();
     }
     if (run->request.confirmedUpFront) {
         // Confirmed without asking anyone (the CLI's --yes, a bulk run): the read is one round trip old.

@@ -72,6 +72,9 @@ public:
         QList<RoleAssociation::ChainRole> defaultChain;
         QString defaultChainSource;
         QString actor; // the caller identity ARN (STS GetCallerIdentity), for the audit record
+        // Why the change is made, recorded in the audit log for a change that needs no confirmation (a rules file's
+        // rule); empty: none. An overridden confirmation records Confirmation::reason instead.
+        QString auditReason;
         // The confirmation step answers without asking anyone (--yes, a bulk run started with its settings): the
         // write follows the first read directly. Otherwise the environment is read again after the confirmation.
         bool confirmedUpFront = false;

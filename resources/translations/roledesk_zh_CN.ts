@@ -194,6 +194,86 @@
     </message>
 </context>
 <context>
+    <name>ApplyCommand</name>
+    <message>
+        <location filename="../../app/cli/RulesCommands.cpp" line="+344"/>
+        <source>Apply what a rules file requires, through the same checks as role set.</source>
+        <translation>按规则文件的要求应用更改，经过与 role set 相同的检查。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Apply without asking.</source>
+        <translation>不询问，直接应用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply at most N changes, then stop (run again to continue).</source>
+        <translation>最多应用 N 项更改后停止（再次运行以继续）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>--limit takes a positive number.</source>
+        <translation>--limit 需要一个正数。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>apply changes environments: pass --yes to confirm when stdin is not a terminal.</source>
+        <translation>apply 会更改环境：标准输入不是终端时，请传入 --yes 以确认。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot open the audit log %1: %2. No change was made.</source>
+        <translation>无法打开审计日志 %1：%2。未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot find out who is acting (GetCallerIdentity)</source>
+        <translation>无法确定操作者身份（GetCallerIdentity）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing to apply.</source>
+        <translation>没有需要应用的更改。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Apply %n change(s)? [y/N] </source>
+        <translation>
+            <numerusform>应用 %n 项更改？[y/N] </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not confirmed: nothing was changed.</source>
+        <translation>未确认：未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>[%1/%2] %3 %4: %5 -&gt; %6 ...</source>
+        <translation>[%1/%2] %3 %4：%5 -&gt; %6 ...</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>  throttled by the service; trying %1 again in %2 s</source>
+        <translation>  被服务限流；%2 秒后重试 %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Interrupted: stopping after the environment in progress. Run apply again to continue.</source>
+        <translation>已中断：处理完当前环境后停止。再次运行 apply 以继续。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Applied %1 of %2 change(s); %3 not applied; %4 cannot be fixed.</source>
+        <translation>已应用 %1/%2 项更改；%3 项未应用；%4 项无法修复。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stopped before the end: run apply again to continue.</source>
+        <translation>未完成即已停止：再次运行 apply 以继续。</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <location filename="../../ui/AuditDialog.cpp" line="+35"/>
@@ -3292,6 +3372,133 @@ Checking where credentials can come from on this machine...</source>
     </message>
 </context>
 <context>
+    <name>PlanCommand</name>
+    <message>
+        <location filename="../../app/cli/RulesCommands.cpp" line="-425"/>
+        <source>The rules file (YAML; see docs/rules-example.yaml). Required.</source>
+        <translation>规则文件（YAML；参见 docs/rules-example.yaml）。必填。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only this workspace (ProjectId or name).</source>
+        <translation>仅此工作空间（ProjectId 或名称）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only environments of this owner (account id).</source>
+        <translation>仅此所有者（账号 ID）的环境。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only these statuses (comma-separated, e.g. Running).</source>
+        <translation>仅这些状态（逗号分隔，例如 Running）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instance id or name contains this text.</source>
+        <translation>实例 ID 或名称包含此文本。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only environments recorded as public.</source>
+        <translation>仅记录为公开的环境。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only environments recorded as private.</source>
+        <translation>仅记录为私有的环境。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>--public and --private exclude each other.</source>
+        <translation>--public 与 --private 互斥。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>--rules FILE is required.</source>
+        <translation>必须提供 --rules FILE。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>The rules file has %n error(s); nothing was planned. Fix them and run again.</source>
+        <translation>
+            <numerusform>规则文件有 %n 处错误；未生成计划。请修正后重新运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Note: the trust policy of %1 could not be read (%2).</source>
+        <translation>注意：无法读取 %1 的信任策略（%2）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+51"/>
+        <source>Rules file %1: %n rule(s), first match wins.</source>
+        <translation>
+            <numerusform>规则文件 %1：%n 条规则，按首个匹配生效。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Workspace %1</source>
+        <translation>工作空间 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ACTION</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>STATUS</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CHANGE</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>RULE</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> (public override)</source>
+        <translation>（公开环境例外）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Plan: %1 to change, %2 cannot be fixed, %3 keep their role.</source>
+        <translation>计划：%1 项待更改，%2 项无法修复，%3 项保持原角色。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Cannot list the environments</source>
+        <translation>无法列出环境</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Show what a rules file would change (nothing is sent).</source>
+        <translation>显示规则文件将做的更改（不发送任何请求）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Exit with 5 when the plan has changes, 0 when it has none (like git diff --exit-code).</source>
+        <translation>计划中有更改时以 5 退出，没有时以 0 退出（类似 git diff --exit-code）。</translation>
+    </message>
+</context>
+<context>
     <name>ProfileCredentialProvider</name>
     <message>
         <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="-379"/>
@@ -3485,7 +3692,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>未确认：未做任何更改。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <location line="+36"/>
         <source>The connection was closed before the change could be written.</source>
         <translation>写入变更前连接已关闭。</translation>
@@ -3941,6 +4148,34 @@ Checking where credentials can come from on this machine...</source>
     </message>
 </context>
 <context>
+    <name>RoleRequirement</name>
+    <message>
+        <location filename="../../core/rules/RoleRules.cpp" line="+100"/>
+        <source>no role</source>
+        <translation>不关联角色</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the DataWorks default role</source>
+        <translation>DataWorks 默认角色</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the custom role %1</source>
+        <translation>自定义角色 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>an allowed custom role</source>
+        <translation>允许列表中的自定义角色</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+</context>
+<context>
     <name>RoleSetCommand</name>
     <message>
         <location filename="../../app/cli/RoleSetCommand.cpp" line="+44"/>
@@ -4161,6 +4396,281 @@ Checking where credentials can come from on this machine...</source>
         <location line="-57"/>
         <source>account %1</source>
         <translation>账号 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RuleApplier</name>
+    <message>
+        <location filename="../../core/rules/RuleApplier.cpp" line="+113"/>
+        <source>Re-planned on a fresh read: %1</source>
+        <translation>按重新读取的结果重新规划：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RulePlan</name>
+    <message>
+        <location filename="../../core/rules/RulePlan.cpp" line="+11"/>
+        <source>rule %1 &quot;%2&quot; (%3)</source>
+        <translation>规则 %1“%2”（%3）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No rule matches this environment; it is left as it is.</source>
+        <translation>没有规则匹配此环境；保持不变。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>It has %1, as %2 requires.</source>
+        <translation>它已是 %1，符合%2的要求。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 requires %2, but names no single role to change it to: put the role to change to first in any-of, or list only one allowed custom role.</source>
+        <translation>%1要求%2，但没有指明要更改为哪一个角色：请把要更改为的角色放在 any-of 的第一位，或在允许列表中只列出一个自定义角色。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 requires %2; it has %3.</source>
+        <translation>%1要求%2；它当前是 %3。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The rule overrides this for the environment: %1</source>
+        <translation>该规则为此环境做了例外：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A rules file gives a public environment a role only when the rule names the environment (match.environment) and gives a public-override-reason.</source>
+        <translation>只有当规则点名该环境（match.environment）并给出 public-override-reason 时，规则文件才会为公开环境关联角色。</translation>
+    </message>
+</context>
+<context>
+    <name>RulesFile</name>
+    <message>
+        <location filename="../../core/rules/RulesFile.cpp" line="+48"/>
+        <source>too many errors; the rest are not shown</source>
+        <translation>错误过多；其余的不再显示</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>a key of %1 must be a plain word; expected one of: %2</source>
+        <translation>%1 的键必须是普通单词；应为以下之一：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown key &quot;%1&quot; in %2; expected one of: %3</source>
+        <translation>%2 中有未知的键“%1”；应为以下之一：%3</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 has no value; expected text</source>
+        <translation>%1 没有值；应为文本</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 must be text, not a %2</source>
+        <translation>%1 必须是文本，而不是%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is empty; expected text</source>
+        <translation>%1 为空；应为文本</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is an empty list; expected at least one value</source>
+        <translation>%1 是空列表；至少需要一个值</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mapping</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>empty value</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>match must be a mapping of workspace, environment, name, owner, status, visibility; found a %1</source>
+        <translation>match 必须是由 workspace、environment、name、owner、status、visibility 组成的映射；实际是%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>match</source>
+        <translation>match</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>unknown status &quot;%1&quot;; expected one of: %2</source>
+        <translation>未知状态“%1”；应为以下之一：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unknown visibility &quot;%1&quot;; expected public, private or unknown</source>
+        <translation>未知可见性“%1”；应为 public、private 或 unknown</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a name or owner pattern is longer than 256 characters</source>
+        <translation>名称或所有者模式超过 256 个字符</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>expected none, default, allowed-custom, {custom: ARN}</source>
+        <translation>应为 none、default、allowed-custom、{custom: ARN}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> or {any-of: [...]}</source>
+        <translation> 或 {any-of: [...]}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>require has no value; %1</source>
+        <translation>require 没有值；%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>allowed-custom needs a non-empty allowed-custom-roles list at the top of the file</source>
+        <translation>allowed-custom 需要文件顶部有非空的 allowed-custom-roles 列表</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a custom role is written {custom: %1}</source>
+        <translation>自定义角色应写作 {custom: %1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown role &quot;%1&quot;; %2</source>
+        <translation>未知角色“%1”；%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a list of roles is written {any-of: [...]}; %1</source>
+        <translation>角色列表应写作 {any-of: [...]}；%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a role mapping has exactly one key; %1</source>
+        <translation>角色映射只能有一个键；%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the custom role %1 is not in allowed-custom-roles; add it there first</source>
+        <translation>自定义角色 %1 不在 allowed-custom-roles 中；请先将其加入</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>any-of needs a non-empty list of roles</source>
+        <translation>any-of 需要非空的角色列表</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unknown key &quot;%1&quot; in require; %2</source>
+        <translation>require 中有未知的键“%1”；%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a rule must be a mapping with name, match and require; found a %1</source>
+        <translation>规则必须是包含 name、match 和 require 的映射；实际是%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>the rule has no name; every rule needs a unique name</source>
+        <translation>规则没有 name；每条规则都需要唯一的名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a rule named &quot;%1&quot; already exists; rule names must be unique</source>
+        <translation>名为“%1”的规则已存在；规则名称必须唯一</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the rule &quot;%1&quot; has no require; expected the role it requires</source>
+        <translation>规则“%1”没有 require；应写明它要求的角色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>public-override-reason is only allowed on a rule whose match names its environments (match.environment)</source>
+        <translation>只有 match 点名了环境（match.environment）的规则才能使用 public-override-reason</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the file is empty; expected version: 1 and a rules list</source>
+        <translation>文件为空；应包含 version: 1 和 rules 列表</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the file must be a mapping with version and rules; found a %1</source>
+        <translation>文件必须是包含 version 和 rules 的映射；实际是%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>version is missing; expected version: 1</source>
+        <translation>缺少 version；应为 version: 1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unsupported version &quot;%1&quot;; expected 1</source>
+        <translation>不支持的版本“%1”；应为 1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>rules is missing; expected a list of rules</source>
+        <translation>缺少 rules；应为规则列表</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>rules must be a list of rules; found a %1</source>
+        <translation>rules 必须是规则列表；实际是%1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+37"/>
+        <source>the file is larger than %1 bytes; a rules file is expected to be small</source>
+        <translation>文件大于 %1 字节；规则文件应当很小</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>YAML syntax error: %1</source>
+        <translation>YAML 语法错误：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file could not be read as YAML: %1</source>
+        <translation>无法将文件读取为 YAML：%1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>cannot open the rules file: %1</source>
+        <translation>无法打开规则文件：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot read the rules file: %1</source>
+        <translation>无法读取规则文件：%1</translation>
     </message>
 </context>
 <context>

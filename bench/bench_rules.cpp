@@ -1,0 +1,156 @@
+// bench_rules: `plan` over 100,000 sandbox environments. The environments are listed once from a sandbox in its own
+// process (bench_sandbox_server, the same listing as `envs list`), then the timed part is what `roledesk-cli plan`
+// does after the listing: RulePlan::evaluate() of docs/rules-example.yaml (every rule kind; every proposed change
+// judged by RolePolicy) with a visibility lookup, and writing the plan's JSON entries. Target: under 1 s.
+//
+// bench_rules [--environments N] [--runs N] [--rules FILE]
+#include "BenchSupport.h"
+
+#include "api/ApiClient.h"
+#include "api/DataWorksClient.h"
+#include "rules/RulePlan.h"
+#include "rules/RulesFile.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QList<Environment> listAll(ApiClient* api, QString* error)
+{
+    DataWorksClient dataWorks(api);
+    ServerIdeListing::Options options;
+    options.pageSize = 100;
+    ServerIdeListing* listing = dataWorks.listServerIdeInstances({}, options);
+    QEventLoop loop;
+    QObject::connect(listing, &ServerIdeListing::finished, &loop, &QEventLoop::quit);
+    QObject::connect(listing, &ServerIdeListing::failed, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (listing->error().isError()) {
+        *error = u"listing failed: "_s + listing->error().toString();
+        return {};
+    }
+    return listing->environments();
+}
+
+double msSince(const QElapsedTimer& t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+// Roughly what PlanCommand writes per entry (the members of docs/CLI.md), so the figure includes the output.
+QByteArray planJson(const RuleSet& rules, const RulePlan::Plan& plan, const QList<Environment>& environments)
+{
+    QJsonArray entries;
+    for (const RulePlan::Entry& entry : plan.entries) {
+        const Environment& e = environments.at(entry.environmentIndex);
+        QJsonObject o{
+            {u"instanceId"_s, e.instanceId},
+            {u"name"_s, e.instanceName},
+            {u"status"_s, e.statusText},
+            {u"projectId"_s, double(e.projectId)},
+            {u"projectName"_s, e.projectName},
+            {u"ownerId"_s, e.ownerId},
+            {u"action"_s, RulePlan::actionToString(entry.action)},
+            {u"current"_s, entry.current.toString()},
+            {u"target"_s, entry.target ? QJsonValue(entry.target->toString()) : QJsonValue()},
+            {u"rule"_s, entry.ruleIndex >= 0 ? QJsonValue(rules.rules.at(entry.ruleIndex).name) : QJsonValue()},
+            {u"verdict"_s, RolePolicy::verdictToString(entry.verdict)},
+            {u"reasons"_s, QJsonArray::fromStringList(entry.reasons)}};
+        entries.append(o);
+    }
+    return QJsonDocument(QJsonObject{{u"entries"_s, entries}}).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    const QCommandLineOption environmentsOption(u"environments"_s, u"environments"_s, u"N"_s, u"100000"_s);
+    const QCommandLineOption runsOption(u"runs"_s, u"runs"_s, u"N"_s, u"5"_s);
+    const QCommandLineOption rulesOption(u"rules"_s, u"rules file"_s, u"FILE"_s,
+                                         Bench::sourceDir() + u"/docs/rules-example.yaml"_s);
+    parser.addOptions({environmentsOption, runsOption, rulesOption});
+    parser.process(app);
+    const int count = parser.value(environmentsOption).toInt();
+    const int runs = qMax(1, parser.value(runsOption).toInt());
+
+    const RulesFile::Result rules = RulesFile::read(parser.value(rulesOption));
+    if (!rules.ok())
+        return Bench::cannotRun(rules.errorText());
+
+    Bench::ServerProcess server;
+    QString error;
+    if (!server.start(Bench::programPath(u"bench_sandbox_server"_s), {u"--environments"_s, QString::number(count)},
+                      &error))
+        return Bench::cannotRun(error);
+    const QJsonObject info = server.info();
+    Endpoints endpoints(info.value(u"region"_s).toString());
+    endpoints.setEndpointOverride(QUrl(info.value(u"endpoint"_s).toString()));
+    const Credential admin(info.value(u"accessKeyId"_s).toString(), info.value(u"accessKeySecret"_s).toString(), {}, {},
+                           u"sandbox admin"_s);
+    ApiClient api(endpoints, [admin] { return admin; });
+    QElapsedTimer listTimer;
+    listTimer.start();
+    const QList<Environment> environments = listAll(&api, &error);
+    const double listMs = msSince(listTimer);
+    if (environments.size() != count)
+        return Bench::cannotRun(error.isEmpty() ? u"listed %1 environments"_s.arg(environments.size()) : error);
+
+    // Recorded visibility: every tenth environment public, every tenth + 1 not recorded, the rest private.
+    QHash<QString, Visibility> visibility;
+    visibility.reserve(environments.size());
+    for (qsizetype i = 0; i < environments.size(); ++i)
+        visibility.insert(environments.at(i).instanceId,
+                          i % 10 == 0 ? Visibility::Public : (i % 10 == 1 ? Visibility::Unknown : Visibility::Private));
+    const auto lookup = [&visibility](const QString& id) { return visibility.value(id, Visibility::Unknown); };
+
+    QList<double> evaluateMs, evaluateCpuMs, jsonMs, totalMs;
+    RulePlan::Plan plan;
+    qsizetype jsonBytes = 0;
+    for (int run = 0; run < runs; ++run) {
+        QElapsedTimer t;
+        t.start();
+        const qint64 cpu0 = Bench::threadCpuNs();
+        plan = RulePlan::evaluate(rules.rules, environments, lookup);
+        evaluateMs << msSince(t);
+        evaluateCpuMs << double(Bench::threadCpuNs() - cpu0) / 1e6;
+        QElapsedTimer j;
+        j.start();
+        jsonBytes = planJson(rules.rules, plan, environments).size();
+        jsonMs << msSince(j);
+        totalMs << msSince(t);
+    }
+
+    Bench::Table table(u"bench_rules: plan over %1 sandbox environments (%2 runs)"_s.arg(count).arg(runs),
+                       {u"step"_s, u"median ms"_s, u"max ms"_s});
+    auto maxOf = [](const QList<double>& v) { return *std::max_element(v.cbegin(), v.cend()); };
+    table.addRow(
+        {u"RulePlan::evaluate (wall)"_s, Bench::fmt(Bench::median(evaluateMs)), Bench::fmt(maxOf(evaluateMs))});
+    table.addRow({u"RulePlan::evaluate (thread CPU)"_s, Bench::fmt(Bench::median(evaluateCpuMs)),
+                  Bench::fmt(maxOf(evaluateCpuMs))});
+    table.addRow({u"plan JSON entries"_s, Bench::fmt(Bench::median(jsonMs)), Bench::fmt(maxOf(jsonMs))});
+    table.addRow(
+        {u"evaluate + JSON (after the listing)"_s, Bench::fmt(Bench::median(totalMs)), Bench::fmt(maxOf(totalMs))});
+    table.addRow({u"(the listing itself, once)"_s, Bench::fmt(listMs), u"-"_s});
+    table.addNote(
+        u"rules: %1 (%2 rules); plan: %3 change, %4 cannot-fix, %5 keep; JSON %6 bytes"_s.arg(parser.value(rulesOption))
+            .arg(rules.rules.rules.size())
+            .arg(plan.change)
+            .arg(plan.cannotFix)
+            .arg(plan.keep)
+            .arg(jsonBytes));
+    table.addNote(u"target: evaluate + JSON under 1000 ms. load average: "_s + Bench::loadAverage());
+    table.print();
+    return 0;
+}
