@@ -49,6 +49,7 @@ constexpr ApiInfo kApis[] = {
     {"DeleteServerIdeInstance", "2024-05-18", "dataworks-public"},
     {"GetCallerIdentity", "2015-04-01", "Sts"},
     {"AssumeRole", "2015-04-01", "Sts"},
+    {"AssumeRoleWithOIDC", "2015-04-01", "Sts"},
     {"GetRole", "2015-05-01", "Ram"},
     {"ListRoles", "2015-05-01", "Ram"},
 };
@@ -547,6 +548,10 @@ SandboxResponse SandboxEngine::handlePop(const SandboxRequest& request)
         return popError(ctx, 404, u"InvalidAction.NotFound"_s,
                         u"Specified api is not found, please check your url and method."_s);
     ctx.product = QString::fromLatin1(api->product);
+
+    // Anonymous, like the real STS: the OIDC token is the proof (the official libraries send no signature).
+    if (action == QLatin1String("AssumeRoleWithOIDC"))
+        return assumeRoleWithOidc(params, ctx);
 
     Principal principal;
     SandboxResponse error;

@@ -112,6 +112,14 @@ public:
     bool issueRoleCredential(const QString& roleName, const QString& sessionName, int durationSeconds,
                              SandboxIssuedCredential* out);
     // Bumped on every change worth saving.
+    // STS AssumeRoleWithOIDC (SandboxOidc.cpp): the sandbox plays one OIDC identity provider, registered in RAM as
+    // oidcProviderArn(). issueOidcToken() signs a token (JWT, HS256 with a key of this engine) for a subject;
+    // trustOidcProvider() adds a statement trusting the provider to a role's trust policy, as an administrator would.
+    QString oidcProviderArn() const;
+    QString oidcIssuer() const;
+    QString issueOidcToken(const QString& subject, int lifetimeSeconds = 3600);
+    bool trustOidcProvider(const QString& roleName);
+
     quint64 changeCounter() const;
     qint64 requestCount() const;
 
@@ -157,6 +165,7 @@ private:
                               const Context& ctx);
     SandboxResponse sts(const QString& action, const Params& params, const Principal& principal, const Context& ctx);
     SandboxResponse ram(const QString& action, const Params& params, const Context& ctx);
+    SandboxResponse assumeRoleWithOidc(const Params& params, const Context& ctx);
 
     void appendInstanceJson(QByteArray* out, const SandboxData::Environment& env) const;
     void appendCredentialConfig(QByteArray* out, const SandboxData::Environment& env) const;
@@ -190,4 +199,5 @@ private:
     mutable QHash<qint64, QString> m_vpcSuffixes; // the derived VPC id part per workspace
     quint64 m_changes = 0;
     qint64 m_requests = 0;
+    QByteArray m_oidcKey; // signs the OIDC tokens this engine issues; random per engine
 };

@@ -101,7 +101,9 @@ void send(QNetworkAccessManager* manager, const CredentialHttpRequest& request, 
     netRequest.setTransferTimeout(0); // our own timers distinguish connect from read time-outs
     for (const auto& [name, value] : request.headers)
         netRequest.setRawHeader(name, value);
-    QNetworkReply* reply = manager->sendCustomRequest(netRequest, request.method);
+    QNetworkReply* reply = request.body.isEmpty()
+                               ? manager->sendCustomRequest(netRequest, request.method)
+                               : manager->sendCustomRequest(netRequest, request.method, request.body);
 
     struct State
     {
