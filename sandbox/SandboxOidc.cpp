@@ -103,8 +103,7 @@ SandboxResponse SandboxEngine::assumeRoleWithOidc(const Params& params, const Co
     }
     const QString providerArn = u"acs:ram::"_s + m_state.accountId + u":oidc-provider/RoleDeskSandbox"_s;
     if (params.value(u"OIDCProviderArn"_s) != providerArn)
-        return popError(ctx, 404, u"EntityNotExist.OIDCProvider"_s,
-                        u"The specified OIDC provider does not exist."_s);
+        return popError(ctx, 404, u"EntityNotExist.OIDCProvider"_s, u"The specified OIDC provider does not exist."_s);
 
     // The token: header.payload.signature, HS256 with this engine's key, from our issuer, for STS, unexpired.
     const QByteArray token = params.value(u"OIDCToken"_s).trimmed().toLatin1();
@@ -114,8 +113,8 @@ SandboxResponse SandboxEngine::assumeRoleWithOidc(const Params& params, const Co
     };
     if (parts.size() != 3 || m_oidcKey.isEmpty())
         return invalid();
-    const QByteArray expected = b64url(QMessageAuthenticationCode::hash(parts.at(0) + '.' + parts.at(1), m_oidcKey,
-                                                                        QCryptographicHash::Sha256));
+    const QByteArray expected = b64url(
+        QMessageAuthenticationCode::hash(parts.at(0) + '.' + parts.at(1), m_oidcKey, QCryptographicHash::Sha256));
     if (expected.size() != parts.at(2).size())
         return invalid();
     char diff = 0;
@@ -123,12 +122,10 @@ SandboxResponse SandboxEngine::assumeRoleWithOidc(const Params& params, const Co
         diff |= char(expected.at(i) ^ parts.at(2).at(i));
     if (diff != 0)
         return invalid();
-    const QJsonObject header = QJsonDocument::fromJson(QByteArray::fromBase64(
-                                                           parts.at(0), QByteArray::Base64UrlEncoding))
-                                   .object();
-    const QJsonObject claims = QJsonDocument::fromJson(QByteArray::fromBase64(
-                                                           parts.at(1), QByteArray::Base64UrlEncoding))
-                                   .object();
+    const QJsonObject header =
+        QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(0), QByteArray::Base64UrlEncoding)).object();
+    const QJsonObject claims =
+        QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(1), QByteArray::Base64UrlEncoding)).object();
     if (header.value(u"alg"_s).toString() != QLatin1String("HS256") ||
         claims.value(u"iss"_s).toString() != oidcIssuer() ||
         claims.value(u"aud"_s).toString() != QLatin1String("sts.aliyuncs.com"))
@@ -165,16 +162,16 @@ SandboxResponse SandboxEngine::assumeRoleWithOidc(const Params& params, const Co
     const SandboxIssuedCredential c =
         issue(role->name, sessionName, int(duration), role->isDataWorksDefault, m_state.adminUserId);
     qCDebug(lcSandbox) << "AssumeRoleWithOIDC" << role->name << "for" << claims.value(u"sub"_s).toString();
-    return popOk(ctx, QJsonObject{
-                          {u"AssumedRoleUser"_s,
-                           QJsonObject{{u"Arn"_s, QString(u"acs:ram::"_s + m_state.accountId + u":assumed-role/"_s +
-                                                          role->name + u'/' + sessionName)},
-                                       {u"AssumedRoleId"_s, QString(role->roleId + u':' + sessionName)}}},
-                          {u"OIDCTokenInfo"_s, QJsonObject{{u"Subject"_s, claims.value(u"sub"_s)},
-                                                           {u"Issuer"_s, claims.value(u"iss"_s)},
-                                                           {u"ClientIds"_s, claims.value(u"aud"_s)}}},
-                          {u"Credentials"_s, QJsonObject{{u"AccessKeyId"_s, c.accessKeyId},
-                                                         {u"AccessKeySecret"_s, c.accessKeySecret},
-                                                         {u"SecurityToken"_s, c.securityToken},
-                                                         {u"Expiration"_s, c.expirationText()}}}});
+    return popOk(ctx,
+                 QJsonObject{{u"AssumedRoleUser"_s,
+                              QJsonObject{{u"Arn"_s, QString(u"acs:ram::"_s + m_state.accountId + u":assumed-role/"_s +
+                                                             role->name + u'/' + sessionName)},
+                                          {u"AssumedRoleId"_s, QString(role->roleId + u':' + sessionName)}}},
+                             {u"OIDCTokenInfo"_s, QJsonObject{{u"Subject"_s, claims.value(u"sub"_s)},
+                                                              {u"Issuer"_s, claims.value(u"iss"_s)},
+                                                              {u"ClientIds"_s, claims.value(u"aud"_s)}}},
+                             {u"Credentials"_s, QJsonObject{{u"AccessKeyId"_s, c.accessKeyId},
+                                                            {u"AccessKeySecret"_s, c.accessKeySecret},
+                                                            {u"SecurityToken"_s, c.securityToken},
+                                                            {u"Expiration"_s, c.expirationText()}}}});
 }

@@ -18,21 +18,20 @@ namespace {
 bool allowedVariable(const QString& name)
 {
     static const QStringList exact = {
-        QStringLiteral("PATH"),          QStringLiteral("HOME"),          QStringLiteral("USER"),
-        QStringLiteral("LOGNAME"),       QStringLiteral("SHELL"),         QStringLiteral("LANG"),
-        QStringLiteral("LANGUAGE"),      QStringLiteral("TZ"),            QStringLiteral("TMPDIR"),
-        QStringLiteral("TEMP"),          QStringLiteral("TMP"),           QStringLiteral("DISPLAY"),
-        QStringLiteral("WAYLAND_DISPLAY"), QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
-        QStringLiteral("SSH_AUTH_SOCK"), QStringLiteral("HTTP_PROXY"),    QStringLiteral("HTTPS_PROXY"),
-        QStringLiteral("NO_PROXY"),      QStringLiteral("http_proxy"),    QStringLiteral("https_proxy"),
-        QStringLiteral("no_proxy"),      QStringLiteral("SSL_CERT_FILE"), QStringLiteral("SSL_CERT_DIR"),
-        QStringLiteral("ALIBABA_CLOUD_CA_BUNDLE"), QStringLiteral("ALIBABA_CLOUD_PROFILE"),
-        QStringLiteral("ALIBABA_CLOUD_CONFIG_FILE"), QStringLiteral("ALIBABA_CLOUD_CREDENTIALS_FILE"),
+        QStringLiteral("PATH"), QStringLiteral("HOME"), QStringLiteral("USER"), QStringLiteral("LOGNAME"),
+        QStringLiteral("SHELL"), QStringLiteral("LANG"), QStringLiteral("LANGUAGE"), QStringLiteral("TZ"),
+        QStringLiteral("TMPDIR"), QStringLiteral("TEMP"), QStringLiteral("TMP"), QStringLiteral("DISPLAY"),
+        QStringLiteral("WAYLAND_DISPLAY"), QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("SSH_AUTH_SOCK"),
+        QStringLiteral("HTTP_PROXY"), QStringLiteral("HTTPS_PROXY"), QStringLiteral("NO_PROXY"),
+        QStringLiteral("http_proxy"), QStringLiteral("https_proxy"), QStringLiteral("no_proxy"),
+        QStringLiteral("SSL_CERT_FILE"), QStringLiteral("SSL_CERT_DIR"), QStringLiteral("ALIBABA_CLOUD_CA_BUNDLE"),
+        QStringLiteral("ALIBABA_CLOUD_PROFILE"), QStringLiteral("ALIBABA_CLOUD_CONFIG_FILE"),
+        QStringLiteral("ALIBABA_CLOUD_CREDENTIALS_FILE"),
         // Windows
-        QStringLiteral("SystemRoot"),    QStringLiteral("SYSTEMROOT"),    QStringLiteral("windir"),
-        QStringLiteral("USERPROFILE"),   QStringLiteral("USERNAME"),      QStringLiteral("APPDATA"),
-        QStringLiteral("LOCALAPPDATA"),  QStringLiteral("PATHEXT"),       QStringLiteral("COMSPEC"),
-        QStringLiteral("HOMEDRIVE"),     QStringLiteral("HOMEPATH"),      QStringLiteral("ProgramData"),
+        QStringLiteral("SystemRoot"), QStringLiteral("SYSTEMROOT"), QStringLiteral("windir"),
+        QStringLiteral("USERPROFILE"), QStringLiteral("USERNAME"), QStringLiteral("APPDATA"),
+        QStringLiteral("LOCALAPPDATA"), QStringLiteral("PATHEXT"), QStringLiteral("COMSPEC"),
+        QStringLiteral("HOMEDRIVE"), QStringLiteral("HOMEPATH"), QStringLiteral("ProgramData"),
         QStringLiteral("ProgramFiles")};
     return exact.contains(name) || name.startsWith(QLatin1String("LC_")) || name.startsWith(QLatin1String("XDG_"));
 }
@@ -195,11 +194,11 @@ CredentialResult ExternalCredentialProvider::parseOutput(const QByteArray& outpu
     if (wrongType)
         return fail(tr("The command's JSON has a field that is not a string (mode, access_key_id, "
                        "access_key_secret, sts_token and expiration are strings)."));
-    const bool sts = mode.compare(QLatin1String("StsToken"), Qt::CaseInsensitive) == 0 ||
-                     (mode.isEmpty() && !token.isEmpty());
+    const bool sts =
+        mode.compare(QLatin1String("StsToken"), Qt::CaseInsensitive) == 0 || (mode.isEmpty() && !token.isEmpty());
     if (!mode.isEmpty() && !sts && mode.compare(QLatin1String("AK"), Qt::CaseInsensitive) != 0)
-        return fail(tr("The command's JSON has mode \"%1\"; only \"AK\" and \"StsToken\" are defined.")
-                        .arg(mode.left(40)));
+        return fail(
+            tr("The command's JSON has mode \"%1\"; only \"AK\" and \"StsToken\" are defined.").arg(mode.left(40)));
     if (id.isEmpty() || secret.isEmpty())
         return fail(tr("The command's JSON lacks access_key_id or access_key_secret."));
     if (sts && token.isEmpty())
@@ -289,67 +288,65 @@ void ExternalCredentialProvider::fetch(Callback done)
                              "exist and be executable; it runs without a shell.")
                               .arg(process->program(), run->startError)));
     });
-    connect(process, &QProcess::finished, this,
-            [this, process, run, timer, program = args.first()](int exitCode, QProcess::ExitStatus status) {
-                timer->stop();
-                run->out += process->readAllStandardOutput();
-                run->err += process->readAllStandardError();
-                process->deleteLater();
-                if (run->failedToStart)
-                    return;
-                // Whatever the output holds is a secret to hide in the stderr excerpt.
-                QStringList secrets;
-                const QJsonObject o = QJsonDocument::fromJson(run->out.trimmed()).object();
-                for (const char* key : {"access_key_secret", "sts_token", "access_key_id"}) {
-                    const QString v = o.value(QLatin1String(key)).toString();
-                    if (!v.isEmpty())
-                        secrets << v;
-                }
-                for (const char* var : {"ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN"}) {
-                    const QString v = m_context.value(QLatin1String(var));
-                    if (!v.isEmpty())
-                        secrets << v;
-                }
-                QString stderrText =
-                    Redaction::redactSecrets(QString::fromUtf8(run->err.right(2000)).trimmed(), secrets);
-                if (stderrText.size() > 600)
-                    stderrText = QStringLiteral("…") + stderrText.right(600);
-                const QString errPart =
-                    stderrText.isEmpty() ? tr(" It wrote nothing on stderr.") : tr(" Its stderr: %1").arg(stderrText);
-                if (run->timedOut) {
-                    finishRun(failure(tr("\"%1\" did not finish within %2 s and was stopped.")
-                                          .arg(program)
-                                          .arg(m_options.timeoutMs / 1000.0) +
-                                      errPart));
-                    return;
-                }
-                if (run->tooLarge) {
-                    finishRun(failure(tr("\"%1\" printed more than %2 bytes on stdout and was stopped; a "
-                                         "credential is under 4 KiB. Check that process_command names the "
-                                         "right program.")
-                                          .arg(program)
-                                          .arg(m_options.maxStdoutBytes) +
-                                      errPart));
-                    return;
-                }
-                if (status == QProcess::CrashExit) {
-                    finishRun(failure(tr("\"%1\" was ended by a signal or crashed.").arg(program) + errPart));
-                    return;
-                }
-                if (exitCode != 0) {
-                    finishRun(failure(tr("\"%1\" exited with code %2 (its stdout is not shown).")
-                                          .arg(program)
-                                          .arg(exitCode) +
-                                      errPart));
-                    return;
-                }
-                CredentialResult result = parseOutput(run->out, m_description, m_context.clockRef());
-                if (result.ok())
-                    qCDebug(lcCredentials) << "got" << result.credential;
-                else
-                    qCInfo(lcCredentials).noquote() << result.error.toString();
-                finishRun(result);
-            });
+    connect(
+        process, &QProcess::finished, this,
+        [this, process, run, timer, program = args.first()](int exitCode, QProcess::ExitStatus status) {
+            timer->stop();
+            run->out += process->readAllStandardOutput();
+            run->err += process->readAllStandardError();
+            process->deleteLater();
+            if (run->failedToStart)
+                return;
+            // Whatever the output holds is a secret to hide in the stderr excerpt.
+            QStringList secrets;
+            const QJsonObject o = QJsonDocument::fromJson(run->out.trimmed()).object();
+            for (const char* key : {"access_key_secret", "sts_token", "access_key_id"}) {
+                const QString v = o.value(QLatin1String(key)).toString();
+                if (!v.isEmpty())
+                    secrets << v;
+            }
+            for (const char* var : {"ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN"}) {
+                const QString v = m_context.value(QLatin1String(var));
+                if (!v.isEmpty())
+                    secrets << v;
+            }
+            QString stderrText = Redaction::redactSecrets(QString::fromUtf8(run->err.right(2000)).trimmed(), secrets);
+            if (stderrText.size() > 600)
+                stderrText = QStringLiteral("…") + stderrText.right(600);
+            const QString errPart =
+                stderrText.isEmpty() ? tr(" It wrote nothing on stderr.") : tr(" Its stderr: %1").arg(stderrText);
+            if (run->timedOut) {
+                finishRun(failure(tr("\"%1\" did not finish within %2 s and was stopped.")
+                                      .arg(program)
+                                      .arg(m_options.timeoutMs / 1000.0) +
+                                  errPart));
+                return;
+            }
+            if (run->tooLarge) {
+                finishRun(failure(tr("\"%1\" printed more than %2 bytes on stdout and was stopped; a "
+                                     "credential is under 4 KiB. Check that process_command names the "
+                                     "right program.")
+                                      .arg(program)
+                                      .arg(m_options.maxStdoutBytes) +
+                                  errPart));
+                return;
+            }
+            if (status == QProcess::CrashExit) {
+                finishRun(failure(tr("\"%1\" was ended by a signal or crashed.").arg(program) + errPart));
+                return;
+            }
+            if (exitCode != 0) {
+                finishRun(failure(
+                    tr("\"%1\" exited with code %2 (its stdout is not shown).").arg(program).arg(exitCode) + errPart));
+                return;
+            }
+            CredentialResult result = parseOutput(run->out, m_description, m_context.clockRef());
+            if (result.ok())
+                qCDebug(lcCredentials) << "got" << result.credential;
+            else
+                qCInfo(lcCredentials).noquote() << result.error.toString();
+            finishRun(result);
+        });
     qCDebug(lcCredentials).noquote() << "running" << args.first() << "for" << m_description;
     process->start(args.first(), args.mid(1), QIODevice::ReadWrite);
     process->closeWriteChannel();

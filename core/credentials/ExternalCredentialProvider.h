@@ -28,8 +28,8 @@ public:
 
     ExternalCredentialProvider(const CredentialContext& context, QString command, QString description,
                                QObject* parent = nullptr);
-    ExternalCredentialProvider(const CredentialContext& context, QString command, QString description,
-                               Options options, QObject* parent = nullptr);
+    ExternalCredentialProvider(const CredentialContext& context, QString command, QString description, Options options,
+                               QObject* parent = nullptr);
     ~ExternalCredentialProvider() override;
 
     QString name() const override { return QStringLiteral("external"); }

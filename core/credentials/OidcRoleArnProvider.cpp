@@ -60,8 +60,8 @@ void OidcRoleArnProvider::fetch(Callback done)
         return;
     }
     if (m_spec.durationSeconds < 900) {
-        finish(done, failure(tr("The session duration %1 s is below STS's minimum of 900 s.")
-                                 .arg(m_spec.durationSeconds)));
+        finish(done,
+               failure(tr("The session duration %1 s is below STS's minimum of 900 s.").arg(m_spec.durationSeconds)));
         return;
     }
     QFile file(m_spec.tokenFile);
@@ -103,12 +103,10 @@ void OidcRoleArnProvider::fetch(Callback done)
     request.body = formEncode(form);
     request.connectTimeoutMs = connectTimeoutMs;
     request.readTimeoutMs = readTimeoutMs;
-    qCDebug(lcCredentials).noquote() << "AssumeRoleWithOIDC at" << Redaction::redactUrl(url) << "for"
-                                     << m_spec.roleArn;
+    qCDebug(lcCredentials).noquote() << "AssumeRoleWithOIDC at" << Redaction::redactUrl(url) << "for" << m_spec.roleArn;
     CredentialHttp::send(m_network, request, this, [this, done, request, token](const CredentialHttpResponse& r) {
         if (!r.answered()) {
-            done(failure(tr("STS AssumeRoleWithOIDC at %1: %2")
-                             .arg(request.url.host(), r.describeFailure(request))));
+            done(failure(tr("STS AssumeRoleWithOIDC at %1: %2").arg(request.url.host(), r.describeFailure(request))));
             return;
         }
         const QJsonObject o = QJsonDocument::fromJson(r.body).object();
@@ -118,9 +116,8 @@ void OidcRoleArnProvider::fetch(Callback done)
         if (r.status != 200) {
             const QString code = o.value(QLatin1String("Code")).toString();
             const QString message = Redaction::redactSecrets(o.value(QLatin1String("Message")).toString(), hide);
-            done(failure(code.isEmpty()
-                             ? tr("STS refused AssumeRoleWithOIDC (HTTP %1).").arg(r.status)
-                             : tr("STS refused AssumeRoleWithOIDC: %1: %2").arg(code, message.left(300)),
+            done(failure(code.isEmpty() ? tr("STS refused AssumeRoleWithOIDC (HTTP %1).").arg(r.status)
+                                        : tr("STS refused AssumeRoleWithOIDC: %1: %2").arg(code, message.left(300)),
                          r.status, Redaction::bodyExcerpt(r.body, hide)));
             return;
         }

@@ -227,17 +227,15 @@ void CliProfileProvider::describeProfile(const CredentialContext& context, const
     } else if (lower == QLatin1String("oidc")) {
         const QString file = field("oidc_token_file");
         info->supported = QFileInfo::exists(file);
-        info->state = info->supported
-                          ? tr("assumes %1 with STS AssumeRoleWithOIDC").arg(field("ram_role_arn"))
-                          : tr("OIDC token file %1 is missing").arg(QDir::toNativeSeparators(file));
+        info->state = info->supported ? tr("assumes %1 with STS AssumeRoleWithOIDC").arg(field("ram_role_arn"))
+                                      : tr("OIDC token file %1 is missing").arg(QDir::toNativeSeparators(file));
     } else if (lower == QLatin1String("cloudsso") || lower == QLatin1String("oauth")) {
         const CachedSts c = cachedSts(p, info->kind, info->name, {}, context.clockRef());
         info->supported = !c.credential.isNull();
-        info->state = info->supported
-                          ? tr("cached STS credential %1 valid until %2 UTC")
-                                .arg(c.credential.maskedKeyId(),
-                                     c.credential.expiration().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-                          : tr("sign-in needed: run `%1`").arg(signInCommand(info->kind, info->name));
+        info->state = info->supported ? tr("cached STS credential %1 valid until %2 UTC")
+                                            .arg(c.credential.maskedKeyId(),
+                                                 c.credential.expiration().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                                      : tr("sign-in needed: run `%1`").arg(signInCommand(info->kind, info->name));
     } else {
         info->supported = info->modeSupported = false;
         info->state = tr("mode not supported by RoleDesk");
@@ -486,12 +484,14 @@ QList<ProfileInfo> IniProfileProvider::listProfiles(const CredentialContext& con
         info.modeSupported = info.supported;
         const auto tr = [](const char* text) { return QCoreApplication::translate("ProfileCredentialProvider", text); };
         if (info.kind == QLatin1String("access_key"))
-            info.state = tr("long-term AccessKey %1").arg(Redaction::maskKeyId(it.value().value(QStringLiteral("access_key_id"))));
+            info.state = tr("long-term AccessKey %1")
+                             .arg(Redaction::maskKeyId(it.value().value(QStringLiteral("access_key_id"))));
         else if (info.kind == QLatin1String("ecs_ram_role"))
             info.state = tr("asks the ECS metadata service (works on ECS only)");
         else if (info.kind == QLatin1String("ram_role_arn"))
-            info.state = info.supported ? tr("assumes %1 with STS AssumeRole").arg(it.value().value(QStringLiteral("role_arn")))
-                                        : tr("not supported by this front end");
+            info.state = info.supported
+                             ? tr("assumes %1 with STS AssumeRole").arg(it.value().value(QStringLiteral("role_arn")))
+                             : tr("not supported by this front end");
         else
             info.state = tr("type not supported by RoleDesk");
         list << info;

@@ -49,8 +49,8 @@ Choice choose(const StsLocation& l, const CredentialContext& context)
             c.vpc = true;
             why << QStringLiteral("ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED");
         }
-        c.endpoint = (c.vpc ? QStringLiteral("sts-vpc.%1.aliyuncs.com") : QStringLiteral("sts.%1.aliyuncs.com"))
-                         .arg(c.region);
+        c.endpoint =
+            (c.vpc ? QStringLiteral("sts-vpc.%1.aliyuncs.com") : QStringLiteral("sts.%1.aliyuncs.com")).arg(c.region);
         c.why = why.join(tr(" and "));
         return c;
     }
@@ -66,8 +66,8 @@ QUrl StsLocation::resolve(const CredentialContext& context, QString* error) cons
     const Choice c = choose(*this, context);
     static const QRegularExpression regionRe(QStringLiteral("^[a-z0-9-]{2,40}$"));
     if (!c.region.isEmpty() && !regionRe.match(c.region).hasMatch()) {
-        *error = tr("The STS region \"%1\" (from %2) is not a region id such as cn-hangzhou.")
-                     .arg(c.region.left(60), c.why);
+        *error =
+            tr("The STS region \"%1\" (from %2) is not a region id such as cn-hangzhou.").arg(c.region.left(60), c.why);
         return {};
     }
     QUrl url;

@@ -181,12 +181,13 @@ void TestProfileModes::splitCommandRefuses()
 
 void TestProfileModes::externalStsAndAk()
 {
-    const QString sts = script(QStringLiteral("bin dir/sts.sh"),
-                               QStringLiteral("[ \"$1\" = 'a b' ] || exit 9\n"
-                                              "printf '%s' '{\"mode\":\"StsToken\",\"access_key_id\":\"%1\","
-                                              "\"access_key_secret\":\"%2\",\"sts_token\":\"%3\",\"expiration\":\"%4\"}'")
-                                   .arg(keyId(), secret(), token(), utc(m_exp))
-                                   .toUtf8());
+    const QString sts =
+        script(QStringLiteral("bin dir/sts.sh"),
+               QStringLiteral("[ \"$1\" = 'a b' ] || exit 9\n"
+                              "printf '%s' '{\"mode\":\"StsToken\",\"access_key_id\":\"%1\","
+                              "\"access_key_secret\":\"%2\",\"sts_token\":\"%3\",\"expiration\":\"%4\"}'")
+                   .arg(keyId(), secret(), token(), utc(m_exp))
+                   .toUtf8());
     ExternalCredentialProvider p(context(), QStringLiteral("\"%1\" 'a b'").arg(sts), QStringLiteral("ext"));
     CredentialResult r = fetch(&p);
     QVERIFY2(r.ok(), qPrintable(r.error.toString()));
@@ -242,7 +243,8 @@ void TestProfileModes::externalFailures_data()
                                   << QStringLiteral("not a string");
     QTest::newRow("expired") << QByteArray("echo '{\"mode\":\"StsToken\",\"access_key_id\":\"x\","
                                            "\"access_key_secret\":\"" +
-                                           s + "\",\"sts_token\":\"" + t + "\",\"expiration\":\"2020-01-01T00:00:00Z\"}'")
+                                           s + "\",\"sts_token\":\"" + t +
+                                           "\",\"expiration\":\"2020-01-01T00:00:00Z\"}'")
                              << QStringLiteral("expired at 2020-01-01 00:00:00");
     QTest::newRow("expiration without zone")
         << QByteArray("echo '{\"mode\":\"StsToken\",\"access_key_id\":\"x\",\"access_key_secret\":\"" + s +
@@ -338,7 +340,8 @@ void TestProfileModes::externalDisabled()
     m_server->setResponse(QStringLiteral("/uri"), 200, answer(m_exp));
     QJsonArray profiles;
     profiles << QJsonObject{{"name", "ext"}, {"mode", "External"}, {"process_command", s}};
-    profiles << QJsonObject{{"name", "uri"}, {"mode", "CredentialsURI"},
+    profiles << QJsonObject{{"name", "uri"},
+                            {"mode", "CredentialsURI"},
                             {"credentials_uri", m_server->url(QStringLiteral("/uri")).toString()}};
     writeConfig(profiles);
     for (const QString& name : {QStringLiteral("ext"), QStringLiteral("uri")}) {
@@ -448,9 +451,10 @@ void TestProfileModes::oidcFailures()
     spec.sts.profileEndpoint = m_server->url(QString()).toString();
 
     // STS refuses, and echoes the token in its message: the token never reaches ours.
-    m_server->setResponse(QStringLiteral("/"), 400,
-                          toJson(QJsonObject{{QStringLiteral("Code"), QStringLiteral("AuthenticationFail.OIDCToken.Invalid")},
-                                             {QStringLiteral("Message"), QStringLiteral("bad token ") + oidcToken}}));
+    m_server->setResponse(
+        QStringLiteral("/"), 400,
+        toJson(QJsonObject{{QStringLiteral("Code"), QStringLiteral("AuthenticationFail.OIDCToken.Invalid")},
+                           {QStringLiteral("Message"), QStringLiteral("bad token ") + oidcToken}}));
     OidcRoleArnProvider refused(context(), spec);
     CredentialResult r = fetch(&refused);
     QVERIFY(!r.ok());
@@ -505,14 +509,15 @@ void TestProfileModes::oidcFromEnvironmentInChain()
     m_server->setResponse(QStringLiteral("/"), 200, stsAnswer());
     CredentialContext c = context();
     c.environment.insert(QStringLiteral("ALIBABA_CLOUD_ROLE_ARN"), QStringLiteral("acs:ram::1:role/x"));
-    c.environment.insert(QStringLiteral("ALIBABA_CLOUD_OIDC_PROVIDER_ARN"), QStringLiteral("acs:ram::1:oidc-provider/x"));
+    c.environment.insert(QStringLiteral("ALIBABA_CLOUD_OIDC_PROVIDER_ARN"),
+                         QStringLiteral("acs:ram::1:oidc-provider/x"));
     c.environment.insert(QStringLiteral("ALIBABA_CLOUD_OIDC_TOKEN_FILE"), tf.fileName());
     c.environment.insert(QStringLiteral("ALIBABA_CLOUD_ROLE_SESSION_NAME"), QStringLiteral("from-env"));
     c.environment.insert(QStringLiteral("ALIBABA_CLOUD_STS_ENDPOINT"), m_server->url(QString()).toString());
     c.environment.insert(QStringLiteral("ALIBABA_CLOUD_ECS_METADATA_DISABLED"), QStringLiteral("true"));
     // A usable CLI profile comes later in the chain: OIDC (step 2) wins.
-    writeConfig(QJsonArray{QJsonObject{{"name", "ak"}, {"mode", "AK"}, {"access_key_id", "LTAI5tLater"},
-                                       {"access_key_secret", "s"}}});
+    writeConfig(QJsonArray{
+        QJsonObject{{"name", "ak"}, {"mode", "AK"}, {"access_key_id", "LTAI5tLater"}, {"access_key_secret", "s"}}});
     DefaultCredentialChain chain(c);
     const CredentialResult r = fetch(&chain);
     QVERIFY2(r.ok(), qPrintable(r.error.toString()));
@@ -538,20 +543,21 @@ void TestProfileModes::stsLocation_data()
                                     << QStringList{"ALIBABA_CLOUD_STS_REGION", "cn-shanghai",
                                                    "ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED", "true"}
                                     << "https://sts-vpc.cn-shanghai.aliyuncs.com/";
-    QTest::newRow("vpc without region is global") << QString() << QString() << false
-                                                  << QStringList{"ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED", "true"}
-                                                  << "https://sts.aliyuncs.com/";
-    QTest::newRow("profile region beats env") << "cn-beijing" << QString() << true
-                                              << QStringList{"ALIBABA_CLOUD_STS_REGION", "cn-shanghai"}
-                                              << "https://sts-vpc.cn-beijing.aliyuncs.com/";
-    QTest::newRow("env endpoint beats regions") << "cn-beijing" << QString() << false
-                                                << QStringList{"ALIBABA_CLOUD_STS_ENDPOINT", "sts.example.com"}
-                                                << "https://sts.example.com/";
-    QTest::newRow("profile endpoint beats all") << "cn-beijing" << "http://127.0.0.1:9" << false
-                                                << QStringList{"ALIBABA_CLOUD_STS_ENDPOINT", "sts.example.com"}
-                                                << "http://127.0.0.1:9/";
-    QTest::newRow("bad region") << QString() << QString() << false
-                                << QStringList{"ALIBABA_CLOUD_STS_REGION", "cn/../x"} << QString();
+    QTest::newRow("vpc without region is global")
+        << QString() << QString() << false << QStringList{"ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED", "true"}
+        << "https://sts.aliyuncs.com/";
+    QTest::newRow("profile region beats env")
+        << "cn-beijing" << QString() << true << QStringList{"ALIBABA_CLOUD_STS_REGION", "cn-shanghai"}
+        << "https://sts-vpc.cn-beijing.aliyuncs.com/";
+    QTest::newRow("env endpoint beats regions")
+        << "cn-beijing" << QString() << false << QStringList{"ALIBABA_CLOUD_STS_ENDPOINT", "sts.example.com"}
+        << "https://sts.example.com/";
+    QTest::newRow("profile endpoint beats all")
+        << "cn-beijing"
+        << "http://127.0.0.1:9" << false << QStringList{"ALIBABA_CLOUD_STS_ENDPOINT", "sts.example.com"}
+        << "http://127.0.0.1:9/";
+    QTest::newRow("bad region") << QString() << QString() << false << QStringList{"ALIBABA_CLOUD_STS_REGION", "cn/../x"}
+                                << QString();
     QTest::newRow("bad endpoint") << QString() << "https://u:p@h/?q" << false << QStringList() << QString();
 }
 
@@ -586,14 +592,19 @@ void TestProfileModes::cloudSsoAndOAuthCached()
     const qint64 valid = m_exp.toSecsSinceEpoch();
     const qint64 past = m_clock.nowUtc().addSecs(-60).toSecsSinceEpoch();
     QJsonArray profiles;
-    profiles << QJsonObject{{"name", "sso"},          {"mode", "CloudSSO"},   {"access_key_id", keyId()},
-                            {"access_key_secret", secret()}, {"sts_token", token()}, {"sts_expiration", valid},
+    profiles << QJsonObject{{"name", "sso"},
+                            {"mode", "CloudSSO"},
+                            {"access_key_id", keyId()},
+                            {"access_key_secret", secret()},
+                            {"sts_token", token()},
+                            {"sts_expiration", valid},
                             {"cloud_sso_sign_in_url", "https://signin-cn-shanghai.alibabacloudsso.com/x/login"}};
-    profiles << QJsonObject{{"name", "sso-old"},      {"mode", "CloudSSO"},   {"access_key_id", keyId()},
-                            {"access_key_secret", secret()}, {"sts_token", token()}, {"sts_expiration", past}};
-    profiles << QJsonObject{{"name", "oauth"},        {"mode", "OAuth"},      {"access_key_id", keyId()},
-                            {"access_key_secret", secret()}, {"sts_token", token()}, {"sts_expiration", valid},
-                            {"oauth_site_type", "CN"}};
+    profiles << QJsonObject{{"name", "sso-old"},        {"mode", "CloudSSO"},
+                            {"access_key_id", keyId()}, {"access_key_secret", secret()},
+                            {"sts_token", token()},     {"sts_expiration", past}};
+    profiles << QJsonObject{
+        {"name", "oauth"},      {"mode", "OAuth"},         {"access_key_id", keyId()}, {"access_key_secret", secret()},
+        {"sts_token", token()}, {"sts_expiration", valid}, {"oauth_site_type", "CN"}};
     profiles << QJsonObject{{"name", "oauth-new"}, {"mode", "OAuth"}, {"oauth_site_type", "INTL"}};
     writeConfig(profiles);
 

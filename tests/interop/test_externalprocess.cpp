@@ -144,8 +144,7 @@ void TestExternalProcess::officialReadsRoleDeskStsCredential()
     const Run show = runCli({QStringLiteral("creds"), QStringLiteral("show"), QStringLiteral("--source"),
                              QStringLiteral("file"), QStringLiteral("--file"), file, QStringLiteral("--json")});
     QCOMPARE(show.code, 0);
-    const QString shownId =
-        QJsonDocument::fromJson(show.out).object().value(QStringLiteral("accessKeyId")).toString();
+    const QString shownId = QJsonDocument::fromJson(show.out).object().value(QStringLiteral("accessKeyId")).toString();
     QCOMPARE(shownId, Redaction::maskKeyId(keyId()));
 
     // The official library, through the External profile.
@@ -190,10 +189,9 @@ void TestExternalProcess::officialReadsRoleDeskAccessKey()
         QProcess p;
         env.insert(QStringLiteral("ALIBABA_CLOUD_CREDENTIALS_FILE"), ini);
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral(ROLEDESK_CLI_EXE), {QStringLiteral("creds"), QStringLiteral("show"),
-                                                   QStringLiteral("--source"), QStringLiteral("ini"),
-                                                   QStringLiteral("--profile"), QStringLiteral("ci"),
-                                                   QStringLiteral("--json")});
+        p.start(QStringLiteral(ROLEDESK_CLI_EXE),
+                {QStringLiteral("creds"), QStringLiteral("show"), QStringLiteral("--source"), QStringLiteral("ini"),
+                 QStringLiteral("--profile"), QStringLiteral("ci"), QStringLiteral("--json")});
         Run r;
         if (p.waitForFinished(60000)) {
             r.code = p.exitCode();
