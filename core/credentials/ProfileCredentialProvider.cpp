@@ -3,6 +3,7 @@
 #include "credentials/EcsRamRoleProvider.h"
 #include "credentials/ExternalCredentialProvider.h"
 #include "credentials/OidcRoleArnProvider.h"
+#include "credentials/StsLocation.h"
 #include "credentials/UriCredentialProvider.h"
 #include "util/Clock.h"
 #include "util/Redaction.h"
@@ -318,6 +319,17 @@ ProfileProviderBase::Resolved CliProfileProvider::resolveProfile(const QJsonObje
         spec.regionId = field("region_id");
         spec.durationSeconds = profile.value(QLatin1String("expired_seconds")).toInt(3600);
         spec.description = where;
+        const StsLocation sts{field("sts_region"), field("sts_endpoint"),
+                              profile.value(QLatin1String("enable_vpc")).toBool() ||
+                                  field("endpoint_type").compare(QLatin1String("vpc"), Qt::CaseInsensitive) == 0};
+        if (sts.isSet(context)) {
+            QString stsError;
+            spec.stsEndpoint = sts.resolve(context, &stsError);
+            if (!spec.stsEndpoint.isValid()) {
+                r.error = stsError;
+                return r;
+            }
+        }
         if (!context.roleArnProviderFactory) {
             r.error = notSupportedYet(mode);
             r.create = nullptr;
@@ -543,6 +555,14 @@ ProfileProviderBase::Resolved IniProfileProvider::resolve() const
         spec.sessionName = s.value(QStringLiteral("role_session_name"));
         spec.policy = s.value(QStringLiteral("policy"));
         spec.description = where;
+        if (StsLocation().isSet(context)) {
+            QString stsError;
+            spec.stsEndpoint = StsLocation().resolve(context, &stsError);
+            if (!spec.stsEndpoint.isValid()) {
+                r.error = stsError;
+                return r;
+            }
+        }
         const QString id = s.value(QStringLiteral("access_key_id"));
         const QString secret = s.value(QStringLiteral("access_key_secret"));
         r.create = [this, context, spec, id, secret, where](QObject* parent) {

@@ -1,6 +1,7 @@
 #include "StsLocation.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <QRegularExpression>
 
 namespace {
@@ -82,9 +83,23 @@ QUrl StsLocation::resolve(const CredentialContext& context, QString* error) cons
                      .arg(c.endpoint.left(100), c.why);
         return {};
     }
+    if (url.scheme() == QLatin1String("http") && url.host() != QLatin1String("localhost") &&
+        !QHostAddress(url.host()).isLoopback()) {
+        *error = tr("Refusing plain HTTP to the STS endpoint %1 (from %2): the request carries credentials or an "
+                    "OIDC token. Use https:// or a host name.")
+                     .arg(url.host(), c.why);
+        return {};
+    }
     if (url.path().isEmpty())
         url.setPath(QStringLiteral("/"));
     return url;
+}
+
+bool StsLocation::isSet(const CredentialContext& context) const
+{
+    return !profileEndpoint.trimmed().isEmpty() || !profileRegion.trimmed().isEmpty() ||
+           !context.value(QStringLiteral("ALIBABA_CLOUD_STS_ENDPOINT")).trimmed().isEmpty() ||
+           !context.value(QStringLiteral("ALIBABA_CLOUD_STS_REGION")).trimmed().isEmpty();
 }
 
 QString StsLocation::explain(const CredentialContext& context) const

@@ -48,6 +48,7 @@ private slots:
     void oidcFromEnvironmentInChain();
     void stsLocation_data();
     void stsLocation();
+    void roleArnProfilesFollowStsLocation();
     void cloudSsoAndOAuthCached();
     void iniErrorNamesRamRoleArn();
 
@@ -583,6 +584,68 @@ void TestProfileModes::stsLocation()
         QVERIFY(error.isEmpty());
         QVERIFY(!l.explain(c).isEmpty());
     }
+}
+
+void TestProfileModes::roleArnProfilesFollowStsLocation()
+{
+    QList<QUrl> seen;
+    CredentialContext c = context();
+    c.roleArnProviderFactory = [&seen](const RoleArnSpec& spec, QObject* parent) -> CredentialProvider* {
+        seen << spec.stsEndpoint;
+        delete spec.sourceProvider;
+        return new FailingCredentialProvider(QStringLiteral("ram_role_arn"), spec.description,
+                                             QStringLiteral("captured"), parent);
+    };
+    QJsonArray profiles;
+    profiles << QJsonObject{{"name", "plain"},
+                            {"mode", "RamRoleArn"},
+                            {"access_key_id", "LTAI5tA"},
+                            {"access_key_secret", "s"},
+                            {"ram_role_arn", "acs:ram::1:role/r"}};
+    profiles << QJsonObject{{"name", "regional"},
+                            {"mode", "RamRoleArn"},
+                            {"access_key_id", "LTAI5tA"},
+                            {"access_key_secret", "s"},
+                            {"ram_role_arn", "acs:ram::1:role/r"},
+                            {"sts_region", "cn-shanghai"},
+                            {"enable_vpc", true}};
+    profiles << QJsonObject{{"name", "chained"},
+                            {"mode", "ChainableRamRoleArn"},
+                            {"source_profile", "ak"},
+                            {"ram_role_arn", "acs:ram::1:role/r2"},
+                            {"sts_endpoint", "sts.example.com"}};
+    profiles << QJsonObject{{"name", "ak"}, {"mode", "AK"}, {"access_key_id", "LTAI5tA"}, {"access_key_secret", "s"}};
+    writeConfig(profiles);
+    for (const QString& name : {QStringLiteral("plain"), QStringLiteral("regional"), QStringLiteral("chained")}) {
+        CliProfileProvider p(c, name);
+        fetch(&p);
+    }
+    QCOMPARE(seen.size(), 3);
+    QVERIFY(seen.at(0).isEmpty()); // nothing set: the front end's endpoints
+    QCOMPARE(seen.at(1).toString(), QStringLiteral("https://sts-vpc.cn-shanghai.aliyuncs.com/"));
+    QCOMPARE(seen.at(2).toString(), QStringLiteral("https://sts.example.com/"));
+
+    // The environment reaches profiles without their own setting, INI ones too.
+    seen.clear();
+    c.environment.insert(QStringLiteral("ALIBABA_CLOUD_STS_REGION"), QStringLiteral("ap-southeast-1"));
+    CliProfileProvider plain(c, QStringLiteral("plain"));
+    fetch(&plain);
+    QDir().mkpath(m_home->filePath(QStringLiteral(".alibabacloud")));
+    QFile ini(m_home->filePath(QStringLiteral(".alibabacloud/credentials")));
+    QVERIFY(ini.open(QIODevice::WriteOnly));
+    ini.write("[default]\ntype = ram_role_arn\naccess_key_id = LTAI5tI\naccess_key_secret = s\n"
+              "role_arn = acs:ram::1:role/r\n");
+    ini.close();
+    IniProfileProvider iniProvider(c);
+    fetch(&iniProvider);
+    QCOMPARE(seen, (QList<QUrl>{QUrl(QStringLiteral("https://sts.ap-southeast-1.aliyuncs.com/")),
+                                QUrl(QStringLiteral("https://sts.ap-southeast-1.aliyuncs.com/"))}));
+
+    // A plain-HTTP endpoint elsewhere than loopback is refused before anything is sent.
+    c.environment.insert(QStringLiteral("ALIBABA_CLOUD_STS_ENDPOINT"), QStringLiteral("http://sts.example.com"));
+    CliProfileProvider refused(c, QStringLiteral("plain"));
+    const CredentialResult r = fetch(&refused);
+    QVERIFY2(r.error.message.contains(QStringLiteral("Refusing plain HTTP")), qPrintable(r.error.message));
 }
 
 // ---- CloudSSO / OAuth ----
