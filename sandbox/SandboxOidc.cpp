@@ -56,8 +56,10 @@ QString SandboxEngine::issueOidcToken(const QString& subject, int lifetimeSecond
 {
     QMutexLocker lock(&m_mutex);
     if (m_oidcKey.isEmpty()) {
-        m_oidcKey.resize(32);
-        QRandomGenerator::system()->generate(m_oidcKey.begin(), m_oidcKey.end());
+        for (int i = 0; i < 8; ++i) {
+            const quint32 word = QRandomGenerator::system()->generate();
+            m_oidcKey.append(reinterpret_cast<const char*>(&word), sizeof word);
+        }
     }
     const qint64 now = nowMs() / 1000;
     const QByteArray header = b64url(R"({"alg":"HS256","typ":"JWT","kid":"sandbox"})");

@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QTimer>
 
+#include <utility>
+
 namespace {
 
 // Variables a program needs to run as the user (home, user, locale, temp dir, desktop session and keychain,
@@ -34,11 +36,6 @@ bool allowedVariable(const QString& name)
         QStringLiteral("HOMEDRIVE"), QStringLiteral("HOMEPATH"), QStringLiteral("ProgramData"),
         QStringLiteral("ProgramFiles")};
     return exact.contains(name) || name.startsWith(QLatin1String("LC_")) || name.startsWith(QLatin1String("XDG_"));
-}
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ExternalCredentialProvider", text);
 }
 
 } // namespace
@@ -219,9 +216,8 @@ CredentialResult ExternalCredentialProvider::parseOutput(const QByteArray& outpu
         if (expiration <= clock.nowUtc())
             return fail(tr("The command printed a credential that expired at %1 UTC.")
                             .arg(expiration.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
-    } else if (sts) {
-        // StsToken without expiration: usable, but nobody can say how long; RoleDesk asks again on every use.
     }
+    // An StsToken without expiration is taken as it is: nobody can say how long it lasts.
     return CredentialResult::success(Credential(id, secret, token, expiration, source));
 }
 

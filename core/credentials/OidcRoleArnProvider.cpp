@@ -6,6 +6,7 @@
 #include "util/Logging.h"
 #include "util/Redaction.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>

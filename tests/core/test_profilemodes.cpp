@@ -19,6 +19,7 @@
 #include <optional>
 
 using namespace CredentialFixtures;
+using namespace Qt::StringLiterals;
 
 // The aliyun CLI profile modes that go beyond a stored key: External (a command run without a shell),
 // OIDC (anonymous STS AssumeRoleWithOIDC with a token file, also step 2 of the default chain), CloudSSO and
@@ -152,13 +153,14 @@ void TestProfileModes::splitCommand_data()
 {
     QTest::addColumn<QString>("command");
     QTest::addColumn<QStringList>("args");
-    QTest::newRow("plain") << QStringLiteral("  tool  a b ") << QStringList{"tool", "a", "b"};
+    QTest::newRow("plain") << QStringLiteral("  tool  a b ") << QStringList{u"tool"_s, u"a"_s, u"b"_s};
     QTest::newRow("double quotes") << QStringLiteral("\"/opt/my tool\" --x \"a b\"")
-                                   << QStringList{"/opt/my tool", "--x", "a b"};
-    QTest::newRow("single quotes keep all") << QStringLiteral("t 'a \\\"$b'") << QStringList{"t", "a \\\"$b"};
-    QTest::newRow("escapes") << QStringLiteral("t a\\ b \"q\\\"x\"") << QStringList{"t", "a b", "q\"x"};
-    QTest::newRow("empty quoted arg") << QStringLiteral("t \"\" z") << QStringList{"t", "", "z"};
-    QTest::newRow("no expansion") << QStringLiteral("t $HOME `id` ;") << QStringList{"t", "$HOME", "`id`", ";"};
+                                   << QStringList{u"/opt/my tool"_s, u"--x"_s, u"a b"_s};
+    QTest::newRow("single quotes keep all") << QStringLiteral("t 'a \\\"$b'") << QStringList{u"t"_s, u"a \\\"$b"_s};
+    QTest::newRow("escapes") << QStringLiteral("t a\\ b \"q\\\"x\"") << QStringList{u"t"_s, u"a b"_s, u"q\"x"_s};
+    QTest::newRow("empty quoted arg") << QStringLiteral("t \"\" z") << QStringList{u"t"_s, u""_s, u"z"_s};
+    QTest::newRow("no expansion") << QStringLiteral("t $HOME `id` ;")
+                                  << QStringList{u"t"_s, u"$HOME"_s, u"`id`"_s, u";"_s};
 }
 
 void TestProfileModes::splitCommand()
@@ -340,10 +342,10 @@ void TestProfileModes::externalDisabled()
 
     m_server->setResponse(QStringLiteral("/uri"), 200, answer(m_exp));
     QJsonArray profiles;
-    profiles << QJsonObject{{"name", "ext"}, {"mode", "External"}, {"process_command", s}};
-    profiles << QJsonObject{{"name", "uri"},
-                            {"mode", "CredentialsURI"},
-                            {"credentials_uri", m_server->url(QStringLiteral("/uri")).toString()}};
+    profiles << QJsonObject{{u"name"_s, u"ext"_s}, {u"mode"_s, u"External"_s}, {u"process_command"_s, s}};
+    profiles << QJsonObject{{u"name"_s, u"uri"_s},
+                            {u"mode"_s, u"CredentialsURI"_s},
+                            {u"credentials_uri"_s, m_server->url(QStringLiteral("/uri")).toString()}};
     writeConfig(profiles);
     for (const QString& name : {QStringLiteral("ext"), QStringLiteral("uri")}) {
         CliProfileProvider profile(c, name);
@@ -370,8 +372,9 @@ void TestProfileModes::externalProfileAndListing()
                                                          .arg(keyId(), secret(), token(), utc(m_exp))
                                                          .toUtf8());
     QJsonArray profiles;
-    profiles << QJsonObject{{"name", "ext"}, {"mode", "External"}, {"process_command", s}};
-    profiles << QJsonObject{{"name", "broken"}, {"mode", "External"}, {"process_command", "\"unclosed"}};
+    profiles << QJsonObject{{u"name"_s, u"ext"_s}, {u"mode"_s, u"External"_s}, {u"process_command"_s, s}};
+    profiles << QJsonObject{
+        {u"name"_s, u"broken"_s}, {u"mode"_s, u"External"_s}, {u"process_command"_s, u"\"unclosed"_s}};
     writeConfig(profiles);
     CliProfileProvider current(context());
     CredentialResult r = fetch(&current);
@@ -401,14 +404,14 @@ void TestProfileModes::oidcProfile()
     tf.close();
     m_server->setResponse(QStringLiteral("/"), 200, stsAnswer());
     QJsonArray profiles;
-    profiles << QJsonObject{{"name", "ci"},
-                            {"mode", "OIDC"},
-                            {"ram_role_arn", "acs:ram::1380246718450127:role/ci"},
-                            {"oidc_provider_arn", "acs:ram::1380246718450127:oidc-provider/gh"},
-                            {"oidc_token_file", tf.fileName()},
-                            {"ram_session_name", "ci-run"},
-                            {"duration_seconds", 1800},
-                            {"sts_endpoint", m_server->url(QString()).toString()}};
+    profiles << QJsonObject{{u"name"_s, u"ci"_s},
+                            {u"mode"_s, u"OIDC"_s},
+                            {u"ram_role_arn"_s, u"acs:ram::1380246718450127:role/ci"_s},
+                            {u"oidc_provider_arn"_s, u"acs:ram::1380246718450127:oidc-provider/gh"_s},
+                            {u"oidc_token_file"_s, tf.fileName()},
+                            {u"ram_session_name"_s, u"ci-run"_s},
+                            {u"duration_seconds"_s, 1800},
+                            {u"sts_endpoint"_s, m_server->url(QString()).toString()}};
     writeConfig(profiles);
     CliProfileProvider p(context());
     const CredentialResult r = fetch(&p);
@@ -517,8 +520,10 @@ void TestProfileModes::oidcFromEnvironmentInChain()
     c.environment.insert(QStringLiteral("ALIBABA_CLOUD_STS_ENDPOINT"), m_server->url(QString()).toString());
     c.environment.insert(QStringLiteral("ALIBABA_CLOUD_ECS_METADATA_DISABLED"), QStringLiteral("true"));
     // A usable CLI profile comes later in the chain: OIDC (step 2) wins.
-    writeConfig(QJsonArray{
-        QJsonObject{{"name", "ak"}, {"mode", "AK"}, {"access_key_id", "LTAI5tLater"}, {"access_key_secret", "s"}}});
+    writeConfig(QJsonArray{QJsonObject{{u"name"_s, u"ak"_s},
+                                       {u"mode"_s, u"AK"_s},
+                                       {u"access_key_id"_s, u"LTAI5tLater"_s},
+                                       {u"access_key_secret"_s, u"s"_s}}});
     DefaultCredentialChain chain(c);
     const CredentialResult r = fetch(&chain);
     QVERIFY2(r.ok(), qPrintable(r.error.toString()));
@@ -538,27 +543,27 @@ void TestProfileModes::stsLocation_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("default") << QString() << QString() << false << QStringList() << "https://sts.aliyuncs.com/";
     QTest::newRow("env region") << QString() << QString() << false
-                                << QStringList{"ALIBABA_CLOUD_STS_REGION", "cn-shanghai"}
+                                << QStringList{u"ALIBABA_CLOUD_STS_REGION"_s, u"cn-shanghai"_s}
                                 << "https://sts.cn-shanghai.aliyuncs.com/";
     QTest::newRow("env region vpc") << QString() << QString() << false
-                                    << QStringList{"ALIBABA_CLOUD_STS_REGION", "cn-shanghai",
+                                    << QStringList{u"ALIBABA_CLOUD_STS_REGION"_s, u"cn-shanghai"_s,
                                                    "ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED", "true"}
                                     << "https://sts-vpc.cn-shanghai.aliyuncs.com/";
     QTest::newRow("vpc without region is global")
-        << QString() << QString() << false << QStringList{"ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED", "true"}
+        << QString() << QString() << false << QStringList{u"ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED"_s, u"true"_s}
         << "https://sts.aliyuncs.com/";
     QTest::newRow("profile region beats env")
-        << "cn-beijing" << QString() << true << QStringList{"ALIBABA_CLOUD_STS_REGION", "cn-shanghai"}
+        << "cn-beijing" << QString() << true << QStringList{u"ALIBABA_CLOUD_STS_REGION"_s, u"cn-shanghai"_s}
         << "https://sts-vpc.cn-beijing.aliyuncs.com/";
     QTest::newRow("env endpoint beats regions")
-        << "cn-beijing" << QString() << false << QStringList{"ALIBABA_CLOUD_STS_ENDPOINT", "sts.example.com"}
+        << "cn-beijing" << QString() << false << QStringList{u"ALIBABA_CLOUD_STS_ENDPOINT"_s, u"sts.example.com"_s}
         << "https://sts.example.com/";
     QTest::newRow("profile endpoint beats all")
         << "cn-beijing"
-        << "http://127.0.0.1:9" << false << QStringList{"ALIBABA_CLOUD_STS_ENDPOINT", "sts.example.com"}
+        << "http://127.0.0.1:9" << false << QStringList{u"ALIBABA_CLOUD_STS_ENDPOINT"_s, u"sts.example.com"_s}
         << "http://127.0.0.1:9/";
-    QTest::newRow("bad region") << QString() << QString() << false << QStringList{"ALIBABA_CLOUD_STS_REGION", "cn/../x"}
-                                << QString();
+    QTest::newRow("bad region") << QString() << QString() << false
+                                << QStringList{u"ALIBABA_CLOUD_STS_REGION"_s, u"cn/../x"_s} << QString();
     QTest::newRow("bad endpoint") << QString() << "https://u:p@h/?q" << false << QStringList() << QString();
 }
 
@@ -597,24 +602,27 @@ void TestProfileModes::roleArnProfilesFollowStsLocation()
                                              QStringLiteral("captured"), parent);
     };
     QJsonArray profiles;
-    profiles << QJsonObject{{"name", "plain"},
-                            {"mode", "RamRoleArn"},
-                            {"access_key_id", "LTAI5tA"},
-                            {"access_key_secret", "s"},
-                            {"ram_role_arn", "acs:ram::1:role/r"}};
-    profiles << QJsonObject{{"name", "regional"},
-                            {"mode", "RamRoleArn"},
-                            {"access_key_id", "LTAI5tA"},
-                            {"access_key_secret", "s"},
-                            {"ram_role_arn", "acs:ram::1:role/r"},
-                            {"sts_region", "cn-shanghai"},
-                            {"enable_vpc", true}};
-    profiles << QJsonObject{{"name", "chained"},
-                            {"mode", "ChainableRamRoleArn"},
-                            {"source_profile", "ak"},
-                            {"ram_role_arn", "acs:ram::1:role/r2"},
-                            {"sts_endpoint", "sts.example.com"}};
-    profiles << QJsonObject{{"name", "ak"}, {"mode", "AK"}, {"access_key_id", "LTAI5tA"}, {"access_key_secret", "s"}};
+    profiles << QJsonObject{{u"name"_s, u"plain"_s},
+                            {u"mode"_s, u"RamRoleArn"_s},
+                            {u"access_key_id"_s, u"LTAI5tA"_s},
+                            {u"access_key_secret"_s, u"s"_s},
+                            {u"ram_role_arn"_s, u"acs:ram::1:role/r"_s}};
+    profiles << QJsonObject{{u"name"_s, u"regional"_s},
+                            {u"mode"_s, u"RamRoleArn"_s},
+                            {u"access_key_id"_s, u"LTAI5tA"_s},
+                            {u"access_key_secret"_s, u"s"_s},
+                            {u"ram_role_arn"_s, u"acs:ram::1:role/r"_s},
+                            {u"sts_region"_s, u"cn-shanghai"_s},
+                            {u"enable_vpc"_s, true}};
+    profiles << QJsonObject{{u"name"_s, u"chained"_s},
+                            {u"mode"_s, u"ChainableRamRoleArn"_s},
+                            {u"source_profile"_s, u"ak"_s},
+                            {u"ram_role_arn"_s, u"acs:ram::1:role/r2"_s},
+                            {u"sts_endpoint"_s, u"sts.example.com"_s}};
+    profiles << QJsonObject{{u"name"_s, u"ak"_s},
+                            {u"mode"_s, u"AK"_s},
+                            {u"access_key_id"_s, u"LTAI5tA"_s},
+                            {u"access_key_secret"_s, u"s"_s}};
     writeConfig(profiles);
     for (const QString& name : {QStringLiteral("plain"), QStringLiteral("regional"), QStringLiteral("chained")}) {
         CliProfileProvider p(c, name);
@@ -655,20 +663,21 @@ void TestProfileModes::cloudSsoAndOAuthCached()
     const qint64 valid = m_exp.toSecsSinceEpoch();
     const qint64 past = m_clock.nowUtc().addSecs(-60).toSecsSinceEpoch();
     QJsonArray profiles;
-    profiles << QJsonObject{{"name", "sso"},
-                            {"mode", "CloudSSO"},
-                            {"access_key_id", keyId()},
-                            {"access_key_secret", secret()},
-                            {"sts_token", token()},
-                            {"sts_expiration", valid},
-                            {"cloud_sso_sign_in_url", "https://signin-cn-shanghai.alibabacloudsso.com/x/login"}};
-    profiles << QJsonObject{{"name", "sso-old"},        {"mode", "CloudSSO"},
-                            {"access_key_id", keyId()}, {"access_key_secret", secret()},
-                            {"sts_token", token()},     {"sts_expiration", past}};
-    profiles << QJsonObject{
-        {"name", "oauth"},      {"mode", "OAuth"},         {"access_key_id", keyId()}, {"access_key_secret", secret()},
-        {"sts_token", token()}, {"sts_expiration", valid}, {"oauth_site_type", "CN"}};
-    profiles << QJsonObject{{"name", "oauth-new"}, {"mode", "OAuth"}, {"oauth_site_type", "INTL"}};
+    profiles << QJsonObject{{u"name"_s, u"sso"_s},
+                            {u"mode"_s, u"CloudSSO"_s},
+                            {u"access_key_id"_s, keyId()},
+                            {u"access_key_secret"_s, secret()},
+                            {u"sts_token"_s, token()},
+                            {u"sts_expiration"_s, valid},
+                            {u"cloud_sso_sign_in_url"_s, u"https://signin-cn-shanghai.alibabacloudsso.com/x/login"_s}};
+    profiles << QJsonObject{{u"name"_s, u"sso-old"_s},     {u"mode"_s, u"CloudSSO"_s},
+                            {u"access_key_id"_s, keyId()}, {u"access_key_secret"_s, secret()},
+                            {u"sts_token"_s, token()},     {u"sts_expiration"_s, past}};
+    profiles << QJsonObject{{u"name"_s, u"oauth"_s},        {u"mode"_s, u"OAuth"_s},
+                            {u"access_key_id"_s, keyId()},  {u"access_key_secret"_s, secret()},
+                            {u"sts_token"_s, token()},      {u"sts_expiration"_s, valid},
+                            {u"oauth_site_type"_s, u"CN"_s}};
+    profiles << QJsonObject{{u"name"_s, u"oauth-new"_s}, {u"mode"_s, u"OAuth"_s}, {u"oauth_site_type"_s, u"INTL"_s}};
     writeConfig(profiles);
 
     CliProfileProvider sso(context(), QStringLiteral("sso"));
