@@ -75,7 +75,8 @@ void TestOidcInterop::bothAssumeTheSameRole()
     const QJsonObject official = QJsonDocument::fromJson(out.trimmed()).object();
     QVERIFY2(official.value(u"error"_s).isUndefined(),
              qPrintable(Redaction::redactSecrets(QString::fromUtf8(out), {token})));
-    QCOMPARE(official.value(u"providerName"_s).toString(), u"oidc_role_arn"_s);
+    QVERIFY2(official.value(u"providerName"_s).toString().endsWith(u"oidc_role_arn"_s),
+             qPrintable(official.value(u"providerName"_s).toString()));
     QCOMPARE(official.value(u"keyIdPrefix"_s).toString(), u"STS."_s);
     QVERIFY(official.value(u"tokenPresent"_s).toBool());
     // What the official library built before its transport was redirected: HTTPS POST AssumeRoleWithOIDC to STS.
