@@ -477,7 +477,9 @@ SandboxResponse SandboxEngine::handle(const SandboxRequest& request)
     if (ctx.host.isEmpty())
         ctx.host = u"127.0.0.1"_s;
 
-    if (scope == 0) {
+    if (request.path == "/cloud-credentials") {
+        response = handleCloudSso(request);
+    } else if (scope == 0) {
         response =
             jsonResponse(404, QJsonObject{{u"Code"_s, u"NotFound"_s},
                                           {u"Message"_s, u"The sandbox serves POP APIs at /, MaxCompute at /api "

@@ -119,6 +119,10 @@ public:
     QString oidcIssuer() const;
     QString issueOidcToken(const QString& subject, int lifetimeSeconds = 3600);
     bool trustOidcProvider(const QString& roleName);
+    // CloudSSO (SandboxOidc.cpp): the access token a CloudSSO sign-in would leave in an aliyun CLI profile, for one
+    // access configuration that maps to roleName; POST /cloud-credentials exchanges it for that role's STS credential.
+    QString issueCloudSsoAccessToken(const QString& accessConfigurationId, const QString& roleName,
+                                     int lifetimeSeconds = 3600);
 
     quint64 changeCounter() const;
     qint64 requestCount() const;
@@ -166,6 +170,7 @@ private:
     SandboxResponse sts(const QString& action, const Params& params, const Principal& principal, const Context& ctx);
     SandboxResponse ram(const QString& action, const Params& params, const Context& ctx);
     SandboxResponse assumeRoleWithOidc(const Params& params, const Context& ctx);
+    SandboxResponse handleCloudSso(const SandboxRequest& request);
 
     void appendInstanceJson(QByteArray* out, const SandboxData::Environment& env) const;
     void appendCredentialConfig(QByteArray* out, const SandboxData::Environment& env) const;
@@ -200,4 +205,11 @@ private:
     quint64 m_changes = 0;
     qint64 m_requests = 0;
     QByteArray m_oidcKey; // signs the OIDC tokens this engine issues; random per engine
+    struct SsoGrant
+    {
+        QString accessConfigurationId;
+        QString roleName;
+        qint64 expiresMs = 0;
+    };
+    QHash<QString, SsoGrant> m_ssoTokens; // CloudSSO access token -> what it grants
 };

@@ -1,7 +1,8 @@
-// STS AssumeRoleWithOIDC in the sandbox: one OIDC identity provider of the sandbox account, tokens it issues
-// (JWT, HS256), and the anonymous STS call that exchanges such a token for a role's STS credential. Judged as the
-// cloud judges it: the provider ARN must name a registered provider, the token must be signed by it, unexpired,
-// from its issuer and for STS, and the role's trust policy must trust the provider (Principal.Federated).
+// STS AssumeRoleWithOIDC and the CloudSSO credential exchange in the sandbox: one OIDC identity provider of the sandbox
+// account, tokens it issues (JWT, HS256), and the anonymous STS call that exchanges such a token for a role's STS
+// credential. Judged as the cloud judges it: the provider ARN must name a registered provider, the token must be signed
+// by it, unexpired, from its issuer and for STS, and the role's trust policy must trust the provider
+// (Principal.Federated).
 
 #include "SandboxEngine.h"
 
@@ -15,6 +16,7 @@
 #include <QMutexLocker>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -176,4 +178,56 @@ SandboxResponse SandboxEngine::assumeRoleWithOidc(const Params& params, const Co
                                                             {u"AccessKeySecret"_s, c.accessKeySecret},
                                                             {u"SecurityToken"_s, c.securityToken},
                                                             {u"Expiration"_s, c.expirationText()}}}});
+}
+
+QString SandboxEngine::issueCloudSsoAccessToken(const QString& accessConfigurationId, const QString& roleName,
+                                                int lifetimeSeconds)
+{
+    QMutexLocker lock(&m_mutex);
+    QByteArray raw;
+    for (int i = 0; i < 8; ++i) {
+        const quint32 word = QRandomGenerator::system()->generate();
+        raw.append(reinterpret_cast<const char*>(&word), sizeof word);
+    }
+    const QString token = u"sso."_s + QString::fromLatin1(b64url(raw));
+    m_ssoTokens.insert(token, SsoGrant{accessConfigurationId, roleName, nowMs() + qint64(lifetimeSeconds) * 1000});
+    return token;
+}
+
+SandboxResponse SandboxEngine::handleCloudSso(const SandboxRequest& request)
+{
+    const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces).toUpper();
+    const auto error = [&](int status, const QString& code, const QString& message) {
+        return jsonResponse(
+            status, QJsonObject{{u"ErrorCode"_s, code}, {u"ErrorMessage"_s, message}, {u"RequestId"_s, requestId}});
+    };
+    if (request.method != "POST")
+        return error(405, u"MethodNotAllowed"_s, u"Use POST."_s);
+    const QByteArray authorization = request.header("authorization");
+    if (!authorization.startsWith("Bearer "))
+        return error(401, u"MissingAccessToken"_s, u"The Authorization header must carry a Bearer access token."_s);
+    const QString token = QString::fromLatin1(authorization.mid(7).trimmed());
+    const auto grant = m_ssoTokens.constFind(token);
+    if (grant == m_ssoTokens.cend())
+        return error(401, u"InvalidAccessToken"_s, u"The access token is invalid."_s);
+    if (grant->expiresMs <= nowMs())
+        return error(401, u"AccessTokenExpired"_s, u"The access token has expired. Sign in again."_s);
+    if (!request.header("content-type").startsWith("application/json"))
+        return error(400, u"InvalidContentType"_s, u"The body must be JSON."_s);
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    if (body.value(u"AccountId"_s).toString() != m_state.accountId)
+        return error(403, u"NoPermission.Account"_s, u"The access token grants nothing in this account."_s);
+    if (body.value(u"AccessConfigurationId"_s).toString() != grant->accessConfigurationId)
+        return error(403, u"NoPermission.AccessConfiguration"_s,
+                     u"The access token grants nothing with this access configuration."_s);
+    const SandboxData::Role* role = m_state.role(grant->roleName);
+    if (!role)
+        return error(404, u"EntityNotExists.Role"_s, u"The access configuration's role does not exist."_s);
+    const SandboxIssuedCredential c =
+        issue(role->name, u"cloudsso"_s, m_credentialLifetime, role->isDataWorksDefault, m_state.adminUserId);
+    return jsonResponse(200, QJsonObject{{u"RequestId"_s, requestId},
+                                         {u"CloudCredential"_s, QJsonObject{{u"AccessKeyId"_s, c.accessKeyId},
+                                                                            {u"AccessKeySecret"_s, c.accessKeySecret},
+                                                                            {u"SecurityToken"_s, c.securityToken},
+                                                                            {u"Expiration"_s, c.expirationText()}}}});
 }

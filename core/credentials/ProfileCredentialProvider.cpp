@@ -1,5 +1,6 @@
 #include "ProfileCredentialProvider.h"
 
+#include "credentials/CloudSsoProvider.h"
 #include "credentials/EcsRamRoleProvider.h"
 #include "credentials/ExternalCredentialProvider.h"
 #include "credentials/OidcRoleArnProvider.h"
@@ -232,6 +233,14 @@ void CliProfileProvider::describeProfile(const CredentialContext& context, const
                                       : tr("OIDC token file %1 is missing").arg(QDir::toNativeSeparators(file));
     } else if (lower == QLatin1String("cloudsso") || lower == QLatin1String("oauth")) {
         const CachedSts c = cachedSts(p, info->kind, info->name, {}, context.clockRef());
+        const qint64 tokenExpire = p.value(QLatin1String("cloud_sso_access_token_expire")).toVariant().toLongLong();
+        if (lower == QLatin1String("cloudsso") && !field("access_token").isEmpty() &&
+            tokenExpire > context.clockRef().nowUtc().toSecsSinceEpoch()) {
+            info->state = tr("CloudSSO sign-in valid until %1 UTC; RoleDesk renews the STS credential through it")
+                              .arg(QDateTime::fromSecsSinceEpoch(tokenExpire, Qt::UTC)
+                                       .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+            return;
+        }
         info->supported = !c.credential.isNull();
         info->state = info->supported ? tr("cached STS credential %1 valid until %2 UTC")
                                             .arg(c.credential.maskedKeyId(),
@@ -387,7 +396,18 @@ ProfileProviderBase::Resolved CliProfileProvider::resolveProfile(const QJsonObje
                               field("endpoint_type").compare(QLatin1String("vpc"), Qt::CaseInsensitive) == 0;
         spec.description = where;
         r.create = [context, spec](QObject* parent) { return new OidcRoleArnProvider(context, spec, parent); };
-    } else if (lower == QLatin1String("cloudsso") || lower == QLatin1String("oauth")) {
+    } else if (lower == QLatin1String("cloudsso")) {
+        CloudSsoProvider::Spec spec;
+        spec.profileName = profileName;
+        spec.signInUrl = field("cloud_sso_sign_in_url");
+        spec.accountId = field("cloud_sso_account_id");
+        spec.accessConfig = field("cloud_sso_access_config");
+        spec.accessToken = field("access_token");
+        spec.accessTokenExpire = profile.value(QLatin1String("cloud_sso_access_token_expire")).toVariant().toLongLong();
+        spec.cached = cachedSts(profile, mode, profileName, where, context.clockRef()).credential;
+        spec.description = where;
+        r.create = [context, spec](QObject* parent) { return new CloudSsoProvider(context, spec, parent); };
+    } else if (lower == QLatin1String("oauth")) {
         const CachedSts c = cachedSts(profile, mode, profileName, where, context.clockRef());
         if (c.credential.isNull()) {
             r.error = c.problem;
