@@ -151,7 +151,7 @@ private slots:
         auto profile = [&](const QString& name, const QString& accessToken, const QString& accessConfig) {
             return QJsonObject{{u"name"_s, name},
                                {u"mode"_s, u"CloudSSO"_s},
-                               {u"cloud_sso_sign_in_url"_s, m_sandbox->endpoint().toString() + u"login"_s},
+                               {u"cloud_sso_sign_in_url"_s, m_sandbox->endpoint().resolved(QUrl(u"/login"_s)).toString()},
                                {u"cloud_sso_account_id"_s, m_sandbox->accountId()},
                                {u"cloud_sso_access_config"_s, accessConfig},
                                {u"access_token"_s, accessToken},
