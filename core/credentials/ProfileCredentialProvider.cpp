@@ -202,7 +202,6 @@ void CliProfileProvider::describeProfile(const CredentialContext& context, const
 {
     const QString lower = info->kind.toLower();
     auto field = [&p](const char* key) { return p.value(QLatin1String(key)).toString(); };
-    auto tr = [](const char* text) { return QCoreApplication::translate("ProfileCredentialProvider", text); };
     info->supported = true;
     if (lower == QLatin1String("ak")) {
         info->state = tr("long-term AccessKey %1").arg(Redaction::maskKeyId(field("access_key_id")));
@@ -514,7 +513,6 @@ QList<ProfileInfo> IniProfileProvider::listProfiles(const CredentialContext& con
         info.supported = info.kind == QLatin1String("access_key") || info.kind == QLatin1String("ecs_ram_role") ||
                          (info.kind == QLatin1String("ram_role_arn") && context.roleArnProviderFactory);
         info.modeSupported = info.supported;
-        const auto tr = [](const char* text) { return QCoreApplication::translate("ProfileCredentialProvider", text); };
         if (info.kind == QLatin1String("access_key"))
             info.state = tr("long-term AccessKey %1")
                              .arg(Redaction::maskKeyId(it.value().value(QStringLiteral("access_key_id"))));

@@ -6,11 +6,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("StsLocation", text);
-}
-
 struct Choice
 {
     QString endpoint;
@@ -24,7 +19,7 @@ Choice choose(const StsLocation& l, const CredentialContext& context)
     Choice c;
     if (!l.profileEndpoint.trimmed().isEmpty()) {
         c.endpoint = l.profileEndpoint.trimmed();
-        c.why = tr("the profile's sts_endpoint");
+        c.why = QCoreApplication::translate("StsLocation", "the profile's sts_endpoint");
         return c;
     }
     const QString envEndpoint = context.value(QStringLiteral("ALIBABA_CLOUD_STS_ENDPOINT")).trimmed();
@@ -36,7 +31,7 @@ Choice choose(const StsLocation& l, const CredentialContext& context)
     QStringList why;
     c.region = l.profileRegion.trimmed();
     if (!c.region.isEmpty()) {
-        why << tr("the profile's sts_region");
+        why << QCoreApplication::translate("StsLocation", "the profile's sts_region");
     } else {
         c.region = context.value(QStringLiteral("ALIBABA_CLOUD_STS_REGION")).trimmed();
         if (!c.region.isEmpty())
@@ -45,18 +40,18 @@ Choice choose(const StsLocation& l, const CredentialContext& context)
     if (!c.region.isEmpty()) {
         if (l.profileVpc) {
             c.vpc = true;
-            why << tr("the profile's VPC setting");
+            why << QCoreApplication::translate("StsLocation", "the profile's VPC setting");
         } else if (context.isTrue(QStringLiteral("ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED"))) {
             c.vpc = true;
             why << QStringLiteral("ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED");
         }
         c.endpoint =
             (c.vpc ? QStringLiteral("sts-vpc.%1.aliyuncs.com") : QStringLiteral("sts.%1.aliyuncs.com")).arg(c.region);
-        c.why = why.join(tr(" and "));
+        c.why = why.join(QCoreApplication::translate("StsLocation", " and "));
         return c;
     }
     c.endpoint = QStringLiteral("sts.aliyuncs.com");
-    c.why = tr("the default; no STS region or endpoint is set");
+    c.why = QCoreApplication::translate("StsLocation", "the default; no STS region or endpoint is set");
     return c;
 }
 
@@ -67,8 +62,9 @@ QUrl StsLocation::resolve(const CredentialContext& context, QString* error) cons
     const Choice c = choose(*this, context);
     static const QRegularExpression regionRe(QStringLiteral("^[a-z0-9-]{2,40}$"));
     if (!c.region.isEmpty() && !regionRe.match(c.region).hasMatch()) {
-        *error =
-            tr("The STS region \"%1\" (from %2) is not a region id such as cn-hangzhou.").arg(c.region.left(60), c.why);
+        *error = QCoreApplication::translate("StsLocation",
+                                             "The STS region \"%1\" (from %2) is not a region id such as cn-hangzhou.")
+                     .arg(c.region.left(60), c.why);
         return {};
     }
     QUrl url;
@@ -79,14 +75,17 @@ QUrl StsLocation::resolve(const CredentialContext& context, QString* error) cons
     if (!url.isValid() || url.host().isEmpty() ||
         (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) || url.hasQuery() ||
         !url.userInfo().isEmpty()) {
-        *error = tr("The STS endpoint \"%1\" (from %2) is not a host name or an http(s) URL.")
+        *error = QCoreApplication::translate("StsLocation",
+                                             "The STS endpoint \"%1\" (from %2) is not a host name or an http(s) URL.")
                      .arg(c.endpoint.left(100), c.why);
         return {};
     }
     if (url.scheme() == QLatin1String("http") && url.host() != QLatin1String("localhost") &&
         !QHostAddress(url.host()).isLoopback()) {
-        *error = tr("Refusing plain HTTP to the STS endpoint %1 (from %2): the request carries credentials or an "
-                    "OIDC token. Use https:// or a host name.")
+        *error = QCoreApplication::translate(
+                     "StsLocation",
+                     "Refusing plain HTTP to the STS endpoint %1 (from %2): the request carries credentials or an "
+                     "OIDC token. Use https:// or a host name.")
                      .arg(url.host(), c.why);
         return {};
     }
@@ -105,5 +104,5 @@ bool StsLocation::isSet(const CredentialContext& context) const
 QString StsLocation::explain(const CredentialContext& context) const
 {
     const Choice c = choose(*this, context);
-    return tr("%1 (from %2)").arg(c.endpoint, c.why);
+    return QCoreApplication::translate("StsLocation", "%1 (from %2)").arg(c.endpoint, c.why);
 }

@@ -9,11 +9,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("CaBundle", text);
-}
-
 QMutex& mutex()
 {
     static QMutex m;
@@ -41,7 +36,8 @@ bool install(const QString& path, QString* error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot read the CA bundle %1 (%2).").arg(QDir::toNativeSeparators(path), file.errorString());
+        *error = QCoreApplication::translate("CaBundle", "Cannot read the CA bundle %1 (%2).")
+                     .arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     const QByteArray data = file.read(16 * 1024 * 1024);
@@ -49,9 +45,11 @@ bool install(const QString& path, QString* error)
     if (certificates.isEmpty())
         certificates = QSslCertificate::fromData(data, QSsl::Der);
     if (certificates.isEmpty()) {
-        *error = tr("The CA bundle %1 holds no certificate: it must be PEM (\"-----BEGIN CERTIFICATE-----\" "
-                    "blocks) or one DER certificate.")
-                     .arg(QDir::toNativeSeparators(path));
+        *error =
+            QCoreApplication::translate(
+                "CaBundle", "The CA bundle %1 holds no certificate: it must be PEM (\"-----BEGIN CERTIFICATE-----\" "
+                            "blocks) or one DER certificate.")
+                .arg(QDir::toNativeSeparators(path));
         return false;
     }
     QMutexLocker lock(&mutex());
@@ -80,10 +78,11 @@ QString describe(const QList<QSslError>& errors)
     if (errors.isEmpty())
         return {};
     const QSslError& e = errors.first();
-    QString text = tr("The server's TLS certificate was refused: %1.").arg(e.errorString());
+    QString text =
+        QCoreApplication::translate("CaBundle", "The server's TLS certificate was refused: %1.").arg(e.errorString());
     const QSslCertificate& c = e.certificate();
     if (!c.isNull())
-        text += QLatin1Char(' ') + tr("Certificate for \"%1\", issued by \"%2\".")
+        text += QLatin1Char(' ') + QCoreApplication::translate("CaBundle", "Certificate for \"%1\", issued by \"%2\".")
                                        .arg(c.subjectInfo(QSslCertificate::CommonName).join(QStringLiteral(", ")),
                                             c.issuerInfo(QSslCertificate::CommonName).join(QStringLiteral(", ")));
     switch (e.error()) {
@@ -94,22 +93,26 @@ QString describe(const QList<QSslError>& errors)
     case QSslError::UnableToVerifyFirstCertificate:
     case QSslError::CertificateUntrusted:
         text += QLatin1Char(' ') +
-                tr("Its issuer is not trusted on this machine. Behind a TLS-inspecting proxy, give your "
-                   "organisation's CA bundle (PEM): --ca-bundle PATH, SSL_CERT_FILE, or Settings > Connection > "
-                   "CA bundle.");
+                QCoreApplication::translate(
+                    "CaBundle",
+                    "Its issuer is not trusted on this machine. Behind a TLS-inspecting proxy, give your "
+                    "organisation's CA bundle (PEM): --ca-bundle PATH, SSL_CERT_FILE, or Settings > Connection > "
+                    "CA bundle.");
         break;
     case QSslError::CertificateExpired:
     case QSslError::CertificateNotYetValid:
-        text += QLatin1Char(' ') + tr("Check this machine's clock.");
+        text += QLatin1Char(' ') + QCoreApplication::translate("CaBundle", "Check this machine's clock.");
         break;
     case QSslError::HostNameMismatch:
-        text += QLatin1Char(' ') + tr("The certificate is for another host: check the endpoint.");
+        text += QLatin1Char(' ') +
+                QCoreApplication::translate("CaBundle", "The certificate is for another host: check the endpoint.");
         break;
     default:
         break;
     }
     if (!installedPath().isEmpty())
-        text += QLatin1Char(' ') + tr("(CA bundle in use: %1.)").arg(QDir::toNativeSeparators(installedPath()));
+        text += QLatin1Char(' ') + QCoreApplication::translate("CaBundle", "(CA bundle in use: %1.)")
+                                       .arg(QDir::toNativeSeparators(installedPath()));
     return text;
 }
 
