@@ -1,3 +1,4 @@
+#include "credentials/CredentialDoctor.h"
 #include "credentials/DefaultCredentialChain.h"
 #include "credentials/ExternalCredentialProvider.h"
 #include "credentials/OidcRoleArnProvider.h"
@@ -12,6 +13,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -52,6 +54,7 @@ private slots:
     void roleArnProfilesFollowStsLocation();
     void cloudSsoAndOAuthCached();
     void iniErrorNamesRamRoleArn();
+    void doctorShowsEveryMode();
 
 private:
     CredentialContext context() const;
@@ -731,6 +734,44 @@ void TestProfileModes::iniErrorNamesRamRoleArn()
     QVERIFY(!r.ok());
     QVERIFY2(r.error.message.contains(QStringLiteral("Use access_key, ecs_ram_role or ram_role_arn.")),
              qPrintable(r.error.message));
+}
+
+void TestProfileModes::doctorShowsEveryMode()
+{
+    const QString cmd = script(QStringLiteral("ok.sh"), "echo '{}'");
+    const qint64 valid = m_exp.toSecsSinceEpoch();
+    QJsonArray profiles;
+    profiles << QJsonObject{{u"name"_s, u"ak"_s},
+                            {u"mode"_s, u"AK"_s},
+                            {u"access_key_id"_s, u"LTAI5tDoctor01"_s},
+                            {u"access_key_secret"_s, secret()}};
+    profiles << QJsonObject{{u"name"_s, u"ext"_s}, {u"mode"_s, u"External"_s}, {u"process_command"_s, cmd}};
+    profiles << QJsonObject{{u"name"_s, u"ci"_s}, {u"mode"_s, u"OIDC"_s}, {u"oidc_token_file"_s, u"/nonexistent/t"_s}};
+    profiles << QJsonObject{{u"name"_s, u"sso"_s},         {u"mode"_s, u"CloudSSO"_s},
+                            {u"access_key_id"_s, keyId()}, {u"access_key_secret"_s, secret()},
+                            {u"sts_token"_s, token()},     {u"sts_expiration"_s, valid}};
+    profiles << QJsonObject{{u"name"_s, u"oa"_s}, {u"mode"_s, u"OAuth"_s}};
+    profiles << QJsonObject{{u"name"_s, u"bt"_s}, {u"mode"_s, u"BearerToken"_s}};
+    writeConfig(profiles);
+    CredentialDoctor::Options options;
+    options.credentialsFilePath = m_home->filePath(QStringLiteral("absent"));
+    CredentialDoctor doctor(context(), options);
+    QSignalSpy finished(&doctor, &CredentialDoctor::finished);
+    doctor.run();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    const DoctorReport report = finished.first().first().value<DoctorReport>();
+    QString detail;
+    for (const DoctorCheck& c : report.checks)
+        if (c.title == QStringLiteral("aliyun CLI profiles"))
+            detail = c.detail;
+    for (const QString& expected :
+         {QStringLiteral("ak (AK) [current]: long-term AccessKey"), QStringLiteral("ext (External): runs "),
+          QStringLiteral("ci (OIDC): OIDC token file"), QStringLiteral("sso (CloudSSO): cached STS credential"),
+          QStringLiteral("oa (OAuth): sign-in needed: run `aliyun configure --profile oa --mode OAuth`"),
+          QStringLiteral("bt (BearerToken) [not supported yet]: mode not supported by RoleDesk")})
+        QVERIFY2(detail.contains(expected), qPrintable(detail + QStringLiteral(" // ") + expected));
+    QVERIFY(findSecret(report.toText(), secrets()).isEmpty());
+    QVERIFY(!report.toText().contains(keyId()));
 }
 
 QTEST_GUILESS_MAIN(TestProfileModes)
