@@ -24,7 +24,10 @@ private slots:
     void refusedThenTrusted();
 
 private:
-    static QString data(const char* name) { return QStringLiteral(ROLEDESK_SOURCE_DIR "/tests/data/tls/") + name; }
+    static QString data(const char* name)
+    {
+        return QStringLiteral(ROLEDESK_SOURCE_DIR "/tests/data/tls/") + QLatin1String(name);
+    }
     CredentialHttpResponse get(const QUrl& url);
     QSslServer m_server;
 };

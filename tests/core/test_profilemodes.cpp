@@ -125,7 +125,8 @@ QString TestProfileModes::script(const QString& name, const QByteArray& body)
 void TestProfileModes::writeConfig(const QJsonArray& profiles, const QString& current)
 {
     QDir().mkpath(m_home->filePath(QStringLiteral(".aliyun")));
-    QJsonObject root{{QStringLiteral("current"), current.isEmpty() ? profiles.first()["name"].toString() : current},
+    QJsonObject root{{QStringLiteral("current"),
+                      current.isEmpty() ? profiles.first().toObject().value(u"name"_s).toString() : current},
                      {QStringLiteral("profiles"), profiles}};
     QFile f(m_home->filePath(QStringLiteral(".aliyun/config.json")));
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -461,7 +462,7 @@ void TestProfileModes::oidcFailures()
     m_server->setResponse(
         QStringLiteral("/"), 400,
         toJson(QJsonObject{{QStringLiteral("Code"), QStringLiteral("AuthenticationFail.OIDCToken.Invalid")},
-                           {QStringLiteral("Message"), QStringLiteral("bad token ") + oidcToken}}));
+                           {QStringLiteral("Message"), QString(QStringLiteral("bad token ") + oidcToken)}}));
     OidcRoleArnProvider refused(context(), spec);
     CredentialResult r = fetch(&refused);
     QVERIFY(!r.ok());
@@ -550,7 +551,7 @@ void TestProfileModes::stsLocation_data()
                                 << "https://sts.cn-shanghai.aliyuncs.com/";
     QTest::newRow("env region vpc") << QString() << QString() << false
                                     << QStringList{u"ALIBABA_CLOUD_STS_REGION"_s, u"cn-shanghai"_s,
-                                                   "ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED", "true"}
+                                                   u"ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED"_s, u"true"_s}
                                     << "https://sts-vpc.cn-shanghai.aliyuncs.com/";
     QTest::newRow("vpc without region is global")
         << QString() << QString() << false << QStringList{u"ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED"_s, u"true"_s}
