@@ -75,9 +75,12 @@ QUrl StsLocation::resolve(const CredentialContext& context, QString* error) cons
     if (!url.isValid() || url.host().isEmpty() ||
         (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) || url.hasQuery() ||
         !url.userInfo().isEmpty()) {
-        *error = QCoreApplication::translate("StsLocation",
-                                             "The STS endpoint \"%1\" (from %2) is not a host name or an http(s) URL.")
-                     .arg(c.endpoint.left(100), c.why);
+        *error =
+            QCoreApplication::translate("StsLocation",
+                                        "The STS endpoint \"%1\" (from %2) is not a host name or an http(s) URL.")
+                // Never the user info or the query: they may hold a password or a token.
+                .arg(url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment).toString().left(100),
+                     c.why);
         return {};
     }
     if (url.scheme() == QLatin1String("http") && url.host() != QLatin1String("localhost") &&
