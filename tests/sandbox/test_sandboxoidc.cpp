@@ -149,17 +149,18 @@ private slots:
         const QString token = m_sandbox->engine()->issueCloudSsoAccessToken(u"ac-risk"_s, u"DataWorksDevRiskAnalyst"_s);
         const QDateTime now = QDateTime::currentDateTimeUtc();
         auto profile = [&](const QString& name, const QString& accessToken, const QString& accessConfig) {
-            return QJsonObject{{u"name"_s, name},
-                               {u"mode"_s, u"CloudSSO"_s},
-                               {u"cloud_sso_sign_in_url"_s, m_sandbox->endpoint().resolved(QUrl(u"/login"_s)).toString()},
-                               {u"cloud_sso_account_id"_s, m_sandbox->accountId()},
-                               {u"cloud_sso_access_config"_s, accessConfig},
-                               {u"access_token"_s, accessToken},
-                               {u"cloud_sso_access_token_expire"_s, double(now.addSecs(3600).toSecsSinceEpoch())},
-                               {u"access_key_id"_s, u"STS.OldCachedKey"_s},
-                               {u"access_key_secret"_s, u"old-cached-secret-value"_s},
-                               {u"sts_token"_s, u"old-cached-token-value"_s},
-                               {u"sts_expiration"_s, double(now.addSecs(-60).toSecsSinceEpoch())}};
+            return QJsonObject{
+                {u"name"_s, name},
+                {u"mode"_s, u"CloudSSO"_s},
+                {u"cloud_sso_sign_in_url"_s, m_sandbox->endpoint().resolved(QUrl(u"/login"_s)).toString()},
+                {u"cloud_sso_account_id"_s, m_sandbox->accountId()},
+                {u"cloud_sso_access_config"_s, accessConfig},
+                {u"access_token"_s, accessToken},
+                {u"cloud_sso_access_token_expire"_s, double(now.addSecs(3600).toSecsSinceEpoch())},
+                {u"access_key_id"_s, u"STS.OldCachedKey"_s},
+                {u"access_key_secret"_s, u"old-cached-secret-value"_s},
+                {u"sts_token"_s, u"old-cached-token-value"_s},
+                {u"sts_expiration"_s, double(now.addSecs(-60).toSecsSinceEpoch())}};
         };
         QJsonArray profiles{profile(u"sso"_s, token, u"ac-risk"_s), profile(u"wrong-config"_s, token, u"ac-other"_s),
                             profile(u"bad-token"_s, u"sso.forged"_s, u"ac-risk"_s)};
