@@ -87,8 +87,8 @@ bool SandboxEngine::trustOidcProvider(const QString& roleName)
         statements.append(QJsonObject{
             {u"Action"_s, u"sts:AssumeRole"_s},
             {u"Effect"_s, u"Allow"_s},
-            {u"Principal"_s, QJsonObject{{u"Federated"_s, QJsonArray{u"acs:ram::"_s + m_state.accountId +
-                                                                     u":oidc-provider/RoleDeskSandbox"_s}}}},
+            {u"Principal"_s, QJsonObject{{u"Federated"_s, QJsonArray{QString(u"acs:ram::"_s + m_state.accountId +
+                                                                             u":oidc-provider/RoleDeskSandbox"_s)}}}},
             {u"Condition"_s, QJsonObject{{u"StringEquals"_s, QJsonObject{{u"oidc:iss"_s, oidcIssuer()},
                                                                          {u"oidc:aud"_s, u"sts.aliyuncs.com"_s}}}}}});
         role.trustPolicy.insert(u"Statement"_s, statements);
