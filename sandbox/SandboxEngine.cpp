@@ -49,6 +49,7 @@ constexpr ApiInfo kApis[] = {
     {"DeleteServerIdeInstance", "2024-05-18", "dataworks-public"},
     {"GetCallerIdentity", "2015-04-01", "Sts"},
     {"AssumeRole", "2015-04-01", "Sts"},
+    {"AssumeRoleWithOIDC", "2015-04-01", "Sts"},
     {"GetRole", "2015-05-01", "Ram"},
     {"ListRoles", "2015-05-01", "Ram"},
 };
@@ -505,7 +506,9 @@ SandboxResponse SandboxEngine::handle(const SandboxRequest& request)
     if (ctx.host.isEmpty())
         ctx.host = u"127.0.0.1"_s;
 
-    if (scope == 0) {
+    if (request.path == "/cloud-credentials") {
+        response = handleCloudSso(request);
+    } else if (scope == 0) {
         response =
             jsonResponse(404, QJsonObject{{u"Code"_s, u"NotFound"_s},
                                           {u"Message"_s, u"The sandbox serves POP APIs at /, MaxCompute at /api "
@@ -624,6 +627,17 @@ SandboxResponse SandboxEngine::handlePop(const SandboxRequest& request)
         return popError(ctx, 404, u"InvalidAction.NotFound"_s,
                         u"Specified api is not found, please check your url and method."_s);
     ctx.product = QString::fromLatin1(api->product);
+
+    // Anonymous, like the real STS: the OIDC token is the proof (the official libraries send no signature).
+    // The official libraries put the token and the ARNs in the form body, never in the URL (where proxies log it).
+    if (action == QLatin1String("AssumeRoleWithOIDC")) {
+        for (const QString& name : {u"OIDCToken"_s, u"OIDCProviderArn"_s, u"RoleArn"_s})
+            if (placement.query.contains(name))
+                return popError(ctx, 400, u"InvalidParameter"_s,
+                                u"The parameter \"%1\" of AssumeRoleWithOIDC belongs in the form body (the "
+                                u"official SDK sends it there), not in the query string."_s.arg(name));
+        return assumeRoleWithOidc(params, ctx);
+    }
 
     Principal principal;
     SandboxResponse error;

@@ -134,6 +134,18 @@ public:
     static constexpr qsizetype kPlacementLogSize = 1000;
 
     // Bumped on every change worth saving.
+    // STS AssumeRoleWithOIDC (SandboxOidc.cpp): the sandbox plays one OIDC identity provider, registered in RAM as
+    // oidcProviderArn(). issueOidcToken() signs a token (JWT, HS256 with a key of this engine) for a subject;
+    // trustOidcProvider() adds a statement trusting the provider to a role's trust policy, as an administrator would.
+    QString oidcProviderArn() const;
+    QString oidcIssuer() const;
+    QString issueOidcToken(const QString& subject, int lifetimeSeconds = 3600);
+    bool trustOidcProvider(const QString& roleName);
+    // CloudSSO (SandboxOidc.cpp): the access token a CloudSSO sign-in would leave in an aliyun CLI profile, for one
+    // access configuration that maps to roleName; POST /cloud-credentials exchanges it for that role's STS credential.
+    QString issueCloudSsoAccessToken(const QString& accessConfigurationId, const QString& roleName,
+                                     int lifetimeSeconds = 3600);
+
     quint64 changeCounter() const;
     qint64 requestCount() const;
 
@@ -179,6 +191,8 @@ private:
                               const Context& ctx);
     SandboxResponse sts(const QString& action, const Params& params, const Principal& principal, const Context& ctx);
     SandboxResponse ram(const QString& action, const Params& params, const Context& ctx);
+    SandboxResponse assumeRoleWithOidc(const Params& params, const Context& ctx);
+    SandboxResponse handleCloudSso(const SandboxRequest& request);
 
     void appendInstanceJson(QByteArray* out, const SandboxData::Environment& env) const;
     // Judges and stores a CredentialConfig parameter (SandboxData::normalizeCredentialConfig), deriving the role the
@@ -219,4 +233,12 @@ private:
     qint64 m_requests = 0;
     bool m_strictPlacement = false;
     QList<PopPlacement> m_placements;
+    QByteArray m_oidcKey; // signs the OIDC tokens this engine issues; random per engine
+    struct SsoGrant
+    {
+        QString accessConfigurationId;
+        QString roleName;
+        qint64 expiresMs = 0;
+    };
+    QHash<QString, SsoGrant> m_ssoTokens; // CloudSSO access token -> what it grants
 };

@@ -43,6 +43,7 @@ AppSettings AppSettings::load(QSettings& s)
     a.ramEndpoint = s.value(QStringLiteral("connection/endpointRam")).toUrl();
     a.maxComputeEndpoint = s.value(QStringLiteral("connection/endpointMaxCompute")).toUrl();
     a.proxy = s.value(QStringLiteral("connection/proxy")).toUrl();
+    a.caBundle = s.value(QStringLiteral("connection/caBundle")).toString();
     a.currentProfile = s.value(QStringLiteral("connection/profile"), a.currentProfile).toString();
     a.staleWindowMinutes = qBound(1, s.value(QStringLiteral("credentials/staleWindowMinutes"), 15).toInt(), 60);
     a.warnBeforeExpiryMinutes = qBound(1, s.value(QStringLiteral("credentials/warnMinutes"), 10).toInt(), 120);
@@ -70,6 +71,7 @@ void AppSettings::save(QSettings& s) const
     s.setValue(QStringLiteral("connection/endpointRam"), ramEndpoint);
     s.setValue(QStringLiteral("connection/endpointMaxCompute"), maxComputeEndpoint);
     s.setValue(QStringLiteral("connection/proxy"), proxy);
+    s.setValue(QStringLiteral("connection/caBundle"), caBundle);
     s.setValue(QStringLiteral("connection/profile"), currentProfile);
     s.setValue(QStringLiteral("credentials/staleWindowMinutes"), staleWindowMinutes);
     s.setValue(QStringLiteral("credentials/warnMinutes"), warnBeforeExpiryMinutes);

@@ -38,6 +38,7 @@ struct AppSettings
     QUrl ramEndpoint;
     QUrl maxComputeEndpoint;
     QUrl proxy;                       // empty: the system proxy settings
+    QString caBundle;                 // extra CAs (PEM) for HTTPS; empty: $SSL_CERT_FILE, else only the system's
     int staleWindowMinutes = 15;      // a credential is refreshed this long before it expires
     int warnBeforeExpiryMinutes = 10; // notify this long before expiry
     QString language;                 // empty: the system language

@@ -414,10 +414,17 @@ void MainWindow::populateProfiles()
         m_profile->addItem(tr("Sandbox admin key"), QStringLiteral("sandbox"));
     m_profile->addItem(tr("Default credential chain"), QStringLiteral("chain"));
     const CredentialContext context = CredentialContext::system();
-    for (const ProfileInfo& p : CliProfileProvider::listProfiles(context))
-        m_profile->addItem(tr("aliyun CLI: %1 (%2)").arg(p.name, p.kind), QString(QStringLiteral("cli:") + p.name));
-    for (const ProfileInfo& p : IniProfileProvider::listProfiles(context))
-        m_profile->addItem(tr("INI: %1 (%2)").arg(p.name, p.kind), QString(QStringLiteral("ini:") + p.name));
+    // Every profile, with its state in plain words (from core: ProfileInfo::state); unusable ones stay listed.
+    for (const ProfileInfo& p : CliProfileProvider::listProfiles(context)) {
+        m_profile->addItem(tr("aliyun CLI: %1 (%2) — %3").arg(p.name, p.kind, p.state),
+                           QString(QStringLiteral("cli:") + p.name));
+        m_profile->setItemData(m_profile->count() - 1, p.state, Qt::ToolTipRole);
+    }
+    for (const ProfileInfo& p : IniProfileProvider::listProfiles(context)) {
+        m_profile->addItem(tr("INI: %1 (%2) — %3").arg(p.name, p.kind, p.state),
+                           QString(QStringLiteral("ini:") + p.name));
+        m_profile->setItemData(m_profile->count() - 1, p.state, Qt::ToolTipRole);
+    }
     for (const ConnectionProfile& p : std::as_const(m_settings.accessKeyProfiles))
         m_profile->addItem(tr("AccessKey: %1 (keychain)").arg(p.name), p.id());
     const int index =

@@ -73,6 +73,12 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, KeychainStore* keych
                            "the URL is not saved."));
     UiUtil::name(m_proxy, QStringLiteral("settingsProxy"), tr("Proxy"));
     form->addRow(tr("&Proxy:"), m_proxy);
+    m_caBundle = new QLineEdit(settings.caBundle, connection);
+    m_caBundle->setPlaceholderText(tr("$SSL_CERT_FILE, else the system's certificates"));
+    m_caBundle->setToolTip(tr("A PEM file of extra certificate authorities for every HTTPS connection (a "
+                              "TLS-inspecting corporate proxy). Applies from the next start."));
+    UiUtil::name(m_caBundle, QStringLiteral("settingsCaBundle"), tr("CA bundle"));
+    form->addRow(tr("CA &bundle:"), m_caBundle);
     tabs->addTab(connection, tr("Connection"));
 
     // Credentials
@@ -169,6 +175,7 @@ AppSettings SettingsDialog::settings() const
     s.proxy = urlFrom(m_proxy);
     // QSettings is plain text: a proxy password typed into the URL is not kept.
     s.proxy.setPassword({});
+    s.caBundle = m_caBundle->text().trimmed();
     s.staleWindowMinutes = m_staleWindow->value();
     s.warnBeforeExpiryMinutes = m_warnBefore->value();
     s.language = m_language->currentData().toString();

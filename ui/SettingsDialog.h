@@ -37,6 +37,7 @@ private:
     QLineEdit* m_ramEndpoint;
     QLineEdit* m_maxComputeEndpoint;
     QLineEdit* m_proxy;
+    QLineEdit* m_caBundle;
     QSpinBox* m_staleWindow;
     QSpinBox* m_warnBefore;
     QComboBox* m_language;

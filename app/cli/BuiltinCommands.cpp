@@ -1,6 +1,7 @@
 #include "AuditListCommand.h"
 #include "CliApp.h"
 #include "CredsDoctorCommand.h"
+#include "CredsProcessCommand.h"
 #include "CredsShowCommand.h"
 #include "CredsWatchCommand.h"
 #include "EnvsCommands.h"
@@ -20,6 +21,7 @@ void registerBuiltinCommands(CliApp& app)
     app.addCommand(std::make_unique<CredsDoctorCommand>());
     app.addCommand(std::make_unique<CredsWatchCommand>());
     app.addCommand(std::make_unique<CredsValidateCommand>());
+    app.addCommand(std::make_unique<CredsProcessCommand>());
     app.addCommand(std::make_unique<EnvsListCommand>());
     app.addCommand(std::make_unique<EnvsShowCommand>());
     app.addCommand(std::make_unique<RoleSetCommand>());

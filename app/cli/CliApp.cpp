@@ -1,5 +1,7 @@
 #include "CliApp.h"
 
+#include "util/CaBundle.h"
+
 #include <QCoreApplication>
 
 CliApp::CliApp(CliContext context)
@@ -34,7 +36,8 @@ void CliApp::printUsage(QTextStream& stream, const QString& prefix) const
            << QCoreApplication::translate("CliApp",
                                           "Global options (before or after the command, where it takes them): "
                                           "--endpoint URL, --region ID,\n--profile NAME, --json, --sandbox (an "
-                                          "in-process sandbox for one command). The contract: docs/CLI.md.")
+                                          "in-process sandbox for one command), --ca-bundle PATH (extra CAs for "
+                                          "HTTPS; default $SSL_CERT_FILE).\nThe contract: docs/CLI.md.")
            << '\n';
 }
 
@@ -43,6 +46,27 @@ int CliApp::run(const QStringList& arguments, QTextStream& out, QTextStream& err
     // Global options may come before the command words ("roledesk-cli --json envs list"): move them after the
     // words, where the command's own parser reads them (each command that needs them declares them).
     QStringList args = arguments;
+    // --ca-bundle PATH (anywhere before "--"): extra CAs for every HTTPS client, else $SSL_CERT_FILE.
+    QString caBundle;
+    for (qsizetype i = 0; i < args.size() && args.at(i) != QLatin1String("--");) {
+        if (args.at(i).startsWith(QLatin1String("--ca-bundle="))) {
+            caBundle = args.takeAt(i).section(QLatin1Char('='), 1);
+        } else if (args.at(i) == QLatin1String("--ca-bundle") && i + 1 < args.size()) {
+            args.removeAt(i);
+            caBundle = args.takeAt(i);
+        } else {
+            ++i;
+        }
+    }
+    const QString bundle = CaBundle::choose(caBundle, m_context.credentials.environment);
+    if (!bundle.isEmpty()) {
+        QString problem;
+        if (!CaBundle::install(bundle, &problem)) {
+            err << problem << '\n';
+            err.flush();
+            return caBundle.isEmpty() ? CliExit::Failure : CliExit::Usage;
+        }
+    }
     QStringList globals;
     static const QStringList flags = {QStringLiteral("--json"), QStringLiteral("--sandbox")};
     static const QStringList valued = {QStringLiteral("--endpoint"), QStringLiteral("--region"),

@@ -15,12 +15,15 @@
 #include "credentials/CredentialProvider.h"
 #include "model/AuditLog.h"
 #include "model/VisibilityStore.h"
+#include "util/CaBundle.h"
 #include "util/Clock.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QMessageBox>
 #include <QNetworkProxy>
+#include <QProcessEnvironment>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -120,6 +123,17 @@ int main(int argc, char* argv[])
         QNetworkProxy::setApplicationProxy(QNetworkProxy(QNetworkProxy::HttpProxy, settings.proxy.host(),
                                                          quint16(settings.proxy.port(8080)), settings.proxy.userName(),
                                                          settings.proxy.password()));
+
+    // Extra certificate authorities for every HTTPS client: the setting, else $SSL_CERT_FILE.
+    const QString caBundle = CaBundle::choose(settings.caBundle, QProcessEnvironment::systemEnvironment());
+    if (!caBundle.isEmpty()) {
+        QString problem;
+        if (!CaBundle::install(caBundle, &problem))
+            QMessageBox::warning(nullptr, QCoreApplication::translate("main", "CA bundle"),
+                                 problem + QLatin1Char(' ') +
+                                     QCoreApplication::translate("main", "HTTPS uses the system's certificates only. "
+                                                                         "Fix it in Settings > Connection."));
+    }
 
     if (parser.isSet(inspectOption)) {
         auto* inspector = new CredentialInspector(clock);

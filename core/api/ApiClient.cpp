@@ -1,6 +1,7 @@
 #include "ApiClient.h"
 
 #include "signing/Signing.h"
+#include "util/CaBundle.h"
 #include "util/Clock.h"
 #include "util/Logging.h"
 #include "util/Redaction.h"
@@ -462,6 +463,10 @@ void ApiClient::startAttempt(ApiReply* reply)
     else
         network = m_nam->sendCustomRequest(netRequest, method, body);
     reply->m_network = network;
+    // A refused certificate: keep which one and why, for the error (CaBundle::describe).
+    connect(network, &QNetworkReply::sslErrors, network, [network](const QList<QSslError>& errors) {
+        network->setProperty("roledeskTlsProblem", CaBundle::describe(errors));
+    });
     reply->m_timeout->start(m_options.timeoutMs);
     qCDebug(lcApi).noquote() << "->" << apiServiceName(request.service) << request.action << "to"
                              << Redaction::redactUrl(url) << "key" << reply->m_maskedKeyId << "attempt"
@@ -524,6 +529,9 @@ void ApiClient::onAttemptFinished(ApiReply* reply, QNetworkReply* network)
             error.code = networkCode(netError);
             error.message = Redaction::redactSecrets(network->errorString(), reply->m_secrets);
             error.explanation = networkExplanation(netError, error.host);
+            const QString tls = network->property("roledeskTlsProblem").toString();
+            if (netError == QNetworkReply::SslHandshakeFailedError && !tls.isEmpty())
+                error.explanation = tls;
         }
     } else if (status >= 200 && status < 300) {
         QJsonObject parsed;

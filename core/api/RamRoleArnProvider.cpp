@@ -18,6 +18,8 @@ RamRoleArnProvider::RamRoleArnProvider(const RoleArnSpec& spec, const Endpoints&
     Endpoints stsEndpoints = endpoints;
     if (!m_spec.regionId.isEmpty())
         stsEndpoints.setRegion(m_spec.regionId);
+    if (m_spec.stsEndpoint.isValid())
+        stsEndpoints.setServiceOverride(ApiService::Sts, m_spec.stsEndpoint);
     m_api = new ApiClient(
         stsEndpoints, [this] { return m_base; }, m_clock, this);
     m_sts = new StsClient(m_api, this);

@@ -20,6 +20,9 @@ struct RoleArnSpec
     QString policy;
     QString regionId;
     int durationSeconds = 3600;
+    // Where STS is called when the profile or the environment says (StsLocation: sts_endpoint, sts_region,
+    // ALIBABA_CLOUD_STS_*); empty: the front end's endpoints (the connection's region, the sandbox, a gateway).
+    QUrl stsEndpoint;
     // Owned by the provider the factory returns (reparent it); never null.
     CredentialProvider* sourceProvider = nullptr;
     // Shown to users: "aliyun CLI profile dev (RamRoleArn)".

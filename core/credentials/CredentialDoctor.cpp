@@ -2,6 +2,7 @@
 
 #include "credentials/FileCredentialProvider.h"
 #include "credentials/ProfileCredentialProvider.h"
+#include "credentials/StsLocation.h"
 #include "credentials/UriCredentialProvider.h"
 #include "util/Clock.h"
 #include "util/Redaction.h"
@@ -121,10 +122,28 @@ void CredentialDoctor::checkLocalSources()
     int oidcSet = 0;
     for (const QString& v : oidc)
         oidcSet += m_context.value(v).isEmpty() ? 0 : 1;
-    if (oidcSet == 3)
+    if (oidcSet == 3) {
+        const QString tokenFile = m_context.value(QStringLiteral("ALIBABA_CLOUD_OIDC_TOKEN_FILE"));
+        const bool tokenThere = QFileInfo(tokenFile).isReadable();
+        if (tokenThere)
+            m_report.anySourceUsable = true;
+        checks << DoctorCheck{tokenThere ? DoctorCheck::Status::Ok : DoctorCheck::Status::Warning, tr("OIDC role"),
+                              tokenThere ? tr("All OIDC variables are set: step 2 of the default chain assumes %1 "
+                                              "with STS AssumeRoleWithOIDC at %2 (not called by doctor).")
+                                               .arg(m_context.value(QStringLiteral("ALIBABA_CLOUD_ROLE_ARN")),
+                                                    StsLocation().explain(m_context))
+                                         : tr("All OIDC variables are set, but the token file %1 cannot be read.")
+                                               .arg(QDir::toNativeSeparators(tokenFile))};
+    } else if (oidcSet > 0) {
         checks << DoctorCheck{DoctorCheck::Status::Warning, tr("OIDC role"),
-                              tr("All OIDC variables are set, but RoleDesk does not support OIDC role credentials "
-                                 "yet; the default chain reports it and moves on.")};
+                              tr("Only some of ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN and "
+                                 "ALIBABA_CLOUD_OIDC_TOKEN_FILE are set; the default chain skips OIDC until all "
+                                 "three are.")};
+    }
+    if (m_context.isTrue(QStringLiteral("ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS")))
+        checks << DoctorCheck{DoctorCheck::Status::Info, tr("External processes"),
+                              tr("ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS=true: External and CredentialsURI profiles "
+                                 "are refused.")};
 
     const QString profileVar = m_context.value(QStringLiteral("ALIBABA_CLOUD_PROFILE"));
     if (!profileVar.isEmpty())
@@ -148,15 +167,16 @@ void CredentialDoctor::checkLocalSources()
                 QString part = QStringLiteral("%1 (%2)").arg(p.name, p.kind);
                 if (p.name == current)
                     part += tr(" [current]");
-                if (!p.supported)
+                if (!p.modeSupported)
                     part += tr(" [not supported yet]");
+                part += QStringLiteral(": ") + p.state;
                 usable = usable || p.supported;
                 parts << part;
             }
             m_report.anySourceUsable = m_report.anySourceUsable || usable;
             checks << DoctorCheck{
                 usable ? DoctorCheck::Status::Ok : DoctorCheck::Status::Warning, tr("aliyun CLI profiles"),
-                tr("%1: %2").arg(cliPath, parts.isEmpty() ? tr("no profiles") : parts.join(QStringLiteral(", ")))};
+                tr("%1: %2").arg(cliPath, parts.isEmpty() ? tr("no profiles") : parts.join(QStringLiteral("; ")))};
         }
     }
 
@@ -168,14 +188,14 @@ void CredentialDoctor::checkLocalSources()
         QStringList parts;
         bool usable = false;
         for (const ProfileInfo& p : iniProfiles) {
-            parts << QStringLiteral("%1 (%2)%3")
-                         .arg(p.name, p.kind, p.supported ? QString() : tr(" [not supported yet]"));
+            parts << QStringLiteral("%1 (%2)%3: %4")
+                         .arg(p.name, p.kind, p.modeSupported ? QString() : tr(" [not supported yet]"), p.state);
             usable = usable || p.supported;
         }
         m_report.anySourceUsable = m_report.anySourceUsable || usable;
         checks << DoctorCheck{usable ? DoctorCheck::Status::Ok : DoctorCheck::Status::Warning, tr("INI profiles"),
                               tr("%1: %2").arg(QDir::toNativeSeparators(IniProfileProvider::iniPath(m_context)),
-                                               parts.isEmpty() ? tr("no sections") : parts.join(QStringLiteral(", ")))};
+                                               parts.isEmpty() ? tr("no sections") : parts.join(QStringLiteral("; ")))};
     }
 
     if (m_context.isTrue(QStringLiteral("ALIBABA_CLOUD_ECS_METADATA_DISABLED")))

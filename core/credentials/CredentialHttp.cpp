@@ -1,5 +1,6 @@
 #include "CredentialHttp.h"
 
+#include "util/CaBundle.h"
 #include "util/Redaction.h"
 
 #include <QCoreApplication>
@@ -101,14 +102,19 @@ void send(QNetworkAccessManager* manager, const CredentialHttpRequest& request, 
     netRequest.setTransferTimeout(0); // our own timers distinguish connect from read time-outs
     for (const auto& [name, value] : request.headers)
         netRequest.setRawHeader(name, value);
-    QNetworkReply* reply = manager->sendCustomRequest(netRequest, request.method);
+    QNetworkReply* reply = request.body.isEmpty()
+                               ? manager->sendCustomRequest(netRequest, request.method)
+                               : manager->sendCustomRequest(netRequest, request.method, request.body);
 
     struct State
     {
         CredentialHttpResponse::Failure failure = CredentialHttpResponse::Failure::None;
         bool finished = false;
+        QString tlsProblem;
     };
     auto state = std::make_shared<State>();
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply,
+                     [state](const QList<QSslError>& errors) { state->tlsProblem = CaBundle::describe(errors); });
     auto* connectTimer = new QTimer(reply);
     auto* readTimer = new QTimer(reply);
     connectTimer->setSingleShot(true);
@@ -155,6 +161,8 @@ void send(QNetworkAccessManager* manager, const CredentialHttpRequest& request, 
                 // Qt may quote the URL; its query can hold a token.
                 response.networkError =
                     reply->errorString().replace(request.url.toString(), Redaction::redactUrl(request.url));
+                if (!state->tlsProblem.isEmpty())
+                    response.networkError = state->tlsProblem;
             }
         }
         reply->deleteLater();

@@ -34,6 +34,8 @@ struct CredentialHttpRequest
     QByteArray method = QByteArrayLiteral("GET");
     QUrl url;
     QList<QPair<QByteArray, QByteArray>> headers;
+    // Sent as is (e.g. a form body for STS AssumeRoleWithOIDC); empty for GET.
+    QByteArray body;
     int connectTimeoutMs = 5000;
     int readTimeoutMs = 10000;
     qint64 maxBytes = 64 * 1024;

@@ -2,6 +2,7 @@
 
 #include "credentials/EcsRamRoleProvider.h"
 #include "credentials/EnvCredentialProvider.h"
+#include "credentials/OidcRoleArnProvider.h"
 #include "credentials/ProfileCredentialProvider.h"
 #include "credentials/UriCredentialProvider.h"
 #include "util/Logging.h"
@@ -14,11 +15,7 @@ DefaultCredentialChain::DefaultCredentialChain(const CredentialContext& context,
                               QStringLiteral("ALIBABA_CLOUD_OIDC_PROVIDER_ARN"),
                               QStringLiteral("ALIBABA_CLOUD_OIDC_TOKEN_FILE")};
     if (std::all_of(oidc.cbegin(), oidc.cend(), [&](const QString& v) { return !context.value(v).isEmpty(); })) {
-        m_providers << new FailingCredentialProvider(
-            QStringLiteral("oidc"), tr("OIDC role (ALIBABA_CLOUD_ROLE_ARN)"),
-            tr("OIDC role credentials are not supported yet. Unset ALIBABA_CLOUD_ROLE_ARN, "
-               "ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE, or use another source."),
-            this);
+        m_providers << new OidcRoleArnProvider(context, OidcRoleArnProvider::fromEnvironment(context), this);
     }
     if (!context.isTrue(QStringLiteral("ALIBABA_CLOUD_CLI_PROFILE_DISABLED")))
         m_providers << new CliProfileProvider(context, {}, this);

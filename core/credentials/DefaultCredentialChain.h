@@ -6,7 +6,7 @@
 #include <QList>
 
 // The default provider chain in the order of the official libraries (shared/reference/credentials.md):
-// environment, OIDC (only when all three variables are set; reported as not supported yet), aliyun CLI
+// environment, OIDC (STS AssumeRoleWithOIDC, only when all three variables are set), aliyun CLI
 // profile (unless ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true), INI profile, ECS RAM role (unless
 // ALIBABA_CLOUD_ECS_METADATA_DISABLED=true), credentials URI (only when ALIBABA_CLOUD_CREDENTIALS_URI is set).
 // After a success it keeps using that provider; when that one fails it tries the whole chain again

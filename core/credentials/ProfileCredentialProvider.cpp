@@ -1,7 +1,13 @@
 #include "ProfileCredentialProvider.h"
 
+#include "credentials/CloudSsoProvider.h"
 #include "credentials/EcsRamRoleProvider.h"
+#include "credentials/ExternalCredentialProvider.h"
+#include "credentials/OidcRoleArnProvider.h"
+#include "credentials/StsLocation.h"
 #include "credentials/UriCredentialProvider.h"
+#include "util/Clock.h"
+#include "util/Redaction.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -19,6 +25,63 @@ QString notSupportedYet(const QString& what)
                                        "this version. Use an AccessKey or StsToken profile, or the environment's "
                                        "credentials URI.")
         .arg(what);
+}
+
+bool isExternalDisabled(const CredentialContext& context)
+{
+    return context.isTrue(QStringLiteral("ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS"));
+}
+
+QString externalDisabledText(const QString& mode)
+{
+    return QCoreApplication::translate("ProfileCredentialProvider",
+                                       "%1 profiles are disabled: ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS=true (it "
+                                       "forbids External and CredentialsURI profiles). Unset it or pick another "
+                                       "profile.")
+        .arg(mode);
+}
+
+// The sign-in command the aliyun CLI offers for a CloudSSO or OAuth profile.
+QString signInCommand(const QString& mode, const QString& profileName)
+{
+    return QStringLiteral("aliyun configure --profile %1 --mode %2").arg(profileName, mode);
+}
+
+// A CloudSSO/OAuth profile's cached STS credential: whole and not expired, or the reason why not.
+struct CachedSts
+{
+    Credential credential;
+    QString problem;
+};
+
+CachedSts cachedSts(const QJsonObject& profile, const QString& mode, const QString& profileName, const QString& where,
+                    const Clock& clock)
+{
+    CachedSts c;
+    const QString id = profile.value(QLatin1String("access_key_id")).toString();
+    const QString secret = profile.value(QLatin1String("access_key_secret")).toString();
+    const QString token = profile.value(QLatin1String("sts_token")).toString();
+    const qint64 expires = profile.value(QLatin1String("sts_expiration")).toVariant().toLongLong();
+    const QString command = signInCommand(mode, profileName);
+    if (id.isEmpty() || secret.isEmpty() || token.isEmpty() || expires <= 0) {
+        c.problem = QCoreApplication::translate("ProfileCredentialProvider",
+                                                "The %1 profile %2 holds no cached STS credential. Sign in with `%3` "
+                                                "(or run any aliyun command with --profile %2), then try again.")
+                        .arg(mode, profileName, command);
+        return c;
+    }
+    const QDateTime expiration = QDateTime::fromSecsSinceEpoch(expires, Qt::UTC);
+    if (expiration <= clock.nowUtc()) {
+        c.problem = QCoreApplication::translate("ProfileCredentialProvider",
+                                                "The STS credential the aliyun CLI cached in the %1 profile %2 "
+                                                "expired at %3 UTC, and RoleDesk does not renew %1 sign-ins. Run "
+                                                "any aliyun command with --profile %2 to renew it, or sign in again "
+                                                "with `%4`.")
+                        .arg(mode, profileName, expiration.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), command);
+        return c;
+    }
+    c.credential = Credential(id, secret, token, expiration, where);
+    return c;
 }
 
 bool readSmallFile(const QString& path, QByteArray* out, QString* error)
@@ -123,21 +186,69 @@ QList<ProfileInfo> CliProfileProvider::listProfiles(const CredentialContext& con
     }
     if (currentName)
         *currentName = root.value(QLatin1String("current")).toString();
-    static const QStringList supported = {QStringLiteral("ak"), QStringLiteral("ststoken"),
-                                          QStringLiteral("credentialsuri"), QStringLiteral("ecsramrole")};
     const QJsonArray profiles = root.value(QLatin1String("profiles")).toArray();
     for (const QJsonValue& v : profiles) {
         const QJsonObject p = v.toObject();
         ProfileInfo info;
         info.name = p.value(QLatin1String("name")).toString();
         info.kind = p.value(QLatin1String("mode")).toString();
-        info.supported = supported.contains(info.kind.toLower()) ||
-                         (context.roleArnProviderFactory &&
-                          (info.kind.compare(QLatin1String("RamRoleArn"), Qt::CaseInsensitive) == 0 ||
-                           info.kind.compare(QLatin1String("ChainableRamRoleArn"), Qt::CaseInsensitive) == 0));
+        describeProfile(context, p, &info);
         list << info;
     }
     return list;
+}
+
+void CliProfileProvider::describeProfile(const CredentialContext& context, const QJsonObject& p, ProfileInfo* info)
+{
+    const QString lower = info->kind.toLower();
+    auto field = [&p](const char* key) { return p.value(QLatin1String(key)).toString(); };
+    info->supported = true;
+    if (lower == QLatin1String("ak")) {
+        info->state = tr("long-term AccessKey %1").arg(Redaction::maskKeyId(field("access_key_id")));
+    } else if (lower == QLatin1String("ststoken")) {
+        info->state = tr("fixed STS credential %1").arg(Redaction::maskKeyId(field("access_key_id")));
+    } else if (lower == QLatin1String("credentialsuri") || lower == QLatin1String("external")) {
+        if (isExternalDisabled(context)) {
+            info->supported = false;
+            info->state = tr("disabled by ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS");
+        } else if (lower == QLatin1String("external")) {
+            QString error;
+            const QStringList args = ExternalCredentialProvider::splitCommand(field("process_command"), &error);
+            info->supported = !args.isEmpty();
+            info->state = args.isEmpty() ? error : tr("runs %1 for each credential").arg(args.first());
+        } else {
+            info->state = tr("asks a credentials URI");
+        }
+    } else if (lower == QLatin1String("ecsramrole")) {
+        info->state = tr("asks the ECS metadata service (works on ECS only)");
+    } else if (lower == QLatin1String("ramrolearn") || lower == QLatin1String("chainableramrolearn")) {
+        info->supported = info->modeSupported = bool(context.roleArnProviderFactory);
+        info->state = info->supported ? tr("assumes %1 with STS AssumeRole").arg(field("ram_role_arn"))
+                                      : tr("not supported by this front end");
+    } else if (lower == QLatin1String("oidc")) {
+        const QString file = field("oidc_token_file");
+        info->supported = QFileInfo::exists(file);
+        info->state = info->supported ? tr("assumes %1 with STS AssumeRoleWithOIDC").arg(field("ram_role_arn"))
+                                      : tr("OIDC token file %1 is missing").arg(QDir::toNativeSeparators(file));
+    } else if (lower == QLatin1String("cloudsso") || lower == QLatin1String("oauth")) {
+        const CachedSts c = cachedSts(p, info->kind, info->name, {}, context.clockRef());
+        const qint64 tokenExpire = p.value(QLatin1String("cloud_sso_access_token_expire")).toVariant().toLongLong();
+        if (lower == QLatin1String("cloudsso") && !field("access_token").isEmpty() &&
+            tokenExpire > context.clockRef().nowUtc().toSecsSinceEpoch()) {
+            info->state = tr("CloudSSO sign-in valid until %1 UTC; RoleDesk renews the STS credential through it")
+                              .arg(QDateTime::fromSecsSinceEpoch(tokenExpire, Qt::UTC)
+                                       .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+            return;
+        }
+        info->supported = !c.credential.isNull();
+        info->state = info->supported ? tr("cached STS credential %1 valid until %2 UTC")
+                                            .arg(c.credential.maskedKeyId(),
+                                                 c.credential.expiration().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                                      : tr("sign-in needed: run `%1`").arg(signInCommand(info->kind, info->name));
+    } else {
+        info->supported = info->modeSupported = false;
+        info->state = tr("mode not supported by RoleDesk");
+    }
 }
 
 ProfileProviderBase::Resolved CliProfileProvider::resolve() const
@@ -195,6 +306,10 @@ ProfileProviderBase::Resolved CliProfileProvider::resolveProfile(const QJsonObje
                                                 parent);
         };
     } else if (lower == QLatin1String("credentialsuri")) {
+        if (isExternalDisabled(context)) {
+            r.error = externalDisabledText(mode);
+            return r;
+        }
         const QUrl url(field("credentials_uri"));
         if (url.isEmpty()) {
             r.error = tr("The CredentialsURI profile %1 has no credentials_uri.").arg(profileName);
@@ -212,6 +327,17 @@ ProfileProviderBase::Resolved CliProfileProvider::resolveProfile(const QJsonObje
         spec.regionId = field("region_id");
         spec.durationSeconds = profile.value(QLatin1String("expired_seconds")).toInt(3600);
         spec.description = where;
+        const StsLocation sts{field("sts_region"), field("sts_endpoint"),
+                              profile.value(QLatin1String("enable_vpc")).toBool() ||
+                                  field("endpoint_type").compare(QLatin1String("vpc"), Qt::CaseInsensitive) == 0};
+        if (sts.isSet(context)) {
+            QString stsError;
+            spec.stsEndpoint = sts.resolve(context, &stsError);
+            if (!spec.stsEndpoint.isValid()) {
+                r.error = stsError;
+                return r;
+            }
+        }
         if (!context.roleArnProviderFactory) {
             r.error = notSupportedYet(mode);
             r.create = nullptr;
@@ -240,9 +366,60 @@ ProfileProviderBase::Resolved CliProfileProvider::resolveProfile(const QJsonObje
             s.sourceProvider = source.create(nullptr);
             return makeRoleArnProvider(context, s, parent);
         };
+    } else if (lower == QLatin1String("external")) {
+        if (isExternalDisabled(context)) {
+            r.error = externalDisabledText(mode);
+            return r;
+        }
+        const QString command = field("process_command");
+        QString splitError;
+        if (ExternalCredentialProvider::splitCommand(command, &splitError).isEmpty()) {
+            r.error = tr("The External profile %1 has an unusable process_command: %2").arg(profileName, splitError);
+            return r;
+        }
+        r.create = [context, command, where](QObject* parent) {
+            return new ExternalCredentialProvider(context, command, where, parent);
+        };
+    } else if (lower == QLatin1String("oidc")) {
+        OidcRoleArnProvider::Spec spec;
+        spec.roleArn = field("ram_role_arn");
+        spec.oidcProviderArn = field("oidc_provider_arn");
+        spec.tokenFile = field("oidc_token_file");
+        spec.sessionName = field("ram_session_name");
+        const int duration = profile.value(QLatin1String("duration_seconds")).toInt();
+        const int expired = profile.value(QLatin1String("expired_seconds")).toInt();
+        spec.durationSeconds = duration > 0 ? duration : (expired > 0 ? expired : 3600);
+        spec.sts.profileRegion = field("sts_region");
+        spec.sts.profileEndpoint = field("sts_endpoint");
+        spec.sts.profileVpc = profile.value(QLatin1String("enable_vpc")).toBool() ||
+                              field("endpoint_type").compare(QLatin1String("vpc"), Qt::CaseInsensitive) == 0;
+        spec.description = where;
+        r.create = [context, spec](QObject* parent) { return new OidcRoleArnProvider(context, spec, parent); };
+    } else if (lower == QLatin1String("cloudsso")) {
+        CloudSsoProvider::Spec spec;
+        spec.profileName = profileName;
+        spec.signInUrl = field("cloud_sso_sign_in_url");
+        spec.accountId = field("cloud_sso_account_id");
+        spec.accessConfig = field("cloud_sso_access_config");
+        spec.accessToken = field("access_token");
+        spec.accessTokenExpire = profile.value(QLatin1String("cloud_sso_access_token_expire")).toVariant().toLongLong();
+        spec.cached = cachedSts(profile, mode, profileName, where, context.clockRef()).credential;
+        spec.description = where;
+        r.create = [context, spec](QObject* parent) { return new CloudSsoProvider(context, spec, parent); };
+    } else if (lower == QLatin1String("oauth")) {
+        const CachedSts c = cachedSts(profile, mode, profileName, where, context.clockRef());
+        if (c.credential.isNull()) {
+            r.error = c.problem;
+            return r;
+        }
+        // The signature holds the expiration, so a renewed cache (the aliyun CLI rewrites the file) is picked up.
+        const Credential credential = c.credential;
+        r.create = [credential](QObject* parent) {
+            return new StaticCredentialProvider(credential, QStringLiteral("profile"), parent);
+        };
     } else {
-        r.error = tr("Profile mode \"%1\" is not supported by RoleDesk. Use AK, StsToken, CredentialsURI or "
-                     "EcsRamRole.")
+        r.error = tr("Profile mode \"%1\" is not supported by RoleDesk. Use AK, StsToken, RamRoleArn, "
+                     "ChainableRamRoleArn, EcsRamRole, CredentialsURI, External, OIDC, CloudSSO or OAuth.")
                       .arg(mode);
     }
     return r;
@@ -335,6 +512,18 @@ QList<ProfileInfo> IniProfileProvider::listProfiles(const CredentialContext& con
         info.kind = it.value().value(QStringLiteral("type"));
         info.supported = info.kind == QLatin1String("access_key") || info.kind == QLatin1String("ecs_ram_role") ||
                          (info.kind == QLatin1String("ram_role_arn") && context.roleArnProviderFactory);
+        info.modeSupported = info.supported;
+        if (info.kind == QLatin1String("access_key"))
+            info.state = tr("long-term AccessKey %1")
+                             .arg(Redaction::maskKeyId(it.value().value(QStringLiteral("access_key_id"))));
+        else if (info.kind == QLatin1String("ecs_ram_role"))
+            info.state = tr("asks the ECS metadata service (works on ECS only)");
+        else if (info.kind == QLatin1String("ram_role_arn"))
+            info.state = info.supported
+                             ? tr("assumes %1 with STS AssumeRole").arg(it.value().value(QStringLiteral("role_arn")))
+                             : tr("not supported by this front end");
+        else
+            info.state = tr("type not supported by RoleDesk");
         list << info;
     }
     return list;
@@ -384,6 +573,14 @@ ProfileProviderBase::Resolved IniProfileProvider::resolve() const
         spec.sessionName = s.value(QStringLiteral("role_session_name"));
         spec.policy = s.value(QStringLiteral("policy"));
         spec.description = where;
+        if (StsLocation().isSet(context)) {
+            QString stsError;
+            spec.stsEndpoint = StsLocation().resolve(context, &stsError);
+            if (!spec.stsEndpoint.isValid()) {
+                r.error = stsError;
+                return r;
+            }
+        }
         const QString id = s.value(QStringLiteral("access_key_id"));
         const QString secret = s.value(QStringLiteral("access_key_secret"));
         r.create = [this, context, spec, id, secret, where](QObject* parent) {
@@ -393,7 +590,8 @@ ProfileProviderBase::Resolved IniProfileProvider::resolve() const
             return makeRoleArnProvider(context, copy, parent);
         };
     } else {
-        r.error = tr("Profile type \"%1\" of [%2] is not supported by RoleDesk. Use access_key or ecs_ram_role.")
+        r.error = tr("Profile type \"%1\" of [%2] is not supported by RoleDesk. Use access_key, ecs_ram_role or "
+                     "ram_role_arn.")
                       .arg(type, section);
     }
     return r;

@@ -13,6 +13,12 @@ struct ProfileInfo
     // aliyun CLI mode ("AK", "StsToken", ...) or INI type ("access_key", ...).
     QString kind;
     bool supported = false;
+    // False when RoleDesk (or this front end) cannot read this mode at all; supported may also be false because
+    // the profile needs a sign-in or a file is missing.
+    bool modeSupported = true;
+    // Plain words for users: what RoleDesk will do with it, or why it cannot ("runs a command",
+    // "cached STS credential valid until ...", "sign-in needed: run `aliyun configure ...`").
+    QString state;
 };
 
 // Base of the two profile providers: each fetch re-reads the file (the user may edit it), turns the chosen
@@ -46,7 +52,10 @@ private:
 
 // Profiles of the aliyun CLI in ~/.aliyun/config.json (ALIBABA_CLOUD_CONFIG_FILE overrides; the profile from
 // the constructor, else ALIBABA_CLOUD_PROFILE, else the file's "current"). Modes AK, StsToken, CredentialsURI,
-// EcsRamRole; RamRoleArn/ChainableRamRoleArn through CredentialContext::roleArnProviderFactory.
+// EcsRamRole, External (ExternalCredentialProvider), OIDC (OidcRoleArnProvider), CloudSSO and OAuth (the STS
+// credential the aliyun CLI cached in the profile, while it is valid); RamRoleArn/ChainableRamRoleArn through
+// CredentialContext::roleArnProviderFactory. ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS=true refuses External and
+// CredentialsURI profiles.
 class CliProfileProvider : public ProfileProviderBase
 {
     Q_OBJECT
@@ -64,6 +73,8 @@ protected:
 
 private:
     Resolved resolveProfile(const QJsonObject& root, const QString& profileName, int depth) const;
+    // The state shown in listings for one profile object (no network, no process run).
+    static void describeProfile(const CredentialContext& context, const QJsonObject& profile, ProfileInfo* info);
 
     CredentialContext m_context;
     QString m_profileName;

@@ -4,7 +4,7 @@
 <context>
     <name>ApiClient</name>
     <message>
-        <location filename="../../core/api/ApiClient.cpp" line="+109"/>
+        <location filename="../../core/api/ApiClient.cpp" line="+110"/>
         <source>Nothing accepts connections at %1. Check the endpoint (region, --endpoint) and that the service or sandbox is running.</source>
         <translation>%1 上没有服务接受连接。请检查接入地址（地域、--endpoint），以及服务或沙箱是否在运行。</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>没有可用于签名请求的凭证。请配置 AccessKey、配置文件或其他凭证来源，或刷新当前凭证。</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+178"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>%1 在 %2 秒内没有应答。请检查网络和接入地址，或调大超时时间。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>The answer is not the JSON object the API returns (%1). Check that the endpoint points at the Alibaba Cloud API.</source>
         <translation>应答不是 API 返回的 JSON 对象（%1）。请检查接入地址是否指向阿里云 API。</translation>
     </message>
@@ -170,7 +170,7 @@
 <context>
     <name>ApiReply</name>
     <message>
-        <location filename="../../core/api/ApiClient.cpp" line="-371"/>
+        <location filename="../../core/api/ApiClient.cpp" line="-378"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -744,9 +744,52 @@
     </message>
 </context>
 <context>
+    <name>CaBundle</name>
+    <message>
+        <location filename="../../core/util/CaBundle.cpp" line="+39"/>
+        <source>Cannot read the CA bundle %1 (%2).</source>
+        <translation>无法读取 CA 证书包 %1（%2）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The CA bundle %1 holds no certificate: it must be PEM (&quot;-----BEGIN CERTIFICATE-----&quot; blocks) or one DER certificate.</source>
+        <translation>CA 证书包 %1 中没有证书：它必须是 PEM 格式（“-----BEGIN CERTIFICATE-----”块）或单个 DER 证书。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The server&apos;s TLS certificate was refused: %1.</source>
+        <translation>服务器的 TLS 证书被拒绝：%1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Certificate for &quot;%1&quot;, issued by &quot;%2&quot;.</source>
+        <translation>证书签发给“%1”，签发者为“%2”。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Its issuer is not trusted on this machine. Behind a TLS-inspecting proxy, give your organisation&apos;s CA bundle (PEM): --ca-bundle PATH, SSL_CERT_FILE, or Settings &gt; Connection &gt; CA bundle.</source>
+        <translation>本机不信任它的签发者。如果位于会检查 TLS 流量的代理之后，请提供贵组织的 CA 证书包（PEM）：--ca-bundle PATH、SSL_CERT_FILE，或“设置 &gt; 连接 &gt; CA 证书包”。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Check this machine&apos;s clock.</source>
+        <translation>请检查本机的时钟。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The certificate is for another host: check the endpoint.</source>
+        <translation>该证书属于另一台主机：请检查端点。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(CA bundle in use: %1.)</source>
+        <translation>（正在使用的 CA 证书包：%1。）</translation>
+    </message>
+</context>
+<context>
     <name>CliApp</name>
     <message>
-        <location filename="../../app/cli/CliApp.cpp" line="+20"/>
+        <location filename="../../app/cli/CliApp.cpp" line="+22"/>
         <source>Usage: roledesk-cli &lt;command&gt; [options]</source>
         <translation>用法：roledesk-cli &lt;命令&gt; [选项]</translation>
     </message>
@@ -763,17 +806,19 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
 退出码：0 成功，1 失败，2 用法错误，3 凭证不可用，4 被策略拒绝。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+5"/>
+        <source>Global options (before or after the command, where it takes them): --endpoint URL, --region ID,
+--profile NAME, --json, --sandbox (an in-process sandbox for one command), --ca-bundle PATH (extra CAs for HTTPS; default $SSL_CERT_FILE).
+The contract: docs/CLI.md.</source>
+        <translation>全局选项（放在命令之前或之后，凡命令接受时）：--endpoint URL、--region ID、
+--profile NAME、--json、--sandbox（为单条命令启动进程内沙箱）、--ca-bundle PATH（HTTPS 的额外 CA；默认 $SSL_CERT_FILE）。
+约定见 docs/CLI.md。</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <location line="+5"/>
         <source>Unknown command: %1</source>
         <translation>未知命令：%1</translation>
-    </message>
-    <message>
-        <location line="-63"/>
-        <source>Global options (before or after the command, where it takes them): --endpoint URL, --region ID,
---profile NAME, --json, --sandbox (an in-process sandbox for one command). The contract: docs/CLI.md.</source>
-        <translation>全局选项（写在命令之前或之后，只要该命令接受）：--endpoint URL、--region ID、
---profile NAME、--json、--sandbox（仅为这一条命令启动进程内沙箱）。契约见 docs/CLI.md。</translation>
     </message>
 </context>
 <context>
@@ -797,7 +842,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
 <context>
     <name>CliProfileProvider</name>
     <message>
-        <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="+85"/>
+        <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="+148"/>
         <source>aliyun CLI profile (current) in %1</source>
         <translation>%1 中的 aliyun CLI 配置（当前）</translation>
     </message>
@@ -807,7 +852,77 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <translation>%2 中的 aliyun CLI 配置 %1</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+58"/>
+        <source>long-term AccessKey %1</source>
+        <translation>长期 AccessKey %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fixed STS credential %1</source>
+        <translation>固定的 STS 凭证 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>disabled by ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS</source>
+        <translation>已被 ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS 禁用</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>runs %1 for each credential</source>
+        <translation>每次取凭证时运行 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>asks a credentials URI</source>
+        <translation>向凭证 URI 获取</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>asks the ECS metadata service (works on ECS only)</source>
+        <translation>向 ECS 元数据服务获取（仅在 ECS 上可用）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>assumes %1 with STS AssumeRole</source>
+        <translation>通过 STS AssumeRole 扮演 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not supported by this front end</source>
+        <translation>此前端不支持</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>assumes %1 with STS AssumeRoleWithOIDC</source>
+        <translation>通过 STS AssumeRoleWithOIDC 扮演 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OIDC token file %1 is missing</source>
+        <translation>缺少 OIDC 令牌文件 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>CloudSSO sign-in valid until %1 UTC; RoleDesk renews the STS credential through it</source>
+        <translation>CloudSSO 登录有效期至 %1 UTC；RoleDesk 通过它续期 STS 凭证</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cached STS credential %1 valid until %2 UTC</source>
+        <translation>缓存的 STS 凭证 %1 有效期至 %2 UTC</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sign-in needed: run `%1`</source>
+        <translation>需要登录：请运行 `%1`</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mode not supported by RoleDesk</source>
+        <translation>RoleDesk 不支持此模式</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>There is no profile named &quot;%1&quot; in %2. Pick one of its profiles (--profile or ALIBABA_CLOUD_PROFILE) or create it with `aliyun configure --profile %1`.</source>
         <translation>%2 中没有名为“%1”的配置。请选择其中已有的配置（--profile 或 ALIBABA_CLOUD_PROFILE），或使用 `aliyun configure --profile %1` 创建。</translation>
     </message>
@@ -827,19 +942,24 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <translation> 或 sts_token</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>The CredentialsURI profile %1 has no credentials_uri.</source>
         <translation>CredentialsURI 配置 %1 没有 credentials_uri。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+43"/>
         <source>The chain of source_profile entries is too long or circular.</source>
         <translation>source_profile 引用链过长或存在循环。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Profile mode &quot;%1&quot; is not supported by RoleDesk. Use AK, StsToken, CredentialsURI or EcsRamRole.</source>
-        <translation>RoleDesk 不支持配置模式“%1”。请使用 AK、StsToken、CredentialsURI 或 EcsRamRole。</translation>
+        <location line="+19"/>
+        <source>The External profile %1 has an unusable process_command: %2</source>
+        <translation>External 配置 %1 的 process_command 不可用：%2</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Profile mode &quot;%1&quot; is not supported by RoleDesk. Use AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, CredentialsURI, External, OIDC, CloudSSO or OAuth.</source>
+        <translation>RoleDesk 不支持配置模式“%1”。请使用 AK、StsToken、RamRoleArn、ChainableRamRoleArn、EcsRamRole、CredentialsURI、External、OIDC、CloudSSO 或 OAuth。</translation>
     </message>
 </context>
 <context>
@@ -898,6 +1018,34 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <location line="+42"/>
         <source>The service did not accept the credential: check it with `roledesk-cli creds validate`.</source>
         <translation>服务不接受该凭证：请用 `roledesk-cli creds validate` 检查。</translation>
+    </message>
+</context>
+<context>
+    <name>CloudSsoProvider</name>
+    <message>
+        <location filename="../../core/credentials/CloudSsoProvider.cpp" line="+38"/>
+        <source>The CloudSSO sign-in of profile %1 has expired (its cached STS credential too). Sign in again with `%2`, then try again.</source>
+        <translation>配置 %1 的 CloudSSO 登录已过期（其缓存的 STS 凭证也已过期）。请用 `%2` 重新登录后再试。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The CloudSSO profile %1 has no usable cloud_sso_sign_in_url (an https URL). Configure it again with `%2`.</source>
+        <translation>CloudSSO 配置 %1 没有可用的 cloud_sso_sign_in_url（https URL）。请用 `%2` 重新配置。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The CloudSSO profile %1 lacks cloud_sso_account_id or cloud_sso_access_config. Configure it again with `%2`.</source>
+        <translation>CloudSSO 配置 %1 缺少 cloud_sso_account_id 或 cloud_sso_access_config。请用 `%2` 重新配置。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The CloudSSO portal %1 did not answer: %2</source>
+        <translation>CloudSSO 门户 %1 没有应答：%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The CloudSSO portal refused to issue a credential (%1). If the sign-in is no longer valid, sign in again with `%2`.</source>
+        <translation>CloudSSO 门户拒绝签发凭证（%1）。如果登录已失效，请用 `%2` 重新登录。</translation>
     </message>
 </context>
 <context>
@@ -1037,7 +1185,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
 <context>
     <name>CredentialDoctor</name>
     <message>
-        <location filename="../../core/credentials/CredentialDoctor.cpp" line="+52"/>
+        <location filename="../../core/credentials/CredentialDoctor.cpp" line="+53"/>
         <source>The credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI) and the credentials file (/mnt/.alibabacloud/credentials) exist only inside a DataWorks individual development environment: DataWorks injects them there and refreshes the STS credentials of the environment&apos;s RAM role. On any other machine they are absent, so nothing that relies on them can work. Outside DataWorks use one of: an AccessKey in ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET or in an aliyun CLI profile (`aliyun configure`); a RamRoleArn profile that assumes the same RAM role; or `roledesk-cli serve` / `roledesk-cli exec` to hand credentials to a program locally.</source>
         <translation>凭证服务地址（ALIBABA_CLOUD_CREDENTIALS_URI）和凭证文件（/mnt/.alibabacloud/credentials）只存在于 DataWorks 个人开发环境中：DataWorks 将它们注入环境，并刷新该环境 RAM 角色的 STS 临时凭证。在其他机器上它们都不存在，依赖它们的程序无法工作。在 DataWorks 之外，请使用以下方式之一：在 ALIBABA_CLOUD_ACCESS_KEY_ID 和 ALIBABA_CLOUD_ACCESS_KEY_SECRET 或 aliyun CLI 配置（`aliyun configure`）中设置 AccessKey；使用扮演同一 RAM 角色的 RamRoleArn 配置；或使用 `roledesk-cli serve` / `roledesk-cli exec` 在本地向程序提供凭证。</translation>
     </message>
@@ -1091,14 +1239,35 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <translation>未设置 ALIBABA_CLOUD_ACCESS_KEY_ID 和 ALIBABA_CLOUD_ACCESS_KEY_SECRET。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
+        <location line="+8"/>
         <source>OIDC role</source>
         <translation>OIDC 角色</translation>
     </message>
     <message>
+        <location line="-7"/>
+        <source>All OIDC variables are set: step 2 of the default chain assumes %1 with STS AssumeRoleWithOIDC at %2 (not called by doctor).</source>
+        <translation>所有 OIDC 变量都已设置：默认凭证链的第 2 步将在 %2 通过 STS AssumeRoleWithOIDC 扮演 %1（诊断时不调用）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All OIDC variables are set, but the token file %1 cannot be read.</source>
+        <translation>所有 OIDC 变量都已设置，但无法读取令牌文件 %1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only some of ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE are set; the default chain skips OIDC until all three are.</source>
+        <translation>ALIBABA_CLOUD_ROLE_ARN、ALIBABA_CLOUD_OIDC_PROVIDER_ARN 和 ALIBABA_CLOUD_OIDC_TOKEN_FILE 只设置了一部分；在三者都设置之前，默认凭证链会跳过 OIDC。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>External processes</source>
+        <translation>外部进程</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>All OIDC variables are set, but RoleDesk does not support OIDC role credentials yet; the default chain reports it and moves on.</source>
-        <translation>所有 OIDC 变量均已设置，但 RoleDesk 尚不支持 OIDC 角色凭证；默认凭证链会报告这一点并继续尝试下一个来源。</translation>
+        <source>ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS=true: External and CredentialsURI profiles are refused.</source>
+        <translation>ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS=true：拒绝 External 和 CredentialsURI 配置。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1113,12 +1282,12 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
     <message>
         <location line="+4"/>
         <location line="+7"/>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>aliyun CLI profiles</source>
         <translation>aliyun CLI 配置</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>Skipped: ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true.</source>
         <translation>已跳过：ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true。</translation>
     </message>
@@ -1129,7 +1298,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
     </message>
     <message>
         <location line="+2"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <source> [not supported yet]</source>
         <translation> [暂不支持]</translation>
     </message>
@@ -1226,7 +1395,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
 <context>
     <name>CredentialHttp</name>
     <message>
-        <location filename="../../core/credentials/CredentialHttp.cpp" line="+71"/>
+        <location filename="../../core/credentials/CredentialHttp.cpp" line="+72"/>
         <source>No connection within %1 ms (connect time-out). Check that the address is reachable from this machine.</source>
         <translation>%1 毫秒内未能建立连接（连接超时）。请检查本机能否访问该地址。</translation>
     </message>
@@ -1952,6 +2121,24 @@ Checking where credentials can come from on this machine...</source>
     </message>
 </context>
 <context>
+    <name>CredsProcessCommand</name>
+    <message>
+        <location filename="../../app/cli/CredsProcessCommand.cpp" line="+14"/>
+        <source>Print the credential of a source as aliyun CLI External-mode JSON (for other tools).</source>
+        <translation>以 aliyun CLI External 模式的 JSON 打印某个来源的凭证（供其他工具使用）。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The credential has expired.</source>
+        <translation>凭证已过期。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credentials unusable: %1</source>
+        <translation>凭证不可用：%1</translation>
+    </message>
+</context>
+<context>
     <name>CredsShowCommand</name>
     <message>
         <location filename="../../app/cli/CredsShowCommand.cpp" line="+22"/>
@@ -2083,7 +2270,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>DataWorksClient</name>
     <message>
-        <location filename="../../core/api/DataWorksClient.cpp" line="+329"/>
+        <location filename="../../core/api/DataWorksClient.cpp" line="+364"/>
         <source>The answer carries no instance. Check the instance ID and the region.</source>
         <translation>应答中没有实例。请检查实例 ID 和地域。</translation>
     </message>
@@ -2091,17 +2278,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>DefaultCredentialChain</name>
     <message>
-        <location filename="../../core/credentials/DefaultCredentialChain.cpp" line="+18"/>
-        <source>OIDC role (ALIBABA_CLOUD_ROLE_ARN)</source>
-        <translation>OIDC 角色（ALIBABA_CLOUD_ROLE_ARN）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>OIDC role credentials are not supported yet. Unset ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE, or use another source.</source>
-        <translation>暂不支持 OIDC 角色凭证。请取消设置 ALIBABA_CLOUD_ROLE_ARN、ALIBABA_CLOUD_OIDC_PROVIDER_ARN 和 ALIBABA_CLOUD_OIDC_TOKEN_FILE，或使用其他来源。</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location filename="../../core/credentials/DefaultCredentialChain.cpp" line="+41"/>
         <location line="+25"/>
         <source>default credential chain</source>
         <translation>默认凭证链</translation>
@@ -2345,7 +2522,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvsListCommand</name>
     <message>
-        <location filename="../../app/cli/EnvsCommands.cpp" line="+44"/>
+        <location filename="../../app/cli/EnvsCommands.cpp" line="+84"/>
         <source>List individual development environments with their role and recorded visibility.</source>
         <translation>列出个人开发环境及其角色和记录的可见性。</translation>
     </message>
@@ -2395,12 +2572,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>--role 的取值为 default、custom 或 none。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Cannot list the environments</source>
         <translation>无法列出环境</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -2440,7 +2617,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>更新时间</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+14"/>
         <source>%n environment(s).</source>
         <translation>
             <numerusform>共 %n 个环境。</numerusform>
@@ -2457,7 +2634,8 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvsOutput</name>
     <message>
-        <location line="-117"/>
+        <location line="-136"/>
+        <location line="+121"/>
         <source>%1 (%2 UTC)</source>
         <translation>%1（%2 UTC）</translation>
     </message>
@@ -2465,7 +2643,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvsShowCommand</name>
     <message>
-        <location line="+125"/>
+        <location line="+23"/>
         <source>Show one individual development environment.</source>
         <translation>显示一个个人开发环境。</translation>
     </message>
@@ -2574,6 +2752,104 @@ Checking where credentials can come from on this machine...</source>
     </message>
 </context>
 <context>
+    <name>ExternalCredentialProvider</name>
+    <message>
+        <location filename="../../core/credentials/ExternalCredentialProvider.cpp" line="+106"/>
+        <source>The command ends with a backslash.</source>
+        <translation>命令以反斜杠结尾。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The command has an unclosed quote.</source>
+        <translation>命令中有未闭合的引号。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The profile&apos;s process_command is empty.</source>
+        <translation>配置的 process_command 为空。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The command did not print one JSON object on stdout (%1 at offset %2; its output is not shown because it may hold secrets). It must print {&quot;mode&quot;:&quot;StsToken&quot;, &quot;access_key_id&quot;, &quot;access_key_secret&quot;, &quot;sts_token&quot;, &quot;expiration&quot;} or {&quot;mode&quot;:&quot;AK&quot;, &quot;access_key_id&quot;, &quot;access_key_secret&quot;}.</source>
+        <translation>命令没有在标准输出上打印一个 JSON 对象（%1，位于偏移 %2；其输出可能包含机密，因此不显示）。它必须打印 {&quot;mode&quot;:&quot;StsToken&quot;, &quot;access_key_id&quot;, &quot;access_key_secret&quot;, &quot;sts_token&quot;, &quot;expiration&quot;} 或 {&quot;mode&quot;:&quot;AK&quot;, &quot;access_key_id&quot;, &quot;access_key_secret&quot;}。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The command&apos;s JSON has a field that is not a string (mode, access_key_id, access_key_secret, sts_token and expiration are strings).</source>
+        <translation>命令输出的 JSON 中有字段不是字符串（mode、access_key_id、access_key_secret、sts_token 和 expiration 都应是字符串）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The command&apos;s JSON has mode &quot;%1&quot;; only &quot;AK&quot; and &quot;StsToken&quot; are defined.</source>
+        <translation>命令输出的 JSON 的 mode 为“%1”；只定义了“AK”和“StsToken”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The command&apos;s JSON lacks access_key_id or access_key_secret.</source>
+        <translation>命令输出的 JSON 缺少 access_key_id 或 access_key_secret。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The command&apos;s JSON has mode StsToken but no sts_token.</source>
+        <translation>命令输出的 JSON 的 mode 为 StsToken，但没有 sts_token。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The command&apos;s expiration &quot;%1&quot; is not an ISO 8601 time with a zone such as 2026-11-28T15:05:35Z.</source>
+        <translation>命令给出的 expiration“%1”不是带时区的 ISO 8601 时间，例如 2026-11-28T15:05:35Z。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The command printed a credential that expired at %1 UTC.</source>
+        <translation>命令打印的凭证已于 %1 UTC 过期。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>External credential processes are disabled: ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS=true. Unset it to let RoleDesk run the profile&apos;s process_command, or pick another profile.</source>
+        <translation>外部凭证进程已被禁用：ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS=true。取消该设置以允许 RoleDesk 运行配置的 process_command，或选择其他配置。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fix process_command in the profile (`aliyun configure --mode External`).</source>
+        <translation>请修正配置中的 process_command（`aliyun configure --mode External`）。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Cannot start &quot;%1&quot; (%2). Check process_command in the profile: the program must exist and be executable; it runs without a shell.</source>
+        <translation>无法启动“%1”（%2）。请检查配置中的 process_command：程序必须存在且可执行；它不经由 shell 运行。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source> It wrote nothing on stderr.</source>
+        <translation> 它没有向标准错误输出任何内容。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> Its stderr: %1</source>
+        <translation> 它的标准错误输出：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; did not finish within %2 s and was stopped.</source>
+        <translation>“%1”未在 %2 秒内结束，已被停止。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; printed more than %2 bytes on stdout and was stopped; a credential is under 4 KiB. Check that process_command names the right program.</source>
+        <translation>“%1”在标准输出上打印了超过 %2 字节，已被停止；凭证不到 4 KiB。请检查 process_command 指向的程序是否正确。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;%1&quot; was ended by a signal or crashed.</source>
+        <translation>“%1”被信号终止或已崩溃。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; exited with code %2 (its stdout is not shown).</source>
+        <translation>“%1”以退出码 %2 结束（不显示其标准输出）。</translation>
+    </message>
+</context>
+<context>
     <name>FileCredentialProvider</name>
     <message>
         <location filename="../../core/credentials/FileCredentialProvider.cpp" line="+24"/>
@@ -2627,7 +2903,32 @@ Checking where credentials can come from on this machine...</source>
         <translation>%2 中的 INI 配置 %1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+59"/>
+        <source>long-term AccessKey %1</source>
+        <translation>长期 AccessKey %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>asks the ECS metadata service (works on ECS only)</source>
+        <translation>向 ECS 元数据服务获取（仅在 ECS 上可用）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>assumes %1 with STS AssumeRole</source>
+        <translation>通过 STS AssumeRole 扮演 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not supported by this front end</source>
+        <translation>此前端不支持</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>type not supported by RoleDesk</source>
+        <translation>RoleDesk 不支持此类型</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>%1 has no [%2] section. Add it or choose another (--profile or ALIBABA_CLOUD_PROFILE).</source>
         <translation>%1 中没有 [%2] 节。请添加，或选择其他配置（--profile 或 ALIBABA_CLOUD_PROFILE）。</translation>
     </message>
@@ -2642,9 +2943,9 @@ Checking where credentials can come from on this machine...</source>
         <translation>%2 中的 [%1] 节缺少 access_key_id 或 access_key_secret。</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Profile type &quot;%1&quot; of [%2] is not supported by RoleDesk. Use access_key or ecs_ram_role.</source>
-        <translation>RoleDesk 不支持 [%2] 的配置类型“%1”。请使用 access_key 或 ecs_ram_role。</translation>
+        <location line="+36"/>
+        <source>Profile type &quot;%1&quot; of [%2] is not supported by RoleDesk. Use access_key, ecs_ram_role or ram_role_arn.</source>
+        <translation>[%2] 的配置类型“%1”不受 RoleDesk 支持。请使用 access_key、ecs_ram_role 或 ram_role_arn。</translation>
     </message>
 </context>
 <context>
@@ -2893,12 +3194,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+520"/>
+        <location line="+527"/>
         <source>No environment selected</source>
         <translation>未选择环境</translation>
     </message>
     <message>
-        <location line="-519"/>
+        <location line="-526"/>
         <source>Selected environment</source>
         <translation>选中的环境</translation>
     </message>
@@ -3100,17 +3401,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>默认凭证链</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>aliyun CLI: %1 (%2)</source>
-        <translation>aliyun CLI：%1（%2）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>INI: %1 (%2)</source>
-        <translation>INI：%1（%2）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+14"/>
         <source>AccessKey: %1 (keychain)</source>
         <translation>AccessKey：%1（密钥环）</translation>
     </message>
@@ -3197,7 +3488,17 @@ Checking where credentials can come from on this machine...</source>
         <translation>无法列出工作空间：%1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-136"/>
+        <source>aliyun CLI: %1 (%2) — %3</source>
+        <translation>aliyun CLI：%1（%2）— %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>INI: %1 (%2) — %3</source>
+        <translation>INI：%1（%2）— %3</translation>
+    </message>
+    <message>
+        <location line="+148"/>
         <source>%1 (ID %2, owner %3)</source>
         <translation>%1（ID %2，所有者 %3）</translation>
     </message>
@@ -3372,6 +3673,54 @@ Checking where credentials can come from on this machine...</source>
     </message>
 </context>
 <context>
+    <name>OidcRoleArnProvider</name>
+    <message>
+        <location filename="../../core/credentials/OidcRoleArnProvider.cpp" line="+39"/>
+        <source>OIDC role %1</source>
+        <translation>OIDC 角色 %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>OIDC role (ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ALIBABA_CLOUD_OIDC_TOKEN_FILE)</source>
+        <translation>OIDC 角色（ALIBABA_CLOUD_ROLE_ARN、ALIBABA_CLOUD_OIDC_PROVIDER_ARN、ALIBABA_CLOUD_OIDC_TOKEN_FILE）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>An OIDC role needs a role ARN, an OIDC provider ARN and a token file; one of them is empty (profile fields ram_role_arn, oidc_provider_arn, oidc_token_file, or the ALIBABA_CLOUD_ROLE_ARN / _OIDC_PROVIDER_ARN / _OIDC_TOKEN_FILE variables).</source>
+        <translation>OIDC 角色需要角色 ARN、OIDC 提供方 ARN 和令牌文件；其中有一项为空（配置字段 ram_role_arn、oidc_provider_arn、oidc_token_file，或变量 ALIBABA_CLOUD_ROLE_ARN / _OIDC_PROVIDER_ARN / _OIDC_TOKEN_FILE）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The session duration %1 s is below STS&apos;s minimum of 900 s.</source>
+        <translation>会话时长 %1 秒低于 STS 的最小值 900 秒。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot read the OIDC token file %1 (%2).</source>
+        <translation>无法读取 OIDC 令牌文件 %1（%2）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The OIDC token file %1 is empty.</source>
+        <translation>OIDC 令牌文件 %1 为空。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>STS AssumeRoleWithOIDC at %1: %2</source>
+        <translation>在 %1 调用 STS AssumeRoleWithOIDC：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>STS refused AssumeRoleWithOIDC (HTTP %1).</source>
+        <translation>STS 拒绝了 AssumeRoleWithOIDC（HTTP %1）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>STS refused AssumeRoleWithOIDC: %1: %2</source>
+        <translation>STS 拒绝了 AssumeRoleWithOIDC：%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>PlanCommand</name>
     <message>
         <location filename="../../app/cli/RulesCommands.cpp" line="-425"/>
@@ -3501,12 +3850,27 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>ProfileCredentialProvider</name>
     <message>
-        <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="-379"/>
+        <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="-570"/>
         <source>%1 profiles are not supported yet: RoleDesk cannot call STS AssumeRole in this version. Use an AccessKey or StsToken profile, or the environment&apos;s credentials URI.</source>
         <translation>暂不支持 %1 配置：此版本的 RoleDesk 无法调用 STS AssumeRole。请使用 AccessKey 或 StsToken 配置，或环境的凭证服务地址。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
+        <source>%1 profiles are disabled: ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS=true (it forbids External and CredentialsURI profiles). Unset it or pick another profile.</source>
+        <translation>%1 配置已被禁用：ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS=true（它禁止 External 和 CredentialsURI 配置）。请取消该设置或选择其他配置。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The %1 profile %2 holds no cached STS credential. Sign in with `%3` (or run any aliyun command with --profile %2), then try again.</source>
+        <translation>%1 配置 %2 中没有缓存的 STS 凭证。请用 `%3` 登录（或带 --profile %2 运行任意 aliyun 命令）后再试。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The STS credential the aliyun CLI cached in the %1 profile %2 expired at %3 UTC, and RoleDesk does not renew %1 sign-ins. Run any aliyun command with --profile %2 to renew it, or sign in again with `%4`.</source>
+        <translation>aliyun CLI 在 %1 配置 %2 中缓存的 STS 凭证已于 %3 UTC 过期，而 RoleDesk 不会续期 %1 登录。请带 --profile %2 运行任意 aliyun 命令来续期，或用 `%4` 重新登录。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Cannot read %1 (%2).</source>
         <translation>无法读取 %1（%2）。</translation>
     </message>
@@ -3521,7 +3885,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1 不是有效的 aliyun CLI 配置（%2）。请使用 `aliyun configure` 修复或重新创建。</translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+320"/>
         <source>%1 does not exist. Create it with a [default] section of type access_key, or use another source.</source>
         <translation>%1 不存在。请创建它并添加类型为 access_key 的 [default] 节，或使用其他来源。</translation>
     </message>
@@ -3529,7 +3893,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>RamRoleArnProvider</name>
     <message>
-        <location filename="../../core/api/RamRoleArnProvider.cpp" line="+30"/>
+        <location filename="../../core/api/RamRoleArnProvider.cpp" line="+32"/>
         <source>AssumeRole %1</source>
         <translation>AssumeRole %1</translation>
     </message>
@@ -4676,7 +5040,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>SandboxServeCommand</name>
     <message>
-        <location filename="../../app/cli/SandboxServeCommand.cpp" line="+39"/>
+        <location filename="../../app/cli/SandboxServeCommand.cpp" line="+40"/>
         <source>Serve the simulated DataWorks workspace on 127.0.0.1 until interrupted.</source>
         <translation>在 127.0.0.1 上提供模拟的 DataWorks 工作空间，直到被中断。</translation>
     </message>
@@ -4706,22 +5070,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>将状态保存在 FILE 中：存在时加载，变更时和退出时保存。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Fault: add this latency to every answer.</source>
-        <translation>故障：为每个应答增加此延迟。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Fault: answer this share (0-1) of requests with HTTP 503.</source>
-        <translation>故障：以 HTTP 503 应答此比例（0-1）的请求。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Fault: answer Throttling.User above N requests per second.</source>
-        <translation>故障：每秒超过 N 个请求时应答 Throttling.User。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Fault: cut this share (0-1) of successful answers in half.</source>
         <translation>故障：将此比例（0-1）的成功应答截掉一半。</translation>
     </message>
@@ -4741,7 +5090,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>拒绝未按官方 SDK 位置（查询字符串或表单正文）发送的 DataWorks 参数。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Invalid %1 &quot;%2&quot;: expected a whole number from %3 to %4.</source>
         <translation>无效的 %1“%2”：应为 %3 到 %4 之间的整数。</translation>
     </message>
@@ -4890,6 +5239,26 @@ Checking where credentials can come from on this machine...</source>
         <translation>代理(&amp;P)：</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>$SSL_CERT_FILE, else the system&apos;s certificates</source>
+        <translation>$SSL_CERT_FILE，否则使用系统证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PEM file of extra certificate authorities for every HTTPS connection (a TLS-inspecting corporate proxy). Applies from the next start.</source>
+        <translation>用于所有 HTTPS 连接的额外证书颁发机构的 PEM 文件（会检查 TLS 流量的企业代理）。下次启动时生效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CA bundle</source>
+        <translation>CA 证书包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CA &amp;bundle:</source>
+        <translation>CA 证书包(&amp;B)：</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Connection</source>
         <translation>连接</translation>
@@ -5021,7 +5390,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Enter a label, the AccessKey ID and the secret.</source>
         <translation>请输入标签、AccessKey ID 和 Secret。</translation>
     </message>
@@ -5067,6 +5436,54 @@ Checking where credentials can come from on this machine...</source>
         <location line="+58"/>
         <source>The AssumeRole answer carries no complete credential (AccessKeyId, AccessKeySecret, SecurityToken, Expiration).</source>
         <translation>AssumeRole 应答中没有完整的凭证（AccessKeyId、AccessKeySecret、SecurityToken、Expiration）。</translation>
+    </message>
+</context>
+<context>
+    <name>StsLocation</name>
+    <message>
+        <location filename="../../core/credentials/StsLocation.cpp" line="+22"/>
+        <source>the profile&apos;s sts_endpoint</source>
+        <translation>配置的 sts_endpoint</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the profile&apos;s sts_region</source>
+        <translation>配置的 sts_region</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the profile&apos;s VPC setting</source>
+        <translation>配置的 VPC 设置</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> and </source>
+        <translation> 和 </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the default; no STS region or endpoint is set</source>
+        <translation>默认值；未设置 STS 地域或端点</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The STS region &quot;%1&quot; (from %2) is not a region id such as cn-hangzhou.</source>
+        <translation>STS 地域“%1”（来自 %2）不是地域 ID，例如 cn-hangzhou。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The STS endpoint &quot;%1&quot; (from %2) is not a host name or an http(s) URL.</source>
+        <translation>STS 端点“%1”（来自 %2）不是主机名或 http(s) URL。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Refusing plain HTTP to the STS endpoint %1 (from %2): the request carries credentials or an OIDC token. Use https:// or a host name.</source>
+        <translation>拒绝以明文 HTTP 访问 STS 端点 %1（来自 %2）：请求携带凭证或 OIDC 令牌。请使用 https:// 或主机名。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 (from %2)</source>
+        <translation>%1（来自 %2）</translation>
     </message>
 </context>
 <context>
@@ -5393,7 +5810,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="+61"/>
+        <location filename="../../app/gui/main.cpp" line="+65"/>
         <source>Review and set the RAM roles of DataWorks individual development environments, and inspect the credentials they hand out.</source>
         <translation>查看和设置 DataWorks 个人开发环境的 RAM 角色，并检查它们提供的凭证。</translation>
     </message>
@@ -5423,7 +5840,17 @@ Checking where credentials can come from on this machine...</source>
         <translation>与 --inspect 一起使用：凭证文件。</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+48"/>
+        <source>CA bundle</source>
+        <translation>CA 证书包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTTPS uses the system&apos;s certificates only. Fix it in Settings &gt; Connection.</source>
+        <translation>HTTPS 仅使用系统证书。请在“设置 &gt; 连接”中修正。</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>sandbox admin AccessKey</source>
         <translation>沙箱管理员 AccessKey</translation>
     </message>
