@@ -14,6 +14,7 @@
 #include "SecretScanner.h"
 
 #include "api/DataWorksClient.h"
+#include "model/CredentialConfigMapping.h"
 #include "model/EnvironmentFilter.h"
 
 #include <QAction>
@@ -300,11 +301,12 @@ private Q_SLOTS:
             QStringLiteral("acs:ram::%1:role/DataWorksSharedAnalytics").arg(m_sb.sandbox->accountId());
         bool done = false;
         ApiError otherError;
-        m_sb.session->dataWorks()->updateServerIdeInstance(id, RoleAssociation::customRole(otherRole),
-                                                           [&](const ApiError& e) {
-                                                               otherError = e;
-                                                               done = true;
-                                                           });
+        m_sb.session->dataWorks()->updateCredentialConfig(
+            id, CredentialConfigMapping::toJson(RoleAssociation::customRole(otherRole)),
+            [&](const QString&, const ApiError& e) {
+                otherError = e;
+                done = true;
+            });
         QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
         QVERIFY2(!otherError.isError(), qPrintable(otherError.toString()));
         QCOMPARE(m_sb.environment(id).roleKind, SandboxData::RoleKind::Custom);
