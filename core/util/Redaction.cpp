@@ -212,6 +212,12 @@ QString replaceKnownSecrets(const QString& text, const QStringList& secrets)
         return text;
     const Decoded decoded = decodeLeniently(text);
     QList<QPair<qsizetype, qsizetype>> ranges; // raw [start, end)
+    // As written (a secret may itself contain what looks like an escape, "%2F" or "\\u0041")...
+    for (const QString& spelling : spellings) {
+        for (qsizetype at = text.indexOf(spelling); at >= 0; at = text.indexOf(spelling, at + spelling.size()))
+            ranges.append({at, at + spelling.size()});
+    }
+    // ... and as a reader decodes it.
     for (const QString& spelling : spellings) {
         for (qsizetype at = decoded.text.indexOf(spelling); at >= 0;
              at = decoded.text.indexOf(spelling, at + spelling.size()))

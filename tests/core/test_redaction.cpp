@@ -78,11 +78,15 @@ private slots:
     }
     void notJsonWithEscapedNameIsRedacted()
     {
-        // \y is not a JSON escape: the body does not parse, yet a reader sees "AccessKeySecret".
+        // \y is not a JSON escape (Qt's reader tolerates it as "y"); a reader sees "AccessKeySecret" either way.
         const QByteArray body = R"({"AccessKe\ySecret":"abc\u0064efgh12345"})";
         const QString text = Redaction::bodyExcerpt(body, {}, 400);
         QVERIFY2(findSecret(text, {QStringLiteral("abcdefgh12345")}).isEmpty(), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("not JSON")), qPrintable(text));
+        // Cut off, it is not JSON for anyone: still hidden, and the excerpt says it is not JSON.
+        const QByteArray cut = R"({"AccessKe\ySecret":"abc\u0064efgh12345","Code":)";
+        const QString cutText = Redaction::bodyExcerpt(cut, {}, 400);
+        QVERIFY2(findSecret(cutText, {QStringLiteral("abcdefgh12345")}).isEmpty(), qPrintable(cutText));
+        QVERIFY2(cutText.contains(QStringLiteral("not JSON")), qPrintable(cutText));
     }
     void knownSecretsInEscapedSpellings_data()
     {
