@@ -183,7 +183,7 @@ void TestHostilePeers::credentialHttpStopsAtItsCap_data()
 void TestHostilePeers::credentialHttpStopsAtItsCap()
 {
     QFETCH(int, mode);
-    HostilePeer peer(HostilePeer::Mode(mode));
+    HostilePeer peer{HostilePeer::Mode(mode)};
     QNetworkAccessManager manager;
     QObject context;
     CredentialHttpRequest request;
@@ -272,7 +272,7 @@ void TestHostilePeers::apiClientStopsAtItsCap_data()
 void TestHostilePeers::apiClientStopsAtItsCap()
 {
     QFETCH(int, mode);
-    HostilePeer peer(HostilePeer::Mode(mode));
+    HostilePeer peer{HostilePeer::Mode(mode)};
     MockClock clock;
     auto client = apiClientFor(peer, &clock, 30000, 1024 * 1024);
     ApiReply* reply = client->send(listRequest());
