@@ -529,7 +529,8 @@ void ApiClient::onAttemptFinished(ApiReply* reply, QNetworkReply* network)
         error.explanation = tr("The answer is larger than %1 bytes; no API answer is that large. Check that the "
                                "endpoint points at the Alibaba Cloud API and not at something that streams data.")
                                 .arg(m_options.maxResponseBytes);
-    } else if (status == 0) {
+    } else if (status == 0 || reply->m_timedOut) {
+        // A server that sent its headers and then drips the body is as timed out as one that never answered.
         if (reply->m_timedOut) {
             error.kind = ApiError::Kind::Timeout;
             error.code = QStringLiteral("Timeout");

@@ -37,7 +37,7 @@ public:
         HugeChunk,     // Transfer-Encoding: chunked with one chunk of 2^63-1 bytes, then endless data
         EndlessChunks, // Transfer-Encoding: chunked, 4 KiB chunks forever
         NoLength,      // no Content-Length, Connection: close, endless data
-        Drip,          // Content-Length: 100000, one byte every 50 ms
+        Drip,          // Content-Length: 1000 (under every cap), one byte every 50 ms
     };
 
     explicit HostilePeer(Mode mode, qint64 limitBytes = 64ll * 1024 * 1024)
@@ -133,7 +133,7 @@ private:
                 }
             break;
         case Mode::Drip:
-            if (writeAll(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n")) {
+            if (writeAll(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n")) {
                 // At most 20 s of dripping, so that a client without a deadline fails the test instead of hanging.
                 for (int i = 0; i < 400 && !m_stop && writeAll(fd, "x"); ++i)
                     std::this_thread::sleep_for(std::chrono::milliseconds(50));

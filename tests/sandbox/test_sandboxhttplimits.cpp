@@ -181,7 +181,7 @@ private slots:
         QByteArray first = awaitAnswer(socket);
         QVERIFY2(first.startsWith("HTTP/1.1 "), first.left(80).constData());
         for (const char* status : {"408", "413", "431"})
-            QVERIFY2(!first.startsWith(QByteArray("HTTP/1.1 ") + status), first.left(80).constData());
+            QVERIFY2(!first.startsWith(QByteArray(QByteArray("HTTP/1.1 ") + status)), first.left(80).constData());
         // Let the first answer's body arrive before sending the next request.
         QTest::qWait(100);
         socket.readAll();
@@ -191,7 +191,7 @@ private slots:
         const QByteArray second = awaitAnswer(socket);
         QVERIFY2(second.startsWith("HTTP/1.1 "), second.left(80).constData());
         for (const char* status : {"408", "413", "431"})
-            QVERIFY2(!second.startsWith(QByteArray("HTTP/1.1 ") + status), second.left(80).constData());
+            QVERIFY2(!second.startsWith(QByteArray(QByteArray("HTTP/1.1 ") + status)), second.left(80).constData());
     }
 };
 
