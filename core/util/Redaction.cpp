@@ -291,6 +291,24 @@ bool couldBeSecret(QStringView value)
 
 QJsonValue redactJson(const QJsonValue& value, const QStringList& secrets);
 
+// The values under secret members anywhere in a parsed body: the same value written under a harmless name
+// elsewhere in the body must go too.
+void collectSecretValues(const QJsonValue& value, QStringList* out)
+{
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (isSecretMemberName(it.key()) && !isKeyIdName(it.key()) && it.value().isString() &&
+                it.value().toString().size() >= 4)
+                *out << it.value().toString();
+            collectSecretValues(it.value(), out);
+        }
+    } else if (value.isArray()) {
+        for (const QJsonValue& item : value.toArray())
+            collectSecretValues(item, out);
+    }
+}
+
 QJsonValue redactMember(const QString& name, const QJsonValue& value, const QStringList& secrets)
 {
     if (isKeyIdName(name))
@@ -514,11 +532,13 @@ QString bodyExcerpt(const QByteArray& body, const QStringList& secrets, int maxC
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error == QJsonParseError::NoError && (doc.isObject() || doc.isArray())) {
-        const QJsonValue redacted =
-            redactJson(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()), secrets);
+        const QJsonValue parsed = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
+        QStringList known = secrets;
+        collectSecretValues(parsed, &known);
+        const QJsonValue redacted = redactJson(parsed, known);
         const QJsonDocument shown =
             redacted.isObject() ? QJsonDocument(redacted.toObject()) : QJsonDocument(redacted.toArray());
-        return singleLine(replaceKnownSecrets(QString::fromUtf8(shown.toJson(QJsonDocument::Compact)), secrets),
+        return singleLine(replaceKnownSecrets(QString::fromUtf8(shown.toJson(QJsonDocument::Compact)), known),
                           maxChars);
     }
     // XML (MaxCompute errors): the same on the parsed elements.

@@ -7,8 +7,10 @@
 #include <QElapsedTimer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QThread>
 
 #include <memory>
+#include <vector>
 
 namespace {
 
@@ -45,14 +47,18 @@ class TestSandboxHttpLimits : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<Sandbox> m_sandbox;
+    // The sandbox runs on its own thread, as a remote server would: the test's clients block in waitFor*().
+    QThread m_thread;
+    Sandbox* m_sandbox = nullptr;
     quint16 m_port = 0;
 
     void startSandbox(const SandboxHttpLimits& limits)
     {
-        m_sandbox = std::make_unique<Sandbox>();
+        m_sandbox = new Sandbox();
         m_sandbox->setHttpLimits(limits);
-        const QUrl url = m_sandbox->start();
+        m_thread.start();
+        m_sandbox->moveToThread(&m_thread);
+        const QUrl url = m_sandbox->start(); // hops to the sandbox's thread and waits
         QVERIFY2(url.isValid(), qPrintable(m_sandbox->errorString()));
         m_port = quint16(url.port());
     }
@@ -74,9 +80,13 @@ private:
 private slots:
     void cleanup()
     {
-        if (m_sandbox)
+        if (m_sandbox) {
             m_sandbox->stop();
-        m_sandbox.reset();
+            m_sandbox->deleteLater();
+            m_sandbox = nullptr;
+        }
+        m_thread.quit();
+        m_thread.wait();
     }
 
     void oversizedHeaderGets431()
