@@ -311,7 +311,10 @@ private:
         m_socket->readAll(); // before Qt's parser gets to see it
         m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
                         "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-        m_socket->disconnectFromHost();
+        m_socket->flush();
+        // Lingering close: a client still sending would get a reset (and lose the answer) if we closed with its
+        // bytes unread, so go on draining for a moment before closing.
+        QTimer::singleShot(500, m_socket, [socket = m_socket] { socket->disconnectFromHost(); });
         // A client that stops reading must not keep the half-closed connection either.
         QTimer::singleShot(m_limits.idleTimeoutMs, m_socket, [socket = m_socket] { socket->abort(); });
     }
