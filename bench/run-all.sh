@@ -7,7 +7,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(dirname "$here")
 build=${1:-"$src/build-bench"}
-only=${BENCH_ONLY:-"listing model startup credentials bulk"}
+only=${BENCH_ONLY:-"cli listing model startup credentials bulk"}
 
 if [ ! -d "$src/tests/interop/node/node_modules/@alicloud/openapi-client" ]; then
     echo "run-all: the pinned npm packages are missing: (cd tests/interop/node && npm ci)" >&2

@@ -5,6 +5,8 @@
 //   ROLEDESK_PROBE first-data-paint <ns> <rows>  the first finished paint of its environments table (a QTableView)
 //                                                with rows in it
 //   ROLEDESK_PROBE rows <ns> <rows>            the table's source row count, whenever it changed (every 100 ms)
+//   ROLEDESK_PROBE rows100-paint <ns> <rows>   the first finished paint of that table with at least 100 rows
+//   ROLEDESK_PROBE stall <ns> <ms>             the event loop did not run a 10 ms timer for <ms> (> 30 ms)
 #include <QAbstractItemView>
 #include <QAbstractProxyModel>
 #include <QApplication>
@@ -43,11 +45,23 @@ public:
         auto* timer = new QTimer(this);
         connect(timer, &QTimer::timeout, this, &Probe::pollRows);
         timer->start(100);
+        // Responsiveness: a 10 ms timer that reports how late it ran when the loop was blocked.
+        auto* tick = new QTimer(this);
+        tick->setTimerType(Qt::PreciseTimer);
+        connect(tick, &QTimer::timeout, this, [this] {
+            const qint64 now = nowNs();
+            if (m_lastTick > 0 && now - m_lastTick > 30000000LL) {
+                std::printf("ROLEDESK_PROBE stall %lld %.1f\n", now, double(now - m_lastTick) / 1e6);
+                std::fflush(stdout);
+            }
+            m_lastTick = now;
+        });
+        tick->start(10);
     }
 
     bool eventFilter(QObject* object, QEvent* event) override
     {
-        if (event->type() != QEvent::Paint || (m_paintReported && m_dataReported))
+        if (event->type() != QEvent::Paint || (m_paintReported && m_dataReported && m_rows100Reported))
             return false;
         auto* widget = qobject_cast<QWidget*>(object);
         if (!widget || !qobject_cast<QMainWindow*>(widget->window()))
@@ -62,6 +76,15 @@ public:
         }
         // The environments table (a QTableView; the workspace list is an item view too but is not "data").
         auto* view = qobject_cast<QTableView*>(widget->parentWidget());
+        if (!m_rows100Reported && view && view->viewport() == widget && view->model() &&
+            view->model()->rowCount() >= 100) {
+            m_rows100Reported = true;
+            const int rows = view->model()->rowCount();
+            QTimer::singleShot(0, this, [rows] {
+                std::printf("ROLEDESK_PROBE rows100-paint %lld %d\n", nowNs(), rows);
+                std::fflush(stdout);
+            });
+        }
         if (!m_dataReported && view && view->viewport() == widget && view->model() && view->model()->rowCount() > 0) {
             m_dataReported = true;
             m_view = view;
@@ -104,6 +127,8 @@ private:
 
     bool m_paintReported = false;
     bool m_dataReported = false;
+    bool m_rows100Reported = false;
+    qint64 m_lastTick = 0;
     QPointer<QTableView> m_view;
     int m_rows = -1;
 };

@@ -15,7 +15,7 @@ QJsonValue isoUtc(const QDateTime& time)
 {
     if (!time.isValid())
         return QJsonValue::Null;
-    return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+    return isoUtcText(time);
 }
 
 QJsonValue stringOrNull(const QString& text)
@@ -23,10 +23,34 @@ QJsonValue stringOrNull(const QString& text)
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
 }
 
+QString isoUtcText(const QDateTime& time)
+{
+    const QDateTime utc = time.timeSpec() == Qt::UTC ? time : time.toUTC();
+    const QDate date = utc.date();
+    const QTime clock = utc.time();
+    const int year = date.year();
+    if (year < 1000 || year > 9999)
+        return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+    const int fields[] = {year / 100,   year % 100,     date.month(),  date.day(),
+                          clock.hour(), clock.minute(), clock.second()};
+    // "yyyy-MM-ddTHH:mm:ssZ": two digits per field, separators after each but the first.
+    static constexpr char16_t separators[] = {0, u'-', u'-', u'T', u':', u':', u'Z'};
+    QString text(20, Qt::Uninitialized);
+    char16_t* out = reinterpret_cast<char16_t*>(text.data());
+    for (int i = 0; i < 7; ++i) {
+        *out++ = char16_t(u'0' + fields[i] / 10);
+        *out++ = char16_t(u'0' + fields[i] % 10);
+        if (separators[i])
+            *out++ = separators[i];
+    }
+    return text;
+}
+
 QJsonObject role(const RoleAssociation& role)
 {
-    return QJsonObject{{QStringLiteral("kind"), RoleAssociation::kindToString(role.kind())},
-                       {QStringLiteral("arn"), role.isCustomRole() ? QJsonValue(role.roleArn()) : QJsonValue()}};
+    ObjectBuilder o;
+    roleMembers(o, role);
+    return o.object();
 }
 
 QJsonObject roleFromString(const QString& stored)
@@ -39,17 +63,16 @@ QJsonObject roleFromString(const QString& stored)
 
 QJsonObject environment(const Environment& e, Visibility visibility)
 {
-    QJsonObject o;
-    o.insert(QStringLiteral("instanceId"), e.instanceId);
-    o.insert(QStringLiteral("name"), e.instanceName);
-    o.insert(QStringLiteral("status"), e.statusText.isEmpty() ? EnvironmentStatuses::toString(e.status) : e.statusText);
-    o.insert(QStringLiteral("projectId"), e.projectId);
-    o.insert(QStringLiteral("projectName"), e.projectName);
-    o.insert(QStringLiteral("ownerId"), e.ownerId);
-    o.insert(QStringLiteral("visibility"), Visibilities::toString(visibility));
-    o.insert(QStringLiteral("role"), role(e.role));
-    o.insert(QStringLiteral("updateTime"), isoUtc(e.updateTime));
-    return o;
+    ObjectBuilder o;
+    environmentMembers(o, e, visibility, false);
+    return o.object();
+}
+
+QJsonObject listedEnvironment(const Environment& e, Visibility visibility)
+{
+    ObjectBuilder o;
+    environmentMembers(o, e, visibility, true);
+    return o.object();
 }
 
 QJsonObject trust(const TrustPolicy& policy)
@@ -82,6 +105,7 @@ QJsonObject auditEntry(const AuditEntry& e)
     o.insert(QStringLiteral("reason"), stringOrNull(e.reason));
     o.insert(QStringLiteral("environmentName"), e.environmentName);
     o.insert(QStringLiteral("outcome"), e.outcome);
+    o.insert(QStringLiteral("requestId"), stringOrNull(e.requestId)); // added: the API's RequestId of the write
     return o;
 }
 

@@ -1,16 +1,17 @@
 #pragma once
 
+#include "model/Environment.h"
+#include "model/RoleAssociation.h"
 #include "model/Visibility.h"
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 
 struct AuditEntry;
-struct Environment;
 struct RamRole;
-class RoleAssociation;
 class TrustPolicy;
 
 // The JSON shapes of the command line's contract (docs/CLI.md). Member names are stable: add, never rename.
@@ -25,6 +26,80 @@ QJsonObject role(const RoleAssociation& role);
 QJsonObject roleFromString(const QString& stored);
 // {"instanceId", "name", "status", "projectId", "projectName", "ownerId", "visibility", "role", "updateTime"}
 QJsonObject environment(const Environment& environment, Visibility visibility);
+// The same plus "updateTimeMs": what `envs list` and `envs show` print for each environment.
+QJsonObject listedEnvironment(const Environment& environment, Visibility visibility);
+
+// Builds a QJsonObject through the member functions of JsonStream::ObjectWriter, so that one template
+// (environmentMembers() below) describes a shape both as a QJsonObject and as streamed JSON.
+class ObjectBuilder
+{
+public:
+    void add(const char* key, const QString& text) { m_object.insert(QLatin1String(key), text); }
+    void add(const char* key, qint64 number) { m_object.insert(QLatin1String(key), number); }
+    void add(const char* key, bool value) { m_object.insert(QLatin1String(key), value); }
+    void addDouble(const char* key, double number) { m_object.insert(QLatin1String(key), number); }
+    void addNull(const char* key) { m_object.insert(QLatin1String(key), QJsonValue()); }
+    void add(const char* key, const QJsonValue& value) { m_object.insert(QLatin1String(key), value); }
+    template<typename Members>
+    void addObject(const char* key, Members&& members)
+    {
+        ObjectBuilder nested;
+        members(nested);
+        m_object.insert(QLatin1String(key), nested.m_object);
+    }
+    QJsonObject object() const { return m_object; }
+
+private:
+    QJsonObject m_object;
+};
+
+// "2026-11-01T08:15:00Z", the text isoUtc() gives for a valid time, written without QDateTime::toString().
+QString isoUtcText(const QDateTime& time);
+
+// The members of role(): {"kind", "arn"} plus "chainRoles", "roleType" and "sessionPolicy" when set.
+template<typename Out>
+void roleMembers(Out& o, const RoleAssociation& role)
+{
+    o.add("kind", RoleAssociation::kindToString(role.kind()));
+    if (role.isCustomRole())
+        o.add("arn", role.roleArn());
+    else
+        o.addNull("arn");
+    // Added, only when the configuration says so: the roles a default-role chain names, a custom role's type and the
+    // session policy that restricts it.
+    if (!role.chainRoles().isEmpty()) {
+        QJsonArray chain;
+        for (const RoleAssociation::ChainRole& r : role.chainRoles())
+            chain.append(r.roleArn);
+        o.add("chainRoles", QJsonValue(chain));
+    }
+    if (!role.roleType().isEmpty())
+        o.add("roleType", role.roleType());
+    if (role.isRestricted())
+        o.add("sessionPolicy", role.sessionPolicy());
+}
+
+// The members of environment() (and, withUpdateTimeMs, of listedEnvironment()). Out is ObjectBuilder (a
+// QJsonObject: `envs show`, `role set`) or JsonStream::ObjectWriter (`envs list --json`, streamed). Members come
+// out sorted by key either way: add a member with one more line here, in any place.
+template<typename Out>
+void environmentMembers(Out& o, const Environment& e, Visibility visibility, bool withUpdateTimeMs)
+{
+    o.add("instanceId", e.instanceId);
+    o.add("name", e.instanceName);
+    o.add("status", e.statusText.isEmpty() ? EnvironmentStatuses::toString(e.status) : e.statusText);
+    o.add("projectId", qint64(e.projectId));
+    o.add("projectName", e.projectName);
+    o.add("ownerId", e.ownerId);
+    o.add("visibility", Visibilities::toString(visibility));
+    o.addObject("role", [&](auto& r) { roleMembers(r, e.role); });
+    if (e.updateTime.isValid())
+        o.add("updateTime", isoUtcText(e.updateTime));
+    else
+        o.addNull("updateTime");
+    if (withUpdateTimeMs)
+        o.addDouble("updateTimeMs", double(e.updateTimeMs));
+}
 // {"services": [...], "accounts": [...]}, empty lists for an unreadable policy.
 QJsonObject trust(const TrustPolicy& policy);
 // {"name", "arn", "trust": {...}} plus "description" and "maxSessionDuration".

@@ -2,6 +2,7 @@
 
 #include "CliJson.h"
 #include "CliSession.h"
+#include "JsonStream.h"
 #include "TablePrinter.h"
 
 #include "api/DataWorksClient.h"
@@ -13,21 +14,60 @@
 #include <QJsonArray>
 
 namespace {
-QJsonObject envJson(const Environment& e, Visibility v)
+// Appends the number as two digits (values 0-99).
+void appendTwoDigits(QString& text, int value)
 {
-    QJsonObject o = CliJson::environment(e, v);
-    o.insert(QStringLiteral("updateTimeMs"), double(e.updateTimeMs));
-    return o;
+    text.append(QChar(char16_t(u'0' + value / 10)));
+    text.append(QChar(char16_t(u'0' + value % 10)));
+}
+
+// time.toString("yyyy-MM-dd HH:mm") / ("HH:mm"), without the format parser for every row of a long table.
+QString formatMinutes(const QDateTime& time, bool withDate)
+{
+    const QDate date = time.date();
+    const QTime clock = time.time();
+    if (withDate && (date.year() < 1000 || date.year() > 9999))
+        return time.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    QString text;
+    text.reserve(16);
+    if (withDate) {
+        appendTwoDigits(text, date.year() / 100);
+        appendTwoDigits(text, date.year() % 100);
+        text.append(QLatin1Char('-'));
+        appendTwoDigits(text, date.month());
+        text.append(QLatin1Char('-'));
+        appendTwoDigits(text, date.day());
+        text.append(QLatin1Char(' '));
+    }
+    appendTwoDigits(text, clock.hour());
+    text.append(QLatin1Char(':'));
+    appendTwoDigits(text, clock.minute());
+    return text;
 }
 } // namespace
 
 QString EnvsOutput::localAndUtc(const QDateTime& time)
 {
+    return localAndUtc(time, QCoreApplication::translate("EnvsOutput", "%1 (%2 UTC)"));
+}
+
+QString EnvsOutput::localAndUtc(const QDateTime& time, const QString& pattern)
+{
     if (!time.isValid())
         return QStringLiteral("-");
-    return QCoreApplication::translate("EnvsOutput", "%1 (%2 UTC)")
-        .arg(time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-             time.toUTC().toString(QStringLiteral("HH:mm")));
+    return pattern.arg(formatMinutes(time.toLocalTime(), true), formatMinutes(time.toUTC(), false));
+}
+
+void EnvsOutput::writeJson(QTextStream& out, const QList<Environment>& environments, const VisibilityStore& store)
+{
+    // Streamed: no QJsonObject per environment, no document, no UTF-16 round trip of the whole text; the bytes are
+    // QJsonDocument's for the same objects (tests/cli/test_jsonstream.cpp).
+    JsonStream::ArrayStream array(out);
+    for (const Environment& e : environments) {
+        const Visibility v = store.visibility(e.instanceId);
+        array.addObject([&](JsonStream::ObjectWriter& o) { CliJson::environmentMembers(o, e, v, true); });
+    }
+    array.finish();
 }
 
 QString EnvsOutput::roleCell(const Environment& e)
@@ -109,7 +149,10 @@ int EnvsListCommand::run(const CliInvocation& inv)
     if (const auto code = session.fetchCredential())
         return *code;
 
-    ServerIdeListing* listing = session.dataWorks()->listServerIdeInstances(serverFilter);
+    // PageSize 100 (the GUI's): half the round trips of the default 50; the pages in flight adapt to the answers.
+    ServerIdeListing::Options listingOptions;
+    listingOptions.pageSize = 100;
+    ServerIdeListing* listing = session.dataWorks()->listServerIdeInstances(serverFilter, listingOptions);
     session.wait([listing](std::function<void()> done) {
         QObject::connect(listing, &ServerIdeListing::finished, listing, done);
         QObject::connect(listing, &ServerIdeListing::failed, listing, done);
@@ -120,15 +163,13 @@ int EnvsListCommand::run(const CliInvocation& inv)
 
     const QList<Environment> environments = filter.apply(listing->environments(), &store);
     if (session.json()) {
-        QJsonArray array;
-        for (const Environment& e : environments)
-            array.append(envJson(e, store.visibility(e.instanceId)));
-        inv.out << QString::fromUtf8(CliJson::toText(array));
+        EnvsOutput::writeJson(inv.out, environments, store);
         return CliExit::Ok;
     }
     TablePrinter table({tr("ID"), tr("NAME"), tr("STATUS"), tr("WORKSPACE"), tr("OWNER"), tr("VISIBILITY"), tr("ROLE"),
                         tr("UPDATED")});
     int publicWithRole = 0;
+    const QString timePattern = QCoreApplication::translate("EnvsOutput", "%1 (%2 UTC)");
     for (const Environment& e : environments) {
         const Visibility v = store.visibility(e.instanceId);
         if (v == Visibility::Public && e.role.hasRole())
@@ -136,7 +177,8 @@ int EnvsListCommand::run(const CliInvocation& inv)
         table.addRow({e.instanceId, e.instanceName,
                       e.statusText.isEmpty() ? EnvironmentStatuses::displayName(e.status) : e.statusText,
                       e.projectName.isEmpty() ? QString::number(e.projectId) : e.projectName, e.ownerId,
-                      Visibilities::displayName(v), EnvsOutput::roleCell(e), EnvsOutput::localAndUtc(e.updateTime)});
+                      Visibilities::displayName(v), EnvsOutput::roleCell(e),
+                      EnvsOutput::localAndUtc(e.updateTime, timePattern)});
     }
     inv.out << table.toString();
     inv.out << tr("%n environment(s).", nullptr, int(environments.size()));
@@ -182,7 +224,7 @@ int EnvsShowCommand::run(const CliInvocation& inv)
         return session.reportApiError(apiError, tr("Cannot read environment %1").arg(id));
     const Visibility v = store.visibility(env.instanceId);
     if (session.json()) {
-        inv.out << QString::fromUtf8(CliJson::toText(envJson(env, v)));
+        inv.out << QString::fromUtf8(CliJson::toText(CliJson::listedEnvironment(env, v)));
         return CliExit::Ok;
     }
     TablePrinter table({tr("FIELD"), tr("VALUE")});

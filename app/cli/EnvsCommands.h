@@ -5,7 +5,9 @@
 #include "CliCommand.h"
 
 struct Environment;
+class QTextStream;
 class TablePrinter;
+class VisibilityStore;
 
 // roledesk-cli envs list [--project ID] [--owner ID] [--status S[,S...]] [--keyword K] [--public|--private]
 //                        [--role default|custom|none] [global options]
@@ -38,6 +40,10 @@ public:
 namespace EnvsOutput {
 // "2026-11-01 16:15 (08:15 UTC)": local time, UTC in brackets.
 QString localAndUtc(const QDateTime& time);
+// The same with the translated "%1 (%2 UTC)" looked up once by the caller (a long table).
+QString localAndUtc(const QDateTime& time, const QString& pattern);
+// `envs list --json`: the array of environments with their recorded visibility, streamed to out.
+void writeJson(QTextStream& out, const QList<Environment>& environments, const VisibilityStore& store);
 // The role as one short cell: "default", "none", the custom role's name (ARN in JSON).
 QString roleCell(const Environment& environment);
 } // namespace EnvsOutput

@@ -1,6 +1,7 @@
 #include "SandboxServeCommand.h"
 
 #include "Sandbox.h"
+#include "SandboxNetworkOptions.h"
 #include "SignalWatcher.h"
 
 #include "util/Clock.h"
@@ -55,14 +56,7 @@ int SandboxServeCommand::run(const CliInvocation& inv)
     const QCommandLineOption state(QStringLiteral("state"),
                                    tr("Keep the state in FILE: loaded when it exists, saved on change and on exit."),
                                    QStringLiteral("FILE"));
-    const QCommandLineOption latency(QStringLiteral("latency-ms"), tr("Fault: add this latency to every answer."),
-                                     QStringLiteral("MS"));
-    const QCommandLineOption errorRate(QStringLiteral("error-rate"),
-                                       tr("Fault: answer this share (0-1) of requests with HTTP 503."),
-                                       QStringLiteral("RATE"));
-    const QCommandLineOption throttle(QStringLiteral("throttle-rps"),
-                                      tr("Fault: answer Throttling.User above N requests per second."),
-                                      QStringLiteral("N"));
+    const SandboxNetworkOptions network; // --latency-ms, --latency-jitter-ms, --throttle-rps, --error-rate
     const QCommandLineOption malformed(QStringLiteral("malformed-rate"),
                                        tr("Fault: cut this share (0-1) of successful answers in half."),
                                        QStringLiteral("RATE"));
@@ -73,8 +67,13 @@ int SandboxServeCommand::run(const CliInvocation& inv)
     const QCommandLineOption transition(QStringLiteral("transition-delay-ms"),
                                         tr("How long Starting, Stopping, ... last (default 3000)."),
                                         QStringLiteral("MS"), QStringLiteral("3000"));
-    for (const QCommandLineOption* o : {&port, &seed, &environments, &lifetime, &state, &latency, &errorRate, &throttle,
-                                        &malformed, &outage, &transition})
+    const QCommandLineOption strictPlacement(
+        QStringLiteral("strict-placement"),
+        tr("Reject a DataWorks parameter sent where the official SDK does not put it (query string or form body)."));
+    for (const QCommandLineOption* o : {&port, &seed, &environments, &lifetime, &state})
+        parser.addOption(*o);
+    network.addTo(parser);
+    for (const QCommandLineOption* o : {&malformed, &outage, &transition, &strictPlacement})
         parser.addOption(*o);
     if (const auto code = parse(parser, inv))
         return *code;
@@ -108,23 +107,12 @@ int SandboxServeCommand::run(const CliInvocation& inv)
         return CliExit::Usage;
 
     SandboxFaults faults;
-    qint64 value = 0;
-    QString text = optionOrEnv(parser, latency, "ROLEDESK_SANDBOX_LATENCY_MS");
-    if (!text.isEmpty()) {
-        if (!number(text, QStringLiteral("--latency-ms"), 0, 600000, &value))
-            return CliExit::Usage;
-        faults.latencyMs = int(value);
-    }
-    text = optionOrEnv(parser, throttle, "ROLEDESK_SANDBOX_THROTTLE_RPS");
-    if (!text.isEmpty()) {
-        if (!number(text, QStringLiteral("--throttle-rps"), 0, 1000000, &value))
-            return CliExit::Usage;
-        faults.throttleRequestsPerSecond = int(value);
-    }
-    text = optionOrEnv(parser, errorRate, "ROLEDESK_SANDBOX_ERROR_RATE");
-    if (!text.isEmpty() && !rate(text, QStringLiteral("--error-rate"), &faults.errorRate))
+    QString networkError;
+    if (!network.read(parser, &faults, &networkError)) {
+        inv.err << networkError << '\n';
         return CliExit::Usage;
-    text = optionOrEnv(parser, malformed, "ROLEDESK_SANDBOX_MALFORMED_RATE");
+    }
+    QString text = optionOrEnv(parser, malformed, "ROLEDESK_SANDBOX_MALFORMED_RATE");
     if (!text.isEmpty() && !rate(text, QStringLiteral("--malformed-rate"), &faults.malformedRate))
         return CliExit::Usage;
     text = optionOrEnv(parser, outage, "ROLEDESK_SANDBOX_CREDENTIALS_OUTAGE");
@@ -146,6 +134,9 @@ int SandboxServeCommand::run(const CliInvocation& inv)
     options.credentialLifetimeSeconds = int(lifetimeSeconds);
     options.transitionDelayMs = int(transitionMs);
     options.stateFile = parser.value(state);
+    // Other clients (older official SDKs send every parameter in the query string) talk to a served sandbox: as
+    // tolerant as the gateway unless asked.
+    options.strictPlacement = parser.isSet(strictPlacement);
     QString error;
     if (!sandbox.load(options, &error)) {
         inv.err << error << '\n';

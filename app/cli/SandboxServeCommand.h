@@ -9,7 +9,8 @@
 //    "region": "...", "visibilityFile": "<path>"}
 // then serves until SIGINT or SIGTERM (state saved, exit 0). This is the one place that prints the sandbox's
 // own fake secret. Fault options (also from ROLEDESK_SANDBOX_* environment variables, for demos):
-// --latency-ms, --error-rate, --throttle-rps, --malformed-rate, --credentials-outage START:END (seconds
+// --latency-ms, --latency-jitter-ms, --error-rate, --throttle-rps (SandboxNetworkOptions, shared with roledesk
+// --sandbox), --malformed-rate, --credentials-outage START:END (seconds
 // after start).
 class SandboxServeCommand : public CliCommand
 {

@@ -49,38 +49,69 @@ int TablePrinter::codePointWidth(char32_t cp)
 
 int TablePrinter::displayWidth(const QString& text)
 {
-    int width = 0;
-    const QList<uint> codePoints = text.toUcs4();
-    for (const uint cp : codePoints)
-        width += codePointWidth(char32_t(cp));
+    // Printable ASCII is one column per code unit: no UCS-4 list for the common cell.
+    const char16_t* const begin = reinterpret_cast<const char16_t*>(text.constData());
+    const char16_t* const end = begin + text.size();
+    const char16_t* p = begin;
+    while (p != end && *p >= 0x20 && *p < 0x7f)
+        ++p;
+    if (p == end)
+        return int(text.size());
+    int width = int(p - begin);
+    while (p != end) {
+        char32_t cp = *p++;
+        if (QChar::isHighSurrogate(cp) && p != end && QChar::isLowSurrogate(*p))
+            cp = QChar::surrogateToUcs4(char16_t(cp), *p++);
+        width += codePointWidth(cp);
+    }
     return width;
 }
 
 QString TablePrinter::toString() const
 {
     const qsizetype columns = m_headers.size();
+    // Each cell's width once (measured for the column widths, then reused for its padding).
+    QList<int> cellWidths;
+    cellWidths.reserve((m_rows.size() + 1) * columns);
     QList<int> widths(columns, 0);
+    qsizetype characters = 0;
     const auto measure = [&](const QStringList& cells) {
-        for (qsizetype c = 0; c < columns; ++c)
-            widths[c] = std::max(widths[c], displayWidth(cells.value(c)));
+        for (qsizetype c = 0; c < columns; ++c) {
+            const int w = c < cells.size() ? displayWidth(cells.at(c)) : 0;
+            cellWidths.append(w);
+            widths[c] = std::max(widths[c], w);
+            characters += c < cells.size() ? cells.at(c).size() : 0;
+        }
     };
     measure(m_headers);
     for (const QStringList& row : m_rows)
         measure(row);
 
     QString out;
+    qsizetype lineWidth = 0;
+    for (const int w : widths)
+        lineWidth += w + 2;
+    out.reserve(characters + (m_rows.size() + 1) * (lineWidth + 1));
+    const int* cellWidth = cellWidths.constData();
     const auto emitLine = [&](const QStringList& cells) {
-        QString line;
+        const qsizetype lineStart = out.size();
         for (qsizetype c = 0; c < columns; ++c) {
-            const QString cell = cells.value(c);
-            const QString pad(widths[c] - displayWidth(cell), QLatin1Char(' '));
+            const qsizetype pad = widths[c] - *cellWidth++;
             if (c > 0)
-                line += QStringLiteral("  ");
-            line += m_right[c] ? pad + cell : cell + pad;
+                out.append(QLatin1String("  "));
+            if (m_right[c])
+                out.resize(out.size() + pad, QLatin1Char(' '));
+            if (c < cells.size())
+                out.append(cells.at(c));
+            if (!m_right[c])
+                out.resize(out.size() + pad, QLatin1Char(' '));
         }
-        while (line.endsWith(QLatin1Char(' ')))
-            line.chop(1);
-        out += line + QLatin1Char('\n');
+        // No trailing spaces (only this line's: an empty line stays empty).
+        qsizetype end = out.size();
+        while (end > lineStart && out.at(end - 1) == QLatin1Char(' '))
+            --end;
+        out.truncate(end);
+        out.append(QLatin1Char('\n'));
     };
     emitLine(m_headers);
     for (const QStringList& row : m_rows)

@@ -11,6 +11,7 @@
 #include "Translations.h"
 
 #include "Sandbox.h"
+#include "SandboxNetworkOptions.h"
 #include "credentials/CredentialProvider.h"
 #include "model/AuditLog.h"
 #include "model/VisibilityStore.h"
@@ -88,6 +89,10 @@ int main(int argc, char* argv[])
     shotOfOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions(
         {sandboxOption, environmentsOption, inspectOption, uriOption, fileOption, hiddenScreenshot, shotOfOption});
+    // With --sandbox: --latency-ms, --latency-jitter-ms, --throttle-rps, --error-rate (as `roledesk-cli sandbox
+    // serve`).
+    const SandboxNetworkOptions sandboxNetwork;
+    sandboxNetwork.addTo(parser);
     parser.process(app);
 
     QSettings qsettings;
@@ -168,6 +173,12 @@ int main(int argc, char* argv[])
             std::fprintf(stderr, "%s\n", qPrintable(error));
             return 1;
         }
+        SandboxFaults faults;
+        if (!sandboxNetwork.read(parser, &faults, &error)) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 2;
+        }
+        sandbox->setFaults(faults);
         // Large listings are answered on a worker thread so painting never waits for the server.
         sandbox->moveToThread(&sandboxThread);
         sandboxThread.start();

@@ -67,9 +67,11 @@ ServerIdeListing::ServerIdeListing(ApiClient* api, const ServerIdeFilter& filter
     , m_api(api)
     , m_filter(filter)
     , m_options(options)
+    , m_pace(options.adaptive ? options.initialConcurrent : options.maxConcurrent, options.maxConcurrent)
 {
     m_options.pageSize = qMax(1, m_options.pageSize);
     m_options.maxConcurrent = qMax(1, m_options.maxConcurrent);
+    m_clock.start();
 }
 
 ServerIdeListing::~ServerIdeListing()
@@ -112,20 +114,32 @@ void ServerIdeListing::requestPage(int pageNumber, const QString& nextToken)
     ApiReply* reply = m_api->send(request);
     m_inFlight.insert(pageNumber, reply);
     m_peakInFlight = qMax(m_peakInFlight, int(m_inFlight.size()));
+    const qint64 now = nowMs();
+    m_sentAt.insert(pageNumber, now);
+    m_pace.started(now);
     connect(reply, &ApiReply::finished, this,
             [this, pageNumber, reply, fast] { onPage(pageNumber, reply, fast.get()); });
+    if (m_options.adaptive)
+        connect(reply, &ApiReply::retrying, this, [this, pageNumber](int, int delayMs, const ApiError& reason) {
+            const qint64 at = nowMs();
+            if (reason.isThrottling())
+                m_pace.throttled(at, m_sentAt.value(pageNumber, at));
+            m_sentAt.insert(pageNumber, at + delayMs); // ApiClient sends the next attempt then
+        });
 }
 
 void ServerIdeListing::onPage(int pageNumber, ApiReply* reply, std::optional<EnvironmentPageParser::Page>* fast)
 {
     reply->deleteLater();
     m_inFlight.remove(pageNumber);
+    const qint64 sentAt = m_sentAt.take(pageNumber);
     if (m_canceled || m_done)
         return;
     if (reply->error().isError()) {
         fail(reply->error());
         return;
     }
+    m_pace.answered(nowMs(), sentAt);
     const QJsonObject answer = reply->json();
     const QJsonObject paging = answer.value(QLatin1String("PagingInfo")).toObject();
     // Environment parses instances without ever reading CredentialConfig...UserInfo (STS secrets).
@@ -194,13 +208,32 @@ void ServerIdeListing::onPage(int pageNumber, ApiReply* reply, std::optional<Env
 
 void ServerIdeListing::pump()
 {
-    while (!m_queue.isEmpty() && m_inFlight.size() < m_options.maxConcurrent)
+    if (m_done || m_canceled)
+        return;
+    const int window = m_options.adaptive ? m_pace.window() : m_options.maxConcurrent;
+    while (!m_queue.isEmpty() && m_inFlight.size() < window) {
+        const qint64 wait = m_options.adaptive ? m_pace.nextStartMs() - nowMs() : 0;
+        if (wait > 0) {
+            // Paced after Throttling: come back when the next request may start.
+            if (!m_paceTimer) {
+                m_paceTimer = new QTimer(this);
+                m_paceTimer->setSingleShot(true);
+                m_paceTimer->setTimerType(Qt::PreciseTimer);
+                connect(m_paceTimer, &QTimer::timeout, this, &ServerIdeListing::pump);
+            }
+            if (!m_paceTimer->isActive())
+                m_paceTimer->start(int(qMin<qint64>(wait, 60000)));
+            return;
+        }
         requestPage(m_queue.takeFirst(), QString());
+    }
 }
 
 void ServerIdeListing::fail(const ApiError& error)
 {
     m_done = true;
+    if (m_paceTimer)
+        m_paceTimer->stop();
     m_error = error;
     m_queue.clear();
     const auto inFlight = m_inFlight;
@@ -248,6 +281,8 @@ void ServerIdeListing::cancel()
         return;
     m_canceled = true;
     m_queue.clear();
+    if (m_paceTimer)
+        m_paceTimer->stop();
     const auto inFlight = m_inFlight;
     m_inFlight.clear();
     for (ApiReply* reply : inFlight) {

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "api/ApiClient.h"
+#include "api/ListingPace.h"
 #include "model/Environment.h"
 #include "model/EnvironmentPageParser.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QMap>
 #include <QObject>
@@ -37,8 +39,16 @@ public:
     struct Options
     {
         Paging paging = Paging::PageNumber;
-        int pageSize = 50;     // PageSize or MaxResults
-        int maxConcurrent = 4; // pages in flight at once (PageNumber paging)
+        int pageSize = 50; // PageSize or MaxResults
+        // Pages in flight at once (PageNumber paging): at most maxConcurrent. 6 is what QNetworkAccessManager opens
+        // to one host over HTTP/1.1; more would only wait in its queue.
+        int maxConcurrent = 6;
+        // Adapt the pages in flight and the request rate to the answers (ListingPace): start with
+        // initialConcurrent, grow to maxConcurrent while answers come back unthrottled, halve and pace requests on
+        // Throttling (ApiClient's retries, within its attempt bound, then repeat the throttled page). false: always
+        // maxConcurrent, never paced.
+        bool adaptive = true;
+        int initialConcurrent = 4;
         // Keep the pages for environments(). A caller that takes each page from pageLoaded (the GUI's model) sets
         // this to false: the listing then holds no environments, and environments() stays empty.
         bool retainEnvironments = true;
@@ -56,6 +66,8 @@ public:
     const ApiError& error() const { return m_error; }
     // Largest number of page requests that were in flight at once (for tests and diagnostics).
     int peakInFlight() const { return m_peakInFlight; }
+    // The adaptation so far (Options::adaptive): window, pacing, Throttling answers seen.
+    const ListingPace& pace() const { return m_pace; }
     void cancel();
     ~ServerIdeListing() override; // cancels what is still in flight
 
@@ -74,6 +86,7 @@ private:
     void requestPage(int pageNumber, const QString& nextToken);
     void onPage(int pageNumber, ApiReply* reply, std::optional<EnvironmentPageParser::Page>* fast);
     void pump();
+    qint64 nowMs() const { return m_clock.elapsed(); }
     void fail(const ApiError& error);
     void complete();
 
@@ -83,6 +96,10 @@ private:
     QMap<int, QList<Environment>> m_pages; // only with Options::retainEnvironments
     StringPool m_strings;
     QHash<int, ApiReply*> m_inFlight;
+    QHash<int, qint64> m_sentAt; // when each page's current attempt was sent (m_clock)
+    ListingPace m_pace;
+    QElapsedTimer m_clock;
+    QTimer* m_paceTimer = nullptr;
     QList<int> m_queue;
     QList<Environment> m_result;
     QStringList m_seenTokens;

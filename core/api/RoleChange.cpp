@@ -147,7 +147,7 @@ void RoleChange::checkTrust(std::shared_ptr<Run> run)
     const RoleArn arn = RoleArn::parse(requested.roleArn());
     if (!requested.isCustomRole() || !arn.isValid() || run->request.trustPolicy || run->request.trustChecked ||
         !m_ram) {
-        findDefaultChain(run);
+        evaluate(run);
         return;
     }
     QPointer<RoleChange> self(this);
@@ -158,7 +158,7 @@ void RoleChange::checkTrust(std::shared_ptr<Run> run)
             run->result.plan.trustNote = tr("The role's trust policy could not be read (%1).").arg(error.toString());
         else if (role.trustPolicy.isValid())
             run->result.plan.trustPolicy = role.trustPolicy;
-        self->findDefaultChain(run);
+        self->evaluate(run);
     });
 }
 
@@ -225,7 +225,7 @@ void RoleChange::findDefaultChain(std::shared_ptr<Run> run)
     connect(listing, &ServerIdeListing::failed, this, noExample);
 }
 
-void RoleChange::decide(std::shared_ptr<Run> run)
+void RoleChange::evaluate(std::shared_ptr<Run> run)
 {
     Plan& plan = run->result.plan;
     const Request& request = run->request;
@@ -241,6 +241,13 @@ void RoleChange::decide(std::shared_ptr<Run> run)
                    .arg(request.instanceId, plan.environment.role.displayText()));
         return;
     }
+    findDefaultChain(run);
+}
+
+void RoleChange::decide(std::shared_ptr<Run> run)
+{
+    Plan& plan = run->result.plan;
+    const Request& request = run->request;
     CredentialConfigMapping::WriteOptions options;
     options.dropSessionPolicy = request.dropSessionPolicy;
     options.defaultChain = request.defaultChain;

@@ -25,6 +25,7 @@ class RamClient;
 //   read the environment (GetServerIdeInstance: its status, role and whole CredentialConfig)
 //   -> for a custom role, read its trust policy (RAM GetRole) unless the caller already did
 //   -> RolePolicy::evaluate()                                     refused / no change end here
+//   -> for the default role, a chain the service wrote for another environment of the workspace (one listing page)
 //   -> CredentialConfigMapping::planWrite(): what is sent, kept and dropped   blocked ends here
 //   -> the front end's confirmation step (a dialog, a prompt, --yes, a bulk run's settings)
 //   -> read again when a person confirmed (Request::confirmedUpFront unset), and stop on any change (conflict)
@@ -131,6 +132,7 @@ private:
     struct Run;
     void read(std::shared_ptr<Run> run);
     void checkTrust(std::shared_ptr<Run> run);
+    void evaluate(std::shared_ptr<Run> run);
     void findDefaultChain(std::shared_ptr<Run> run);
     void decide(std::shared_ptr<Run> run);
     void confirmed(std::shared_ptr<Run> run, const Confirmation& confirmation);

@@ -95,6 +95,13 @@ public:
     bool hasDetails() const { return m_details != nullptr; }
     // Returns a copy carrying these details (the parser's use).
     RoleAssociation withDetails(Details details) const;
+    // A custom role's copy with the same ARN text from elsewhere (a shared, pooled copy), details kept.
+    RoleAssociation withRoleArn(const QString& sameArn) const
+    {
+        RoleAssociation r = *this;
+        r.m_roleArn = sameArn;
+        return r;
+    }
     // Translated, one line, empty when there is nothing beyond displayText(): "chain names the roles X, Y",
     // "restricted by a session policy", "role type user", ...
     QString detailText() const;

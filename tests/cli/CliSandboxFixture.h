@@ -36,14 +36,16 @@ struct CliRun
 class CliSandboxFixture
 {
 public:
-    // clock: the sandbox's and the CLI's clock (null: the system clock).
-    bool start(const Clock* clock = nullptr, int credentialLifetimeSeconds = 3600)
+    // clock: the sandbox's and the CLI's clock (null: the system clock). environments >= 0: exactly this many
+    // environments (the seed's, then generated ones).
+    bool start(const Clock* clock = nullptr, int credentialLifetimeSeconds = 3600, qsizetype environments = -1)
     {
         m_dir = std::make_unique<QTemporaryDir>();
         m_sandbox = std::make_unique<Sandbox>(clock);
         Sandbox::Options options;
         options.credentialLifetimeSeconds = credentialLifetimeSeconds;
         options.transitionDelayMs = 0;
+        options.environments = environments;
         QString error;
         if (!m_sandbox->load(options, &error)) {
             qWarning("sandbox load failed: %s", qPrintable(error));

@@ -3,12 +3,15 @@
 #include "ScriptedHttpServer.h"
 #include "SecretScanner.h"
 #include "api/DataWorksClient.h"
+#include "api/RoleChange.h"
+#include "model/AuditLog.h"
 #include "model/CredentialConfigMapping.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <memory>
 
@@ -513,6 +516,50 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(read, 10000);
         QCOMPARE(m_server->requests().last().formValue("InstanceId"), QByteArray("700001"));
         QVERIFY(m_server->requests().last().query.isEmpty());
+    }
+
+    // RoleChange reads back after the write and says so when the service holds something else than was sent.
+    void roleChangeReportsAReadBackThatDiffers()
+    {
+        int gets = 0;
+        m_server->setHandler([&gets](const Request& r) {
+            if (r.header("x-acs-action") == "GetServerIdeInstance") {
+                ++gets;
+                // First read: the custom role devrole. After the write: still devrole (the service ignored it).
+                return ok(getAnswer(gets == 1 ? kUpdateTime : kUpdateTime + 9000));
+            }
+            return ok("{\"RequestId\":\"UPDATE-7\"}");
+        });
+        QTemporaryDir dir;
+        AuditLog audit(dir.filePath(QStringLiteral("audit.sqlite")));
+        QVERIFY(audit.open());
+        RoleChange change(m_client.get(), nullptr, &audit);
+        RoleChange::Request request;
+        request.instanceId = QStringLiteral("700001");
+        request.requested = RoleAssociation::none();
+        request.actor = QStringLiteral("acs:ram::1234567890123456:user/admin");
+        request.confirmedUpFront = true;
+        RoleChange::Result result;
+        bool done = false;
+        change.run(request, {}, [&](const RoleChange::Result& r) {
+            result = r;
+            done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QCOMPARE(result.outcome, RoleChange::Outcome::AppliedReadBackDiffers);
+        QVERIFY(result.isApplied());
+        QCOMPARE(result.requestId, QStringLiteral("UPDATE-7"));
+        QVERIFY(result.message.contains(QStringLiteral("devrole")));
+        QCOMPARE(gets, 2);
+        const QList<AuditEntry> entries = audit.query();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().requestId, QStringLiteral("UPDATE-7"));
+        QVERIFY(entries.first().outcome.startsWith(QStringLiteral("applied, read back differs")));
+        QCOMPARE(entries.first().fromRole, QStringLiteral("acs:ram::1234567890123456:role/devrole"));
+        QCOMPARE(entries.first().toRole, QStringLiteral("none"));
+        // Nothing secret was sent back: the write carried no UserInfo.
+        for (const Request& r : m_server->requests())
+            QVERIFY(!r.body.contains("Leaked") && !r.query.contains("Leaked"));
     }
 
     void lifecycleCalls()
