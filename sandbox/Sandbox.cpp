@@ -98,7 +98,7 @@ QUrl Sandbox::start(quint16 port)
         }
     }
     auto server = std::make_unique<SandboxHttpServer>(&m_engine, [this] { onRequestAnswered(); });
-    const quint16 bound = server->listen(QHostAddress::LocalHost, port);
+    const quint16 bound = server->listenGuarded(QHostAddress::LocalHost, port, m_httpLimits);
     if (bound == 0) {
         QMutexLocker lock(&m_mutex);
         m_error =
@@ -116,6 +116,11 @@ QUrl Sandbox::start(quint16 port)
     qCInfo(lcSandbox) << "sandbox listening on" << url.toString() << "with" << m_engine.environmentCount()
                       << "environments";
     return url;
+}
+
+void Sandbox::setHttpLimits(const SandboxHttpLimits& limits)
+{
+    m_httpLimits = limits;
 }
 
 void Sandbox::stop()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SandboxEngine.h"
+#include "SandboxHttpLimits.h"
 
 #include <QObject>
 #include <QString>
@@ -67,6 +68,9 @@ public:
     bool writeVisibilityFile(const QString& path, QString* error) const;
     bool setEnvironmentPublic(const QString& instanceId, bool isPublic);
 
+    // Limits on what one client may make the HTTP server hold; effective at the next start().
+    void setHttpLimits(const SandboxHttpLimits& limits);
+
     // Fault knobs, effective for the next request.
     void setFaults(const SandboxFaults& faults);
     SandboxFaults faults() const;
@@ -85,6 +89,7 @@ private:
 
     SandboxEngine m_engine;
     std::unique_ptr<SandboxHttpServer> m_server;
+    SandboxHttpLimits m_httpLimits;
     QTimer* m_saveTimer = nullptr;
     bool m_loaded = false;
     QString m_stateFile;

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "SandboxHttpLimits.h"
+
 #include <QAbstractHttpServer>
+#include <QHostAddress>
 
 #include <functional>
 
@@ -15,6 +18,11 @@ class SandboxHttpServer : public QAbstractHttpServer
 
 public:
     SandboxHttpServer(SandboxEngine* engine, std::function<void()> answered, QObject* parent = nullptr);
+
+    // Listens with every connection guarded by limits (Qt HttpServer 6.4 has no hooks for them): a guard sees
+    // each connection's bytes before Qt's parser does, answers 431/413/408 and closes, and closes idle
+    // connections. Returns the port, 0 on failure.
+    quint16 listenGuarded(const QHostAddress& address, quint16 port, const SandboxHttpLimits& limits);
 
 protected:
     bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;

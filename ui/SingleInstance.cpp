@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QLocalServer>
 #include <QLocalSocket>
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -18,6 +19,7 @@ namespace {
 // another program that picked the same name) cannot make RoleDesk do anything but come to the front.
 constexpr quint32 kMagic = 0x52444b31; // "RDK1"
 constexpr qint64 kMaxMessageBytes = 64 * 1024;
+constexpr int kIdleTimeoutMs = 5000;
 
 QString userIdentity()
 {
@@ -123,33 +125,92 @@ bool SingleInstance::listen()
     return true;
 }
 
+SingleInstance::Decoded SingleInstance::decodeMessage(const QByteArray& buffer, QStringList* arguments)
+{
+    // Checked by hand, field by field, before anything is allocated: QDataStream would take a garbage list
+    // count at its word and reserve gigabytes for it.
+    auto readU32 = [&buffer](qsizetype at) {
+        const auto* p = reinterpret_cast<const uchar*>(buffer.constData() + at);
+        return (quint32(p[0]) << 24) | (quint32(p[1]) << 16) | (quint32(p[2]) << 8) | quint32(p[3]);
+    };
+    if (buffer.size() < 4)
+        return Decoded::Incomplete;
+    const quint32 payloadSize = readU32(0);
+    if (payloadSize == 0xffffffffu || payloadSize > quint32(kMaxMessageBytes) || payloadSize < 8)
+        return Decoded::Invalid;
+    if (buffer.size() < 4 + qsizetype(payloadSize))
+        return Decoded::Incomplete;
+    if (buffer.size() > 4 + qsizetype(payloadSize))
+        return Decoded::Invalid; // one message per connection
+    qsizetype at = 4;
+    const qsizetype end = 4 + qsizetype(payloadSize);
+    if (readU32(at) != kMagic)
+        return Decoded::Invalid;
+    at += 4;
+    const quint32 count = readU32(at);
+    at += 4;
+    // Every string takes at least its 4-byte length.
+    if (count > quint32((end - at) / 4))
+        return Decoded::Invalid;
+    QStringList list;
+    list.reserve(qsizetype(count));
+    for (quint32 i = 0; i < count; ++i) {
+        if (end - at < 4)
+            return Decoded::Invalid;
+        const quint32 bytes = readU32(at);
+        at += 4;
+        if (bytes == 0xffffffffu) {
+            list << QString();
+            continue;
+        }
+        if (bytes % 2 != 0 || bytes > quint32(end - at))
+            return Decoded::Invalid;
+        QString text(qsizetype(bytes / 2), Qt::Uninitialized);
+        for (qsizetype k = 0; k < text.size(); ++k) {
+            const auto* p = reinterpret_cast<const uchar*>(buffer.constData() + at + 2 * k);
+            text[k] = QChar(ushort((p[0] << 8) | p[1]));
+        }
+        at += bytes;
+        list << text;
+    }
+    if (at != end)
+        return Decoded::Invalid;
+    if (arguments)
+        *arguments = list;
+    return Decoded::Ok;
+}
+
 void SingleInstance::onNewConnection()
 {
     while (QLocalSocket* socket = m_server->nextPendingConnection()) {
         connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+        // A client that connects and stays silent (or trickles) must not hold the socket.
+        auto* idle = new QTimer(socket);
+        idle->setSingleShot(true);
+        connect(idle, &QTimer::timeout, socket, [socket] {
+            qCWarning(lcUi) << "single instance: silent client dropped";
+            socket->abort();
+        });
+        idle->start(kIdleTimeoutMs);
         connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
-            if (socket->bytesAvailable() > kMaxMessageBytes) {
+            if (socket->bytesAvailable() > kMaxMessageBytes + 4) {
                 qCWarning(lcUi) << "single instance: oversized message ignored";
                 socket->abort();
                 return;
             }
-            QDataStream in(socket);
-            in.setVersion(QDataStream::Qt_6_4);
-            in.startTransaction();
-            QByteArray payload;
-            in >> payload;
-            if (!in.commitTransaction())
-                return; // wait for the rest
-            QDataStream body(payload);
-            body.setVersion(QDataStream::Qt_6_4);
-            quint32 magic = 0;
             QStringList arguments;
-            body >> magic >> arguments;
-            socket->disconnectFromServer();
-            if (body.status() != QDataStream::Ok || magic != kMagic) {
+            switch (decodeMessage(socket->peek(kMaxMessageBytes + 8), &arguments)) {
+            case Decoded::Incomplete:
+                return; // wait for the rest
+            case Decoded::Invalid:
                 qCWarning(lcUi) << "single instance: unrecognised message ignored";
+                socket->abort();
                 return;
+            case Decoded::Ok:
+                break;
             }
+            socket->readAll();
+            socket->disconnectFromServer();
             emit activationRequested(arguments);
         });
     }

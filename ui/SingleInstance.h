@@ -37,6 +37,17 @@ public:
     QString errorString() const { return m_error; }
 
     static QString serverNameFor(const QString& key);
+
+    // Decodes a message as it arrives on the socket (the framing sendToPrimary writes: a length, the magic, the
+    // arguments) after checking the magic and every length against what is there; nothing is allocated for a
+    // count the bytes cannot hold. Incomplete: wait for more bytes.
+    enum class Decoded
+    {
+        Ok,
+        Incomplete,
+        Invalid
+    };
+    static Decoded decodeMessage(const QByteArray& buffer, QStringList* arguments);
     // Shows, un-minimises and raises a top-level window and asks the window manager to focus it.
     static void raise(QWidget* window);
 

@@ -467,6 +467,16 @@ void ApiClient::startAttempt(ApiReply* reply)
     connect(network, &QNetworkReply::sslErrors, network, [network](const QList<QSslError>& errors) {
         network->setProperty("roledeskTlsProblem", CaBundle::describe(errors));
     });
+    reply->m_tooLarge = false;
+    // Qt's network thread reads no more than the cap ahead of us, so an endless answer fills the buffer and
+    // stops there instead of in memory; the first byte beyond the cap aborts the attempt.
+    network->setReadBufferSize(m_options.maxResponseBytes + 1);
+    connect(network, &QNetworkReply::readyRead, reply, [reply, network, max = m_options.maxResponseBytes] {
+        if (!reply->m_tooLarge && network->bytesAvailable() > max) {
+            reply->m_tooLarge = true;
+            network->abort();
+        }
+    });
     reply->m_timeout->start(m_options.timeoutMs);
     qCDebug(lcApi).noquote() << "->" << apiServiceName(request.service) << request.action << "to"
                              << Redaction::redactUrl(url) << "key" << reply->m_maskedKeyId << "attempt"
@@ -516,7 +526,16 @@ void ApiClient::onAttemptFinished(ApiReply* reply, QNetworkReply* network)
         error.kind = ApiError::Kind::Canceled;
         error.code = QStringLiteral("Canceled");
         error.message = tr("Canceled.");
-    } else if (status == 0) {
+    } else if (reply->m_tooLarge) {
+        error.kind = ApiError::Kind::Parse;
+        error.code = QStringLiteral("ResponseTooLarge");
+        error.message =
+            tr("The answer is larger than %1 bytes; reading stopped there.").arg(m_options.maxResponseBytes);
+        error.explanation = tr("The answer is larger than %1 bytes; no API answer is that large. Check that the "
+                               "endpoint points at the Alibaba Cloud API and not at something that streams data.")
+                                .arg(m_options.maxResponseBytes);
+    } else if (status == 0 || reply->m_timedOut) {
+        // A server that sent its headers and then drips the body is as timed out as one that never answered.
         if (reply->m_timedOut) {
             error.kind = ApiError::Kind::Timeout;
             error.code = QStringLiteral("Timeout");
@@ -566,6 +585,7 @@ void ApiClient::onAttemptFinished(ApiReply* reply, QNetworkReply* network)
                 error.requestId = id;
             error.hostId = object.value(QLatin1String("HostId")).toString();
         }
+        error.code = Redaction::redactSecrets(error.code, reply->m_secrets);
         error.message = Redaction::redactSecrets(error.message, reply->m_secrets);
         if (error.code.isEmpty() && error.message.isEmpty())
             error.message = Redaction::bodyExcerpt(reply->m_body, reply->m_secrets);

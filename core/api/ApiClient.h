@@ -95,6 +95,7 @@ private:
     bool m_finished = false;
     bool m_aborted = false;
     bool m_timedOut = false;
+    bool m_tooLarge = false;
     ApiError m_error;
     int m_httpStatus = 0;
     QString m_requestId;
@@ -124,6 +125,9 @@ public:
         int backoffBaseMs = 300; // first retry waits ~base, then 2x, 4x ... (with jitter: 50-100%)
         int backoffMaxMs = 10000;
         qint64 clockSkewThresholdSeconds = 300; // |server Date - local clock| above this is reported
+        // An answer body larger than this (counted as the bytes arrive, whatever Content-Length or chunking
+        // announce) aborts the attempt with a Parse error "ResponseTooLarge"; Qt reads no further ahead.
+        qint64 maxResponseBytes = 64ll * 1024 * 1024;
     };
 
     ApiClient(Endpoints endpoints, CredentialGetter credentials, const Clock* clock = nullptr,

@@ -78,6 +78,12 @@ QString CredentialHttpResponse::describeFailure(const CredentialHttpRequest& req
                                            "No answer within %1 ms after the request was sent (read time-out). The "
                                            "service is hanging; try again, or restart it.")
             .arg(request.readTimeoutMs);
+    case Failure::Deadline:
+        return QCoreApplication::translate("CredentialHttp",
+                                           "The answer did not complete within %1 ms (overall deadline), although "
+                                           "the service may still be sending. The service is too slow or "
+                                           "misbehaving; try again, or restart it.")
+            .arg(request.effectiveDeadlineMs());
     case Failure::TooLarge:
         return QCoreApplication::translate("CredentialHttp",
                                            "The answer is larger than %1 bytes and was cut off; a credentials answer "
@@ -100,11 +106,16 @@ void send(QNetworkAccessManager* manager, const CredentialHttpRequest& request, 
     netRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     netRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     netRequest.setTransferTimeout(0); // our own timers distinguish connect from read time-outs
+    // Uncompressed: the cap then counts the bytes on the wire, and no small answer can inflate.
+    netRequest.setRawHeader("Accept-Encoding", "identity");
     for (const auto& [name, value] : request.headers)
         netRequest.setRawHeader(name, value);
     QNetworkReply* reply = request.body.isEmpty()
                                ? manager->sendCustomRequest(netRequest, request.method)
                                : manager->sendCustomRequest(netRequest, request.method, request.body);
+    // Qt's network thread reads no more than this ahead of us: an answer that announces (or sends) more than
+    // the cap fills the buffer, readyRead below sees it and aborts, whatever the chunking or Content-Length.
+    reply->setReadBufferSize(request.maxBytes + 1);
 
     struct State
     {
@@ -117,8 +128,10 @@ void send(QNetworkAccessManager* manager, const CredentialHttpRequest& request, 
                      [state](const QList<QSslError>& errors) { state->tlsProblem = CaBundle::describe(errors); });
     auto* connectTimer = new QTimer(reply);
     auto* readTimer = new QTimer(reply);
+    auto* deadlineTimer = new QTimer(reply);
     connectTimer->setSingleShot(true);
     readTimer->setSingleShot(true);
+    deadlineTimer->setSingleShot(true);
     QPointer<QNetworkReply> guard(reply);
     auto abortWith = [state, guard](CredentialHttpResponse::Failure f) {
         if (state->finished || !guard)
@@ -130,6 +143,8 @@ void send(QNetworkAccessManager* manager, const CredentialHttpRequest& request, 
                      [abortWith] { abortWith(CredentialHttpResponse::Failure::ConnectTimeout); });
     QObject::connect(readTimer, &QTimer::timeout, reply,
                      [abortWith] { abortWith(CredentialHttpResponse::Failure::ReadTimeout); });
+    QObject::connect(deadlineTimer, &QTimer::timeout, reply,
+                     [abortWith] { abortWith(CredentialHttpResponse::Failure::Deadline); });
     // The request is on the wire once the connection stands: from then on the read time-out applies.
     QObject::connect(reply, &QNetworkReply::requestSent, reply, [connectTimer, readTimer, request] {
         connectTimer->stop();
@@ -179,6 +194,7 @@ void send(QNetworkAccessManager* manager, const CredentialHttpRequest& request, 
         }
     });
     connectTimer->start(request.connectTimeoutMs);
+    deadlineTimer->start(request.effectiveDeadlineMs());
 }
 
 } // namespace CredentialHttp

@@ -28,7 +28,9 @@ private:
 };
 
 // One HTTP exchange with a connect time-out (until the request is on the wire), a read time-out
-// (silence while waiting for the answer) and a cap on the answer size. Asynchronous.
+// (silence while waiting for the answer), an overall deadline (a server that drips bytes cannot hold the
+// attempt) and a cap on the answer size, decided on the bytes as they arrive (Qt reads no further than the
+// cap, whatever Content-Length or chunk sizes announce; the body is asked for uncompressed). Asynchronous.
 struct CredentialHttpRequest
 {
     QByteArray method = QByteArrayLiteral("GET");
@@ -38,7 +40,10 @@ struct CredentialHttpRequest
     QByteArray body;
     int connectTimeoutMs = 5000;
     int readTimeoutMs = 10000;
+    int deadlineMs = 0; // the whole attempt; 0: connectTimeoutMs + 2 * readTimeoutMs
     qint64 maxBytes = 64 * 1024;
+
+    int effectiveDeadlineMs() const { return deadlineMs > 0 ? deadlineMs : connectTimeoutMs + 2 * readTimeoutMs; }
 };
 
 struct CredentialHttpResponse
@@ -48,6 +53,7 @@ struct CredentialHttpResponse
         None,
         ConnectTimeout,
         ReadTimeout,
+        Deadline,
         TooLarge,
         Network
     };

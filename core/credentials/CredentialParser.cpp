@@ -30,18 +30,6 @@ QStringList answerSecrets(const QJsonObject& object)
     return secrets;
 }
 
-// Hides the values of secret members even in an answer that is cut off or otherwise not valid JSON, where
-// the secret values cannot be known and a value may lack its closing quote.
-QByteArray scrubSecretMembers(const QByteArray& body)
-{
-    static const QRegularExpression member(
-        QStringLiteral("(\"(?:AccessKeySecret|SecurityToken|AccessKeyId)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\"|$)"),
-        QRegularExpression::CaseInsensitiveOption);
-    QString text = QString::fromUtf8(body);
-    text.replace(member, QStringLiteral("\\1****\\2"));
-    return text.toUtf8();
-}
-
 CredentialError makeError(const QString& source, int status, const QString& message, const QByteArray& body,
                           const QStringList& secrets)
 {
@@ -49,7 +37,7 @@ CredentialError makeError(const QString& source, int status, const QString& mess
     e.source = source;
     e.httpStatus = status;
     e.message = message;
-    e.bodyExcerpt = Redaction::bodyExcerpt(scrubSecretMembers(body), secrets);
+    e.bodyExcerpt = Redaction::bodyExcerpt(body, secrets);
     return e;
 }
 

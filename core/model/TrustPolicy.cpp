@@ -22,13 +22,16 @@ QStringList stringOrList(const QJsonValue& v)
 }
 
 // Member lookup that tolerates case differences ("principal", "RAM", "Ram").
+// Qt 6.4 keeps a member name that begins with a raw U+FEFF so that value("Statement") misses it while iteration
+// returns the name without the U+FEFF: a name found by iterating counts only if a lookup by that very name finds
+// it too, so both paths agree (such a member is not "Statement", as it is not for the service).
 QJsonValue member(const QJsonObject& o, QLatin1String name)
 {
     const QJsonValue exact = o.value(name);
     if (!exact.isUndefined())
         return exact;
     for (auto it = o.begin(); it != o.end(); ++it) {
-        if (it.key().compare(name, Qt::CaseInsensitive) == 0)
+        if (it.key().compare(name, Qt::CaseInsensitive) == 0 && o.contains(it.key()))
             return it.value();
     }
     return QJsonValue(QJsonValue::Undefined);

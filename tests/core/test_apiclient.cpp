@@ -452,6 +452,31 @@ private slots:
         QVERIFY(joined.contains(QStringLiteral("STS.****234")));
     }
 
+    void errorBodyWithoutCodeEchoingAnEscapedTokenIsRedacted()
+    {
+        // Issue 14: STS tokens are base64 with '/', which common encoders write as "\/".
+        const QString token = QStringLiteral("CAIS/tok+en/0123456789abcdefghijklmnop==");
+        m_credential = Credential(kStsKeyId, kStsSecret, token, QDateTime(QDate(2026, 1, 1), QTime(13, 0), Qt::UTC),
+                                  QStringLiteral("test sts"));
+        m_server->setHandler([](const Request& r) {
+            QByteArray escaped = r.header("x-acs-security-token");
+            escaped.replace("/", "\\/");
+            Response response;
+            response.status = 400;
+            response.body = "{\"Echo\":\"" + escaped + "\",\"Detail\":\"rejected\"}";
+            response.headers = {{"Content-Type", "application/json"}};
+            return response;
+        });
+        makeClient();
+        ApiReply* reply = sendAndWait(write());
+        QVERIFY(reply->error().isError());
+        QVERIFY2(findSecret(reply->error().toString(), {token, kStsSecret}).isEmpty(),
+                 qPrintable(reply->error().toString()));
+        QVERIFY2(!reply->error().message.contains(QStringLiteral("0123456789abcdef")),
+                 qPrintable(reply->error().message));
+        QVERIFY2(reply->error().message.contains(QStringLiteral("rejected")), qPrintable(reply->error().message));
+    }
+
     void plainHttpToARemoteHostIsRefused()
     {
         Endpoints endpoints;

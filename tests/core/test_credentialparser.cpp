@@ -47,6 +47,8 @@ private slots:
     void rejectsBadExpiration();
     void rejectsAlreadyExpired();
     void fileBodyHasNoStatus();
+    void escapedSecretsInARejectedAnswerDoNotShow();
+    void escapedSecretsInAnAnswerThatIsNotJsonDoNotShow();
 
 private:
     MockClock m_clock; // 2026-01-01 12:00 UTC
@@ -202,6 +204,29 @@ void TestCredentialParser::fileBodyHasNoStatus()
     const CredentialResult bad = CredentialParser::parseBody("{", QStringLiteral("file"), m_clock);
     QCOMPARE(bad.error.httpStatus, 0);
     QVERIFY(!bad.error.toString().contains(QStringLiteral("HTTP")));
+}
+
+void TestCredentialParser::escapedSecretsInARejectedAnswerDoNotShow()
+{
+    // Issue 14: an expired answer whose secret members are spelled with escapes.
+    const QString token = QStringLiteral("CAIS/tok+en/0123456789abcdef==");
+    const QByteArray body = R"({"Code":"Success","AccessKeyId":"STS.NUgYrLnoC37mZZCNnAbez7Ab7",)"
+                            R"("AccessKey\u0053ecret":"SecretValue-9f8e7d6c5b4\u0061","Security\u0054oken":)"
+                            R"("CAIS\/tok+en\/0123456789abcdef==","Expiration":"2026-01-01T11:00:00Z"})";
+    const CredentialResult r = CredentialParser::parse(body, 200, QStringLiteral("src"), m_clock);
+    QVERIFY(!r.ok());
+    QVERIFY2(findSecret(r.error.toString(), {kSecret, token}).isEmpty(), qPrintable(r.error.toString()));
+    QVERIFY(!r.error.toString().contains(QStringLiteral("0123456789abcdef")));
+}
+
+void TestCredentialParser::escapedSecretsInAnAnswerThatIsNotJsonDoNotShow()
+{
+    const QByteArray body = R"({"AccessKe\ySecret":"abc\u0064efgh12345"})";
+    const CredentialResult r = CredentialParser::parse(body, 500, QStringLiteral("src"), m_clock);
+    QVERIFY(!r.ok());
+    QVERIFY2(findSecret(r.error.toString(), {QStringLiteral("abcdefgh12345")}).isEmpty(),
+             qPrintable(r.error.toString()));
+    QVERIFY(!r.error.toString().contains(QStringLiteral("efgh12345")));
 }
 
 QTEST_GUILESS_MAIN(TestCredentialParser)

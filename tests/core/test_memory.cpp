@@ -10,6 +10,16 @@
 #include <unistd.h>
 #include <vector>
 
+// AddressSanitizer (scripts/test-sanitizers.sh) replaces malloc: freed blocks sit in its quarantine and its
+// allocator gives nothing back to the system, so the measurement below cannot hold there.
+#if defined(__SANITIZE_ADDRESS__)
+#define ROLEDESK_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ROLEDESK_UNDER_ASAN 1
+#endif
+#endif
+
 namespace {
 
 double residentMB()
@@ -33,6 +43,10 @@ private Q_SLOTS:
 #if !defined(__GLIBC__) || !defined(Q_OS_LINUX)
         QVERIFY(!Memory::releaseFreedMemory());
         QSKIP("malloc_trim is glibc's; elsewhere releaseFreedMemory() does nothing");
+#elif defined(ROLEDESK_UNDER_ASAN)
+        Memory::releaseFreedMemory(); // still callable under ASan, but it cannot hand anything back
+        QSKIP("built with AddressSanitizer: ASan's allocator keeps freed memory (quarantine) and gives nothing back "
+              "to the system, so the trim measurement cannot hold; it runs in the normal build");
 #else
         QVERIFY(residentMB() > 0);
         // 160 MB in blocks below the mmap threshold (so they come from the heap), touched so they are resident;

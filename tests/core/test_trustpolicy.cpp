@@ -112,6 +112,26 @@ private slots:
         QCOMPARE(p.explanation(), p.errorString());
     }
 
+    void memberNamesWithALeadingBomAgreeWithLookup()
+    {
+        // Issue 14: Qt 6.4 keeps "\uFEFFStatement" so that value("Statement") misses it while iteration returns
+        // "Statement"; the case-insensitive iteration must not read a member a lookup would not.
+        const QString bom(QChar(0xFEFF));
+        const QString statement = QStringLiteral(
+            R"({"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"Service":["dataworks.aliyuncs.com"]}})");
+        const TrustPolicy top = TrustPolicy::parse(QStringLiteral("{\"") + bom + QStringLiteral("Statement\":[") +
+                                                   statement + QStringLiteral("]}"));
+        QVERIFY(!top.isValid());
+        QVERIFY(!top.trustsDataWorks());
+        QString nestedDoc = QStringLiteral("{\"Statement\":[") + statement + QStringLiteral("]}");
+        nestedDoc.replace(QStringLiteral("\"Principal\""), QLatin1Char('"') + bom + QStringLiteral("Principal\""));
+        const TrustPolicy nested = TrustPolicy::parse(nestedDoc);
+        QVERIFY(!nested.trustsDataWorks());
+        // Without the U+FEFF the same documents are read.
+        QVERIFY(TrustPolicy::parse(QStringLiteral("{\"Statement\":[") + statement + QStringLiteral("]}"))
+                    .trustsDataWorks());
+    }
+
     void accountOfPrincipal()
     {
         QCOMPARE(TrustPolicy::accountOfPrincipal(QStringLiteral("acs:ram::123:root")), QStringLiteral("123"));

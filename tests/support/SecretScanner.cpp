@@ -1,5 +1,6 @@
 #include "SecretScanner.h"
 
+#include <QByteArray>
 #include <QMutexLocker>
 
 namespace {
@@ -46,10 +47,41 @@ QString LogCapture::findAny(const QStringList& secrets) const
     return findSecret(lines().join(QLatin1Char('\n')), secrets);
 }
 
+namespace {
+// text with JSON string escapes (\/, \uXXXX, \n, any \x) undone leniently, as a reader of the text would see them.
+QString unescapedJson(const QString& text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c != QLatin1Char('\\') || i + 1 >= text.size()) {
+            out += c;
+            continue;
+        }
+        const QChar next = text.at(++i);
+        if (next == QLatin1Char('u') && i + 4 < text.size()) {
+            bool ok = false;
+            const ushort code = text.mid(i + 1, 4).toUShort(&ok, 16);
+            if (ok) {
+                out += QChar(code);
+                i += 4;
+                continue;
+            }
+        }
+        out += next;
+    }
+    return out;
+}
+} // namespace
+
 QString findSecret(const QString& text, const QStringList& secrets)
 {
+    // The secret in any spelling a reader could undo: as is, JSON-escaped, percent-encoded.
+    const QString decoded = unescapedJson(text);
+    const QString percentDecoded = QString::fromUtf8(QByteArray::fromPercentEncoding(text.toUtf8()));
     for (const QString& s : secrets) {
-        if (!s.isEmpty() && text.contains(s))
+        if (!s.isEmpty() && (text.contains(s) || decoded.contains(s) || percentDecoded.contains(s)))
             return s.left(3) + QStringLiteral("...");
     }
     return {};

@@ -20,5 +20,6 @@ private:
     QtMessageHandler m_previous = nullptr;
 };
 
-// The first of secrets contained in text, or an empty string (for QVERIFY2 messages, names only).
+// The first of secrets contained in text, or an empty string (for QVERIFY2 messages, names only). A secret
+// counts as contained in any spelling a reader can undo: JSON escapes (\/, \u0041) and percent-encoding.
 QString findSecret(const QString& text, const QStringList& secrets);

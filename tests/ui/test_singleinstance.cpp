@@ -18,6 +18,10 @@ private slots:
     void staleSocketIsReplaced();
     void nextLaunchAfterExitBecomesPrimary();
     void garbageIsIgnored();
+    void hugeCountsAreRefusedBeforeDecoding();
+    void silentClientsAreDropped();
+    void decodeMessageChecksEveryLength_data();
+    void decodeMessageChecksEveryLength();
     void raiseShowsMinimisedWindow();
 
 private:
@@ -121,6 +125,90 @@ void TestSingleInstance::garbageIsIgnored()
     SingleInstance second(m_key);
     QVERIFY(!second.claim({QStringLiteral("roledesk")}));
     QTRY_COMPARE_WITH_TIMEOUT(activated.count(), 1, 30000);
+}
+
+namespace {
+QByteArray be32(quint32 v)
+{
+    QByteArray out(4, Qt::Uninitialized);
+    out[0] = char(v >> 24);
+    out[1] = char(v >> 16);
+    out[2] = char(v >> 8);
+    out[3] = char(v);
+    return out;
+}
+QByteArray framed(const QByteArray& payload)
+{
+    return be32(quint32(payload.size())) + payload;
+}
+constexpr quint32 kMagic = 0x52444b31;
+} // namespace
+
+void TestSingleInstance::hugeCountsAreRefusedBeforeDecoding()
+{
+    // Issue 14: the right magic followed by a list count of ~2.4 billion strings. QDataStream would reserve
+    // tens of GB for it (ASan aborts there); the count must be checked against the bytes first.
+    SingleInstance first(m_key);
+    QVERIFY(first.claim());
+    QSignalSpy activated(&first, &SingleInstance::activationRequested);
+    QLocalSocket stranger;
+    stranger.connectToServer(first.serverName());
+    QVERIFY(stranger.waitForConnected(5000));
+    stranger.write(framed(be32(kMagic) + be32(0x90000000u) + "abcd"));
+    QVERIFY(stranger.waitForBytesWritten(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(stranger.state() == QLocalSocket::UnconnectedState || stranger.waitForDisconnected(100),
+                             30000);
+    QCOMPARE(activated.count(), 0);
+    SingleInstance second(m_key);
+    QVERIFY(!second.claim({QStringLiteral("roledesk")}));
+    QTRY_COMPARE_WITH_TIMEOUT(activated.count(), 1, 30000);
+}
+
+void TestSingleInstance::silentClientsAreDropped()
+{
+    SingleInstance first(m_key);
+    QVERIFY(first.claim());
+    QLocalSocket silent;
+    silent.connectToServer(first.serverName());
+    QVERIFY(silent.waitForConnected(5000));
+    silent.write("\x00\x00", 2); // the start of a length, then nothing
+    QVERIFY(silent.waitForBytesWritten(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(silent.state() == QLocalSocket::UnconnectedState || silent.waitForDisconnected(100),
+                             30000);
+}
+
+void TestSingleInstance::decodeMessageChecksEveryLength_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("expected");
+    const QByteArray name = QByteArray("\x00r\x00o\x00l\x00e", 8);
+    const QByteArray good = framed(be32(kMagic) + be32(1) + be32(8) + name);
+    QTest::newRow("good") << good << int(SingleInstance::Decoded::Ok);
+    QTest::newRow("no arguments") << framed(be32(kMagic) + be32(0)) << int(SingleInstance::Decoded::Ok);
+    QTest::newRow("null string") << framed(be32(kMagic) + be32(1) + be32(0xffffffffu))
+                                 << int(SingleInstance::Decoded::Ok);
+    QTest::newRow("partial length") << QByteArray("\x00\x00", 2) << int(SingleInstance::Decoded::Incomplete);
+    QTest::newRow("partial payload") << good.left(good.size() - 3) << int(SingleInstance::Decoded::Incomplete);
+    QTest::newRow("wrong magic") << framed(be32(0x12345678) + be32(0)) << int(SingleInstance::Decoded::Invalid);
+    QTest::newRow("huge count") << framed(be32(kMagic) + be32(0x90000000u) + "abcd")
+                                << int(SingleInstance::Decoded::Invalid);
+    QTest::newRow("string longer than the bytes")
+        << framed(be32(kMagic) + be32(1) + be32(4000) + name) << int(SingleInstance::Decoded::Invalid);
+    QTest::newRow("odd string length") << framed(be32(kMagic) + be32(1) + be32(7) + name.left(7))
+                                       << int(SingleInstance::Decoded::Invalid);
+    QTest::newRow("trailing bytes") << framed(be32(kMagic) + be32(0) + "x") << int(SingleInstance::Decoded::Invalid);
+    QTest::newRow("oversized length") << be32(64 * 1024 + 1) << int(SingleInstance::Decoded::Invalid);
+    QTest::newRow("null payload") << be32(0xffffffffu) << int(SingleInstance::Decoded::Invalid);
+}
+
+void TestSingleInstance::decodeMessageChecksEveryLength()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, expected);
+    QStringList arguments;
+    QCOMPARE(int(SingleInstance::decodeMessage(bytes, &arguments)), expected);
+    if (expected == int(SingleInstance::Decoded::Ok) && QTest::currentDataTag() == QByteArray("good"))
+        QCOMPARE(arguments, QStringList{QStringLiteral("role")});
 }
 
 void TestSingleInstance::raiseShowsMinimisedWindow()

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# A fuzz campaign over the targets in tests/fuzz (issue 14) with a time budget per target:
+#
+#   scripts/fuzz-campaign.sh [seconds-per-target] [target ...]     # default: 180 s, every target
+#
+# Builds with clang into build-fuzz (or $ROLEDESK_FUZZ_BUILD_DIR) with -DROLEDESK_FUZZ=ON (libFuzzer + ASan +
+# UBSan), runs each target on a working copy of its committed corpus with the JSON dictionary, and prints one line
+# per target: executions, executions per second, new corpus entries, findings. Crashing inputs are copied to
+# tests/fuzz/findings/<target>/ for review: once fixed, commit them there and the CTest replay (fuzz_<target>)
+# keeps them fixed. New corpus entries stay in the build directory (commit a minimised set by hand if wanted).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BUDGET=${1:-180}
+shift || true
+BUILD_DIR=${ROLEDESK_FUZZ_BUILD_DIR:-build-fuzz}
+JOBS=${ROLEDESK_FUZZ_JOBS:-$(nproc)}
+TARGETS=("$@")
+if [[ ${#TARGETS[@]} -eq 0 ]]; then
+  TARGETS=($(sed -n '/^set(ROLEDESK_FUZZ_TARGETS/,/)/p' tests/fuzz/CMakeLists.txt | grep -v 'set(' | tr -d ')' ))
+fi
+if [[ -n ${ROLEDESK_FUZZ_QUICK_AGAINST:-} ]]; then
+  # Quick mode, for a machine without the CPU for an instrumented build of all of core: the harness and the core
+  # sources it is about are compiled by clang (libFuzzer coverage + ASan + UBSan); the rest of core comes from a
+  # normal build's libroledesk_core.a ($ROLEDESK_FUZZ_QUICK_AGAINST, e.g. build) and runs uninstrumented.
+  BUILD_DIR=${ROLEDESK_FUZZ_BUILD_DIR:-build-fuzz-quick}
+  mkdir -p "$BUILD_DIR/tests/fuzz"
+  declare -A SOURCES=(
+    [redaction]="core/util/Redaction.cpp"
+    [credentialparser]="core/credentials/CredentialParser.cpp core/util/Redaction.cpp"
+    [trustpolicy]="core/model/TrustPolicy.cpp"
+    [rolearn]="core/model/RoleArn.cpp"
+    [v3authorization]="core/signing/Signing.cpp"
+    [inireader]="core/credentials/ProfileCredentialProvider.cpp"
+    [environmentpage]="core/model/EnvironmentPageParser.cpp core/model/Environment.cpp")
+  for target in "${TARGETS[@]}"; do
+    nice clang++ -std=c++20 -g -O1 -fPIC -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+      -DQT_NO_CAST_FROM_ASCII -DQT_NO_CAST_TO_ASCII -DQT_USE_QSTRINGBUILDER -DSIMDJSON_THREADS_ENABLED=1 \
+      -Icore -Itests/fuzz $(pkg-config --cflags Qt6Core Qt6Network Qt6Sql) "tests/fuzz/fuzz_$target.cpp" \
+      ${SOURCES[$target]:-} \
+      "$ROLEDESK_FUZZ_QUICK_AGAINST/core/libroledesk_core.a" $(pkg-config --libs Qt6Core Qt6Network Qt6Sql) \
+      -lsimdjson -o "$BUILD_DIR/tests/fuzz/fuzz_$target"
+  done
+else
+  CC=clang CXX=clang++ cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DROLEDESK_FUZZ=ON \
+    -DROLEDESK_BUILD_BENCH=OFF -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null
+  cmake --build "$BUILD_DIR" --parallel "$JOBS" --target $(printf 'fuzz_%s ' "${TARGETS[@]}")
+fi
+
+export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+export QT_QPA_PLATFORM=offscreen
+printf '%-18s %12s %10s %8s %9s\n' target execs exec/s corpus+ findings
+for target in "${TARGETS[@]}"; do
+  work="$BUILD_DIR/fuzz-work/$target"
+  rm -rf "$work"
+  mkdir -p "$work/corpus" "$work/artifacts"
+  cp tests/fuzz/corpus/"$target"/* "$work/corpus/"
+  before=$(ls "$work/corpus" | wc -l)
+  log="$work/log.txt"
+  "$BUILD_DIR/tests/fuzz/fuzz_$target" "$work/corpus" -dict="$ROOT/tests/fuzz/json.dict" \
+    -max_total_time="$BUDGET" -rss_limit_mb=2048 -max_len=65536 -timeout=10 -print_final_stats=1 \
+    -artifact_prefix="$work/artifacts/" >"$log" 2>&1 || true
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
+  rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
+  after=$(ls "$work/corpus" | wc -l)
+  findings=$(ls "$work/artifacts" | wc -l)
+  if [[ $findings -gt 0 ]]; then
+    mkdir -p tests/fuzz/findings/"$target"
+    cp "$work/artifacts"/* tests/fuzz/findings/"$target"/
+  fi
+  printf '%-18s %12s %10s %8s %9s\n' "$target" "${execs:-0}" "${rate:-0}" "$((after - before))" "$findings"
+done

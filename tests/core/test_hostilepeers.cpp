@@ -1,0 +1,306 @@
+// Issue 14: every HTTP client in RoleDesk against hostile servers on loopback: a 2^63-byte chunk, endless
+// chunks, a body without Content-Length, and a server that drips one byte at a time. The clients must stop
+// reading at their cap (decided on the bytes as they arrive, not when the main thread gets round to it) and
+// give up at their overall deadline.
+
+#include "api/ApiClient.h"
+#include "credentials/CredentialHttp.h"
+
+#include "MockClock.h"
+
+#include <QAtomicInteger>
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <memory>
+#include <thread>
+
+namespace {
+
+// A server on its own thread (as a real remote peer is), writing as fast as the client lets it. It counts the
+// bytes the kernel accepted: a client that stops reading stops it after the socket buffers fill.
+class HostilePeer
+{
+public:
+    enum class Mode
+    {
+        HugeChunk,     // Transfer-Encoding: chunked with one chunk of 2^63-1 bytes, then endless data
+        EndlessChunks, // Transfer-Encoding: chunked, 4 KiB chunks forever
+        NoLength,      // no Content-Length, Connection: close, endless data
+        Drip,          // Content-Length: 1000 (under every cap), one byte every 50 ms
+    };
+
+    explicit HostilePeer(Mode mode, qint64 limitBytes = 64ll * 1024 * 1024)
+        : m_mode(mode)
+        , m_limit(limitBytes)
+    {
+        m_listen = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        const int one = 1;
+        ::setsockopt(m_listen, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        if (::bind(m_listen, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(m_listen, 4) != 0)
+            qFatal("HostilePeer: cannot listen");
+        socklen_t len = sizeof addr;
+        ::getsockname(m_listen, reinterpret_cast<sockaddr*>(&addr), &len);
+        m_port = ntohs(addr.sin_port);
+        m_thread = std::thread([this] { run(); });
+    }
+    ~HostilePeer()
+    {
+        m_stop = true;
+        m_thread.join();
+        ::close(m_listen);
+    }
+    quint16 port() const { return m_port; }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/creds").arg(m_port)); }
+    qint64 bytesWritten() const { return m_written.load(); }
+    bool requestSeen() const { return m_requestSeen.load(); }
+
+private:
+    bool writeAll(int fd, const QByteArray& data)
+    {
+        qsizetype done = 0;
+        while (done < data.size() && !m_stop) {
+            pollfd p{fd, POLLOUT, 0};
+            if (::poll(&p, 1, 100) <= 0)
+                continue;
+            const ssize_t n = ::send(fd, data.constData() + done, size_t(data.size() - done), MSG_NOSIGNAL);
+            if (n <= 0)
+                return false;
+            done += n;
+            m_written += n;
+        }
+        return !m_stop;
+    }
+
+    void run()
+    {
+        int fd = -1;
+        while (!m_stop && fd < 0) {
+            pollfd p{m_listen, POLLIN, 0};
+            if (::poll(&p, 1, 100) > 0)
+                fd = ::accept(m_listen, nullptr, nullptr);
+        }
+        if (fd < 0)
+            return;
+        // Small kernel buffers on our side, so that what we managed to write tells how much the client read.
+        const int sendBuffer = 64 * 1024;
+        ::setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &sendBuffer, sizeof sendBuffer);
+        QByteArray request;
+        while (!m_stop && !request.contains("\r\n\r\n")) {
+            pollfd p{fd, POLLIN, 0};
+            if (::poll(&p, 1, 100) <= 0)
+                continue;
+            char buffer[4096];
+            const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+            if (n <= 0)
+                break;
+            request.append(buffer, n);
+        }
+        m_requestSeen = true;
+        const QByteArray block(64 * 1024, 'x');
+        switch (m_mode) {
+        case Mode::HugeChunk:
+            if (writeAll(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                             "7fffffffffffffff\r\n"))
+                while (m_written < m_limit && writeAll(fd, block)) {
+                }
+            break;
+        case Mode::EndlessChunks: {
+            if (!writeAll(fd,
+                          "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"))
+                break;
+            const QByteArray chunk = "1000\r\n" + QByteArray(4096, 'y') + "\r\n";
+            while (m_written < m_limit && writeAll(fd, chunk)) {
+            }
+            break;
+        }
+        case Mode::NoLength:
+            if (writeAll(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"))
+                while (m_written < m_limit && writeAll(fd, block)) {
+                }
+            break;
+        case Mode::Drip:
+            if (writeAll(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n")) {
+                // At most 20 s of dripping, so that a client without a deadline fails the test instead of hanging.
+                for (int i = 0; i < 400 && !m_stop && writeAll(fd, "x"); ++i)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            }
+            break;
+        }
+        ::shutdown(fd, SHUT_RDWR);
+        ::close(fd);
+    }
+
+    Mode m_mode;
+    qint64 m_limit;
+    int m_listen = -1;
+    quint16 m_port = 0;
+    std::thread m_thread;
+    std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_requestSeen{false};
+    std::atomic<qint64> m_written{0};
+};
+
+// Ample for the socket buffers of both sides on loopback (Linux autotunes the receive side up to 6 MiB), far
+// below what an unbounded reader takes while the main thread is busy.
+constexpr qint64 kReadBound = 24ll * 1024 * 1024;
+
+} // namespace
+
+class TestHostilePeers : public QObject
+{
+    Q_OBJECT
+private slots:
+    void credentialHttpStopsAtItsCap_data();
+    void credentialHttpStopsAtItsCap();
+    void credentialHttpHasAnOverallDeadline();
+    void apiClientStopsAtItsCap_data();
+    void apiClientStopsAtItsCap();
+    void apiClientDeadlineHoldsAgainstADrip();
+};
+
+void TestHostilePeers::credentialHttpStopsAtItsCap_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::newRow("2^63-byte chunk") << int(HostilePeer::Mode::HugeChunk);
+    QTest::newRow("endless chunks") << int(HostilePeer::Mode::EndlessChunks);
+    QTest::newRow("no Content-Length") << int(HostilePeer::Mode::NoLength);
+}
+
+void TestHostilePeers::credentialHttpStopsAtItsCap()
+{
+    QFETCH(int, mode);
+    HostilePeer peer{HostilePeer::Mode(mode)};
+    QNetworkAccessManager manager;
+    QObject context;
+    CredentialHttpRequest request;
+    request.url = peer.url();
+    request.readTimeoutMs = 10000;
+    bool done = false;
+    CredentialHttpResponse response;
+    CredentialHttp::send(&manager, request, &context, [&](const CredentialHttpResponse& r) {
+        response = r;
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(peer.requestSeen() || done, 10000);
+    // The main thread is busy for a second (a GUI drawing, a CLI printing): Qt's network thread must not
+    // read on meanwhile.
+    QThread::msleep(1000);
+    QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+    QCOMPARE(int(response.failure), int(CredentialHttpResponse::Failure::TooLarge));
+    QVERIFY(response.body.size() <= request.maxBytes);
+    QVERIFY2(response.describeFailure(request).contains(QStringLiteral("larger than")),
+             qPrintable(response.describeFailure(request)));
+    QVERIFY2(peer.bytesWritten() < kReadBound,
+             qPrintable(QStringLiteral("the client read on: the peer wrote %1 bytes").arg(peer.bytesWritten())));
+}
+
+void TestHostilePeers::credentialHttpHasAnOverallDeadline()
+{
+    HostilePeer peer(HostilePeer::Mode::Drip);
+    QNetworkAccessManager manager;
+    QObject context;
+    CredentialHttpRequest request;
+    request.url = peer.url();
+    request.connectTimeoutMs = 1000;
+    request.readTimeoutMs = 1000; // never hit: a byte arrives every 50 ms
+    request.deadlineMs = 1500;
+    bool done = false;
+    CredentialHttpResponse response;
+    QElapsedTimer timer;
+    timer.start();
+    CredentialHttp::send(&manager, request, &context, [&](const CredentialHttpResponse& r) {
+        response = r;
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 30000);
+    QCOMPARE(int(response.failure), int(CredentialHttpResponse::Failure::Deadline));
+    QVERIFY2(response.describeFailure(request).contains(QStringLiteral("1500 ms")),
+             qPrintable(response.describeFailure(request)));
+    QVERIFY2(timer.elapsed() < 15000, "the deadline did not cut the drip short");
+    // The default deadline is derived from the two time-outs.
+    CredentialHttpRequest defaults;
+    QCOMPARE(defaults.effectiveDeadlineMs(), defaults.connectTimeoutMs + 2 * defaults.readTimeoutMs);
+}
+
+namespace {
+std::unique_ptr<ApiClient> apiClientFor(const HostilePeer& peer, MockClock* clock, int timeoutMs,
+                                        qint64 maxResponseBytes)
+{
+    Endpoints endpoints(QStringLiteral("cn-shanghai"));
+    endpoints.setEndpointOverride(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(peer.port())));
+    auto client = std::make_unique<ApiClient>(
+        endpoints,
+        [] {
+            return Credential(QStringLiteral("LTAI5tTestKeyId0001"), QStringLiteral("TestSecretValue0123456789"), {},
+                              {}, QStringLiteral("test"));
+        },
+        clock);
+    ApiClient::Options options;
+    options.maxAttempts = 1;
+    options.timeoutMs = timeoutMs;
+    options.maxResponseBytes = maxResponseBytes;
+    client->setOptions(options);
+    return client;
+}
+
+ApiRequest listRequest()
+{
+    return ApiRequest::pop(ApiService::DataWorks, QStringLiteral("ListServerIdeInstances"),
+                           QStringLiteral("2024-05-18"), {{QStringLiteral("PageNumber"), QStringLiteral("1")}}, true);
+}
+} // namespace
+
+void TestHostilePeers::apiClientStopsAtItsCap_data()
+{
+    credentialHttpStopsAtItsCap_data();
+}
+
+void TestHostilePeers::apiClientStopsAtItsCap()
+{
+    QFETCH(int, mode);
+    HostilePeer peer{HostilePeer::Mode(mode)};
+    MockClock clock;
+    auto client = apiClientFor(peer, &clock, 30000, 1024 * 1024);
+    ApiReply* reply = client->send(listRequest());
+    QSignalSpy finished(reply, &ApiReply::finished);
+    QTRY_VERIFY_WITH_TIMEOUT(peer.requestSeen() || !finished.isEmpty(), 10000);
+    QThread::msleep(1000);
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 20000);
+    const ApiError error = reply->error();
+    QCOMPARE(int(error.kind), int(ApiError::Kind::Parse));
+    QCOMPARE(error.code, QStringLiteral("ResponseTooLarge"));
+    QVERIFY2(error.toString().contains(QStringLiteral("1048576")), qPrintable(error.toString()));
+    QVERIFY2(peer.bytesWritten() < kReadBound,
+             qPrintable(QStringLiteral("the client read on: the peer wrote %1 bytes").arg(peer.bytesWritten())));
+}
+
+void TestHostilePeers::apiClientDeadlineHoldsAgainstADrip()
+{
+    HostilePeer peer(HostilePeer::Mode::Drip);
+    MockClock clock;
+    auto client = apiClientFor(peer, &clock, 1500, 1024 * 1024);
+    QElapsedTimer timer;
+    timer.start();
+    ApiReply* reply = client->send(listRequest());
+    QSignalSpy finished(reply, &ApiReply::finished);
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
+    QCOMPARE(int(reply->error().kind), int(ApiError::Kind::Timeout));
+    QVERIFY2(timer.elapsed() < 15000, "the per-attempt time-out did not cut the drip short");
+}
+
+QTEST_GUILESS_MAIN(TestHostilePeers)
+#include "test_hostilepeers.moc"
