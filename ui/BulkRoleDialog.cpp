@@ -96,6 +96,7 @@ BulkRoleDialog::BulkRoleDialog(Session* session, QList<Environment> environments
             RolePolicy::publicEnvironmentGuidance() + QLatin1Char(' ') +
             tr("Unless you confirm below, public environments keep their setting and are reported as refused."),
         publicBox);
+    publicText->setObjectName(QStringLiteral("bulkPublicText"));
     publicText->setWordWrap(true);
     publicLayout->addWidget(publicText);
     m_includePublic = UiUtil::name(new QCheckBox(tr("Also give the role to public environments"), publicBox),

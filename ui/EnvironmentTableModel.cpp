@@ -127,7 +127,7 @@ QVariant EnvironmentTableModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (column == VisibilityColumn && keys.visibility == Visibility::Public && env.role.hasRole())
-            return QBrush(QColor(0xb0, 0x30, 0x20));
+            return QBrush(publicColour(QPalette()));
         return {};
     case SortRole:
         switch (column) {
@@ -286,4 +286,9 @@ EnvironmentTableModel::RowKeys EnvironmentTableModel::makeKeys(const Environment
     share(keys.role);
     keys.visibility = visibilityOf(env.instanceId);
     return keys;
+}
+
+QColor EnvironmentTableModel::publicColour(const QPalette&)
+{
+    return QColor(0xb0, 0x30, 0x20);
 }

@@ -188,8 +188,7 @@ int main(int argc, char* argv[])
         Credential admin(sandbox->accessKeyId(), sandbox->accessKeySecret(), {}, {},
                          QApplication::translate("main", "sandbox admin AccessKey"));
         session.setCredentialsUriResolver([sandbox](const QString& id) { return sandbox->credentialsUri(id); });
-        session.connectWith(new StaticCredentialProvider(admin, QStringLiteral("static")), endpoints,
-                            QApplication::translate("main", "Sandbox admin key"), true);
+        session.connectSandbox(admin, endpoints, QApplication::translate("main", "Sandbox admin key"));
     }
 
     MainWindow window(&session, settings, &keychain);
