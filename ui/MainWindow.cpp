@@ -901,6 +901,8 @@ void MainWindow::environmentChanged(const Environment& environment)
     updateDetails();
 }
 
+void MainWindow::reportRoleChange(const Environment&, const Environment&) {}
+
 void MainWindow::changeRole()
 {
     const Environment* env = currentEnvironment();

@@ -57,6 +57,9 @@ public:
     // Selects the row of this environment (for tests and "show in table").
     bool selectEnvironment(const QString& instanceId);
 
+    // Says in the status bar what a role change did ("Role of X changed to none").
+    void reportRoleChange(const Environment& before, const Environment& after);
+
 public Q_SLOTS:
     void reload();
     void cancelLoading();

@@ -16,20 +16,25 @@
 #include "SecretClipboard.h"
 #include "SettingsDialog.h"
 #include "UiUtil.h"
+#include "WindowStateStore.h"
 
 #include "credentials/CredentialProvider.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -124,8 +129,8 @@ private Q_SLOTS:
         env.role = RoleAssociation::none();
         m_window->environmentModel()->updateEnvironment(env);
         QCOMPARE(m_window->filterModel()->rowCount(), before - 1);
-        const QString expected = QCoreApplication::translate("MainWindow", "%1 of %n environment(s) shown", nullptr, total)
-                                     .arg(before - 1);
+        const QString expected =
+            QCoreApplication::translate("MainWindow", "%1 of %n environment(s) shown", nullptr, total).arg(before - 1);
         QCOMPARE(countText(), expected);
     }
 
@@ -182,10 +187,12 @@ private Q_SLOTS:
                                                               .arg(available.height())));
         QVERIFY(m_window->minimumSizeHint().width() <= available.width());
         // A geometry saved on a bigger screen (or at a smaller scale) is fitted on restore.
-        m_window->setGeometry(available.adjusted(-400, -300, 900, 700));
-        m_window->close();
-        m_window->rememberWindowState();
-        m_window->close(); // saves
+        {
+            QMainWindow big;
+            big.setGeometry(available.adjusted(-400, -300, 900, 700));
+            QSettings settings;
+            WindowStateStore(settings).save(big);
+        }
         m_window = std::make_unique<MainWindow>(m_sb.session.get(), AppSettings(), m_keychain.get());
         m_window->rememberWindowState();
         m_window->show();
@@ -202,9 +209,8 @@ private Q_SLOTS:
             if (m_sb.visibility->visibility(env.instanceId) == Visibility::Public && selection.size() < 2)
                 selection.append(env);
         selection.append(m_window->environmentModel()->environments().front());
-        BulkRoleDialog dialog(m_sb.session.get(), selection, [this](const QString& id) {
-            return m_sb.visibility->visibility(id);
-        });
+        BulkRoleDialog dialog(m_sb.session.get(), selection,
+                              [this](const QString& id) { return m_sb.visibility->visibility(id); });
         dialog.show();
         auto* text = child<QLabel>(&dialog, QStringLiteral("bulkPublicText"));
         QVERIFY(text);
@@ -294,12 +300,12 @@ private Q_SLOTS:
         options.staleWindowSecs = 60;
         inspector->setSourceOptions(options);
         const QDateTime expiry = m_sb.clock.nowUtc().addSecs(5 * 60);
-        inspector->inspectProvider(new StaticCredentialProvider(Credential(QStringLiteral("STS.TestKeyId0001"),
-                                                                           QStringLiteral("test-secret-value"),
-                                                                           QStringLiteral("test-token"), expiry,
-                                                                           QStringLiteral("test")),
-                                                                QStringLiteral("static")),
-                                   QStringLiteral("test credential"));
+        inspector->inspectProvider(
+            new StaticCredentialProvider(Credential(QStringLiteral("STS.TestKeyId0001"),
+                                                    QStringLiteral("test-secret-value"), QStringLiteral("test-token"),
+                                                    expiry, QStringLiteral("test")),
+                                         QStringLiteral("static")),
+            QStringLiteral("test credential"));
         inspector->show();
         auto* banner = child<QLabel>(inspector, QStringLiteral("inspectorBannerLabel"));
         QTRY_VERIFY(banner->isVisible());
@@ -362,6 +368,137 @@ private Q_SLOTS:
         }
         // The confirmation check box inside a banner takes the banner's text colour, not the palette's white.
         QVERIFY(UiUtil::bannerStyle(darkPalette(), false).contains(QStringLiteral("QCheckBox")));
+    }
+
+    // Help menu: About names the version, the licence, Qt's version and the project's home; shortcuts listed.
+    void helpMenuHasAboutShortcutsAndDocs()
+    {
+        QVERIFY(m_window->findChild<QAction*>(QStringLiteral("actionDocs")));
+        auto* aboutAction = m_window->findChild<QAction*>(QStringLiteral("actionAbout"));
+        QVERIFY(aboutAction);
+        aboutAction->trigger();
+        auto* about = child<QMessageBox>(m_window.get(), QStringLiteral("aboutDialog"));
+        QVERIFY(about);
+        const QString text = about->text();
+        for (const QString& part : {QCoreApplication::applicationVersion(), QStringLiteral("Apache-2.0"),
+                                    QString::fromLatin1(qVersion()), QStringLiteral("https://github.com/roledesk")})
+            QVERIFY2(text.contains(part), qPrintable(part + QStringLiteral(" missing from: ") + text));
+        about->close();
+        auto* shortcutsAction = m_window->findChild<QAction*>(QStringLiteral("actionShortcuts"));
+        QVERIFY(shortcutsAction);
+        shortcutsAction->trigger();
+        auto* keys = child<QMessageBox>(m_window.get(), QStringLiteral("shortcutsDialog"));
+        QVERIFY(keys);
+        QVERIFY(keys->text().contains(QKeySequence(Qt::CTRL | Qt::Key_R).toString(QKeySequence::NativeText)));
+        keys->close();
+    }
+
+    // Keyboard: Down in the filter goes to the results, Enter on a row opens Change role, Esc in the filter
+    // clears it, Tab leaves the table instead of walking its cells.
+    void keyboardMovesBetweenFilterAndTable()
+    {
+        auto* edit = child<QLineEdit>(m_window.get(), QStringLiteral("filterEdit"));
+        QTableView* table = m_window->table();
+        m_window->activateWindow();
+        edit->setFocus();
+        QTest::keyClicks(edit, QStringLiteral("lab_"));
+        QTRY_VERIFY(m_window->filterModel()->rowCount() < m_window->environmentModel()->rowCount());
+        QTest::keyClick(edit, Qt::Key_Down);
+        QTRY_VERIFY(table->hasFocus());
+        QVERIFY(table->currentIndex().isValid());
+        QVERIFY(!table->tabKeyNavigation());
+        QTest::keyClick(table, Qt::Key_Return);
+        auto* dialog = m_window->findChild<QDialog*>(QStringLiteral("roleDialog"));
+        QVERIFY(dialog && dialog->isVisible());
+        dialog->reject();
+        edit->setFocus();
+        QTest::keyClick(edit, Qt::Key_Escape);
+        QVERIFY(edit->text().isEmpty());
+        QTRY_COMPARE(m_window->filterModel()->rowCount(), m_window->environmentModel()->rowCount());
+    }
+
+    // Feedback: a role change says so in the status bar, and the changed row stays selected.
+    void roleChangeIsReportedInTheStatusBar()
+    {
+        const Environment env = m_window->environmentModel()->environments().front();
+        QVERIFY(m_window->selectEnvironment(env.instanceId));
+        Environment changed = env;
+        changed.role = env.role.isNone() ? RoleAssociation::dataWorksDefault() : RoleAssociation::none();
+        m_window->reportRoleChange(env, changed);
+        const QString message = m_window->statusBar()->currentMessage();
+        QVERIFY2(message.contains(env.instanceName) && message.contains(changed.role.displayText()),
+                 qPrintable(message));
+        QCOMPARE(m_window->currentEnvironment()->instanceId, env.instanceId);
+    }
+
+    // Visibility records are a security control: lowering one asks first, and every change is audited and shown.
+    void loweringAVisibilityRecordAsksAndIsAudited()
+    {
+        QString id;
+        for (const Environment& env : m_window->environmentModel()->environments())
+            if (m_sb.visibility->visibility(env.instanceId) == Visibility::Public && env.role.hasRole())
+                id = env.instanceId;
+        QVERIFY(!id.isEmpty());
+        QVERIFY(m_window->selectEnvironment(id));
+        const int risky = m_window->riskyCount();
+        auto* combo = child<QComboBox>(m_window.get(), QStringLiteral("detailsVisibility"));
+        const int privateIndex = combo->findData(int(Visibility::Private));
+        combo->setCurrentIndex(privateIndex);
+        Q_EMIT combo->activated(privateIndex);
+        auto* confirm = m_window->findChild<QMessageBox*>(QStringLiteral("visibilityConfirm"));
+        QVERIFY(confirm && confirm->isVisible());
+        QCOMPARE(m_sb.visibility->visibility(id), Visibility::Public); // nothing changed before the answer
+        confirm->button(QMessageBox::Yes)->click();
+        QCOMPARE(m_sb.visibility->visibility(id), Visibility::Private);
+        QCOMPARE(m_window->riskyCount(), risky - 1);
+        AuditQuery query;
+        query.instanceId = id;
+        const QList<AuditEntry> entries = m_sb.audit->query(query);
+        QVERIFY(!entries.isEmpty());
+        QVERIFY2(entries.last().toRole.contains(QStringLiteral("private")), qPrintable(entries.last().toRole));
+        QCOMPARE(entries.last().actor, m_sb.session->auditActor());
+        auto* recordLabel = child<QLabel>(m_window.get(), QStringLiteral("detail_visibilityRecord"));
+        QVERIFY(recordLabel);
+        const QString recorded = recordLabel->text();
+        QVERIFY2(recorded.contains(m_sb.session->auditActor()), qPrintable(recorded));
+        // Raising protection back needs no question.
+        const int publicIndex = combo->findData(int(Visibility::Public));
+        combo->setCurrentIndex(publicIndex);
+        Q_EMIT combo->activated(publicIndex);
+        QCOMPARE(m_sb.visibility->visibility(id), Visibility::Public);
+    }
+
+    // A readable table: ids never cut, columns chosen from the header's menu, an empty-result state, and a
+    // details pane that can be hidden.
+    void tableReadsWell()
+    {
+        QTableView* table = m_window->table();
+        const QFontMetrics metrics = table->fontMetrics();
+        int longest = 0;
+        for (const Environment& env : m_window->environmentModel()->environments())
+            longest = qMax(longest, metrics.horizontalAdvance(env.instanceId));
+        QVERIFY2(table->columnWidth(EnvironmentTableModel::IdColumn) >= longest + 8,
+                 qPrintable(
+                     QStringLiteral("%1 < %2").arg(table->columnWidth(EnvironmentTableModel::IdColumn)).arg(longest)));
+        auto* columns = m_window->findChild<QMenu*>(QStringLiteral("columnMenu"));
+        QVERIFY(columns);
+        auto* owner =
+            columns->findChild<QAction*>(QStringLiteral("columnAction_%1").arg(EnvironmentTableModel::OwnerColumn));
+        QVERIFY(owner);
+        owner->trigger();
+        QVERIFY(table->horizontalHeader()->isSectionHidden(EnvironmentTableModel::OwnerColumn));
+        owner->trigger();
+        QVERIFY(!table->horizontalHeader()->isSectionHidden(EnvironmentTableModel::OwnerColumn));
+        auto* empty = child<QLabel>(m_window.get(), QStringLiteral("emptyState"));
+        QVERIFY(empty);
+        QVERIFY(!empty->isVisible());
+        QTest::keyClicks(child<QLineEdit>(m_window.get(), QStringLiteral("filterEdit")), QStringLiteral("no-such-env"));
+        QTRY_COMPARE(m_window->filterModel()->rowCount(), 0);
+        QVERIFY(empty->isVisible());
+        auto* details = m_window->findChild<QAction*>(QStringLiteral("actionShowDetails"));
+        QVERIFY(details);
+        details->trigger();
+        QVERIFY(!child<QWidget>(m_window.get(), QStringLiteral("detailsPane"))->isVisible());
     }
 
     void cleanupTestCase()
