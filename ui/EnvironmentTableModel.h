@@ -5,9 +5,9 @@
 
 #include <QAbstractTableModel>
 #include <QColor>
-#include <QPalette>
 #include <QHash>
 #include <QList>
+#include <QPalette>
 #include <QSet>
 #include <QString>
 #include <QStringList>

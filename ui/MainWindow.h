@@ -71,6 +71,8 @@ public Q_SLOTS:
     void showRisky();
     void openSettings();
     void connectSelectedProfile();
+    void showAbout();
+    void showShortcuts();
 
 Q_SIGNALS:
     void loadFinished();
@@ -78,11 +80,13 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void buildUi();
     void buildMenus();
     void populateProfiles();
+    void onProfileChosen();
     void onConnectionChanged();
     void onIdentityChanged();
     void onWorkspaceItemChanged(QListWidgetItem* item);
@@ -95,7 +99,9 @@ private:
     void updateDetails();
     void updateCountLabel();
     void applyFilter();
+    void focusResults();
     void setVisibility(const QList<QString>& instanceIds, Visibility visibility);
+    void recordVisibility(const QList<QString>& instanceIds, Visibility visibility);
     void showTableMenu(const QPoint& pos);
     Visibility visibilityOf(const QString& instanceId) const;
     void environmentChanged(const Environment& environment);
@@ -129,6 +135,8 @@ private:
     QComboBox* m_roleFilter = nullptr;
     QPushButton* m_clearFilters = nullptr;
     QLabel* m_countLabel = nullptr;
+    QLabel* m_emptyState = nullptr;
+    class QMenu* m_columnMenu = nullptr;
     QTableView* m_table = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancel = nullptr;
@@ -140,6 +148,7 @@ private:
     QLabel* m_detailsTitle = nullptr;
     QHash<QString, QLabel*> m_detailLabels;
     QComboBox* m_detailsVisibility = nullptr;
+    QLabel* m_visibilityRecord = nullptr;
     QPushButton* m_changeRoleButton = nullptr;
     QPushButton* m_inspectButton = nullptr;
     // status bar

@@ -48,6 +48,7 @@ private:
     QLineEdit* m_akSecret;
     QPushButton* m_akAdd;
     int m_keychainTimeoutMs = 20'000;
+    quint64 m_keychainAttempt = 0; // answers to an older (timed-out) attempt are not taken
     QPushButton* m_akRemove;
     QLabel* m_keychainStatus;
 };

@@ -30,4 +30,10 @@ BannerColours bannerColours(const QPalette& palette, bool danger);
 QString bannerStyle(bool danger);
 QString bannerStyle(const QPalette& palette, bool danger);
 
+// True when the palette's window colour is dark (a dark theme).
+bool isDark(const QPalette& palette);
+
+// Shrinks and moves a top-level window so it lies inside the available area of its screen.
+void fitToScreen(QWidget* window);
+
 } // namespace UiUtil

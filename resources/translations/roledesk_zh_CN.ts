@@ -44,7 +44,7 @@
         <translation>%1 在 %2 秒内没有应答。请检查网络和接入地址，或调大超时时间。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>The answer is not the JSON object the API returns (%1). Check that the endpoint points at the Alibaba Cloud API.</source>
         <translation>应答不是 API 返回的 JSON 对象（%1）。请检查接入地址是否指向阿里云 API。</translation>
     </message>
@@ -170,7 +170,7 @@
 <context>
     <name>ApiReply</name>
     <message>
-        <location filename="../../core/api/ApiClient.cpp" line="-359"/>
+        <location filename="../../core/api/ApiClient.cpp" line="-364"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -196,7 +196,7 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/AuditDialog.cpp" line="+35"/>
+        <location filename="../../ui/AuditDialog.cpp" line="+36"/>
         <source>Audit log of role changes</source>
         <translation>角色变更审计日志</translation>
     </message>
@@ -266,12 +266,17 @@
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+0"/>
+        <source>Request ID</source>
+        <translation>请求 ID</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Audit log status</source>
         <translation>审计日志状态</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>No audit log is open.</source>
         <translation>没有打开审计日志。</translation>
     </message>
@@ -291,14 +296,28 @@
         <translation>是</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%n entries shown (database %1)</source>
         <translation>
             <numerusform>显示 %n 条记录（数据库 %1）</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <source>Exported all %n entries to %1.</source>
+        <translation>
+            <numerusform>已将全部 %n 条记录导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Exported the %n entries matching the filter &quot;%1&quot; to %2 (the filter applies to the export too).</source>
+        <translation>
+            <numerusform>已将符合筛选条件“%1”的 %n 条记录导出到 %2（导出同样应用筛选条件）。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
@@ -316,11 +335,6 @@
         <location line="+0"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
     </message>
 </context>
 <context>
@@ -541,19 +555,19 @@
         <translation>自定义角色 ARN</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+38"/>
         <source>%n of the selected environments are public (recorded by admins). </source>
         <translation>
             <numerusform>选中的环境中有 %n 个是公开的（由管理员记录）。 </numerusform>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Unless you confirm below, public environments keep their setting and are reported as refused.</source>
         <translation>除非您在下方确认，公开环境将保持原设置，并报告为被拒绝。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-16"/>
         <source>Also give the role to public environments</source>
         <translation>同时为公开环境关联该角色</translation>
     </message>
@@ -573,7 +587,12 @@
         <translation>原因（记入审计日志）：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <source>Removing their role follows that guidance: they are changed like the others.</source>
+        <translation>移除它们的角色符合该建议：它们会和其他环境一样被修改。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Bulk change progress</source>
         <translation>批量修改进度</translation>
     </message>
@@ -1084,7 +1103,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
 <context>
     <name>CredentialInspector</name>
     <message>
-        <location filename="../../ui/CredentialInspector.cpp" line="+65"/>
+        <location filename="../../ui/CredentialInspector.cpp" line="+68"/>
         <source>usable; refreshed automatically before it expires</source>
         <translation>可用；会在过期前自动刷新</translation>
     </message>
@@ -1109,7 +1128,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <translation>没有可用凭证；正在以退避方式重试</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+38"/>
         <source>Credential inspector</source>
         <translation>凭证检查器</translation>
     </message>
@@ -1135,12 +1154,12 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
     </message>
     <message>
         <location line="+1"/>
-        <location line="+263"/>
+        <location line="+295"/>
         <source>Default credential chain</source>
         <translation>默认凭证链</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-294"/>
         <source>The three methods of a DataWorks individual development environment: the ALIBABA_CLOUD_CREDENTIALS_URI service, the file /mnt/.alibabacloud/credentials, or the default credential chain.</source>
         <translation>DataWorks 个人开发环境的三种方式：ALIBABA_CLOUD_CREDENTIALS_URI 凭证服务、/mnt/.alibabacloud/credentials 文件，或默认凭证链。</translation>
     </message>
@@ -1160,7 +1179,12 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <translation>获取并检查</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Input problem</source>
+        <translation>输入问题</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>http://... (empty: ALIBABA_CLOUD_CREDENTIALS_URI)</source>
         <translation>http://...（留空：使用 ALIBABA_CLOUD_CREDENTIALS_URI）</translation>
     </message>
@@ -1402,7 +1426,12 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <translation>诊断</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+6"/>
+        <source>Close the inspector</source>
+        <translation>关闭检查器</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>Credentials of %1</source>
         <translation>%1 的凭证</translation>
     </message>
@@ -1427,7 +1456,12 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <translation>%1（%2）：其凭证服务只在环境内部应答。请输入从这里可以访问的凭证服务地址或文件，或使用默认凭证链。</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+19"/>
+        <source>&quot;%1&quot; is not a credentials URI. Enter an http:// or https:// address, such as http://127.0.0.1:8080/credentials, or leave it empty to use ALIBABA_CLOUD_CREDENTIALS_URI.</source>
+        <translation>“%1”不是凭证 URI。请输入 http:// 或 https:// 地址，例如 http://127.0.0.1:8080/credentials，或留空以使用 ALIBABA_CLOUD_CREDENTIALS_URI。</translation>
+    </message>
+    <message>
+        <location line="+94"/>
         <source>Credential refresh failed</source>
         <translation>凭证刷新失败</translation>
     </message>
@@ -1437,7 +1471,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <translation>%1 下次尝试：%2。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>No credential could be fetched: %1
 
 Checking where credentials can come from on this machine...</source>
@@ -1461,22 +1495,34 @@ Checking where credentials can come from on this machine...</source>
         <translation>&lt;i&gt;正在获取...&lt;/i&gt;</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>%1 seconds</source>
         <translation>%1 秒</translation>
     </message>
     <message>
         <location line="+9"/>
+        <location line="+9"/>
         <source>Credential expires soon</source>
         <translation>凭证即将过期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
+        <location line="+9"/>
         <source>%1 expires in %2 (at %3).</source>
         <translation>%1 将在 %2 后过期（%3）。</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Credential expired</source>
+        <translation>凭证已过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 expired at %2; it is not usable until a refresh succeeds.</source>
+        <translation>%1 已于 %2 过期；在刷新成功之前不可用。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>never (a long-term AccessKey pair)</source>
         <translation>永不过期（长期 AccessKey）</translation>
     </message>
@@ -1511,7 +1557,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>正在向 STS 查询此凭证的身份（GetCallerIdentity）...</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
+        <source>Could not check: %1</source>
+        <translation>无法检查：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Not valid: %1</source>
         <translation>无效：%1</translation>
     </message>
@@ -1918,7 +1969,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>DataWorksClient</name>
     <message>
-        <location filename="../../core/api/DataWorksClient.cpp" line="+271"/>
+        <location filename="../../core/api/DataWorksClient.cpp" line="+315"/>
         <source>The answer carries no instance. Check the instance ID and the region.</source>
         <translation>应答中没有实例。请检查实例 ID 和地域。</translation>
     </message>
@@ -1965,7 +2016,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>DemoShots</name>
     <message>
-        <location filename="../../ui/DemoShots.cpp" line="+57"/>
+        <location filename="../../ui/DemoShots.cpp" line="+60"/>
         <source>SQL workshop on Friday reads the course tables</source>
         <translation>周五的 SQL 培训会读取课程表</translation>
     </message>
@@ -2056,7 +2107,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvironmentStatus</name>
     <message>
-        <location filename="../../core/model/Environment.cpp" line="+120"/>
+        <location filename="../../core/model/Environment.cpp" line="+149"/>
         <source>Creating</source>
         <translation>创建中</translation>
     </message>
@@ -2130,7 +2181,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvironmentTableModel</name>
     <message>
-        <location filename="../../ui/EnvironmentTableModel.cpp" line="+47"/>
+        <location filename="../../ui/EnvironmentTableModel.cpp" line="+48"/>
         <source>Custom: %1</source>
         <translation>自定义：%1</translation>
     </message>
@@ -2546,12 +2597,12 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+74"/>
+        <location filename="../../ui/MainWindow.cpp" line="+81"/>
         <source>RoleDesk</source>
         <translation>RoleDesk</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
@@ -2566,7 +2617,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>连接配置</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Where the admin credential comes from: the default credential chain, an aliyun CLI profile, an INI profile, or an AccessKey pair stored in the OS keychain.</source>
         <translation>管理员凭证的来源：默认凭证链、aliyun CLI 配置、INI 配置，或保存在系统密钥环中的 AccessKey。</translation>
     </message>
@@ -2577,12 +2628,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+239"/>
+        <location line="+288"/>
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-281"/>
         <source> Endpoint: </source>
         <translation> 接入地址： </translation>
     </message>
@@ -2702,12 +2753,22 @@ Checking where credentials can come from on this machine...</source>
         <translation>清除所有筛选条件</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Environments</source>
         <translation>环境</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+56"/>
+        <source>No results</source>
+        <translation>没有结果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No environment matches the filters. Press Esc in the filter box or Clear to see them all.</source>
+        <translation>没有符合筛选条件的环境。在筛选框中按 Esc 或点击“清除”以显示全部环境。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Shown environments</source>
         <translation>显示的环境</translation>
     </message>
@@ -2738,12 +2799,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+515"/>
+        <location line="+633"/>
         <source>No environment selected</source>
         <translation>未选择环境</translation>
     </message>
     <message>
-        <location line="-514"/>
+        <location line="-632"/>
         <source>Selected environment</source>
         <translation>选中的环境</translation>
     </message>
@@ -2790,7 +2851,12 @@ Checking where credentials can come from on this machine...</source>
 （由管理员记录）：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Who recorded the visibility, and when</source>
+        <translation>可见性由谁、在何时记录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Image</source>
         <translation>镜像</translation>
     </message>
@@ -2911,6 +2977,11 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Details pane</source>
+        <translation>详情面板(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Audit log...</source>
         <translation>审计日志(&amp;A)...</translation>
     </message>
@@ -2933,6 +3004,51 @@ Checking where credentials can come from on this machine...</source>
         <location line="+5"/>
         <source>&amp;Inspect credentials...</source>
         <translation>检查凭证(&amp;I)...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Documentation</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;About RoleDesk</source>
+        <translation>关于 RoleDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>About RoleDesk</source>
+        <translation>关于 RoleDesk</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;p&gt;Review and set the RAM roles of DataWorks individual development environments, and inspect the credentials they hand out.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;查看并设置 DataWorks 个人开发环境的 RAM 角色，并检查环境发放的凭证。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;p&gt;Licensed under the Apache License 2.0 (Apache-2.0).&lt;br&gt;Built with Qt %1, running on Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;基于 Apache License 2.0（Apache-2.0）许可。&lt;br&gt;使用 Qt %1 构建，运行于 Qt %2。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>In the filter box: clear the filter</source>
+        <translation>在筛选框中：清除筛选条件</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2960,12 +3076,17 @@ Checking where credentials can come from on this machine...</source>
         <translation>AccessKey：%1（密钥环）</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+17"/>
+        <source>The sandbox answers on this address of this machine; it cannot be changed.</source>
+        <translation>沙箱在本机的这个地址上应答；该地址不能修改。</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>AccessKey pair &quot;%1&quot; from the OS keychain</source>
         <translation>系统密钥环中的 AccessKey“%1”</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+25"/>
         <source>Region: %1</source>
         <translation>地域：%1</translation>
     </message>
@@ -2980,7 +3101,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>阿里云公网接入地址</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Connecting with %1...</source>
         <translation>正在使用 %1 连接...</translation>
     </message>
@@ -3020,7 +3141,46 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1 没有提供可用凭证：%2 请选择其他配置或修复此配置，然后点击“连接”（或按 F5）。</translation>
     </message>
     <message>
-        <location line="+351"/>
+        <location line="+293"/>
+        <source>recorded by %1 at %2</source>
+        <translation>由 %1 于 %2 记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not recorded yet</source>
+        <translation>尚未记录</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Lower the protection?</source>
+        <translation>要降低保护吗？</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n environment(s) recorded as public have a RAM role: %1.</source>
+        <translation>
+            <numerusform>有 %n 个记录为公开的环境关联了 RAM 角色：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recording them as %1 turns off the public-environment guard for them: role changes are no longer checked against the guidance, and the risk banner stops counting them. The change is written to the audit log.</source>
+        <translation>将它们记录为%1会关闭对它们的公开环境保护：角色变更不再按建议检查，风险横幅也不再统计它们。此变更会写入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Record as %1</source>
+        <translation>记录为%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+46"/>
+        <source>Recorded %n environment(s) as %1 (audit log: Ctrl+L).</source>
+        <translation>
+            <numerusform>已将 %n 个环境记录为%1（审计日志：Ctrl+L）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Imported, but the records could not be saved to %1: %2</source>
         <translation>已导入，但无法将记录保存到 %1：%2</translation>
     </message>
@@ -3030,7 +3190,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>已从 %2 导入 %1 条可见性记录（%3 条有变化）。</translation>
     </message>
     <message>
-        <location line="-339"/>
+        <location line="-423"/>
         <source>Could not list the workspaces: %1</source>
         <translation>无法列出工作空间：%1</translation>
     </message>
@@ -3040,12 +3200,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1（ID %2，所有者 %3）</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>(loading cancelled)</source>
         <translation>（已取消加载）</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>Loading the environments stopped: %1</source>
         <translation>环境加载已停止：%1</translation>
     </message>
@@ -3056,12 +3216,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+109"/>
+        <location line="+113"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-75"/>
         <source>1 public environment has a RAM role.</source>
         <translation>1 个公开环境关联了 RAM 角色。</translation>
     </message>
@@ -3076,7 +3236,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>任何能使用公开环境的人都会以其角色的权限执行操作；产品建议为这些环境选择“不关联角色”。</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+11"/>
         <source>%n environment(s)</source>
         <translation>
             <numerusform>%n 个环境</numerusform>
@@ -3090,7 +3250,7 @@ Checking where credentials can come from on this machine...</source>
         </translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <location line="+1"/>
         <source>unknown</source>
         <translation>未知</translation>
@@ -3101,7 +3261,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+110"/>
         <source>Visibility not saved</source>
         <translation>可见性未保存</translation>
     </message>
@@ -3111,7 +3271,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>本次会话中修改了可见性记录，但无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Import visibility records</source>
         <translation>导入可见性记录</translation>
     </message>
@@ -3133,7 +3293,12 @@ Checking where credentials can come from on this machine...</source>
 %2</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+31"/>
+        <source>Role of %1 changed to %2 (it was %3). The audit log (Ctrl+L) has the record.</source>
+        <translation>%1 的角色已改为%2（原为%3）。审计日志（Ctrl+L）中有记录。</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>Set visibility (recorded by admins)</source>
         <translation>设置可见性（由管理员记录）</translation>
     </message>
@@ -3341,12 +3506,12 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../ui/RoleDialog.cpp" line="+57"/>
+        <location filename="../../ui/RoleDialog.cpp" line="+61"/>
         <source>Change RAM role - %1</source>
         <translation>修改 RAM 角色 - %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+16"/>
         <source>Environment</source>
         <translation>环境</translation>
     </message>
@@ -3501,7 +3666,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) in workspace %3&lt;br&gt;Owner %4 &amp;middot; status %5 &amp;middot; visibility: %6 &lt;i&gt;(recorded by admins)&lt;/i&gt;&lt;br&gt;Current role: &lt;b&gt;%7&lt;/b&gt; &amp;middot; last updated %8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;（%2），所属工作空间 %3&lt;br&gt;所有者 %4 &amp;middot; 状态 %5 &amp;middot; 可见性：%6 &lt;i&gt;（由管理员记录）&lt;/i&gt;&lt;br&gt;当前角色：&lt;b&gt;%7&lt;/b&gt; &amp;middot; 最后更新 %8</translation>
     </message>
@@ -3558,13 +3723,13 @@ Checking where credentials can come from on this machine...</source>
         <translation>拒绝。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Nothing to change</source>
         <translation>没有需要修改的内容</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <location line="+49"/>
+        <location line="-27"/>
+        <location line="+52"/>
         <source>Nothing to change.</source>
         <translation>没有需要修改的内容。</translation>
     </message>
@@ -4058,7 +4223,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/Session.cpp" line="+90"/>
+        <location filename="../../ui/Session.cpp" line="+108"/>
         <source>unknown caller (%1)</source>
         <translation>未知调用者（%1）</translation>
     </message>
@@ -4066,7 +4231,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="+32"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="+34"/>
         <source>RoleDesk Settings</source>
         <translation>RoleDesk 设置</translation>
     </message>
@@ -4306,8 +4471,15 @@ Checking where credentials can come from on this machine...</source>
         <source>Storing in the OS keychain...</source>
         <translation>正在保存到系统密钥环...</translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>The OS keychain did not answer within %n second(s); nothing was stored. Unlock the keyring (its password prompt may be behind another window) and press Add again.</source>
+        <translation>
+            <numerusform>系统密钥环在 %n 秒内没有应答；没有保存任何内容。请解锁密钥环（其密码提示可能在其他窗口后面），然后再次点击添加。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+14"/>
+        <location line="+27"/>
         <source>Stored &quot;%1&quot; in the OS keychain.</source>
         <translation>已将“%1”保存到系统密钥环。</translation>
     </message>
@@ -4669,7 +4841,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="+59"/>
+        <location filename="../../app/gui/main.cpp" line="+62"/>
         <source>Review and set the RAM roles of DataWorks individual development environments, and inspect the credentials they hand out.</source>
         <translation>查看和设置 DataWorks 个人开发环境的 RAM 角色，并检查它们提供的凭证。</translation>
     </message>
@@ -4699,12 +4871,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>与 --inspect 一起使用：凭证文件。</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+134"/>
         <source>sandbox admin AccessKey</source>
         <translation>沙箱管理员 AccessKey</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Sandbox admin key</source>
         <translation>沙箱管理员密钥</translation>
     </message>
