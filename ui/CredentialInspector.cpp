@@ -34,6 +34,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QShowEvent>
 #include <QStyle>
@@ -132,7 +133,18 @@ CredentialInspector::~CredentialInspector()
 
 void CredentialInspector::buildUi()
 {
-    auto* layout = new QVBoxLayout(this);
+    // Everything scrolls inside the window (a small screen or 1.5x scale), the Close button stays in view.
+    auto* outer = new QVBoxLayout(this);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("inspectorScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* content = new QWidget(scroll);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    scroll->setWidget(content);
+    outer->addWidget(scroll, 1);
 
     auto* sourceRow = new QHBoxLayout;
     m_method = UiUtil::name(new QComboBox(this), QStringLiteral("inspectMethod"), tr("How to fetch the credential"));
@@ -291,7 +303,7 @@ void CredentialInspector::buildUi()
     auto* buttons = UiUtil::name(new QDialogButtonBox(QDialogButtonBox::Close, this),
                                  QStringLiteral("inspectorButtons"), tr("Close the inspector"));
     connect(buttons, &QDialogButtonBox::rejected, this, &QWidget::close);
-    layout->addWidget(buttons);
+    outer->addWidget(buttons);
     // A window of its own: Esc and Ctrl+W close it, as a dialog would.
     for (const QKeySequence& key : {QKeySequence(Qt::Key_Escape), QKeySequence(QKeySequence::Close)}) {
         auto* shortcut = new QShortcut(key, this);

@@ -199,6 +199,12 @@ void MainWindow::buildUi()
                    RoleAssociation::Kind::CustomRole, RoleAssociation::Kind::Unknown})
         m_roleFilter->addItem(RoleAssociation::kindDisplayName(k), int(k));
     filters->addWidget(m_roleFilter);
+    // The filter box stretches; the combos shrink to a few characters (their full text is in the list).
+    for (QComboBox* combo : {m_statusFilter, m_visibilityFilter, m_roleFilter}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(8);
+        combo->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    }
     m_clearFilters = UiUtil::name(new QPushButton(tr("Clear"), centre), QStringLiteral("clearFiltersButton"),
                                   tr("Clear all filters"));
     filters->addWidget(m_clearFilters);
@@ -403,6 +409,8 @@ void MainWindow::buildUi()
     m_identityLabel =
         UiUtil::name(new QLabel(tr("Not connected"), this), QStringLiteral("identityLabel"), tr("Caller identity"));
     m_identityLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long ARN must not set the window's minimum width: the label may clip, the tool tip has it all.
+    m_identityLabel->setMinimumWidth(80);
     statusBar()->addWidget(m_identityLabel, 1);
     m_regionLabel = UiUtil::name(new QLabel(this), QStringLiteral("regionLabel"), tr("Region"));
     statusBar()->addPermanentWidget(m_regionLabel);
@@ -660,7 +668,7 @@ void MainWindow::onIdentityChanged()
     const CallerIdentity& id = m_session->identity();
     if (!id.arn.isEmpty()) {
         m_identityLabel->setText(tr("Signed in as %1 (%2, account %3)").arg(id.arn, id.identityType, id.accountId));
-        m_identityLabel->setToolTip(tr("From STS GetCallerIdentity"));
+        m_identityLabel->setToolTip(m_identityLabel->text() + QLatin1Char('\n') + tr("From STS GetCallerIdentity"));
     } else if (!m_session->identityError().isEmpty()) {
         m_identityLabel->setText(tr("Caller unknown (hover for why)"));
         m_identityLabel->setToolTip(m_session->identityError());
