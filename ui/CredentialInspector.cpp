@@ -121,6 +121,7 @@ CredentialInspector::CredentialInspector(const Clock* clock, QWidget* parent)
     m_revealTimer = new QTimer(this);
     m_revealTimer->setSingleShot(true);
     connect(m_revealTimer, &QTimer::timeout, this, &CredentialInspector::hideSecrets);
+    connect(m_clipboard, &SecretClipboard::cleared, this, &CredentialInspector::refreshView);
     refreshView();
 }
 
@@ -240,6 +241,10 @@ void CredentialInspector::buildUi()
     m_reveal = UiUtil::name(new QPushButton(tr("Reveal for 10 s"), credBox), QStringLiteral("revealButton"),
                             tr("Reveal the secret and token for ten seconds"));
     form->addRow(QString(), m_reveal);
+    m_copyStatus = UiUtil::name(new QLabel(credBox), QStringLiteral("copyStatus"), tr("Clipboard countdown"));
+    m_copyStatus->setWordWrap(true);
+    m_copyStatus->hide();
+    form->addRow(QString(), m_copyStatus);
     connect(m_reveal, &QPushButton::clicked, this, &CredentialInspector::reveal);
     connect(m_copySecret, &QPushButton::clicked, this, &CredentialInspector::copySecret);
     connect(m_copyToken, &QPushButton::clicked, this, &CredentialInspector::copyToken);
@@ -586,7 +591,15 @@ void CredentialInspector::refreshView()
         m_sourceLabel->setText(credential.isNull() ? m_source->provider()->description() : credential.source());
     m_keyId->setText(credential.isNull() ? QStringLiteral("-") : credential.maskedKeyId());
     const bool usable = !m_source->usableCredential().isNull();
-    m_reveal->setEnabled(!credential.isNull());
+    m_reveal->setEnabled(!credential.isNull() && !m_revealed);
+    // Visible countdowns: how long the secret stays revealed, and when the clipboard is cleared.
+    if (m_revealed)
+        m_reveal->setText(tr("Hidden again in %n s", nullptr, qMax(1, (m_revealTimer->remainingTime() + 999) / 1000)));
+    const int clipboardMs = m_clipboard->remainingMs();
+    m_copyStatus->setVisible(clipboardMs >= 0);
+    if (clipboardMs >= 0)
+        m_copyStatus->setText(
+            tr("Copied. The clipboard is cleared in %n s.", nullptr, qMax(1, (clipboardMs + 999) / 1000)));
     // An expired secret is of no use to anyone: Copy only while the credential is usable.
     m_copySecret->setEnabled(usable);
     m_copyToken->setEnabled(usable && credential.isSts());
@@ -677,11 +690,13 @@ void CredentialInspector::reveal()
     m_token->setCursorPosition(0);
     m_revealTimer->start(m_revealMs);
     m_reveal->setEnabled(false);
+    refreshView();
 }
 
 void CredentialInspector::hideSecrets()
 {
     m_revealed = false;
+    m_reveal->setText(tr("Reveal for 10 s"));
     m_revealTimer->stop();
     m_secret->setEchoMode(QLineEdit::Password);
     m_token->setEchoMode(QLineEdit::Password);
@@ -692,12 +707,14 @@ void CredentialInspector::copySecret()
 {
     if (m_source && !m_source->usableCredential().isNull())
         m_clipboard->copy(m_source->lastCredential().accessKeySecret());
+    refreshView();
 }
 
 void CredentialInspector::copyToken()
 {
     if (m_source && m_source->usableCredential().isSts())
         m_clipboard->copy(m_source->lastCredential().securityToken());
+    refreshView();
 }
 
 ApiClient* CredentialInspector::credentialApi()

@@ -147,6 +147,7 @@ private:
     QLineEdit* m_secret;
     QLineEdit* m_token;
     QPushButton* m_reveal;
+    QLabel* m_copyStatus;
     QPushButton* m_copySecret;
     QPushButton* m_copyToken;
     QLabel* m_expiration;

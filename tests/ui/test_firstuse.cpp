@@ -501,6 +501,35 @@ private Q_SLOTS:
         QVERIFY(!child<QWidget>(m_window.get(), QStringLiteral("detailsPane"))->isVisible());
     }
 
+    // Feedback on Copy and Reveal: visible countdowns to the clipboard clearing and the secret hiding again.
+    void copyAndRevealCountDown()
+    {
+        CredentialInspector inspector(&m_sb.clock);
+        inspector.setUseTray(false);
+        inspector.inspectProvider(
+            new StaticCredentialProvider(Credential(QStringLiteral("STS.TestKeyId0002"),
+                                                    QStringLiteral("test-secret-two"), QStringLiteral("test-token-two"),
+                                                    m_sb.clock.nowUtc().addSecs(3600), QStringLiteral("test")),
+                                         QStringLiteral("static")),
+            QStringLiteral("test credential"));
+        inspector.show();
+        QTRY_VERIFY(inspector.source()->hasResult());
+        auto* copy = child<QPushButton>(&inspector, QStringLiteral("copySecretButton"));
+        QTRY_VERIFY(copy->isEnabled());
+        copy->click();
+        auto* status = child<QLabel>(&inspector, QStringLiteral("copyStatus"));
+        QVERIFY(status);
+        QVERIFY(status->isVisible());
+        QVERIFY2(status->text().contains(QStringLiteral("30")), qPrintable(status->text()));
+        auto* reveal = child<QPushButton>(&inspector, QStringLiteral("revealButton"));
+        reveal->click();
+        QVERIFY(inspector.isRevealed());
+        QVERIFY2(reveal->text().contains(QStringLiteral("10")) &&
+                     reveal->text() != QCoreApplication::translate("CredentialInspector", "Reveal for 10 s"),
+                 qPrintable(reveal->text()));
+        inspector.clipboard()->clearNow();
+    }
+
     void cleanupTestCase()
     {
         m_window.reset();
