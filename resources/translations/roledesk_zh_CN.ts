@@ -1103,7 +1103,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
 <context>
     <name>CredentialInspector</name>
     <message>
-        <location filename="../../ui/CredentialInspector.cpp" line="+68"/>
+        <location filename="../../ui/CredentialInspector.cpp" line="+69"/>
         <source>usable; refreshed automatically before it expires</source>
         <translation>可用；会在过期前自动刷新</translation>
     </message>
@@ -1133,7 +1133,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
         <translation>凭证检查器</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+36"/>
         <source>How to fetch the credential</source>
         <translation>获取凭证的方式</translation>
     </message>
@@ -1154,12 +1154,12 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
     </message>
     <message>
         <location line="+1"/>
-        <location line="+295"/>
+        <location line="+299"/>
         <source>Default credential chain</source>
         <translation>默认凭证链</translation>
     </message>
     <message>
-        <location line="-294"/>
+        <location line="-298"/>
         <source>The three methods of a DataWorks individual development environment: the ALIBABA_CLOUD_CREDENTIALS_URI service, the file /mnt/.alibabacloud/credentials, or the default credential chain.</source>
         <translation>DataWorks 个人开发环境的三种方式：ALIBABA_CLOUD_CREDENTIALS_URI 凭证服务、/mnt/.alibabacloud/credentials 文件，或默认凭证链。</translation>
     </message>
@@ -1296,16 +1296,22 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
     </message>
     <message>
         <location line="+1"/>
+        <location line="+458"/>
         <source>Reveal for 10 s</source>
         <translation>显示 10 秒</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-457"/>
         <source>Reveal the secret and token for ten seconds</source>
         <translation>显示 Secret 和令牌 10 秒</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Clipboard countdown</source>
+        <translation>剪贴板倒计时</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Expiration</source>
         <translation>过期时间</translation>
     </message>
@@ -1494,8 +1500,22 @@ Checking where credentials can come from on this machine...</source>
         <source>&lt;i&gt;fetching...&lt;/i&gt;</source>
         <translation>&lt;i&gt;正在获取...&lt;/i&gt;</translation>
     </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Hidden again in %n s</source>
+        <translation>
+            <numerusform>%n 秒后重新隐藏</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Copied. The clipboard is cleared in %n s.</source>
+        <translation>
+            <numerusform>已复制。剪贴板将在 %n 秒后清空。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+29"/>
+        <location line="+15"/>
         <source>%1 seconds</source>
         <translation>%1 秒</translation>
     </message>
@@ -1552,7 +1572,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+74"/>
         <source>Asking STS who this credential is (GetCallerIdentity)...</source>
         <translation>正在向 STS 查询此凭证的身份（GetCallerIdentity）...</translation>
     </message>
@@ -2628,12 +2648,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+288"/>
+        <location line="+296"/>
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-289"/>
         <source> Endpoint: </source>
         <translation> 接入地址： </translation>
     </message>
@@ -2743,7 +2763,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>已关联角色</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -2799,12 +2819,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+633"/>
+        <location line="+635"/>
         <source>No environment selected</source>
         <translation>未选择环境</translation>
     </message>
     <message>
-        <location line="-632"/>
+        <location line="-634"/>
         <source>Selected environment</source>
         <translation>选中的环境</translation>
     </message>
@@ -2936,7 +2956,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>调用者身份</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3141,7 +3161,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1 没有提供可用凭证：%2 请选择其他配置或修复此配置，然后点击“连接”（或按 F5）。</translation>
     </message>
     <message>
-        <location line="+293"/>
+        <location line="+294"/>
         <source>recorded by %1 at %2</source>
         <translation>由 %1 于 %2 记录</translation>
     </message>
@@ -3173,14 +3193,14 @@ Checking where credentials can come from on this machine...</source>
         <translation>记录为%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Recorded %n environment(s) as %1 (audit log: Ctrl+L).</source>
         <translation>
             <numerusform>已将 %n 个环境记录为%1（审计日志：Ctrl+L）。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Imported, but the records could not be saved to %1: %2</source>
         <translation>已导入，但无法将记录保存到 %1：%2</translation>
     </message>
@@ -3190,7 +3210,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>已从 %2 导入 %1 条可见性记录（%3 条有变化）。</translation>
     </message>
     <message>
-        <location line="-423"/>
+        <location line="-424"/>
         <source>Could not list the workspaces: %1</source>
         <translation>无法列出工作空间：%1</translation>
     </message>
@@ -3261,7 +3281,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>Visibility not saved</source>
         <translation>可见性未保存</translation>
     </message>
