@@ -97,6 +97,9 @@ MainWindow::MainWindow(Session* session, AppSettings settings, KeychainStore* ke
 
 MainWindow::~MainWindow()
 {
+    // The models are children destroyed after this window stops being a MainWindow: their last signals (the proxy's
+    // reset when its source goes) must not reach this object.
+    m_proxy->disconnect(this);
     if (m_listing)
         m_listing->cancel();
 }
@@ -702,8 +705,10 @@ void MainWindow::reload()
     updateRiskBanner();
 
     m_session->dataWorks()->listProjects(
-        [this, session = QPointer<Session>(m_session)](const QList<Workspace>& workspaces, const ApiError& error) {
-            if (!session)
+        [this, self = QPointer<MainWindow>(this),
+         session = QPointer<Session>(m_session)](const QList<Workspace>& workspaces, const ApiError& error) {
+            // The answer can outlive this window (a window closed or replaced while listing).
+            if (!session || !self)
                 return;
             if (error.isError()) {
                 m_errorLabel->setText(tr("Could not list the workspaces: %1").arg(error.toString()));
@@ -1300,4 +1305,14 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
         }
     }
     return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    // A restored geometry is applied when the window is first shown: fit it to the screen then too.
+    if (!m_fitted) {
+        m_fitted = true;
+        UiUtil::fitToScreen(this);
+    }
 }

@@ -81,6 +81,7 @@ Q_SIGNALS:
 protected:
     void closeEvent(QCloseEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void buildUi();
@@ -162,5 +163,6 @@ private:
     QAction* m_actionInspect = nullptr;
     bool m_updatingWorkspaces = false;
     bool m_rememberState = false;
+    bool m_fitted = false;
     class QSplitter* m_splitter = nullptr;
 };

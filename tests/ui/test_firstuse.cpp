@@ -197,8 +197,13 @@ private Q_SLOTS:
         m_window->rememberWindowState();
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QVERIFY2(insideScreen(m_window.get()),
-                 qPrintable(QStringLiteral("%1x%2").arg(m_window->width()).arg(m_window->height())));
+        QVERIFY2(insideScreen(m_window.get()), qPrintable(QStringLiteral("%1x%2 at %3,%4, minimum %5x%6")
+                                                              .arg(m_window->width())
+                                                              .arg(m_window->height())
+                                                              .arg(m_window->x())
+                                                              .arg(m_window->y())
+                                                              .arg(m_window->minimumSizeHint().width())
+                                                              .arg(m_window->minimumSizeHint().height())));
     }
 
     // Bug 11: clearing the role of public environments is allowed; the warning must not say it is refused.
