@@ -87,7 +87,7 @@ template<typename T>
 T* openedFrom(QWidget* window)
 {
     T* found = nullptr;
-    QTest::qWaitFor(
+    const bool opened = QTest::qWaitFor(
         [&] {
             const QList<T*> all = window->findChildren<T*>();
             for (T* t : all)
@@ -96,7 +96,7 @@ T* openedFrom(QWidget* window)
             return found != nullptr;
         },
         5000);
-    return found;
+    return opened ? found : nullptr;
 }
 } // namespace
 
