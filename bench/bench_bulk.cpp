@@ -9,6 +9,7 @@
 
 #include "api/ApiClient.h"
 #include "api/DataWorksClient.h"
+#include "api/RoleChange.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -83,6 +84,8 @@ struct RunResult
 RunResult runBulk(ApiClient* api, const QList<Environment>& environments, const RoleAssociation& role)
 {
     DataWorksClient dataWorks(api);
+    // The GUI's bulk run: one RoleChange for the run, confirmed up front.
+    RoleChange change(&dataWorks, nullptr, nullptr);
     RunResult result;
     QEventLoop loop;
     qsizetype next = 0;
@@ -93,8 +96,15 @@ RunResult runBulk(ApiClient* api, const QList<Environment>& environments, const 
             return;
         }
         const Environment env = environments.at(next++);
-        dataWorks.setRole(env, role, [&, id = env.instanceId](const SetRoleResult&, const ApiError& error) {
-            if (!error.isError()) {
+        RoleChange::Request request;
+        request.instanceId = env.instanceId;
+        request.requested = role;
+        request.expectedUpdateTimeMs = env.updateTimeMs;
+        request.trustChecked = true;
+        request.confirmedUpFront = true;
+        change.run(request, {}, [&, id = env.instanceId](const RoleChange::Result& outcome) {
+            const ApiError& error = outcome.error;
+            if (outcome.isApplied() || outcome.outcome == RoleChange::Outcome::NoChange) {
                 ++result.ok;
                 result.succeeded.insert(id, true);
             } else if (error.httpStatus == 429 || error.code.startsWith(u"Throttling"_s)) {

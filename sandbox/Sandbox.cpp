@@ -24,6 +24,7 @@ Sandbox::Sandbox(const Clock* clock, QObject* parent)
     , m_engine(clock)
 {
     initSandboxResources();
+    m_engine.setStrictPlacement(Options().strictPlacement);
     m_saveTimer = new QTimer(this);
     m_saveTimer->setSingleShot(true);
     m_saveTimer->setInterval(500);
@@ -40,6 +41,7 @@ bool Sandbox::load(const Options& options, QString* error)
 {
     m_engine.setCredentialLifetimeSeconds(options.credentialLifetimeSeconds);
     m_engine.setTransitionDelayMs(options.transitionDelayMs);
+    m_engine.setStrictPlacement(options.strictPlacement);
     bool loaded = false;
     if (!options.stateFile.isEmpty() && QFile::exists(options.stateFile)) {
         if (!m_engine.loadStateFile(options.stateFile, error))

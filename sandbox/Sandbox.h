@@ -33,6 +33,10 @@ public:
         int credentialLifetimeSeconds = 3600;
         int transitionDelayMs = 3000; // Starting -> Running, Stopping -> Stopped, ...
         QString stateFile;            // loaded when it exists (instead of the seed), saved on change and on stop
+        // Reject a DataWorks parameter sent where the official SDK does not put it (SandboxEngine::
+        // setStrictPlacement). On for the sandboxes RoleDesk starts for itself (GUI, CLI --sandbox, tests), so they
+        // prove RoleDesk matches the SDK; `sandbox serve` turns it on only with --strict-placement.
+        bool strictPlacement = true;
     };
 
     explicit Sandbox(const Clock* clock = nullptr, QObject* parent = nullptr);

@@ -136,6 +136,171 @@ QString State::roleArn(const QString& roleName) const
     return QStringLiteral("acs:ram::") + accountId + QStringLiteral(":role/") + roleName;
 }
 
+namespace {
+// Checks one member's JSON type; false with the error naming it.
+bool typed(const QJsonObject& o, QLatin1String name, QJsonValue::Type type, const QString& where, QString* error)
+{
+    const QJsonValue v = o.value(name);
+    if (v.isUndefined() || v.type() == type)
+        return true;
+    static const char* const names[] = {"null", "boolean", "number", "string", "array", "object"};
+    const int t = int(type);
+    *error = u"%1.%2 must be a %3."_s.arg(where, name, QLatin1String(t >= 0 && t < 6 ? names[t] : "value"));
+    return false;
+}
+} // namespace
+
+bool normalizeCredentialConfig(const QString& text, bool rejectUserInfo, QByteArray* out, QString* error)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        *error = u"CredentialConfig is not a JSON object."_s;
+        return false;
+    }
+    const QJsonObject in = doc.object();
+    const QString top = u"CredentialConfig"_s;
+    if (!typed(in, QLatin1String("Enable"), QJsonValue::Bool, top, error) ||
+        !typed(in, QLatin1String("AliyunEnvRoleKey"), QJsonValue::String, top, error) ||
+        !typed(in, QLatin1String("Configs"), QJsonValue::Array, top, error))
+        return false;
+    QJsonObject result;
+    for (const char* name : {"Enable", "AliyunEnvRoleKey"})
+        if (in.contains(QLatin1String(name)))
+            result.insert(QLatin1String(name), in.value(QLatin1String(name)));
+    if (in.contains(u"Configs")) {
+        QJsonArray configs;
+        const QJsonArray inConfigs = in.value(u"Configs").toArray();
+        for (qsizetype i = 0; i < inConfigs.size(); ++i) {
+            const QString where = u"CredentialConfig.Configs[%1]"_s.arg(i);
+            if (!inConfigs.at(i).isObject()) {
+                *error = where + u" must be an object."_s;
+                return false;
+            }
+            const QJsonObject c = inConfigs.at(i).toObject();
+            if (!typed(c, QLatin1String("Key"), QJsonValue::String, where, error) ||
+                !typed(c, QLatin1String("Type"), QJsonValue::String, where, error) ||
+                !typed(c, QLatin1String("Roles"), QJsonValue::Array, where, error))
+                return false;
+            const QString type = c.value(u"Type").toString();
+            if (c.contains(u"Type") && type != u"Role"_s && type != u"RoleChain"_s) {
+                *error = u"%1.Type must be Role or RoleChain, not \"%2\"."_s.arg(where, type);
+                return false;
+            }
+            QJsonObject config;
+            for (const char* name : {"Key", "Type"})
+                if (c.contains(QLatin1String(name)))
+                    config.insert(QLatin1String(name), c.value(QLatin1String(name)));
+            if (c.contains(u"Roles")) {
+                QJsonArray roles;
+                const QJsonArray inRoles = c.value(u"Roles").toArray();
+                for (qsizetype j = 0; j < inRoles.size(); ++j) {
+                    const QString roleWhere = where + u".Roles[%1]"_s.arg(j);
+                    if (!inRoles.at(j).isObject()) {
+                        *error = roleWhere + u" must be an object."_s;
+                        return false;
+                    }
+                    const QJsonObject r = inRoles.at(j).toObject();
+                    for (const char* name : {"RoleArn", "RoleType", "AssumeRoleFor", "Policy"})
+                        if (!typed(r, QLatin1String(name), QJsonValue::String, roleWhere, error))
+                            return false;
+                    if (!typed(r, QLatin1String("UserInfo"), QJsonValue::Object, roleWhere, error))
+                        return false;
+                    if (r.contains(u"UserInfo") && rejectUserInfo) {
+                        *error = roleWhere + u".UserInfo is filled in by the service; a request must not send it."_s;
+                        return false;
+                    }
+                    const QString roleType = r.value(u"RoleType").toString();
+                    if (r.contains(u"RoleType") && roleType != u"service"_s && roleType != u"user"_s) {
+                        *error = u"%1.RoleType must be service or user, not \"%2\"."_s.arg(roleWhere, roleType);
+                        return false;
+                    }
+                    QJsonObject role;
+                    for (const char* name : {"RoleArn", "RoleType", "AssumeRoleFor", "Policy"})
+                        if (r.contains(QLatin1String(name)))
+                            role.insert(QLatin1String(name), r.value(QLatin1String(name)));
+                    roles.append(role);
+                }
+                config.insert(u"Roles", roles);
+            }
+            configs.append(config);
+        }
+        result.insert(u"Configs", configs);
+    }
+    *out = QJsonDocument(result).toJson(QJsonDocument::Compact);
+    return true;
+}
+
+RoleKind effectiveRole(const QByteArray& credentialConfig, QString* roleArn)
+{
+    if (roleArn)
+        roleArn->clear();
+    const QJsonObject o = QJsonDocument::fromJson(credentialConfig).object();
+    if (!o.value(u"Enable").toBool(false))
+        return RoleKind::None;
+    const QJsonArray configs = o.value(u"Configs").toArray();
+    const QString key = o.value(u"AliyunEnvRoleKey").toString();
+    QJsonObject selected;
+    if (!key.isEmpty()) {
+        for (const QJsonValue& c : configs)
+            if (c.toObject().value(u"Key").toString() == key)
+                selected = c.toObject();
+    } else if (configs.size() == 1) {
+        selected = configs.first().toObject();
+    }
+    const QString type = selected.value(u"Type").toString();
+    if (type == u"RoleChain"_s)
+        return RoleKind::Default;
+    if (type == u"Role"_s) {
+        const QString arn = selected.value(u"Roles").toArray().first().toObject().value(u"RoleArn").toString();
+        if (arn.isEmpty())
+            return RoleKind::None;
+        if (roleArn)
+            *roleArn = arn;
+        return RoleKind::Custom;
+    }
+    return RoleKind::None;
+}
+
+QString roleNameOfArn(const State& state, const QString& arn)
+{
+    const QString prefix = u"acs:ram::"_s + state.accountId + u":role/"_s;
+    if (!arn.startsWith(prefix, Qt::CaseInsensitive))
+        return {};
+    const Role* role = state.role(arn.mid(prefix.size()));
+    return role ? role->name : QString();
+}
+
+QByteArray consoleCredentialConfig(const State& state, RoleKind kind, const QString& customRoleName)
+{
+    QJsonObject config;
+    switch (kind) {
+    case RoleKind::None:
+        config = QJsonObject{{u"Enable"_s, false}, {u"Configs"_s, QJsonArray()}};
+        break;
+    case RoleKind::Default: {
+        QJsonObject chain{{u"Key"_s, u"0"_s}, {u"Type"_s, u"RoleChain"_s}};
+        if (const Role* role = state.defaultRole())
+            chain.insert(u"Roles", QJsonArray{QJsonObject{{u"RoleArn"_s, state.roleArn(role->name)},
+                                                          {u"RoleType"_s, u"service"_s}}});
+        config = QJsonObject{{u"Enable"_s, true}, {u"AliyunEnvRoleKey"_s, u"0"_s}, {u"Configs"_s, QJsonArray{chain}}};
+        break;
+    }
+    case RoleKind::Custom: {
+        const QJsonObject role{{u"RoleArn"_s, state.roleArn(customRoleName)},
+                               {u"RoleType"_s, u"service"_s},
+                               {u"AssumeRoleFor"_s, state.accountId}};
+        config = QJsonObject{
+            {u"Enable"_s, true},
+            {u"AliyunEnvRoleKey"_s, u"0"_s},
+            {u"Configs"_s,
+             QJsonArray{QJsonObject{{u"Key"_s, u"0"_s}, {u"Type"_s, u"Role"_s}, {u"Roles"_s, QJsonArray{role}}}}}};
+        break;
+    }
+    }
+    return QJsonDocument(config).toJson(QJsonDocument::Compact);
+}
+
 QString roleKindToString(RoleKind kind)
 {
     switch (kind) {
@@ -193,6 +358,7 @@ bool fromJson(const QJsonObject& root, State* out, QString* error)
         w.status = o.value(u"status").toString(QStringLiteral("Available"));
         w.devEnvironmentEnabled = o.value(u"devEnvironmentEnabled").toBool(true);
         w.devRoleDisabled = o.value(u"devRoleDisabled").toBool(false);
+        w.aliyunResourceGroupId = o.value(u"aliyunResourceGroupId").toString();
         s.workspaces.append(w);
     }
     for (const QJsonValue& v : root.value(u"resourceGroups").toArray()) {
@@ -273,6 +439,25 @@ bool fromJson(const QJsonObject& root, State* out, QString* error)
             *error = QStringLiteral("environment \"%1\" has no instanceId or names an unknown custom role").arg(e.name);
             return false;
         }
+        // A seed or state may give the CredentialConfig as the service stores it; the shorthand otherwise.
+        const QJsonValue config = o.value(u"credentialConfig");
+        if (config.isObject()) {
+            QString configError;
+            if (!normalizeCredentialConfig(QString::fromUtf8(QJsonDocument(config.toObject()).toJson()), false,
+                                           &e.credentialConfig, &configError)) {
+                *error = QStringLiteral("environment \"%1\": %2").arg(e.name, configError);
+                return false;
+            }
+            QString arn;
+            e.roleKind = effectiveRole(e.credentialConfig, &arn);
+            e.customRoleName = roleNameOfArn(s, arn);
+            if (e.roleKind == RoleKind::Custom && e.customRoleName.isEmpty()) {
+                *error = QStringLiteral("environment \"%1\" names an unknown custom role %2").arg(e.name, arn);
+                return false;
+            }
+        } else {
+            e.credentialConfig = consoleCredentialConfig(s, e.roleKind, e.customRoleName);
+        }
         maxNumber = qMax(maxNumber, e.instanceId.toLongLong());
         s.environments.append(e);
     }
@@ -310,7 +495,8 @@ QJsonObject toJson(const State& s)
                                       {u"ownerId"_s, w.ownerId},
                                       {u"status"_s, w.status},
                                       {u"devEnvironmentEnabled"_s, w.devEnvironmentEnabled},
-                                      {u"devRoleDisabled"_s, w.devRoleDisabled}});
+                                      {u"devRoleDisabled"_s, w.devRoleDisabled},
+                                      {u"aliyunResourceGroupId"_s, w.aliyunResourceGroupId}});
     root.insert(u"workspaces", workspaces);
     QJsonArray groups;
     for (const ResourceGroup& g : s.resourceGroups)
@@ -361,6 +547,7 @@ QJsonObject toJson(const State& s)
             o.insert(u"failReason", e.failReason);
         if (e.roleKind == RoleKind::Custom)
             o.insert(u"roleName", e.customRoleName);
+        o.insert(u"credentialConfig", QJsonDocument::fromJson(e.credentialConfig).object());
         if (!e.pendingStatus.isEmpty()) {
             o.insert(u"pendingStatus", e.pendingStatus);
             o.insert(u"pendingAt", e.pendingAtMs);
@@ -389,6 +576,11 @@ void generateEnvironments(State* state, qsizetype count, qint64 nowMs)
         return;
     }
     const qsizetype seedCount = state->environments.size();
+    const QByteArray defaultConfig = consoleCredentialConfig(*state, RoleKind::Default, {});
+    const QByteArray noneConfig = consoleCredentialConfig(*state, RoleKind::None, {});
+    QHash<QString, QByteArray> consoleConfigs;
+    for (const QString& name : std::as_const(customRoles))
+        consoleConfigs.insert(name, consoleCredentialConfig(*state, RoleKind::Custom, name));
     state->environments.reserve(count);
     const qsizetype users = qMax<qsizetype>(1, state->users.size());
     const qsizetype workspaces = state->workspaces.size();
@@ -419,6 +611,10 @@ void generateEnvironments(State* state, qsizetype count, qint64 nowMs)
         } else if (i % 3 == 0) {
             e.roleKind = RoleKind::Default;
         }
+        const QByteArray& config = e.roleKind == RoleKind::Custom    ? consoleConfigs[e.customRoleName]
+                                   : e.roleKind == RoleKind::Default ? defaultConfig
+                                                                     : noneConfig;
+        e.credentialConfig = config; // shared, not copied
         e.isPublic = i % 10 == 3;
         state->environments.append(std::move(e));
     }

@@ -28,6 +28,7 @@ struct Workspace
     QString status = QStringLiteral("Available");
     bool devEnvironmentEnabled = true;
     bool devRoleDisabled = false;
+    QString aliyunResourceGroupId; // the Alibaba Cloud resource group of the workspace (seed "aliyunResourceGroupId")
 };
 
 struct ResourceGroup
@@ -36,7 +37,7 @@ struct ResourceGroup
     QString name;
 };
 
-// What the environment's CredentialConfig says, as the sandbox understands it.
+// What the environment's CredentialConfig says, as the sandbox's credentials service acts on it (effectiveRole()).
 enum class RoleKind
 {
     None,
@@ -58,6 +59,10 @@ struct Environment
     QString failReason;
     qint64 createTimeMs = 0;
     qint64 updateTimeMs = 0;
+    // The CredentialConfig as the service stores it: compact JSON of the SDK model's members only, as written (never
+    // UserInfo, which answers fill in). Environments with the same config share one copy.
+    QByteArray credentialConfig;
+    // Derived from credentialConfig by effectiveRole() after every write (the credentials service's view).
     RoleKind roleKind = RoleKind::None;
     QString customRoleName; // RoleKind::Custom only
     bool isPublic = false;  // the workspace-level setting; no API exposes it (see dataworks-api.md)
@@ -136,6 +141,24 @@ QJsonObject toJson(const State& state);
 void generateEnvironments(State* state, qsizetype count, qint64 nowMs);
 
 QString roleKindToString(RoleKind kind);
+
+// CredentialConfig as the service takes it, judged by the official SDK model (dataworks-public 2024-05-18:
+// {Enable bool, AliyunEnvRoleKey string, Configs [{Key string, Type "Role"|"RoleChain", Roles [{RoleArn, RoleType
+// "service"|"user", AssumeRoleFor, Policy strings, UserInfo object}]}]}), never through RoleDesk's own mapping. A
+// member of the wrong type or an unknown enum value is an error; members outside the model are dropped (a typed model
+// does not keep them); UserInfo is the service's to fill in: dropped, or an error when rejectUserInfo. Returns false
+// with a message naming the member.
+bool normalizeCredentialConfig(const QString& text, bool rejectUserInfo, QByteArray* out, QString* error);
+// What the environment's credentials service serves for a stored config. ASSUMED service behaviour (no public
+// document states it): Enable true, the config whose Key is AliyunEnvRoleKey (or the only one): Type RoleChain ->
+// the DataWorks default role (the owner's permissions), Type Role -> the role named by its first RoleArn; anything
+// else serves nothing.
+RoleKind effectiveRole(const QByteArray& credentialConfig, QString* roleArn);
+// The config the sandbox stores for the seed's shorthand ("role": "default" | "custom" | "none"): what it assumes the
+// console writes. The default role's chain names the account's DataWorks default role.
+QByteArray consoleCredentialConfig(const State& state, RoleKind kind, const QString& customRoleName);
+// The role name of an ARN "acs:ram::<account>:role/<name>" of this account; empty otherwise.
+QString roleNameOfArn(const State& state, const QString& arn);
 // The (inferred) readable MaxCompute project patterns of a permission policy: the project part of every
 // Allow statement's "acs:odps:*:projects/<p>" resource whose Action covers odps reads.
 QStringList readableProjectPatterns(const QJsonObject& policy);

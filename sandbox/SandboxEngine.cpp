@@ -53,6 +53,35 @@ constexpr ApiInfo kApis[] = {
     {"ListRoles", "2015-05-01", "Ram"},
 };
 
+// Where the official SDK sends each DataWorks 2024-05-18 parameter (its TypeScript client.ts request building and the
+// Java async SDK's @Query/@Body annotations; shared/reference/dataworks-api.md "Where each parameter travels"): these
+// in the query string, every other one in the form body. The sandbox's own copy of the SDK model's facts (the client
+// keeps its own in core/api/DataWorksClient.cpp), so a test can tell whether the client matches the SDK.
+const QHash<QString, QStringList>& sdkQueryParameters()
+{
+    static const QHash<QString, QStringList> table = {
+        {u"UpdateServerIdeInstance"_s, {u"InstanceId"_s}},
+        {u"StartServerIdeInstance"_s, {u"InstanceId"_s}},
+        {u"StopServerIdeInstance"_s, {u"InstanceId"_s}},
+        {u"DeleteServerIdeInstance"_s, {u"InstanceId"_s}},
+        {u"ListProjects"_s, {}},
+        {u"ListServerIdeInstances"_s, {}},
+        {u"GetServerIdeInstance"_s, {}},
+        {u"CreateServerIdeInstance"_s, {}},
+    };
+    return table;
+}
+
+// Parameters of the RPC V1 protocol itself (signature, key, time), wherever they travel.
+bool isProtocolParameter(const QString& name)
+{
+    static const QStringList names = {u"Action"_s,         u"Version"_s,         u"Format"_s,
+                                      u"AccessKeyId"_s,    u"SignatureMethod"_s, u"SignatureVersion"_s,
+                                      u"SignatureNonce"_s, u"Signature"_s,       u"Timestamp"_s,
+                                      u"SecurityToken"_s,  u"RegionId"_s,        u"SignatureType"_s};
+    return names.contains(name);
+}
+
 Signing::BytePairList decodePairs(const QByteArray& raw, bool plusIsSpace)
 {
     Signing::BytePairList out;
@@ -516,15 +545,59 @@ SandboxResponse SandboxEngine::handle(const SandboxRequest& request)
 
 // ---- POP: routing and authentication ----
 
+bool SandboxEngine::sdkQueryParameter(const QString& action, const QString& name)
+{
+    return sdkQueryParameters().value(action).contains(name);
+}
+
+QString SandboxEngine::misplacedParameter(const PopPlacement& placement)
+{
+    const auto known = sdkQueryParameters().constFind(placement.action);
+    if (known == sdkQueryParameters().cend())
+        return {}; // not a DataWorks action: STS and RAM take either place
+    for (const QString& name : placement.query)
+        if (!isProtocolParameter(name) && !known->contains(name))
+            return name;
+    for (const QString& name : placement.body)
+        if (!isProtocolParameter(name) && known->contains(name))
+            return name;
+    return {};
+}
+
+QList<SandboxEngine::PopPlacement> SandboxEngine::recentPlacements() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_placements;
+}
+
+void SandboxEngine::setStrictPlacement(bool strict)
+{
+    QMutexLocker lock(&m_mutex);
+    m_strictPlacement = strict;
+}
+
+bool SandboxEngine::strictPlacement() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_strictPlacement;
+}
+
 SandboxResponse SandboxEngine::handlePop(const SandboxRequest& request)
 {
     const Signing::BytePairList query = decodePairs(request.rawQuery, false);
     Signing::BytePairList all = query;
+    Signing::BytePairList body;
     if (request.header("content-type").startsWith("application/x-www-form-urlencoded"))
-        all += decodePairs(request.body, true);
+        body = decodePairs(request.body, true);
+    all += body;
     Params params;
     for (const auto& [k, v] : all)
         params.insert(QString::fromUtf8(k), QString::fromUtf8(v));
+    PopPlacement placement;
+    for (const auto& pair : query)
+        placement.query.append(QString::fromUtf8(pair.first));
+    for (const auto& pair : body)
+        placement.body.append(QString::fromUtf8(pair.first));
 
     Context ctx{newRequestId(), QString::fromLatin1(request.header("host")), {}};
     if (ctx.host.isEmpty())
@@ -552,6 +625,20 @@ SandboxResponse SandboxEngine::handlePop(const SandboxRequest& request)
     SandboxResponse error;
     if (!authenticatePop(request, params, ctx, &principal, &error))
         return error;
+
+    placement.action = action;
+    if (m_placements.size() >= kPlacementLogSize)
+        m_placements.removeFirst();
+    m_placements.append(placement);
+    if (m_strictPlacement) {
+        const QString misplaced = misplacedParameter(placement);
+        if (!misplaced.isEmpty())
+            return popError(
+                ctx, 400, u"MissingParameter"_s,
+                u"The input parameter \"%1\" that is mandatory for processing this request is not "
+                u"supplied where %2 expects it (the official SDK sends it in the %3)."_s.arg(
+                    misplaced, action, sdkQueryParameter(action, misplaced) ? u"query string"_s : u"form body"_s));
+    }
 
     qCDebug(lcSandbox) << "POP" << action << "by" << Redaction::maskKeyId(principal.accessKeyId);
     if (ctx.product == QLatin1String("Sts"))

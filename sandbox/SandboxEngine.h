@@ -11,6 +11,7 @@
 #include <QPair>
 #include <QRandomGenerator>
 #include <QString>
+#include <QStringList>
 
 class Clock;
 
@@ -111,6 +112,26 @@ public:
     // Issues an STS credential for a role directly (tests; the CLI demo); false when the role is unknown.
     bool issueRoleCredential(const QString& roleName, const QString& sessionName, int durationSeconds,
                              SandboxIssuedCredential* out);
+    // Where the parameters of one POP request travelled (names only: values may be secrets).
+    struct PopPlacement
+    {
+        QString action;
+        QStringList query;
+        QStringList body;
+    };
+    // The last requests' placements (at most kPlacementLogSize), oldest first: what tests compare with the SDK.
+    QList<PopPlacement> recentPlacements() const;
+    // Strict placement: a DataWorks parameter sent where the official SDK does not put it (query string vs form body)
+    // is rejected with MissingParameter naming it. Off by default: the gateway is known to take RPC parameters in
+    // either place (older official SDKs such as @alicloud/pop-core send every parameter in the query string).
+    void setStrictPlacement(bool strict);
+    bool strictPlacement() const;
+    // Whether the official SDK sends this parameter of this DataWorks action in the query string.
+    static bool sdkQueryParameter(const QString& action, const QString& name);
+    // The first parameter of a DataWorks request that is not where the SDK puts it; empty when none.
+    static QString misplacedParameter(const PopPlacement& placement);
+    static constexpr qsizetype kPlacementLogSize = 1000;
+
     // Bumped on every change worth saving.
     quint64 changeCounter() const;
     qint64 requestCount() const;
@@ -159,6 +180,10 @@ private:
     SandboxResponse ram(const QString& action, const Params& params, const Context& ctx);
 
     void appendInstanceJson(QByteArray* out, const SandboxData::Environment& env) const;
+    // Judges and stores a CredentialConfig parameter (SandboxData::normalizeCredentialConfig), deriving the role the
+    // credentials service serves; false with the error answer.
+    bool storeCredentialConfig(SandboxData::Environment* env, const QString& text, const Context& ctx,
+                               SandboxResponse* refusal) const;
     void appendCredentialConfig(QByteArray* out, const SandboxData::Environment& env) const;
     SandboxResponse popOkWithRaw(const Context& ctx, QJsonObject body, const QByteArray& rawJson) const;
     SandboxIssuedCredential issue(const QString& roleName, const QString& sessionName, int durationSeconds,
@@ -180,14 +205,17 @@ private:
     QHash<QString, SandboxIssuedCredential> m_issued; // by AccessKeyId
     QHash<QString, QString> m_environmentCredential;  // instanceId -> AccessKeyId it serves now
     QHash<QString, qint64> m_nonces;                  // "<key id>\n<nonce>" -> when seen
-    // CredentialConfig text per role choice, cut at its per-environment placeholders (marks[i] follows pieces[i]).
+    // Served CredentialConfig text per stored config, cut at its per-environment placeholders (marks[i] follows
+    // pieces[i]).
     struct ConfigTemplate
     {
         QList<QByteArray> pieces;
         QList<int> marks;
     };
-    mutable QHash<QString, ConfigTemplate> m_configTemplates;
+    mutable QHash<QByteArray, ConfigTemplate> m_configTemplates;
     mutable QHash<qint64, QString> m_vpcSuffixes; // the derived VPC id part per workspace
     quint64 m_changes = 0;
     qint64 m_requests = 0;
+    bool m_strictPlacement = false;
+    QList<PopPlacement> m_placements;
 };

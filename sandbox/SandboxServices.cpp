@@ -2,9 +2,7 @@
 // in-environment credentials service. Everything here runs with SandboxEngine::m_mutex held.
 #include "SandboxEngine.h"
 
-#include "model/CredentialConfigMapping.h"
 #include "model/RoleArn.h"
-#include "model/RoleAssociation.h"
 #include "signing/Signing.h"
 #include "util/Clock.h"
 #include "util/Logging.h"
@@ -59,6 +57,21 @@ qint64 paramInt(const QHash<QString, QString>& params, const QString& name, qint
     if (!good)
         *ok = false;
     return v;
+}
+
+// ResourceGroupId is a string in requests (the SDK model): a number, or "Serverless_res_group_<tenant>_<group>".
+qint64 resourceGroupParam(const QHash<QString, QString>& params, bool* ok)
+{
+    const QString text = params.value(u"ResourceGroupId"_s).trimmed();
+    if (text.isEmpty())
+        return 0;
+    static const QRegularExpression serverless(u"^Serverless_res_group_\\d+_(\\d+)$"_s);
+    const auto match = serverless.match(text);
+    bool good = false;
+    const qint64 id = (match.hasMatch() ? match.captured(1) : text).toLongLong(&good);
+    if (!good)
+        *ok = false;
+    return id;
 }
 
 QString imageName(const QString& imageId)
@@ -295,7 +308,6 @@ private:
 
 // Placeholders in the cached CredentialConfig text, replaced per environment.
 const QByteArray kOwnerMark = QByteArrayLiteral("@@SBX_OWNER@@");
-const QByteArray kForMark = QByteArrayLiteral("@@SBX_FOR@@");
 const QByteArray kKeyMark = QByteArrayLiteral("@@SBX_KEY@@");
 const QByteArray kTokenMark = QByteArrayLiteral("@@SBX_TOKEN@@");
 
@@ -303,41 +315,41 @@ const QByteArray kTokenMark = QByteArrayLiteral("@@SBX_TOKEN@@");
 
 void SandboxEngine::appendCredentialConfig(QByteArray* out, const Environment& env) const
 {
-    // The shape comes from CredentialConfigMapping (the one place of the inferred mapping), once per role, cut at
-    // its placeholders; only the per-environment values are written here.
-    const QString cacheKey = SandboxData::roleKindToString(env.roleKind) + u'/' + env.customRoleName;
-    auto it = m_configTemplates.constFind(cacheKey);
+    // The config as stored (SandboxData::normalizeCredentialConfig: the SDK model's members as written), with the
+    // UserInfo the service fills into every role of an enabled config. Cut at its per-environment placeholders once
+    // per distinct stored config; only the per-environment values are written here.
+    auto it = m_configTemplates.constFind(env.credentialConfig);
     if (it == m_configTemplates.cend()) {
-        RoleAssociation association;
-        if (env.roleKind == RoleKind::Default)
-            association = RoleAssociation::dataWorksDefault();
-        else if (env.roleKind == RoleKind::Custom)
-            association = RoleAssociation::customRole(m_state.roleArn(env.customRoleName));
-        QJsonObject config = CredentialConfigMapping::toJson(association);
-        if (env.roleKind != RoleKind::None) {
+        QJsonObject config = QJsonDocument::fromJson(env.credentialConfig).object();
+        if (config.value(u"Enable").toBool(false)) {
             // Like the real answers, carry a (decoy) live STS key in UserInfo, so clients prove they drop it.
             QJsonArray configs = config.value(u"Configs").toArray();
-            QJsonObject first = configs.first().toObject();
-            const QJsonArray roles = first.value(u"Roles").toArray();
-            QJsonObject role = roles.isEmpty() ? QJsonObject{{u"RoleType"_s, u"service"_s}} : roles.first().toObject();
-            role.insert(u"AssumeRoleFor", QString::fromLatin1(kForMark));
-            role.insert(u"Policy", QString());
-            role.insert(u"UserInfo", QJsonObject{{u"Id"_s, QString::fromLatin1(kOwnerMark)},
-                                                 {u"Type"_s, u"sub"_s},
-                                                 {u"AccessKeyId"_s, QString::fromLatin1(kKeyMark)},
-                                                 {u"SecurityToken"_s, QString::fromLatin1(kTokenMark)}});
-            first.insert(u"Roles", QJsonArray{role});
-            configs.replace(0, first);
-            config.insert(u"Configs", configs);
+            for (qsizetype i = 0; i < configs.size(); ++i) {
+                QJsonObject c = configs.at(i).toObject();
+                QJsonArray roles = c.value(u"Roles").toArray();
+                for (qsizetype j = 0; j < roles.size(); ++j) {
+                    QJsonObject role = roles.at(j).toObject();
+                    role.insert(u"UserInfo", QJsonObject{{u"Id"_s, QString::fromLatin1(kOwnerMark)},
+                                                         {u"Type"_s, u"sub"_s},
+                                                         {u"AccessKeyId"_s, QString::fromLatin1(kKeyMark)},
+                                                         {u"SecurityToken"_s, QString::fromLatin1(kTokenMark)}});
+                    roles.replace(j, role);
+                }
+                if (c.contains(u"Roles"))
+                    c.insert(u"Roles", roles);
+                configs.replace(i, c);
+            }
+            if (config.contains(u"Configs"))
+                config.insert(u"Configs", configs);
         }
         const QByteArray text = QJsonDocument(config).toJson(QJsonDocument::Compact);
         ConfigTemplate cut;
-        const QByteArray marks[] = {kOwnerMark, kForMark, kKeyMark, kTokenMark};
+        const QByteArray marks[] = {kOwnerMark, kKeyMark, kTokenMark};
         qsizetype from = 0;
         while (true) {
             qsizetype next = -1;
             int which = -1;
-            for (int m = 0; m < 4; ++m) {
+            for (int m = 0; m < 3; ++m) {
                 const qsizetype at = text.indexOf(marks[m], from);
                 if (at >= 0 && (next < 0 || at < next)) {
                     next = at;
@@ -351,14 +363,14 @@ void SandboxEngine::appendCredentialConfig(QByteArray* out, const Environment& e
             from = next + marks[which].size();
         }
         cut.pieces.append(text.mid(from));
-        it = m_configTemplates.insert(cacheKey, cut);
+        it = m_configTemplates.insert(env.credentialConfig, cut);
     }
     const ConfigTemplate& cut = it.value();
     // The key is always drawn before the token, whatever their order in the text.
     DecoyStream decoy(m_state.credentialsSecret, env.instanceId);
     QByteArray key = QByteArrayLiteral("STS.N");
     QByteArray token = QByteArrayLiteral("CAIS");
-    if (env.roleKind != RoleKind::None) {
+    if (!cut.marks.isEmpty()) {
         decoy.append(&key, 24, kBase58);
         decoy.append(&token, 380, kAlnum);
     }
@@ -367,23 +379,20 @@ void SandboxEngine::appendCredentialConfig(QByteArray* out, const Environment& e
         appendBytes(out, piece.constData(), piece.size());
         if (i >= cut.marks.size())
             break;
-        QByteArray value;
         switch (cut.marks.at(i)) {
-        case 0: // the owner
+        case 0: { // the owner; placeholders sit inside a JSON string: the value without its quotes
+            QByteArray value;
             JsonWriter::appendString(&value, env.ownerId);
+            appendBytes(out, value.constData() + 1, value.size() - 2);
             break;
-        case 1: // the account the role acts for
-            JsonWriter::appendString(&value, env.roleKind == RoleKind::Default ? env.ownerId : m_state.accountId);
-            break;
-        case 2:
+        }
+        case 1:
             appendBytes(out, key.constData(), key.size());
-            continue;
+            break;
         default:
             appendBytes(out, token.constData(), token.size());
-            continue;
+            break;
         }
-        // Placeholders sit inside a JSON string: the value without its quotes.
-        appendBytes(out, value.constData() + 1, value.size() - 2);
     }
 }
 
@@ -404,7 +413,7 @@ void SandboxEngine::appendInstanceJson(QByteArray* out, const Environment& env) 
     w.string("InstanceId", env.instanceId);
     w.string("InstanceName", env.name);
     w.string("Status", env.status);
-    w.string("SubType", env.subType);
+    // No SubType: the SDK's instance model has none (the request filter exists, the answer field does not).
     w.number("ProjectId", env.projectId);
     w.string("ProjectName", ws ? ws->name : QString());
     w.number("ResourceGroupId", env.resourceGroupId);
@@ -434,6 +443,8 @@ void SandboxEngine::appendInstanceJson(QByteArray* out, const Environment& env) 
         d.string("MountPath", u"/mnt/data");
         d.boolean("ReadOnly", true);
         d.string("Uri", QString(u"oss://"_s + (ws ? ws->name : u"shared"_s) + u"-datasets/"_s));
+        d.string("ExtOptions", u"");
+        d.number("Version", 1);
         d.end();
     }
     out->append(']');
@@ -455,6 +466,34 @@ SandboxResponse SandboxEngine::popOkWithRaw(const Context& ctx, QJsonObject body
     return r;
 }
 
+bool SandboxEngine::storeCredentialConfig(Environment* env, const QString& text, const Context& ctx,
+                                          SandboxResponse* refusal) const
+{
+    QByteArray stored;
+    QString error;
+    if (!SandboxData::normalizeCredentialConfig(text, m_strictPlacement, &stored, &error)) {
+        *refusal = popError(ctx, 400, u"InvalidParameter.CredentialConfig"_s, error);
+        return false;
+    }
+    QString arn;
+    const RoleKind kind = SandboxData::effectiveRole(stored, &arn);
+    QString name;
+    if (kind == RoleKind::Custom) {
+        // The service checks that the custom role exists (RAM), as it must hand out its credentials.
+        name = SandboxData::roleNameOfArn(m_state, arn);
+        if (name.isEmpty()) {
+            *refusal = popError(ctx, 404, u"EntityNotExist.Role"_s, u"The role does not exist: "_s + arn);
+            return false;
+        }
+    }
+    // Keep one copy per distinct config across environments.
+    const auto shared = m_configTemplates.constFind(stored);
+    env->credentialConfig = shared != m_configTemplates.cend() ? shared.key() : stored;
+    env->roleKind = kind;
+    env->customRoleName = name;
+    return true;
+}
+
 SandboxResponse SandboxEngine::dataWorks(const QString& action, const Params& params, const Principal& principal,
                                          const Context& ctx)
 {
@@ -467,10 +506,43 @@ SandboxResponse SandboxEngine::dataWorks(const QString& action, const Params& pa
         if (!ok || pageNumber < 1 || pageSize < 1 || pageSize > 100)
             return popError(ctx, 400, u"InvalidParameter"_s,
                             u"PageNumber must be at least 1 and PageSize between 1 and 100."_s);
+        // The filters of the SDK model: Ids and Names as JSON arrays, Status, DevEnvironmentEnabled (boolean).
+        QList<qint64> ids;
+        QStringList names;
+        for (const char* name : {"Ids", "Names"}) {
+            const QString text = params.value(QLatin1String(name));
+            if (text.isEmpty())
+                continue;
+            const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+            if (!doc.isArray())
+                return popError(ctx, 400, u"InvalidParameter"_s,
+                                u"%1 must be a JSON array."_s.arg(QLatin1String(name)));
+            for (const QJsonValue& v : doc.array()) {
+                if (name[0] == 'I') {
+                    if (!v.isDouble() && !(v.isString() && !v.toString().isEmpty()))
+                        return popError(ctx, 400, u"InvalidParameter"_s, u"Ids must hold workspace ids."_s);
+                    ids.append(v.isDouble() ? qint64(v.toDouble()) : v.toString().toLongLong());
+                } else {
+                    names.append(v.toString());
+                }
+            }
+        }
+        const QString status = params.value(u"Status"_s);
+        const QString devEnabled = params.value(u"DevEnvironmentEnabled"_s);
+        if (!devEnabled.isEmpty() && devEnabled != u"true"_s && devEnabled != u"false"_s)
+            return popError(ctx, 400, u"InvalidParameter"_s, u"DevEnvironmentEnabled must be true or false."_s);
+        QList<const SandboxData::Workspace*> matching;
+        for (const SandboxData::Workspace& w : m_state.workspaces) {
+            if ((!ids.isEmpty() && !ids.contains(w.id)) || (!names.isEmpty() && !names.contains(w.name)) ||
+                (!status.isEmpty() && w.status != status) ||
+                (!devEnabled.isEmpty() && w.devEnvironmentEnabled != (devEnabled == u"true"_s)))
+                continue;
+            matching.append(&w);
+        }
         QJsonArray projects;
-        const qsizetype total = m_state.workspaces.size();
+        const qsizetype total = matching.size();
         for (qsizetype i = (pageNumber - 1) * pageSize; i < qMin(total, pageNumber * pageSize); ++i) {
-            const SandboxData::Workspace& w = m_state.workspaces.at(i);
+            const SandboxData::Workspace& w = *matching.at(i);
             projects.append(QJsonObject{{u"Id"_s, w.id},
                                         {u"Name"_s, w.name},
                                         {u"DisplayName"_s, w.displayName},
@@ -479,7 +551,9 @@ SandboxResponse SandboxEngine::dataWorks(const QString& action, const Params& pa
                                         {u"Status"_s, w.status},
                                         {u"DevEnvironmentEnabled"_s, w.devEnvironmentEnabled},
                                         {u"DevRoleDisabled"_s, w.devRoleDisabled},
-                                        {u"PaiTaskEnabled"_s, false}});
+                                        {u"PaiTaskEnabled"_s, false},
+                                        {u"AliyunResourceGroupId"_s, w.aliyunResourceGroupId},
+                                        {u"AliyunResourceTags"_s, QJsonArray()}});
         }
         return popOk(ctx, QJsonObject{{u"PagingInfo"_s, QJsonObject{{u"PageNumber"_s, pageNumber},
                                                                     {u"PageSize"_s, pageSize},
@@ -493,7 +567,7 @@ SandboxResponse SandboxEngine::dataWorks(const QString& action, const Params& pa
         const qint64 pageSize = paramInt(params, u"PageSize"_s, 10, &ok);
         const qint64 maxResults = paramInt(params, u"MaxResults"_s, 20, &ok);
         const qint64 projectId = paramInt(params, u"ProjectId"_s, 0, &ok);
-        const qint64 groupId = paramInt(params, u"ResourceGroupId"_s, 0, &ok);
+        const qint64 groupId = resourceGroupParam(params, &ok);
         if (!ok || pageNumber < 1 || pageSize < 1 || pageSize > 100 || maxResults < 1 || maxResults > 100)
             return popError(ctx, 400, u"InvalidParameter"_s,
                             u"PageNumber must be at least 1; PageSize and MaxResults between 1 and 100; ProjectId "
@@ -553,7 +627,7 @@ SandboxResponse SandboxEngine::dataWorks(const QString& action, const Params& pa
 
     if (action == QLatin1String("CreateServerIdeInstance")) {
         const qint64 projectId = paramInt(params, u"ProjectId"_s, 0, &ok);
-        const qint64 groupId = paramInt(params, u"ResourceGroupId"_s, 0, &ok);
+        const qint64 groupId = resourceGroupParam(params, &ok);
         const QString name = params.value(u"InstanceName"_s).trimmed();
         if (!ok || !projectId || !groupId || name.isEmpty())
             return popError(ctx, 400, u"MissingParameter"_s,
@@ -574,23 +648,11 @@ SandboxResponse SandboxEngine::dataWorks(const QString& action, const Params& pa
         e.status = u"Creating"_s;
         e.pendingStatus = u"Running"_s;
         e.pendingAtMs = now + m_transitionDelayMs;
+        e.credentialConfig = SandboxData::consoleCredentialConfig(m_state, RoleKind::None, {});
         if (params.contains(u"CredentialConfig"_s)) {
-            const RoleAssociation role = RoleAssociation::fromCredentialConfig(params.value(u"CredentialConfig"_s));
-            if (role.isUnknown())
-                return popError(ctx, 400, u"InvalidParameter.CredentialConfig"_s,
-                                u"The CredentialConfig is not recognised: "_s + role.description());
-            if (role.isDataWorksDefault())
-                e.roleKind = RoleKind::Default;
-            if (role.isCustomRole()) {
-                const RoleArn arn = RoleArn::parse(role.roleArn());
-                const SandboxData::Role* r =
-                    arn.isValid() && arn.accountId() == m_state.accountId ? m_state.role(arn.roleName()) : nullptr;
-                if (!r)
-                    return popError(ctx, 404, u"EntityNotExist.Role"_s,
-                                    u"The role does not exist: "_s + role.roleArn());
-                e.roleKind = RoleKind::Custom;
-                e.customRoleName = r->name;
-            }
+            SandboxResponse refusal;
+            if (!storeCredentialConfig(&e, params.value(u"CredentialConfig"_s), ctx, &refusal))
+                return refusal;
         }
         m_state.environments.append(e);
         m_state.environmentIndex.insert(e.instanceId, m_state.environments.size() - 1);
@@ -624,24 +686,10 @@ SandboxResponse SandboxEngine::dataWorks(const QString& action, const Params& pa
             return refuse(u"update"_s);
         Environment updated = *env;
         if (params.contains(u"CredentialConfig"_s)) {
-            const RoleAssociation role = RoleAssociation::fromCredentialConfig(params.value(u"CredentialConfig"_s));
-            if (role.isUnknown())
-                return popError(ctx, 400, u"InvalidParameter.CredentialConfig"_s,
-                                u"The CredentialConfig is not recognised: "_s + role.description());
-            updated.roleKind = RoleKind::None;
-            updated.customRoleName.clear();
-            if (role.isDataWorksDefault())
-                updated.roleKind = RoleKind::Default;
-            if (role.isCustomRole()) {
-                const RoleArn arn = RoleArn::parse(role.roleArn());
-                const SandboxData::Role* r =
-                    arn.isValid() && arn.accountId() == m_state.accountId ? m_state.role(arn.roleName()) : nullptr;
-                if (!r)
-                    return popError(ctx, 404, u"EntityNotExist.Role"_s,
-                                    u"The role does not exist: "_s + role.roleArn());
-                updated.roleKind = RoleKind::Custom;
-                updated.customRoleName = r->name;
-            }
+            // Stored as written (by the SDK model), replacing the whole config: the API has no partial update of it.
+            SandboxResponse refusal;
+            if (!storeCredentialConfig(&updated, params.value(u"CredentialConfig"_s), ctx, &refusal))
+                return refusal;
         }
         if (params.contains(u"InstanceName"_s) && !params.value(u"InstanceName"_s).trimmed().isEmpty())
             updated.name = params.value(u"InstanceName"_s).trimmed();
@@ -655,7 +703,8 @@ SandboxResponse SandboxEngine::dataWorks(const QString& action, const Params& pa
             return popError(ctx, 400, u"InvalidParameter"_s, u"Cu and ProjectId must be numbers."_s);
         // A strictly later UpdateTime, so clients can tell the change landed even within one millisecond.
         updated.updateTimeMs = qMax(now, env->updateTimeMs + 1);
-        if (updated.roleKind != env->roleKind || updated.customRoleName != env->customRoleName)
+        if (updated.roleKind != env->roleKind || updated.customRoleName != env->customRoleName ||
+            updated.credentialConfig != env->credentialConfig)
             m_environmentCredential.remove(env->instanceId);
         *env = updated;
         touch();

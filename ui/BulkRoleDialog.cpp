@@ -1,11 +1,11 @@
 #include "BulkRoleDialog.h"
 
-#include "AuditRecording.h"
 #include "Session.h"
 #include "UiUtil.h"
 
 #include "api/DataWorksClient.h"
 #include "api/RamClient.h"
+#include "api/RoleChange.h"
 #include "model/RoleArn.h"
 #include "model/RolePolicy.h"
 
@@ -247,43 +247,63 @@ void BulkRoleDialog::next()
         next();
         return;
     }
-    const RoleAssociation requested = input.requested;
+    // The check above spares a request where the copy shown already settles it; the change itself (core's
+    // RoleChange, as the role dialog and the CLI) reads the environment again and judges the fresh copy.
+    if (!m_change)
+        m_change = new RoleChange(m_session->dataWorks(), m_session->ram(), m_session->audit(), this);
+    RoleChange::Request request;
+    request.instanceId = env.instanceId;
+    request.requested = input.requested;
+    request.visibility = input.visibility;
+    request.expectedUpdateTimeMs = env.updateTimeMs;
+    request.trustPolicy = m_trust;
+    request.trustChecked = true; // read once for the whole run in start()
+    request.actor = m_session->auditActor();
+    request.confirmedUpFront = true;
+    RoleChange::Confirmation confirmation;
+    confirmation.proceed = true;
+    confirmation.override = m_includePublic->isChecked();
+    confirmation.reason = reason;
     QPointer<BulkRoleDialog> self(this);
-    QPointer<Session> session(m_session);
-    m_session->dataWorks()->setRole(
-        env, requested,
-        [self, session, index, env, requested, override, reason](const SetRoleResult& result, const ApiError& error) {
-            if (!session)
+    m_change->run(
+        request, [confirmation](const RoleChange::Plan&, RoleChange::Answer answer) { answer(confirmation); },
+        [self, index, env, request](const RoleChange::Result& result) {
+            if (!self)
                 return;
-            using AuditRecording::Outcome;
-            if (error.kind == ApiError::Kind::Conflict) {
-                AuditRecording::recordRoleChange(session, env, requested, override, reason, Outcome::Conflict,
-                                                 error.toString());
-                if (!self)
-                    return;
-                if (!result.before.isNull())
-                    Q_EMIT self->environmentChanged(result.before);
+            switch (result.outcome) {
+            case RoleChange::Outcome::Conflict:
+                if (!result.plan.environment.isNull())
+                    Q_EMIT self->environmentChanged(result.plan.environment);
                 self->record(index, ItemResult::Conflict,
                              tr("changed by someone else since it was loaded (role now \"%1\"); not overwritten")
-                                 .arg(result.before.role.displayText()));
-            } else if (error.isError()) {
-                AuditRecording::recordRoleChange(session, env, requested, override, reason, Outcome::Failed,
-                                                 error.toString());
-                if (!self)
-                    return;
-                self->record(index, ItemResult::Failed, error.toString());
-            } else {
-                AuditRecording::recordRoleChange(session, result.before.isNull() ? env : result.before, requested,
-                                                 override, reason, Outcome::Applied, {});
-                if (!self)
-                    return;
+                                 .arg(result.plan.environment.role.displayText()));
+                break;
+            case RoleChange::Outcome::Failed:
+                self->record(index, ItemResult::Failed,
+                             result.error.isError() ? result.error.toString() : result.message);
+                break;
+            case RoleChange::Outcome::NoChange:
+                self->record(index, ItemResult::Unchanged, result.plan.decision.reasons.join(QLatin1Char(' ')));
+                break;
+            case RoleChange::Outcome::Refused:
+            case RoleChange::Outcome::NeedsConfirmation:
+            case RoleChange::Outcome::NotConfirmed:
+                self->record(index, ItemResult::Refused, result.message);
+                break;
+            case RoleChange::Outcome::Applied:
+            case RoleChange::Outcome::AppliedReadBackDiffers: {
                 Environment after = result.after;
                 if (after.isNull()) {
                     after = env;
-                    after.role = requested;
+                    after.role = request.requested;
                 }
                 Q_EMIT self->environmentChanged(after);
-                self->record(index, ItemResult::Changed, after.role.displayText());
+                if (result.outcome == RoleChange::Outcome::AppliedReadBackDiffers)
+                    self->record(index, ItemResult::Failed, result.message);
+                else
+                    self->record(index, ItemResult::Changed, after.role.displayText());
+                break;
+            }
             }
             self->next();
         });

@@ -17,6 +17,7 @@ class QProgressBar;
 class QPushButton;
 class QRadioButton;
 class QTreeWidget;
+class RoleChange;
 class Session;
 
 // One role for a selection of environments, one environment after the other: each is judged by
@@ -66,6 +67,7 @@ private:
     VisibilityLookup m_visibility;
     QList<ItemResult> m_results;
     std::optional<TrustPolicy> m_trust;
+    RoleChange* m_change = nullptr; // one for the run: it remembers the default-role chain it found
     int m_next = 0;
     bool m_running = false;
     bool m_cancelled = false;

@@ -971,10 +971,16 @@ void MainWindow::updateDetails()
         env->status == EnvironmentStatus::Unknown ? env->statusText : EnvironmentStatuses::displayName(env->status));
     m_detailLabels[QStringLiteral("owner")]->setText(env->ownerId);
     m_detailLabels[QStringLiteral("workspace")]->setText(tr("%1 (%2)").arg(env->projectName).arg(env->projectId));
-    m_detailLabels[QStringLiteral("role")]->setText(env->role.isCustomRole()
-                                                        ? EnvironmentTableModel::roleText(env->role) +
-                                                              QLatin1Char('\n') + breakable(env->role.roleArn())
-                                                        : env->role.displayText());
+    QString roleDetails = env->role.isCustomRole() ? EnvironmentTableModel::roleText(env->role) + QLatin1Char('\n') +
+                                                         breakable(env->role.roleArn())
+                                                   : env->role.displayText();
+    // What the configuration says beyond the choice: the chain's named roles, a restricting session policy (shown
+    // whole on hover), a "user" role type.
+    if (!env->role.detailText().isEmpty())
+        roleDetails += QLatin1Char('\n') + breakable(env->role.detailText());
+    m_detailLabels[QStringLiteral("role")]->setText(roleDetails);
+    m_detailLabels[QStringLiteral("role")]->setToolTip(
+        env->role.isRestricted() ? tr("Session policy:\n%1").arg(env->role.sessionPolicy()) : QString());
     m_detailLabels[QStringLiteral("image")]->setText(env->imageName.isEmpty() ? env->imageId : env->imageName);
     m_detailLabels[QStringLiteral("resourceGroup")]->setText(env->resourceGroupName.isEmpty() ? env->resourceGroupId
                                                                                               : env->resourceGroupName);

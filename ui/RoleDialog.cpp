@@ -1,6 +1,5 @@
 #include "RoleDialog.h"
 
-#include "AuditRecording.h"
 #include "Session.h"
 #include "TimeText.h"
 #include "UiUtil.h"
@@ -146,6 +145,19 @@ RoleDialog::RoleDialog(Session* session, const Environment& environment, Visibil
     m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_verdict);
 
+    // What the write keeps and drops of the current configuration (read when the dialog opens).
+    m_writePlan =
+        UiUtil::name(new QLabel(this), QStringLiteral("writePlanLabel"), tr("What the change keeps and drops"));
+    m_writePlan->setWordWrap(true);
+    m_writePlan->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_writePlan->hide();
+    layout->addWidget(m_writePlan);
+    m_dropPolicy = UiUtil::name(new QCheckBox(tr("Drop the &session policy that restricts the current role"), this),
+                                QStringLiteral("dropPolicyCheck"), tr("Drop the session policy"));
+    m_dropPolicy->setToolTip(environment.role.sessionPolicy());
+    m_dropPolicy->setVisible(environment.role.isRestricted());
+    layout->addWidget(m_dropPolicy);
+
     m_confirmBox = UiUtil::name(new QFrame(this), QStringLiteral("confirmBox"), tr("Confirmation"));
     m_confirmBox->setStyleSheet(UiUtil::bannerStyle(false));
     auto* confirmLayout = new QVBoxLayout(m_confirmBox);
@@ -213,8 +225,10 @@ RoleDialog::RoleDialog(Session* session, const Environment& environment, Visibil
     connect(m_reloadRoles, &QPushButton::clicked, this, &RoleDialog::loadRoles);
     connect(m_confirm, &QCheckBox::toggled, this, &RoleDialog::evaluate);
     connect(m_reason, &QLineEdit::textChanged, this, &RoleDialog::evaluate);
+    connect(m_dropPolicy, &QCheckBox::toggled, this, &RoleDialog::evaluate);
 
     updateHeader();
+    readConfig();
     if (m_custom->isChecked()) {
         loadRoles();
         checkTrust();
@@ -392,9 +406,48 @@ void RoleDialog::evaluate()
     // The custom-role notes only take room when there is something to say.
     m_trustLabel->setVisible(m_custom->isChecked() && !m_trustLabel->text().isEmpty());
     m_rolesStatus->setVisible(m_custom->isChecked() && !m_rolesStatus->text().isEmpty());
-    const QString blocked = RolePolicy::checkConfirmation(m_decision, m_confirm->isChecked(), m_reason->text());
+    QString blocked = RolePolicy::checkConfirmation(m_decision, m_confirm->isChecked(), m_reason->text());
+
+    // What the write would keep and drop: the same plan RoleChange sends.
+    QString planHtml;
+    if (m_configRead && !m_decision.noChange && !m_decision.isRefused()) {
+        CredentialConfigMapping::WriteOptions options;
+        options.dropSessionPolicy = m_dropPolicy->isChecked();
+        const CredentialConfigMapping::WritePlan plan =
+            CredentialConfigMapping::planWrite(m_currentConfig, requestedRole(), options);
+        const auto list = [](const QString& title, const QStringList& items) -> QString {
+            if (items.isEmpty())
+                return {};
+            QString text = QStringLiteral("<b>") + title.toHtmlEscaped() +
+                           QStringLiteral("</b><ul style=\"margin-top:2px; margin-left:-20px\">");
+            for (const QString& item : items)
+                text += QStringLiteral("<li>") + item.toHtmlEscaped() + QStringLiteral("</li>");
+            return text + QStringLiteral("</ul>");
+        };
+        planHtml = list(tr("Cannot be applied yet:"), plan.blockers) + list(tr("The change keeps:"), plan.kept) +
+                   list(tr("The change drops:"), plan.dropped);
+        if (plan.isBlocked() && blocked.isEmpty())
+            blocked = plan.blockers.join(QLatin1Char(' '));
+    }
+    m_writePlan->setText(planHtml);
+    m_writePlan->setVisible(!planHtml.isEmpty());
     m_apply->setEnabled(!m_busy && !m_decision.noChange && blocked.isEmpty());
     m_apply->setToolTip(m_decision.noChange ? tr("Nothing to change") : blocked);
+}
+
+void RoleDialog::readConfig()
+{
+    if (!m_session->dataWorks())
+        return;
+    QPointer<RoleDialog> self(this);
+    m_session->dataWorks()->readServerIdeInstance(m_environment.instanceId,
+                                                  [self](const ServerIdeInstanceRecord& record, const ApiError& error) {
+                                                      if (!self || error.isError())
+                                                          return; // the change itself reads again and reports any error
+                                                      self->m_currentConfig = record.credentialConfig;
+                                                      self->m_configRead = true;
+                                                      self->evaluate();
+                                                  });
 }
 
 void RoleDialog::setBusy(bool busy)
@@ -422,29 +475,43 @@ void RoleDialog::apply()
         showResult(blocked.isEmpty() ? tr("Nothing to change.") : blocked, true);
         return;
     }
-    const RoleAssociation requested = requestedRole();
-    const bool override = m_decision.needsConfirmation();
-    const QString reason = override ? m_reason->text().trimmed() : QString();
     const Environment shown = m_environment;
+    RoleChange::Request request;
+    request.instanceId = shown.instanceId;
+    request.requested = requestedRole();
+    request.visibility = m_visibility;
+    request.expectedUpdateTimeMs = shown.updateTimeMs;
+    request.dropSessionPolicy = m_dropPolicy->isChecked();
+    if (m_custom->isChecked() && m_trust)
+        request.trustPolicy = m_trust; // already read for this ARN (an edit resets it)
+    request.actor = m_session->auditActor();
+    // The admin confirmed in this dialog: the operation reads once more (to catch a change since it was shown) and
+    // writes right after that read.
+    request.confirmedUpFront = true;
+    RoleChange::Confirmation confirmation;
+    confirmation.proceed = true;
+    confirmation.override = m_decision.needsConfirmation() && m_confirm->isChecked();
+    confirmation.reason = confirmation.override ? m_reason->text().trimmed() : QString();
     setBusy(true);
     showResult(tr("Applying (re-reading the environment first to make sure nobody changed it)..."), false);
+    auto* change = new RoleChange(m_session->dataWorks(), m_session->ram(), m_session->audit(), this);
     QPointer<RoleDialog> self(this);
-    QPointer<Session> session(m_session);
-    m_session->dataWorks()->setRole(
-        shown, requested,
-        [self, session, shown, requested, override, reason](const SetRoleResult& result, const ApiError& error) {
-            if (!session)
+    change->run(
+        request, [confirmation](const RoleChange::Plan&, RoleChange::Answer answer) { answer(confirmation); },
+        [self, change, shown, request](const RoleChange::Result& result) {
+            change->deleteLater();
+            if (!self)
                 return;
-            if (error.kind == ApiError::Kind::Conflict) {
+            if (result.isApplied() && !result.audited)
+                qCWarning(lcUi) << "the role change was not audited:" << result.auditError;
+            switch (result.outcome) {
+            case RoleChange::Outcome::Conflict: {
                 // Nothing was written. Show what changed and let the admin decide again on the fresh copy.
-                AuditRecording::recordRoleChange(session, shown, requested, override, reason,
-                                                 AuditRecording::Outcome::Conflict, error.toString());
-                if (!self)
-                    return;
-                const Environment& fresh = result.before;
+                const Environment& fresh = result.plan.environment;
                 self->m_environment = fresh.isNull() ? shown : fresh;
                 self->setBusy(false);
                 self->updateHeader();
+                self->readConfig();
                 self->showResult(
                     tr("Not changed: someone else changed this environment since you loaded it (updated %1, role "
                        "now \"%2\"). Nothing was overwritten. Review the current state above and apply again if "
@@ -455,29 +522,34 @@ void RoleDialog::apply()
                 Q_EMIT self->conflictDetected(self->m_environment);
                 return;
             }
-            if (error.isError()) {
-                AuditRecording::recordRoleChange(session, shown, requested, override, reason,
-                                                 AuditRecording::Outcome::Failed, error.toString());
-                if (!self)
-                    return;
+            case RoleChange::Outcome::Applied:
+            case RoleChange::Outcome::AppliedReadBackDiffers: {
+                Environment after = result.after;
+                if (after.isNull()) {
+                    after = result.plan.environment.isNull() ? shown : result.plan.environment;
+                    after.role = request.requested;
+                }
+                self->m_environment = after;
                 self->setBusy(false);
-                self->showResult(tr("The change failed: %1").arg(error.toString()), true);
+                Q_EMIT self->environmentChanged(after);
+                if (result.outcome == RoleChange::Outcome::AppliedReadBackDiffers) {
+                    // Keep the dialog open: the admin must see that the service holds something else.
+                    self->updateHeader();
+                    self->showResult(result.message, true);
+                    return;
+                }
+                Q_EMIT self->applied(after);
+                self->accept();
                 return;
             }
-            AuditRecording::recordRoleChange(session, result.before.isNull() ? shown : result.before, requested,
-                                             override, reason, AuditRecording::Outcome::Applied, {});
-            if (!self)
+            default:
+                self->setBusy(false);
+                self->showResult(result.outcome == RoleChange::Outcome::Failed
+                                     ? tr("The change failed: %1").arg(result.error.toString())
+                                     : result.message,
+                                 true);
                 return;
-            Environment after = result.after;
-            if (after.isNull()) {
-                after = result.before.isNull() ? shown : result.before;
-                after.role = requested;
             }
-            self->m_environment = after;
-            self->setBusy(false);
-            Q_EMIT self->environmentChanged(after);
-            Q_EMIT self->applied(after);
-            self->accept();
         });
 }
 

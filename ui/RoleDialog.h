@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/RoleChange.h"
 #include "model/Environment.h"
 #include "model/RolePolicy.h"
 #include "model/TrustPolicy.h"
@@ -25,9 +26,10 @@ class Session;
 // Choose an environment's RAM role: the DataWorks default role, a custom RAM role, or none, each
 // with the product's guidance. The verdict comes from core's RolePolicy (the CLI asks the same
 // function). A public environment gets a prominent warning, "Do Not Associate Role" preselected,
-// and a role only after an explicit confirmation with a typed reason. The change goes through
-// DataWorksClient::setRole with the UpdateTime the user saw, so a concurrent change is shown, not
-// overwritten; every applied change is written to the audit log with the caller identity.
+// and a role only after an explicit confirmation with a typed reason. What the write keeps and drops of
+// the current CredentialConfig is shown before Apply. The change goes through core's RoleChange (the
+// operation `roledesk-cli role set` uses) with the UpdateTime the user saw, so a concurrent change is
+// shown, not overwritten; every attempt is written to the audit log with the caller identity.
 class RoleDialog : public QDialog
 {
     Q_OBJECT
@@ -62,6 +64,7 @@ private:
     void showResult(const QString& text, bool error);
     void updateHeader();
     void setBusy(bool busy);
+    void readConfig();
 
     Session* m_session;
     Environment m_environment;
@@ -72,6 +75,8 @@ private:
     bool m_rolesLoaded = false;
     bool m_busy = false;
     quint64 m_trustRequest = 0;
+    QJsonObject m_currentConfig; // the environment's CredentialConfig without UserInfo, once read
+    bool m_configRead = false;
 
     QLabel* m_header;
     QFrame* m_publicWarning;
@@ -87,6 +92,8 @@ private:
     QFrame* m_confirmBox;
     QCheckBox* m_confirm;
     QLineEdit* m_reason;
+    QLabel* m_writePlan;
+    QCheckBox* m_dropPolicy;
     QLabel* m_result;
     QPushButton* m_apply;
     QDialogButtonBox* m_buttons;

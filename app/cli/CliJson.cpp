@@ -25,8 +25,21 @@ QJsonValue stringOrNull(const QString& text)
 
 QJsonObject role(const RoleAssociation& role)
 {
-    return QJsonObject{{QStringLiteral("kind"), RoleAssociation::kindToString(role.kind())},
-                       {QStringLiteral("arn"), role.isCustomRole() ? QJsonValue(role.roleArn()) : QJsonValue()}};
+    QJsonObject o{{QStringLiteral("kind"), RoleAssociation::kindToString(role.kind())},
+                  {QStringLiteral("arn"), role.isCustomRole() ? QJsonValue(role.roleArn()) : QJsonValue()}};
+    // Added, only when the configuration says so: the roles a default-role chain names, a custom role's type and the
+    // session policy that restricts it.
+    if (!role.chainRoles().isEmpty()) {
+        QJsonArray chain;
+        for (const RoleAssociation::ChainRole& r : role.chainRoles())
+            chain.append(r.roleArn);
+        o.insert(QStringLiteral("chainRoles"), chain);
+    }
+    if (!role.roleType().isEmpty())
+        o.insert(QStringLiteral("roleType"), role.roleType());
+    if (role.isRestricted())
+        o.insert(QStringLiteral("sessionPolicy"), role.sessionPolicy());
+    return o;
 }
 
 QJsonObject roleFromString(const QString& stored)
@@ -82,6 +95,7 @@ QJsonObject auditEntry(const AuditEntry& e)
     o.insert(QStringLiteral("reason"), stringOrNull(e.reason));
     o.insert(QStringLiteral("environmentName"), e.environmentName);
     o.insert(QStringLiteral("outcome"), e.outcome);
+    o.insert(QStringLiteral("requestId"), stringOrNull(e.requestId)); // added: the API's RequestId of the write
     return o;
 }
 

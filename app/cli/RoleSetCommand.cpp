@@ -5,9 +5,9 @@
 
 #include "api/DataWorksClient.h"
 #include "api/RamClient.h"
+#include "api/RoleChange.h"
 #include "api/StsClient.h"
 #include "model/AuditLog.h"
-#include "model/RoleArn.h"
 #include "model/RolePolicy.h"
 #include "model/VisibilityStore.h"
 
@@ -65,7 +65,11 @@ int RoleSetCommand::run(const CliInvocation& inv)
         QStringLiteral("if-update-time"),
         tr("Change only if the environment's updateTimeMs (from envs show --json) is still this value."),
         QStringLiteral("MS"));
-    parser.addOptions({useDefault, custom, none, allowPublic, reasonOption, yes, ifUpdateTime});
+    const QCommandLineOption dropPolicy(
+        QStringLiteral("drop-policy"),
+        tr("Drop the session policy that restricts the current custom role (otherwise it is kept, and a change that "
+           "would lose it is refused)."));
+    parser.addOptions({useDefault, custom, none, allowPublic, reasonOption, yes, ifUpdateTime, dropPolicy});
     parser.addPositionalArgument(QStringLiteral("ID"), tr("The environment's instance id."));
     if (const auto code = parse(parser, inv, true))
         return *code;
@@ -123,120 +127,132 @@ int RoleSetCommand::run(const CliInvocation& inv)
     if (apiError.isError())
         return session.reportApiError(apiError, tr("Cannot find out who is acting (GetCallerIdentity)"));
 
-    Environment env;
-    apiError = session.waitFor(&env, [&](auto reply) { session.dataWorks()->getServerIdeInstance(id, reply); });
-    if (apiError.isError())
-        return session.reportApiError(apiError, tr("Cannot read environment %1").arg(id));
-
-    RolePolicy::Input input;
-    input.status = env.status;
-    input.visibility = store.visibility(id);
-    input.current = env.role;
-    input.requested = requested;
-    if (requested.isCustomRole()) {
-        const RoleArn arn = RoleArn::parse(requested.roleArn());
-        if (arn.isValid()) {
-            RamRole role;
-            apiError = session.waitFor(&role, [&](auto reply) { session.ram()->getRole(arn.roleName(), reply); });
-            if (!apiError.isError() && role.trustPolicy.isValid())
-                input.trustPolicy = role.trustPolicy;
-            else if (apiError.isError())
-                inv.err << tr("Note: the role's trust policy could not be read (%1).").arg(apiError.toString()) << '\n';
+    // The one core operation the GUI's dialogs use too: read, policy, plan, confirm, write, read back, audit.
+    RoleChange change(session.dataWorks(), session.ram(), &audit);
+    RoleChange::Request request;
+    request.instanceId = id;
+    request.requested = requested;
+    request.visibility = store.visibility(id);
+    if (parser.isSet(ifUpdateTime))
+        request.expectedUpdateTimeMs = expectedUpdateTime;
+    request.dropSessionPolicy = parser.isSet(dropPolicy);
+    request.actor = identity.arn;
+    request.confirmedUpFront = parser.isSet(yes);
+    const bool allowPublicSet = parser.isSet(allowPublic);
+    const QString reasonText = parser.value(reasonOption);
+    const bool json = session.json();
+    const auto confirm = [&](const RoleChange::Plan& plan, RoleChange::Answer answer) {
+        if (!plan.trustNote.isEmpty())
+            inv.err << tr("Note: %1").arg(plan.trustNote) << '\n';
+        for (qsizetype i = 0; i < plan.decision.rules.size() && i < plan.decision.reasons.size(); ++i)
+            if (plan.decision.rules.at(i) != RolePolicy::Rule::PublicEnvironment)
+                inv.err << tr("Note: %1").arg(plan.decision.reasons.at(i)) << '\n';
+        if (!json) {
+            for (const QString& kept : plan.write.kept)
+                inv.err << tr("Kept: %1").arg(kept) << '\n';
+            for (const QString& dropped : plan.write.dropped)
+                inv.err << tr("Dropped: %1").arg(dropped) << '\n';
+            for (const QString& note : plan.write.notes)
+                inv.err << tr("Note: %1").arg(note) << '\n';
         }
-    }
-    const RolePolicy::Decision decision = RolePolicy::evaluate(input);
-    const bool publicOverride = decision.needsConfirmation() && parser.isSet(allowPublic);
-    const QString reason = publicOverride ? parser.value(reasonOption) : QString();
-    QJsonObject result = decisionJson(id, false, env.role, requested, publicOverride, reason, decision);
-
-    if (decision.isRefused()) {
-        inv.err << tr("Refused by policy: %1").arg(decision.reasons.join(QLatin1Char(' '))) << '\n'
-                << tr("Nothing was changed.") << '\n';
-        if (session.json())
-            inv.out << QString::fromUtf8(CliJson::toText(result));
-        return CliExit::RefusedByPolicy;
-    }
-    if (decision.noChange) {
-        if (session.json())
-            inv.out << QString::fromUtf8(CliJson::toText(result));
-        else
-            inv.out
-                << tr("Environment %1 already has this role (%2): nothing to change.").arg(id, env.role.displayText())
-                << '\n';
-        for (const QString& note : decision.reasons)
-            inv.err << tr("Note: %1").arg(note) << '\n';
-        return CliExit::Ok;
-    }
-    if (decision.needsConfirmation()) {
-        const QString problem = RolePolicy::checkConfirmation(decision, parser.isSet(allowPublic), reason);
-        if (!problem.isEmpty()) {
-            inv.err << tr("Refused by policy: %1").arg(problem) << '\n'
-                    << tr("To go ahead anyway, pass --allow-public --reason \"why\" (kept in the audit log).") << '\n'
-                    << tr("Nothing was changed.") << '\n';
-            if (session.json())
-                inv.out << QString::fromUtf8(CliJson::toText(result));
-            return CliExit::RefusedByPolicy;
+        RoleChange::Confirmation confirmation;
+        confirmation.override = plan.decision.needsConfirmation() && allowPublicSet;
+        confirmation.reason = confirmation.override ? reasonText : QString();
+        if (plan.decision.needsConfirmation() &&
+            !RolePolicy::checkConfirmation(plan.decision, confirmation.override, confirmation.reason).isEmpty()) {
+            // Refused below by the operation itself; no point asking.
+            confirmation.proceed = true;
+            answer(confirmation);
+            return;
         }
-    }
-    for (const RolePolicy::Rule rule : decision.rules) {
-        const qsizetype i = decision.rules.indexOf(rule);
-        if (rule != RolePolicy::Rule::PublicEnvironment && i < decision.reasons.size())
-            inv.err << tr("Note: %1").arg(decision.reasons.at(i)) << '\n';
-    }
-
-    if (!parser.isSet(yes)) {
+        if (request.confirmedUpFront) {
+            confirmation.proceed = true;
+            answer(confirmation);
+            return;
+        }
         inv.err << tr("Change the role of %1 (%2) from \"%3\" to \"%4\"? [y/N] ")
-                       .arg(id, env.instanceName, env.role.displayText(), requested.displayText());
+                       .arg(id, plan.environment.instanceName, plan.environment.role.displayText(),
+                            requested.displayText());
         inv.err.flush();
         QFile in;
-        QString answer;
+        QString answerText;
         if (in.open(stdin, QIODevice::ReadOnly))
-            answer = QString::fromLocal8Bit(in.readLine()).trimmed();
-        if (answer.compare(QLatin1String("y"), Qt::CaseInsensitive) != 0 &&
-            answer.compare(QLatin1String("yes"), Qt::CaseInsensitive) != 0) {
-            inv.err << tr("Not confirmed: nothing was changed.") << '\n';
-            return CliExit::Failure;
-        }
-    }
+            answerText = QString::fromLocal8Bit(in.readLine()).trimmed();
+        confirmation.proceed = answerText.compare(QLatin1String("y"), Qt::CaseInsensitive) == 0 ||
+                               answerText.compare(QLatin1String("yes"), Qt::CaseInsensitive) == 0;
+        answer(confirmation);
+    };
+    RoleChange::Result outcome;
+    session.wait([&](std::function<void()> done) {
+        change.run(request, confirm, [&outcome, done](const RoleChange::Result& result) {
+            outcome = result;
+            done();
+        });
+    });
 
-    // The environment as read above is what was judged: setRole refuses if it changed meanwhile.
-    const qint64 expected = parser.isSet(ifUpdateTime) ? expectedUpdateTime : env.updateTimeMs;
-    SetRoleResult setResult;
-    apiError =
-        session.waitFor(&setResult, [&](auto reply) { session.dataWorks()->setRole(id, requested, expected, reply); });
-    const QString actor = identity.arn;
-    if (apiError.kind == ApiError::Kind::Conflict) {
-        audit.recordChange(actor, env, env.role, requested, publicOverride, reason, QStringLiteral("conflict"), {},
-                           nullptr);
+    const RoleChange::Plan& plan = outcome.plan;
+    const Environment& env = plan.environment;
+    QJsonObject result =
+        decisionJson(id, outcome.isApplied(), env.role, requested, outcome.override, outcome.reason, plan.decision);
+    // Added to the contract: what the one operation did, and what the write kept and dropped.
+    result.insert(QStringLiteral("outcome"), RoleChange::outcomeToString(outcome.outcome));
+    result.insert(QStringLiteral("requestId"), CliJson::stringOrNull(outcome.requestId));
+    result.insert(QStringLiteral("kept"), QJsonArray::fromStringList(plan.write.kept));
+    result.insert(QStringLiteral("dropped"), QJsonArray::fromStringList(plan.write.dropped));
+    result.insert(QStringLiteral("notes"), QJsonArray::fromStringList(plan.write.notes));
+    result.insert(QStringLiteral("message"), outcome.message);
+    if (outcome.isApplied() && !outcome.after.isNull()) {
+        QJsonObject after = CliJson::environment(outcome.after, store.visibility(id));
+        after.insert(QStringLiteral("updateTimeMs"), double(outcome.after.updateTimeMs));
+        result.insert(QStringLiteral("environment"), after);
+    }
+    const auto printJson = [&] {
+        if (json)
+            inv.out << QString::fromUtf8(CliJson::toText(result));
+    };
+    if (outcome.isApplied() && !outcome.audited)
+        inv.err << tr("Warning: the change was made but could not be written to the audit log %1: %2")
+                       .arg(audit.databasePath(), outcome.auditError)
+                << '\n';
+
+    switch (outcome.outcome) {
+    case RoleChange::Outcome::Refused:
+        inv.err << outcome.message << '\n' << tr("Nothing was changed.") << '\n';
+        printJson();
+        return CliExit::RefusedByPolicy;
+    case RoleChange::Outcome::NeedsConfirmation:
+        inv.err << outcome.message << '\n'
+                << tr("To go ahead anyway, pass --allow-public --reason \"why\" (kept in the audit log).") << '\n'
+                << tr("Nothing was changed.") << '\n';
+        printJson();
+        return CliExit::RefusedByPolicy;
+    case RoleChange::Outcome::NoChange:
+        printJson();
+        if (!json)
+            inv.out << outcome.message << '\n';
+        for (const QString& note : plan.decision.reasons)
+            inv.err << tr("Note: %1").arg(note) << '\n';
+        return CliExit::Ok;
+    case RoleChange::Outcome::NotConfirmed:
+        inv.err << outcome.message << '\n';
+        return CliExit::Failure;
+    case RoleChange::Outcome::Conflict:
         inv.err << tr("Environment %1 was changed by someone else since it was read (its UpdateTime differs). "
                       "Nothing was changed: look at it again with `roledesk-cli envs show %1`, then retry.")
                        .arg(id)
                 << '\n';
         return CliExit::Failure;
+    case RoleChange::Outcome::Failed:
+        return session.reportApiError(outcome.error, tr("Cannot change the role of %1").arg(id));
+    case RoleChange::Outcome::AppliedReadBackDiffers:
+        inv.err << outcome.message << '\n';
+        printJson();
+        return CliExit::Failure;
+    case RoleChange::Outcome::Applied:
+        break;
     }
-    if (apiError.isError()) {
-        audit.recordChange(actor, env, env.role, requested, publicOverride, reason,
-                           QStringLiteral("failed: ") +
-                               (apiError.code.isEmpty() ? ApiError::kindName(apiError.kind) : apiError.code),
-                           apiError.requestId, nullptr);
-        return session.reportApiError(apiError, tr("Cannot change the role of %1").arg(id));
-    }
-    if (!audit.recordChange(actor, env, env.role, requested, publicOverride, reason, QStringLiteral("applied"), {},
-                            &auditError))
-        inv.err << tr("Warning: the change was made but could not be written to the audit log %1: %2")
-                       .arg(audit.databasePath(), auditError)
-                << '\n';
-    result.insert(QStringLiteral("changed"), true);
-    if (!setResult.after.isNull()) {
-        QJsonObject after = CliJson::environment(setResult.after, store.visibility(id));
-        after.insert(QStringLiteral("updateTimeMs"), double(setResult.after.updateTimeMs));
-        result.insert(QStringLiteral("environment"), after);
-    }
-    if (session.json())
-        inv.out << QString::fromUtf8(CliJson::toText(result));
-    else
-        inv.out << tr("Role of %1 (%2) changed: %3 -> %4.")
-                       .arg(id, env.instanceName, env.role.displayText(), requested.displayText())
-                << '\n';
+    printJson();
+    if (!json)
+        inv.out << outcome.message << '\n';
     return CliExit::Ok;
 }

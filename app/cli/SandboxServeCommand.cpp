@@ -73,8 +73,11 @@ int SandboxServeCommand::run(const CliInvocation& inv)
     const QCommandLineOption transition(QStringLiteral("transition-delay-ms"),
                                         tr("How long Starting, Stopping, ... last (default 3000)."),
                                         QStringLiteral("MS"), QStringLiteral("3000"));
+    const QCommandLineOption strictPlacement(
+        QStringLiteral("strict-placement"),
+        tr("Reject a DataWorks parameter sent where the official SDK does not put it (query string or form body)."));
     for (const QCommandLineOption* o : {&port, &seed, &environments, &lifetime, &state, &latency, &errorRate, &throttle,
-                                        &malformed, &outage, &transition})
+                                        &malformed, &outage, &transition, &strictPlacement})
         parser.addOption(*o);
     if (const auto code = parse(parser, inv))
         return *code;
@@ -146,6 +149,9 @@ int SandboxServeCommand::run(const CliInvocation& inv)
     options.credentialLifetimeSeconds = int(lifetimeSeconds);
     options.transitionDelayMs = int(transitionMs);
     options.stateFile = parser.value(state);
+    // Other clients (older official SDKs send every parameter in the query string) talk to a served sandbox: as
+    // tolerant as the gateway unless asked.
+    options.strictPlacement = parser.isSet(strictPlacement);
     QString error;
     if (!sandbox.load(options, &error)) {
         inv.err << error << '\n';

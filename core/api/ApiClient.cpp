@@ -171,13 +171,14 @@ private:
 } // namespace
 
 ApiRequest ApiRequest::pop(ApiService service, const QString& action, const QString& version,
-                           const StringPairList& params, bool idempotent)
+                           const StringPairList& params, bool idempotent, const StringPairList& query)
 {
     ApiRequest request;
     request.service = service;
     request.action = action;
     request.version = version;
     request.params = params;
+    request.query = query;
     request.idempotent = idempotent;
     return request;
 }
@@ -373,6 +374,10 @@ void ApiClient::startAttempt(ApiReply* reply)
         Signing::V3Input input;
         input.method = method;
         input.path = url.path(QUrl::FullyDecoded).toUtf8();
+        input.query = toBytePairs(request.query);
+        // The URL carries the query exactly as it was signed (RFC 3986 encoded, sorted).
+        if (!request.query.isEmpty())
+            url.setQuery(QString::fromLatin1(Signing::canonicalQueryV3(input.query)), QUrl::StrictMode);
         input.headers = headers;
         input.payloadHashHex = payloadHash;
         const Signing::V3Result signature = Signing::signV3(input, keyId, secret);
@@ -395,8 +400,11 @@ void ApiClient::startAttempt(ApiReply* reply)
         if (credential.isSts())
             params.append({QStringLiteral("SecurityToken"), credential.securityToken()});
         params += request.params;
-        const QByteArray signature = Signing::signRpcV1(method, toBytePairs(params), secret);
+        // V1 signs every parameter wherever it travels; the request's query parameters stay in the URL.
+        const QByteArray signature = Signing::signRpcV1(method, toBytePairs(params + request.query), secret);
         params.append({QStringLiteral("Signature"), QString::fromLatin1(signature)});
+        if (!request.query.isEmpty())
+            url.setQuery(QString::fromLatin1(formEncode(request.query)), QUrl::StrictMode);
         // Everything in the body rather than the query: the token and signature stay out of URLs and proxy logs.
         body = formEncode(params);
         netRequest.setRawHeader("host", hostHeader(url));

@@ -36,18 +36,22 @@ struct ApiRequest
     };
 
     ApiService service = ApiService::DataWorks;
-    QString action;        // POP action; for MaxCompute a label used in logs and errors ("ListTables")
-    QString version;       // POP API version, e.g. "2024-05-18"
-    StringPairList params; // POP parameters, flat; nested objects already serialised as JSON strings
+    QString action;  // POP action; for MaxCompute a label used in logs and errors ("ListTables")
+    QString version; // POP API version, e.g. "2024-05-18"
+    // POP parameters that travel in the form body, flat; nested objects already serialised as JSON strings.
+    StringPairList params;
     // Safe to repeat (a read): retried on throttling, 5xx, time-outs and network errors. Writes are retried only
     // when the request provably never reached the server (connection refused, host not found).
     bool idempotent = false;
     Signature signature = Signature::V3;
     QString region; // empty: the Endpoints' region
+    // Parameters that travel in the query string (decoded). POP (V3 and RPC V1): the parameters the official SDK
+    // places in the query (for DataWorks 2024-05-18, InstanceId of Update/Start/Stop/DeleteServerIdeInstance);
+    // signed like the body. Odps: the resource's query.
+    StringPairList query;
     // Odps only:
     QByteArray method = QByteArrayLiteral("GET");
     QString path; // below the API root, decoded, e.g. "/projects/p/tables"
-    StringPairList query;
     // Optional, for large JSON answers: called with the body of a successful (2xx) JSON answer instead of
     // ApiClient's own QJsonDocument parse. Returning true means the body is a JSON object and *json is what
     // ApiReply::json() holds (RequestId included); returning false leaves the body to ApiClient's parse, so errors,
@@ -55,7 +59,7 @@ struct ApiRequest
     std::function<bool(const QByteArray& body, QJsonObject* json)> parseJson;
 
     static ApiRequest pop(ApiService service, const QString& action, const QString& version,
-                          const StringPairList& params, bool idempotent);
+                          const StringPairList& params, bool idempotent, const StringPairList& query = {});
 };
 
 // The result of one ApiRequest (all its attempts). Emits finished() exactly once, always asynchronously.

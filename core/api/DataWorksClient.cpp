@@ -11,20 +11,25 @@
 
 namespace {
 
-ApiRequest dataWorks(const QString& action, const StringPairList& params, bool idempotent)
+// Where each parameter travels, as the official SDK sends it (dataworks-public 2024-05-18: the TypeScript SDK's
+// client.ts request building and the Java async SDK's @Query/@Body annotations; shared/reference/dataworks-api.md,
+// "Where each parameter travels"). The parameters listed here go in the query string, every other one in the form
+// body. This is the one place that knows it.
+bool travelsInQuery(const QString& action, const QString& name)
 {
-    return ApiRequest::pop(ApiService::DataWorks, action, DataWorksClient::apiVersion(), params, idempotent);
+    static const QStringList instanceIdInQuery = {
+        QStringLiteral("UpdateServerIdeInstance"), QStringLiteral("StartServerIdeInstance"),
+        QStringLiteral("StopServerIdeInstance"), QStringLiteral("DeleteServerIdeInstance")};
+    return name == QLatin1String("InstanceId") && instanceIdInQuery.contains(action);
 }
 
-ApiError localError(ApiError::Kind kind, const QString& code, const QString& action, const QString& explanation)
+ApiRequest dataWorks(const QString& action, const StringPairList& params, bool idempotent)
 {
-    ApiError error;
-    error.kind = kind;
-    error.code = code;
-    error.service = apiServiceName(ApiService::DataWorks);
-    error.action = action;
-    error.explanation = explanation;
-    return error;
+    StringPairList body;
+    StringPairList query;
+    for (const auto& pair : params)
+        (travelsInQuery(action, pair.first) ? query : body).append(pair);
+    return ApiRequest::pop(ApiService::DataWorks, action, DataWorksClient::apiVersion(), body, idempotent, query);
 }
 
 qint64 jsonInt(const QJsonValue& value, qint64 fallback)
@@ -298,43 +303,49 @@ ServerIdeListing* DataWorksClient::listServerIdeInstances(const ServerIdeFilter&
 
 void DataWorksClient::getServerIdeInstance(const QString& instanceId, ApiCallback<Environment> done)
 {
-    m_api->call(dataWorks(QStringLiteral("GetServerIdeInstance"), {{QStringLiteral("InstanceId"), instanceId}}, true),
-                this, [done](ApiReply* reply) {
-                    if (reply->error().isError()) {
-                        done({}, reply->error());
-                        return;
-                    }
-                    const Environment environment = Environment::fromGetAnswer(reply->json());
-                    if (environment.isNull()) {
-                        ApiError error = reply->error();
-                        error.kind = ApiError::Kind::Parse;
-                        error.code = QStringLiteral("InvalidResponse");
-                        error.service = apiServiceName(ApiService::DataWorks);
-                        error.action = QStringLiteral("GetServerIdeInstance");
-                        error.requestId = reply->requestId();
-                        error.explanation = tr("The answer carries no instance. Check the instance ID and the region.");
-                        done({}, error);
-                        return;
-                    }
-                    done(environment, {});
-                });
+    readServerIdeInstance(instanceId, [done](const ServerIdeInstanceRecord& record, const ApiError& error) {
+        done(record.environment, error);
+    });
 }
 
-void DataWorksClient::updateServerIdeInstance(const QString& instanceId, const RoleAssociation& role,
-                                              ApiDoneCallback done)
+void DataWorksClient::readServerIdeInstance(const QString& instanceId, ApiCallback<ServerIdeInstanceRecord> done)
 {
-    if (role.isUnknown()) {
-        const ApiError error =
-            localError(ApiError::Kind::InvalidArgument, QStringLiteral("InvalidArgument"),
-                       QStringLiteral("UpdateServerIdeInstance"),
-                       tr("An unrecognised role configuration cannot be written: choose the DataWorks default role, "
-                          "a custom role or no role."));
-        QTimer::singleShot(0, this, [done, error] { done(error); });
-        return;
-    }
-    updateServerIdeInstance(instanceId,
-                            {{QStringLiteral("CredentialConfig"), CredentialConfigMapping::toCompactJson(role)}},
-                            std::move(done));
+    m_api->call(
+        dataWorks(QStringLiteral("GetServerIdeInstance"), {{QStringLiteral("InstanceId"), instanceId}}, true), this,
+        [done](ApiReply* reply) {
+            if (reply->error().isError()) {
+                done({}, reply->error());
+                return;
+            }
+            ServerIdeInstanceRecord record;
+            record.environment = Environment::fromGetAnswer(reply->json());
+            if (record.environment.isNull()) {
+                ApiError error = reply->error();
+                error.kind = ApiError::Kind::Parse;
+                error.code = QStringLiteral("InvalidResponse");
+                error.service = apiServiceName(ApiService::DataWorks);
+                error.action = QStringLiteral("GetServerIdeInstance");
+                error.requestId = reply->requestId();
+                error.explanation = tr("The answer carries no instance. Check the instance ID and the region.");
+                done({}, error);
+                return;
+            }
+            record.credentialConfig = CredentialConfigMapping::withoutUserInfo(
+                reply->json().value(QLatin1String("Instance")).toObject().value(QLatin1String("CredentialConfig")));
+            done(record, {});
+        });
+}
+
+void DataWorksClient::updateCredentialConfig(const QString& instanceId, const QJsonObject& credentialConfig,
+                                             ApiCallback<QString> done)
+{
+    // Never send UserInfo (live STS secrets in answers) back, whatever the caller passes.
+    const QJsonObject config = CredentialConfigMapping::withoutUserInfo(credentialConfig);
+    m_api->call(dataWorks(QStringLiteral("UpdateServerIdeInstance"),
+                          {{QStringLiteral("InstanceId"), instanceId},
+                           {QStringLiteral("CredentialConfig"), CredentialConfigMapping::serialize(config)}},
+                          false),
+                this, [done](ApiReply* reply) { done(reply->requestId(), reply->error()); });
 }
 
 void DataWorksClient::updateServerIdeInstance(const QString& instanceId, const StringPairList& params,
@@ -344,44 +355,6 @@ void DataWorksClient::updateServerIdeInstance(const QString& instanceId, const S
     all += params;
     m_api->call(dataWorks(QStringLiteral("UpdateServerIdeInstance"), all, false), this,
                 [done](ApiReply* reply) { done(reply->error()); });
-}
-
-void DataWorksClient::setRole(const QString& instanceId, const RoleAssociation& role, qint64 expectedUpdateTimeMs,
-                              ApiCallback<SetRoleResult> done)
-{
-    getServerIdeInstance(instanceId, [this, instanceId, role, expectedUpdateTimeMs, done](const Environment& before,
-                                                                                          const ApiError& readError) {
-        if (readError.isError()) {
-            done({}, readError);
-            return;
-        }
-        SetRoleResult result;
-        result.before = before;
-        if (before.updateTimeMs != expectedUpdateTimeMs) {
-            ApiError conflict = localError(ApiError::Kind::Conflict, QStringLiteral("Conflict"),
-                                           QStringLiteral("UpdateServerIdeInstance"),
-                                           ApiError::explanationForCode(QStringLiteral("Conflict")));
-            conflict.message =
-                tr("Environment %1 was updated at %2 (UTC), after the copy shown (%3 UTC); nothing "
-                   "was changed.")
-                    .arg(instanceId, QDateTime::fromMSecsSinceEpoch(before.updateTimeMs, Qt::UTC).toString(Qt::ISODate),
-                         QDateTime::fromMSecsSinceEpoch(expectedUpdateTimeMs, Qt::UTC).toString(Qt::ISODate));
-            qCWarning(lcApi).noquote() << "setRole: conflict on" << instanceId << "- not updated";
-            done(result, conflict);
-            return;
-        }
-        updateServerIdeInstance(instanceId, role, [this, instanceId, result, done](const ApiError& writeError) mutable {
-            if (writeError.isError()) {
-                done(result, writeError);
-                return;
-            }
-            getServerIdeInstance(instanceId, [result, done](const Environment& after, const ApiError&) mutable {
-                // The update succeeded; a failed read afterwards only leaves `after` null.
-                result.after = after;
-                done(result, {});
-            });
-        });
-    });
 }
 
 void DataWorksClient::createServerIdeInstance(qint64 projectId, const QString& resourceGroupId,

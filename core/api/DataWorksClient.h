@@ -94,11 +94,12 @@ private:
     ApiError m_error;
 };
 
-// What setRole() did: the environment as re-read before the change, and after it (re-read again).
-struct SetRoleResult
+// One GetServerIdeInstance answer: the environment and its whole CredentialConfig without UserInfo (what a write
+// must keep; see CredentialConfigMapping::planWrite).
+struct ServerIdeInstanceRecord
 {
-    Environment before;
-    Environment after; // null when the update failed or the read after it failed
+    Environment environment;
+    QJsonObject credentialConfig;
 };
 
 // DataWorks OpenAPI 2024-05-18: workspaces and individual development environments (ServerIde instances).
@@ -120,21 +121,16 @@ public:
 
     void getServerIdeInstance(const QString& instanceId, ApiCallback<Environment> done);
 
-    // UpdateServerIdeInstance with only CredentialConfig: the other settings are kept by the service.
-    // Refuses RoleAssociation::Kind::Unknown locally. A write: never retried once it may have reached the server.
-    void updateServerIdeInstance(const QString& instanceId, const RoleAssociation& role, ApiDoneCallback done);
+    // The same read with the CredentialConfig kept (UserInfo removed): what RoleChange works from.
+    void readServerIdeInstance(const QString& instanceId, ApiCallback<ServerIdeInstanceRecord> done);
+
+    // UpdateServerIdeInstance with only CredentialConfig (the whole object, serialised as the SDK does; other
+    // settings are kept by the service). Answers the RequestId. A write: never retried once it may have reached the
+    // server. Role changes go through RoleChange, which plans the config so nothing is lost.
+    void updateCredentialConfig(const QString& instanceId, const QJsonObject& credentialConfig,
+                                ApiCallback<QString> done);
     // Any UpdateServerIdeInstance parameters (nested objects as JSON strings), for completeness.
     void updateServerIdeInstance(const QString& instanceId, const StringPairList& params, ApiDoneCallback done);
-
-    // The safe write: re-reads the environment, stops with an ApiError of kind Conflict (result.before = the
-    // fresh copy) when its UpdateTime differs from expectedUpdateTimeMs (what the caller showed), else updates
-    // and re-reads it.
-    void setRole(const QString& instanceId, const RoleAssociation& role, qint64 expectedUpdateTimeMs,
-                 ApiCallback<SetRoleResult> done);
-    void setRole(const Environment& shown, const RoleAssociation& role, ApiCallback<SetRoleResult> done)
-    {
-        setRole(shown.instanceId, role, shown.updateTimeMs, std::move(done));
-    }
 
     // Create answers the new InstanceId. extra: optional parameters (Cu, ImageId, CredentialConfig, ...).
     void createServerIdeInstance(qint64 projectId, const QString& resourceGroupId, const QString& instanceName,

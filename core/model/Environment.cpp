@@ -236,7 +236,7 @@ Environment Environment::fromJson(const QJsonObject& o, StringPool* pool)
     // The only read of CredentialConfig: the mapping never looks at UserInfo, where secrets live.
     e.role = RoleAssociation::fromCredentialConfig(o.value(u"CredentialConfig"));
     if (pool && e.role.isCustomRole())
-        e.role = RoleAssociation::customRole(pool->intern(e.role.roleArn()));
+        e.role = e.role.withRoleArn(pool->intern(e.role.roleArn()));
     return e;
 }
 

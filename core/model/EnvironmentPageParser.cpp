@@ -297,7 +297,7 @@ RoleAssociation role(const element* config, PageContext& context)
 {
     // As Environment::fromJson: a custom role's ARN shared through the pool.
     const auto pooled = [&context](const RoleAssociation& r) {
-        return context.pool && r.isCustomRole() ? RoleAssociation::customRole(context.pool->intern(r.roleArn())) : r;
+        return context.pool && r.isCustomRole() ? r.withRoleArn(context.pool->intern(r.roleArn())) : r;
     };
     if (!config || config->type() != element_type::OBJECT)
         return pooled(RoleAssociation::fromCredentialConfig(qtValue(config)));

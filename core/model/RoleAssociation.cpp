@@ -3,6 +3,8 @@
 #include "CredentialConfigMapping.h"
 #include "RoleArn.h"
 
+#include <QStringList>
+
 RoleAssociation RoleAssociation::dataWorksDefault()
 {
     RoleAssociation r;
@@ -154,4 +156,70 @@ bool RoleAssociation::operator==(const RoleAssociation& other) const
         break;
     }
     return m_description == other.m_description;
+}
+
+namespace {
+const RoleAssociation::Details& noDetails()
+{
+    static const RoleAssociation::Details empty;
+    return empty;
+}
+} // namespace
+
+const QList<RoleAssociation::ChainRole>& RoleAssociation::chainRoles() const
+{
+    return m_details ? m_details->chainRoles : noDetails().chainRoles;
+}
+
+const QString& RoleAssociation::roleType() const
+{
+    return m_details ? m_details->roleType : noDetails().roleType;
+}
+
+const QString& RoleAssociation::sessionPolicy() const
+{
+    return m_details ? m_details->sessionPolicy : noDetails().sessionPolicy;
+}
+
+const QString& RoleAssociation::assumeRoleFor() const
+{
+    return m_details ? m_details->assumeRoleFor : noDetails().assumeRoleFor;
+}
+
+RoleAssociation RoleAssociation::withDetails(Details details) const
+{
+    RoleAssociation r = *this;
+    if (details == noDetails())
+        r.m_details.reset();
+    else
+        r.m_details = std::make_shared<const Details>(std::move(details));
+    return r;
+}
+
+bool RoleAssociation::sameDetails(const RoleAssociation& other) const
+{
+    if (m_details == other.m_details)
+        return true;
+    const Details& a = m_details ? *m_details : noDetails();
+    const Details& b = other.m_details ? *other.m_details : noDetails();
+    return a == b;
+}
+
+QString RoleAssociation::detailText() const
+{
+    QStringList parts;
+    if (m_kind == Kind::DataWorksDefault && !chainRoles().isEmpty()) {
+        QStringList arns;
+        for (const ChainRole& role : chainRoles())
+            arns << role.roleArn;
+        //: %1 lists RAM role ARNs
+        parts << tr("the chain names %1").arg(arns.join(QStringLiteral(", ")));
+    }
+    if (m_kind == Kind::CustomRole) {
+        if (isRestricted())
+            parts << tr("restricted by a session policy");
+        if (isUserRole())
+            parts << tr("role type \"user\"");
+    }
+    return parts.join(QStringLiteral("; "));
 }

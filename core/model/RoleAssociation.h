@@ -2,7 +2,10 @@
 
 #include <QCoreApplication>
 #include <QJsonValue>
+#include <QList>
 #include <QString>
+
+#include <memory>
 
 // The RAM role an individual development environment uses: exactly one of the DataWorks default
 // role, one custom role (by ARN), or none. One role per environment holds by construction.
@@ -20,6 +23,24 @@ public:
         DataWorksDefault,
         CustomRole,
         Unknown
+    };
+
+    // One role named in a default-role chain (RoleArn and RoleType as the service wrote them).
+    struct ChainRole
+    {
+        QString roleArn;
+        QString roleType;
+        bool operator==(const ChainRole&) const = default;
+    };
+    // What a read CredentialConfig says beyond the choice itself (never UserInfo): shown to people, and kept by
+    // CredentialConfigMapping when it writes. Shared, immutable; absent (null) for the plain forms.
+    struct Details
+    {
+        QList<ChainRole> chainRoles; // DataWorksDefault: the roles the chain names (may be none)
+        QString roleType;            // CustomRole: "service", "user", or empty when not given
+        QString sessionPolicy;       // CustomRole: the session Policy that restricts the role (empty: none)
+        QString assumeRoleFor;       // CustomRole: the account the role is assumed for, when given
+        bool operator==(const Details&) const = default;
     };
 
     // None.
@@ -63,8 +84,32 @@ public:
     // Translated, for people: "DataWorks default role", "Custom role acs:ram::...:role/x", ...
     QString displayText() const;
 
+    // Details read from a CredentialConfig (see Details); empty values for the plain forms.
+    const QList<ChainRole>& chainRoles() const;
+    const QString& roleType() const;
+    const QString& sessionPolicy() const;
+    const QString& assumeRoleFor() const;
+    // A custom role restricted by a session policy.
+    bool isRestricted() const { return !sessionPolicy().isEmpty(); }
+    bool isUserRole() const { return roleType() == QLatin1String("user"); }
+    bool hasDetails() const { return m_details != nullptr; }
+    // Returns a copy carrying these details (the parser's use).
+    RoleAssociation withDetails(Details details) const;
+    // A custom role's copy with the same ARN text from elsewhere (a shared, pooled copy), details kept.
+    RoleAssociation withRoleArn(const QString& sameArn) const
+    {
+        RoleAssociation r = *this;
+        r.m_roleArn = sameArn;
+        return r;
+    }
+    // Translated, one line, empty when there is nothing beyond displayText(): "chain names the roles X, Y",
+    // "restricted by a session policy", "role type user", ...
+    QString detailText() const;
+
     // Equal kinds, and for custom roles the same role (account equal, role name ignoring case; the
-    // raw text when the ARN is malformed); Unknown values compare by description.
+    // raw text when the ARN is malformed); Unknown values compare by description. Details do not count: the same
+    // choice with or without a session policy is the same role (see sameDetails()).
+    bool sameDetails(const RoleAssociation& other) const;
     bool operator==(const RoleAssociation& other) const;
     bool operator!=(const RoleAssociation& other) const { return !(*this == other); }
 
@@ -72,4 +117,5 @@ private:
     Kind m_kind = Kind::None;
     QString m_roleArn;
     QString m_description;
+    std::shared_ptr<const Details> m_details;
 };

@@ -29,12 +29,12 @@
         <translation>对 %1 的请求因网络错误失败。请检查网络连接和接入地址。</translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+207"/>
         <source>No credential is available to sign the request. Configure an AccessKey, a profile or another credential source, or refresh the current one.</source>
         <translation>没有可用于签名请求的凭证。请配置 AccessKey、配置文件或其他凭证来源，或刷新当前凭证。</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+174"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -170,7 +170,7 @@
 <context>
     <name>ApiReply</name>
     <message>
-        <location filename="../../core/api/ApiClient.cpp" line="-364"/>
+        <location filename="../../core/api/ApiClient.cpp" line="-371"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -672,12 +672,12 @@
         <translation>正在修改 %1（第 %2 个，共 %3 个）...</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+49"/>
         <source>changed by someone else since it was loaded (role now &quot;%1&quot;); not overwritten</source>
         <translation>加载后已被他人修改（当前角色为“%1”）；未覆盖</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+73"/>
         <source>Done: %1 changed, %2 unchanged, %3 refused by policy, %4 conflicts, %5 API errors, %6 cancelled.</source>
         <translation>完成：已修改 %1 个，未变化 %2 个，被策略拒绝 %3 个，冲突 %4 个，API 错误 %5 个，已取消 %6 个。</translation>
     </message>
@@ -842,50 +842,135 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by
 <context>
     <name>CredentialConfigMapping</name>
     <message>
-        <location filename="../../core/model/CredentialConfigMapping.cpp" line="+50"/>
-        <source>a role chain that names the role %1; RoleDesk only recognises the DataWorks default role chain without a named role</source>
-        <translation>指定了角色 %1 的角色链；RoleDesk 只识别未指定角色的 DataWorks 默认角色链</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location filename="../../core/model/CredentialConfigMapping.cpp" line="+128"/>
         <source>a role configuration with %1 roles instead of one</source>
         <translation>包含 %1 个角色（而不是一个）的角色配置</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>a role configuration without a role ARN</source>
         <translation>没有角色 ARN 的角色配置</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>the role %1 with role type &quot;%2&quot; (RoleDesk expects &quot;service&quot;)</source>
-        <translation>角色类型为“%2”的角色 %1（RoleDesk 期望为“service”）</translation>
+        <location line="-37"/>
+        <source>AliyunEnvRoleKey &quot;%1&quot; names none of the %2 configurations</source>
+        <translation>AliyunEnvRoleKey“%1”与 %2 个配置均不匹配</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>%1 role configurations and no AliyunEnvRoleKey selecting one</source>
+        <translation>有 %1 个角色配置，但没有 AliyunEnvRoleKey 选定其中之一</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>the role %1 with role type &quot;%2&quot; (the API knows &quot;service&quot; and &quot;user&quot;)</source>
+        <translation>角色 %1 的角色类型为“%2”（API 只定义了“service”和“user”）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>a configuration without a type</source>
         <translation>没有类型的配置</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>a configuration of type &quot;%1&quot;</source>
         <translation>类型为“%1”的配置</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+7"/>
+        <location line="+40"/>
         <source>a credential configuration that is not a JSON object</source>
         <translation>不是 JSON 对象的凭证配置</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>enabled, but with no role configured</source>
-        <translation>已启用，但未配置角色</translation>
+        <location line="+69"/>
+        <source>An unrecognised role configuration cannot be written: choose the DataWorks default role, a custom role or no role.</source>
+        <translation>无法写入无法识别的角色配置：请选择 DataWorks 默认角色、自定义角色或不关联角色。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the member &quot;%1&quot; of the configuration</source>
+        <translation>配置中的成员“%1”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the session policy that restricted %1</source>
+        <translation>限制 %1 的会话策略</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The session policy that restricts %1 would be lost: the new choice has no place for it. Drop it explicitly (--drop-policy, or the option in the dialog) or keep the custom role.</source>
+        <translation>限制 %1 的会话策略将会丢失：新的选择无法保留它。请明确丢弃它（--drop-policy，或对话框中的选项），或保留该自定义角色。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the role configuration: %1</source>
+        <translation>角色配置：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n disabled role configuration(s)</source>
+        <translation>
+            <numerusform>%n 个已停用的角色配置</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The configuration with key &quot;%1&quot; is changed.</source>
+        <translation>将修改键为“%1”的配置。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The default role chain (%1) is the one the service wrote for %2; per-environment members (AssumeRoleFor, UserInfo) are left to the service.</source>
+        <translation>默认角色链（%1）沿用服务为 %2 写入的角色链；每个环境各自的成员（AssumeRoleFor、UserInfo）交由服务填写。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The default role is written in its minimal form (a role chain without named roles): no chain written by the service for this account was seen to copy.</source>
+        <translation>默认角色以最简形式写入（不指定角色的角色链）：未见到服务为此账号写入的角色链可供沿用。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+38"/>
+        <source>the configuration &quot;%1&quot;: %2</source>
+        <translation>配置“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>the session policy that restricted %1 (it now restricts %2)</source>
+        <translation>原先限制 %1 的会话策略（现在限制 %2）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>AssumeRoleFor %1</source>
+        <translation>AssumeRoleFor %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>role type &quot;%1&quot;</source>
+        <translation>角色类型“%1”</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>%1 role configurations (an environment supports one)</source>
-        <translation>%1 个角色配置（一个环境只支持一个）</translation>
+        <source>the role member &quot;%1&quot;</source>
+        <translation>角色成员“%1”</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the member &quot;%1&quot; of configuration &quot;%2&quot;</source>
+        <translation>配置“%2”中的成员“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n other role configuration(s), unchanged</source>
+        <translation>
+            <numerusform>其他 %n 个角色配置，保持不变</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-302"/>
+        <location line="+10"/>
+        <source>enabled, but with no role configured</source>
+        <translation>已启用，但未配置角色</translation>
     </message>
 </context>
 <context>
@@ -1989,19 +2074,9 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>DataWorksClient</name>
     <message>
-        <location filename="../../core/api/DataWorksClient.cpp" line="+315"/>
+        <location filename="../../core/api/DataWorksClient.cpp" line="+329"/>
         <source>The answer carries no instance. Check the instance ID and the region.</source>
         <translation>应答中没有实例。请检查实例 ID 和地域。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>An unrecognised role configuration cannot be written: choose the DataWorks default role, a custom role or no role.</source>
-        <translation>无法写入无法识别的角色配置：请选择 DataWorks 默认角色、自定义角色或不关联角色。</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Environment %1 was updated at %2 (UTC), after the copy shown (%3 UTC); nothing was changed.</source>
-        <translation>环境 %1 在 %2（UTC）被更新，晚于显示的版本（%3 UTC）；未做任何修改。</translation>
     </message>
 </context>
 <context>
@@ -2622,7 +2697,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>RoleDesk</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
@@ -2819,12 +2894,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+635"/>
+        <location line="+637"/>
         <source>No environment selected</source>
         <translation>未选择环境</translation>
     </message>
     <message>
-        <location line="-634"/>
+        <location line="-636"/>
         <source>Selected environment</source>
         <translation>选中的环境</translation>
     </message>
@@ -3161,7 +3236,14 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1 没有提供可用凭证：%2 请选择其他配置或修复此配置，然后点击“连接”（或按 F5）。</translation>
     </message>
     <message>
-        <location line="+294"/>
+        <location line="+288"/>
+        <source>Session policy:
+%1</source>
+        <translation>会话策略：
+%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>recorded by %1 at %2</source>
         <translation>由 %1 于 %2 记录</translation>
     </message>
@@ -3210,7 +3292,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>已从 %2 导入 %1 条可见性记录（%3 条有变化）。</translation>
     </message>
     <message>
-        <location line="-424"/>
+        <location line="-430"/>
         <source>Could not list the workspaces: %1</source>
         <translation>无法列出工作空间：%1</translation>
     </message>
@@ -3270,7 +3352,7 @@ Checking where credentials can come from on this machine...</source>
         </translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+75"/>
         <location line="+1"/>
         <source>unknown</source>
         <translation>未知</translation>
@@ -3491,7 +3573,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>RoleAssociation</name>
     <message>
-        <location filename="../../core/model/RoleAssociation.cpp" line="+111"/>
+        <location filename="../../core/model/RoleAssociation.cpp" line="+113"/>
         <source>No role</source>
         <translation>无角色</translation>
     </message>
@@ -3522,11 +3604,122 @@ Checking where credentials can come from on this machine...</source>
         <extracomment>%1 describes a credential configuration RoleDesk did not recognise</extracomment>
         <translation>无法识别的配置（%1）</translation>
     </message>
+    <message>
+        <location line="+79"/>
+        <source>the chain names %1</source>
+        <extracomment>%1 lists RAM role ARNs</extracomment>
+        <translation>角色链指定了 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>restricted by a session policy</source>
+        <translation>受会话策略限制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>role type &quot;user&quot;</source>
+        <translation>角色类型“user”</translation>
+    </message>
+</context>
+<context>
+    <name>RoleChange</name>
+    <message>
+        <location filename="../../core/api/RoleChange.cpp" line="+108"/>
+        <source>The connection was closed before the change could start.</source>
+        <translation>变更开始前连接已关闭。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot read environment %1: %2</source>
+        <translation>无法读取环境 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Environment %1 was updated at %2 (UTC), after the copy shown (%3 UTC); nothing was changed.</source>
+        <translation>环境 %1 于 %2（UTC）被更新，晚于所显示的副本（%3 UTC）；未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not changed: someone else changed environment %1 since it was shown (updated %2 UTC, role now &quot;%3&quot;). Nothing was overwritten: look at it again and retry if the change is still right.</source>
+        <translation>未更改：自显示以来，其他人已修改环境 %1（更新于 %2 UTC，当前角色为“%3”）。没有覆盖任何内容：请重新查看，如仍需更改请重试。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The role&apos;s trust policy could not be read (%1).</source>
+        <translation>无法读取该角色的信任策略（%1）。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>environment %1 (%2)</source>
+        <translation>环境 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+48"/>
+        <source>Refused by policy: %1</source>
+        <translation>被策略拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Environment %1 already has this role (%2): nothing to change.</source>
+        <translation>环境 %1 已关联此角色（%2）：无需更改。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Not confirmed: nothing was changed.</source>
+        <translation>未确认：未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+36"/>
+        <source>The connection was closed before the change could be written.</source>
+        <translation>写入变更前连接已关闭。</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Cannot read environment %1 again before writing: %2. Nothing was changed.</source>
+        <translation>写入前无法再次读取环境 %1：%2。未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Environment %1 was updated at %2 (UTC) while the change was being confirmed; nothing was changed.</source>
+        <translation>确认变更期间，环境 %1 于 %2（UTC）被更新；未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not changed: someone else changed environment %1 while you were confirming (updated %2 UTC, role now &quot;%3&quot;). Nothing was overwritten: review it and apply again if your change is still right.</source>
+        <translation>未更改：您确认期间，其他人修改了环境 %1（更新于 %2 UTC，当前角色为“%3”）。没有覆盖任何内容：请查看后，如仍需更改请再次应用。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The change of %1 failed: %2</source>
+        <translation>%1 的变更失败：%2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Role of %1 (%2) changed: %3 -&gt; %4. It could not be read back (%5): refresh to see it.</source>
+        <translation>%1（%2）的角色已更改：%3 -&gt; %4。无法回读（%5）：请刷新查看。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The service accepted the change of %1, but reading it back shows &quot;%2&quot;, not what was sent (&quot;%3&quot;). Check the environment in the DataWorks console; the audit log records this.</source>
+        <translation>服务已接受 %1 的变更，但回读显示为“%2”，而非发送的内容（“%3”）。请在 DataWorks 控制台中检查该环境；审计日志已记录此情况。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Role of %1 (%2) changed: %3 -&gt; %4.</source>
+        <translation>%1（%2）的角色已更改：%3 -&gt; %4。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No audit log is open.</source>
+        <translation>没有打开的审计日志。</translation>
+    </message>
 </context>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../ui/RoleDialog.cpp" line="+61"/>
+        <location filename="../../ui/RoleDialog.cpp" line="+60"/>
         <source>Change RAM role - %1</source>
         <translation>修改 RAM 角色 - %1</translation>
     </message>
@@ -3636,6 +3829,21 @@ Checking where credentials can come from on this machine...</source>
         <translation>策略结论</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>What the change keeps and drops</source>
+        <translation>此变更保留和丢弃的内容</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drop the &amp;session policy that restricts the current role</source>
+        <translation>丢弃限制当前角色的会话策略(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop the session policy</source>
+        <translation>丢弃会话策略</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Confirmation</source>
         <translation>确认</translation>
@@ -3686,7 +3894,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) in workspace %3&lt;br&gt;Owner %4 &amp;middot; status %5 &amp;middot; visibility: %6 &lt;i&gt;(recorded by admins)&lt;/i&gt;&lt;br&gt;Current role: &lt;b&gt;%7&lt;/b&gt; &amp;middot; last updated %8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;（%2），所属工作空间 %3&lt;br&gt;所有者 %4 &amp;middot; 状态 %5 &amp;middot; 可见性：%6 &lt;i&gt;（由管理员记录）&lt;/i&gt;&lt;br&gt;当前角色：&lt;b&gt;%7&lt;/b&gt; &amp;middot; 最后更新 %8</translation>
     </message>
@@ -3743,28 +3951,43 @@ Checking where credentials can come from on this machine...</source>
         <translation>拒绝。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+37"/>
+        <source>Cannot be applied yet:</source>
+        <translation>暂时无法应用：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The change keeps:</source>
+        <translation>此变更保留：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The change drops:</source>
+        <translation>此变更丢弃：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Nothing to change</source>
         <translation>没有需要修改的内容</translation>
     </message>
     <message>
-        <location line="-27"/>
-        <location line="+52"/>
+        <location line="-51"/>
+        <location line="+91"/>
         <source>Nothing to change.</source>
         <translation>没有需要修改的内容。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+21"/>
         <source>Applying (re-reading the environment first to make sure nobody changed it)...</source>
         <translation>正在应用（先重新读取环境，确认没有被他人修改）...</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Not changed: someone else changed this environment since you loaded it (updated %1, role now &quot;%2&quot;). Nothing was overwritten. Review the current state above and apply again if your change is still right.</source>
         <translation>未修改：在您加载之后，其他人修改了该环境（更新于 %1，当前角色为“%2”）。没有覆盖任何内容。请查看上面的当前状态，如果您的修改仍然正确，请再次应用。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+32"/>
         <source>The change failed: %1</source>
         <translation>修改失败：%1</translation>
     </message>
@@ -3945,6 +4168,11 @@ Checking where credentials can come from on this machine...</source>
         <translation>仅当环境的 updateTimeMs（来自 envs show --json）仍为此值时才修改。</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Drop the session policy that restricts the current custom role (otherwise it is kept, and a change that would lose it is refused).</source>
+        <translation>丢弃限制当前自定义角色的会话策略（否则将保留它，会丢失它的变更会被拒绝）。</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>The environment&apos;s instance id.</source>
         <translation>环境的实例 ID。</translation>
@@ -3985,72 +4213,53 @@ Checking where credentials can come from on this machine...</source>
         <translation>无法确定操作人身份（GetCallerIdentity）</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Cannot read environment %1</source>
-        <translation>无法读取环境 %1</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Note: the role&apos;s trust policy could not be read (%1).</source>
-        <translation>注意：无法读取该角色的信任策略（%1）。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <location line="+20"/>
-        <source>Refused by policy: %1</source>
-        <translation>被策略拒绝：%1</translation>
-    </message>
-    <message>
-        <location line="-19"/>
-        <location line="+21"/>
+        <location line="+92"/>
+        <location line="+6"/>
         <source>Nothing was changed.</source>
         <translation>未做任何修改。</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <source>Environment %1 already has this role (%2): nothing to change.</source>
-        <translation>环境 %1 已是此角色（%2）：无需修改。</translation>
-    </message>
-    <message>
+        <location line="-80"/>
         <location line="+3"/>
-        <location line="+17"/>
+        <location line="+7"/>
+        <location line="+78"/>
         <source>Note: %1</source>
         <translation>注意：%1</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-82"/>
+        <source>Kept: %1</source>
+        <translation>保留：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dropped: %1</source>
+        <translation>丢弃：%1</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>To go ahead anyway, pass --allow-public --reason &quot;why&quot; (kept in the audit log).</source>
         <translation>如仍要继续，请传入 --allow-public --reason &quot;原因&quot;（保存在审计日志中）。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-52"/>
         <source>Change the role of %1 (%2) from &quot;%3&quot; to &quot;%4&quot;? [y/N] </source>
         <translation>将 %1（%2）的角色从“%3”改为“%4”？[y/N] </translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Not confirmed: nothing was changed.</source>
-        <translation>未确认：未做任何修改。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+67"/>
         <source>Environment %1 was changed by someone else since it was read (its UpdateTime differs). Nothing was changed: look at it again with `roledesk-cli envs show %1`, then retry.</source>
         <translation>环境 %1 在读取之后已被他人修改（其 UpdateTime 不同）。未做任何修改：请用 `roledesk-cli envs show %1` 重新查看后重试。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
         <source>Cannot change the role of %1</source>
         <translation>无法修改 %1 的角色</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-32"/>
         <source>Warning: the change was made but could not be written to the audit log %1: %2</source>
         <translation>警告：变更已完成，但无法写入审计日志 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Role of %1 (%2) changed: %3 -&gt; %4.</source>
-        <translation>%1（%2）的角色已修改：%3 -&gt; %4。</translation>
     </message>
 </context>
 <context>
@@ -4202,7 +4411,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>Starting、Stopping 等状态持续的时间（默认 3000）。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>Reject a DataWorks parameter sent where the official SDK does not put it (query string or form body).</source>
+        <translation>拒绝未按官方 SDK 位置（查询字符串或表单正文）发送的 DataWorks 参数。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Invalid %1 &quot;%2&quot;: expected a whole number from %3 to %4.</source>
         <translation>无效的 %1“%2”：应为 %3 到 %4 之间的整数。</translation>
     </message>

@@ -78,6 +78,43 @@ private slots:
         QCOMPARE(entries.at(1)[u"to"_s][u"kind"_s].toString(), u"none"_s);
     }
 
+    // 700117 holds a custom role restricted by a session policy: role set keeps it, refuses to lose it silently, and
+    // drops it only with --drop-policy; the JSON says what the write kept and dropped (additive members).
+    void keepsAndDropsWhatItSays()
+    {
+        CliRun r = m_fx->run({u"role"_s, u"set"_s, u"700117"_s, u"--custom"_s, roleArn(u"DataWorksSharedAnalytics"_s),
+                              u"--yes"_s, u"--json"_s});
+        QCOMPARE(r.code, 0);
+        QJsonObject o = r.object();
+        QCOMPARE(o[u"outcome"_s].toString(), u"applied"_s);
+        QVERIFY(!o[u"requestId"_s].toString().isEmpty());
+        QVERIFY(o[u"kept"_s].toArray().size() >= 1);
+        QVERIFY(o[u"kept"_s].toArray().at(0).toString().contains(u"session policy"_s));
+        QVERIFY(o[u"dropped"_s].toArray().isEmpty());
+        QVERIFY(!o[u"environment"_s][u"role"_s][u"sessionPolicy"_s].toString().isEmpty());
+
+        r = m_fx->run({u"role"_s, u"set"_s, u"700117"_s, u"--default"_s, u"--yes"_s, u"--json"_s});
+        QCOMPARE(r.code, 4);
+        QCOMPARE(r.object()[u"outcome"_s].toString(), u"refused"_s);
+        QVERIFY(r.err.contains(u"--drop-policy"_s));
+        SandboxData::Environment env;
+        QVERIFY(m_fx->sandbox()->engine()->environment(u"700117"_s, &env));
+        QCOMPARE(env.roleKind, SandboxData::RoleKind::Custom);
+
+        r = m_fx->run({u"role"_s, u"set"_s, u"700117"_s, u"--default"_s, u"--drop-policy"_s, u"--yes"_s});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.err.contains(u"Dropped: "_s));
+        QVERIFY(m_fx->sandbox()->engine()->environment(u"700117"_s, &env));
+        QCOMPARE(env.roleKind, SandboxData::RoleKind::Default);
+        QVERIFY(!env.credentialConfig.contains("Policy"));
+        // The audit record of every front end carries the RequestId.
+        r = m_fx->run({u"audit"_s, u"list"_s, u"--json"_s}, false);
+        const QJsonArray entries = r.array();
+        QCOMPARE(entries.size(), 2);
+        for (const QJsonValue& entry : entries)
+            QVERIFY(!entry[u"requestId"_s].toString().isEmpty());
+    }
+
     void refusedByPolicyChangesNothing_data()
     {
         QTest::addColumn<QStringList>("args");

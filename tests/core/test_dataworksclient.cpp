@@ -3,12 +3,15 @@
 #include "ScriptedHttpServer.h"
 #include "SecretScanner.h"
 #include "api/DataWorksClient.h"
+#include "api/RoleChange.h"
+#include "model/AuditLog.h"
 #include "model/CredentialConfigMapping.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <memory>
 
@@ -451,87 +454,112 @@ private slots:
         QCOMPARE(m_server->requests().first().header("x-acs-action"), QByteArray("ListProjects"));
     }
 
-    void updateSendsTheCredentialConfig()
+    void updateSendsInstanceIdInTheQueryAndTheWholeConfig()
     {
-        m_server->setHandler([](const Request&) { return ok("{\"RequestId\":\"U\"}"); });
-        const RoleAssociation role = RoleAssociation::customRole(QStringLiteral("acs:ram::1234567890123456:role/x"));
+        m_server->setHandler([](const Request&) { return ok("{\"RequestId\":\"U-1\"}"); });
+        // What a read gave (UserInfo included, as answers carry it) with a custom role restricted by a policy.
+        const QJsonObject config =
+            QJsonDocument::fromJson(
+                "{\"Enable\":true,\"AliyunEnvRoleKey\":\"0\",\"Configs\":[{\"Key\":\"0\",\"Type\":\"Role\","
+                "\"Roles\":[{\"RoleArn\":\"acs:ram::1234567890123456:role/x\",\"RoleType\":\"service\","
+                "\"AssumeRoleFor\":\"1234567890123456\",\"Policy\":\"{\\\"Version\\\":\\\"1\\\"}\","
+                "\"UserInfo\":{\"Id\":\"1\",\"Type\":\"sub\",\"AccessKeyId\":\"STS.NleakedKeyId\","
+                "\"SecurityToken\":\"CAISleakedToken\"}}]}]}")
+                .object();
+        QVERIFY(!config.isEmpty());
+        QString requestId;
         ApiError result;
         bool done = false;
-        m_client->updateServerIdeInstance(QStringLiteral("700001"), role, [&](const ApiError& e) {
+        m_client->updateCredentialConfig(QStringLiteral("700001"), config, [&](const QString& id, const ApiError& e) {
+            requestId = id;
             result = e;
             done = true;
         });
         QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
         QVERIFY(!result.isError());
+        QCOMPARE(requestId, QStringLiteral("U-1"));
         const Request& r = m_server->requests().first();
         QCOMPARE(r.header("x-acs-action"), QByteArray("UpdateServerIdeInstance"));
-        QCOMPARE(r.formValue("InstanceId"), QByteArray("700001"));
-        QCOMPARE(QString::fromUtf8(r.formValue("CredentialConfig")), role.toCredentialConfigJson());
-        QCOMPARE(CredentialConfigMapping::fromJson(QString::fromUtf8(r.formValue("CredentialConfig"))), role);
-
-        done = false;
-        m_client->updateServerIdeInstance(QStringLiteral("700001"), RoleAssociation::unknown(QStringLiteral("odd")),
-                                          [&](const ApiError& e) {
-                                              result = e;
-                                              done = true;
-                                          });
-        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
-        QCOMPARE(result.kind, ApiError::Kind::InvalidArgument);
-        QCOMPARE(m_server->requestCount(), 1);
+        // As the official SDK sends it: InstanceId in the query string, CredentialConfig in the form body.
+        QCOMPARE(r.queryValue("InstanceId"), QByteArray("700001"));
+        QVERIFY(r.formValue("InstanceId").isEmpty());
+        QVERIFY(r.queryValue("CredentialConfig").isEmpty());
+        // The signature covers the query (a verifier that canonicalises it accepts the request).
+        QString why;
+        QVERIFY2(ApiTestSupport::verifyV3(r, "LTAI5tTestKeyId0001", "TestSecret0123456789", &why), qPrintable(why));
+        const QByteArray sent = r.formValue("CredentialConfig");
+        // Keys in alphabetical order at every level, compact; never the UserInfo secrets.
+        QCOMPARE(sent, QByteArray("{\"AliyunEnvRoleKey\":\"0\",\"Configs\":[{\"Key\":\"0\",\"Roles\":[{"
+                                  "\"AssumeRoleFor\":\"1234567890123456\",\"Policy\":\"{\\\"Version\\\":\\\"1\\\"}\","
+                                  "\"RoleArn\":\"acs:ram::1234567890123456:role/x\",\"RoleType\":\"service\"}],"
+                                  "\"Type\":\"Role\"}],\"Enable\":true}"));
+        QVERIFY(!sent.contains("leaked"));
     }
 
-    void setRoleStopsOnConflict()
+    void startStopDeleteSendInstanceIdInTheQuery()
     {
-        m_server->setHandler([](const Request& r) {
-            if (r.header("x-acs-action") == "GetServerIdeInstance")
-                return ok(getAnswer(kUpdateTime + 5000)); // someone changed it after it was shown
-            return ok("{\"RequestId\":\"U\"}");
-        });
-        SetRoleResult result;
-        ApiError error;
-        bool done = false;
-        m_client->setRole(QStringLiteral("700001"), RoleAssociation::none(), kUpdateTime,
-                          [&](const SetRoleResult& r, const ApiError& e) {
-                              result = r;
-                              error = e;
-                              done = true;
-                          });
-        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
-        QCOMPARE(error.kind, ApiError::Kind::Conflict);
-        QCOMPARE(error.code, QStringLiteral("Conflict"));
-        QVERIFY(!error.explanation.isEmpty());
-        QCOMPARE(result.before.updateTimeMs, kUpdateTime + 5000);
-        QVERIFY(result.after.isNull());
-        QCOMPARE(m_server->requestCount(), 1); // no UpdateServerIdeInstance was sent
+        m_server->setHandler([](const Request&) { return ok("{\"RequestId\":\"L\",\"InstanceId\":\"700001\"}"); });
+        int done = 0;
+        m_client->startServerIdeInstance(QStringLiteral("700001"), [&](const ApiError& e) { done += !e.isError(); });
+        m_client->stopServerIdeInstance(QStringLiteral("700001"), [&](const ApiError& e) { done += !e.isError(); });
+        m_client->deleteServerIdeInstance(QStringLiteral("700001"), [&](const ApiError& e) { done += !e.isError(); });
+        QTRY_COMPARE_WITH_TIMEOUT(done, 3, 10000);
+        for (const Request& r : m_server->requests()) {
+            QCOMPARE(r.queryValue("InstanceId"), QByteArray("700001"));
+            QVERIFY(r.form().isEmpty());
+        }
+        // A read keeps it in the body, as the SDK sends GetServerIdeInstance.
+        m_server->setHandler([](const Request&) { return ok(getAnswer(kUpdateTime)); });
+        bool read = false;
+        m_client->getServerIdeInstance(QStringLiteral("700001"),
+                                       [&](const Environment&, const ApiError&) { read = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(read, 10000);
+        QCOMPARE(m_server->requests().last().formValue("InstanceId"), QByteArray("700001"));
+        QVERIFY(m_server->requests().last().query.isEmpty());
     }
 
-    void setRoleUpdatesWhenUnchanged()
+    // RoleChange reads back after the write and says so when the service holds something else than was sent.
+    void roleChangeReportsAReadBackThatDiffers()
     {
         int gets = 0;
         m_server->setHandler([&gets](const Request& r) {
-            if (r.header("x-acs-action") == "GetServerIdeInstance")
-                return ok(getAnswer(++gets == 1 ? kUpdateTime : kUpdateTime + 9000));
-            return ok("{\"RequestId\":\"U\"}");
+            if (r.header("x-acs-action") == "GetServerIdeInstance") {
+                ++gets;
+                // First read: the custom role devrole. After the write: still devrole (the service ignored it).
+                return ok(getAnswer(gets == 1 ? kUpdateTime : kUpdateTime + 9000));
+            }
+            return ok("{\"RequestId\":\"UPDATE-7\"}");
         });
-        SetRoleResult result;
-        ApiError error;
+        QTemporaryDir dir;
+        AuditLog audit(dir.filePath(QStringLiteral("audit.sqlite")));
+        QVERIFY(audit.open());
+        RoleChange change(m_client.get(), nullptr, &audit);
+        RoleChange::Request request;
+        request.instanceId = QStringLiteral("700001");
+        request.requested = RoleAssociation::none();
+        request.actor = QStringLiteral("acs:ram::1234567890123456:user/admin");
+        request.confirmedUpFront = true;
+        RoleChange::Result result;
         bool done = false;
-        Environment shown;
-        shown.instanceId = QStringLiteral("700001");
-        shown.updateTimeMs = kUpdateTime;
-        m_client->setRole(shown, RoleAssociation::dataWorksDefault(), [&](const SetRoleResult& r, const ApiError& e) {
+        change.run(request, {}, [&](const RoleChange::Result& r) {
             result = r;
-            error = e;
             done = true;
         });
         QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
-        QVERIFY2(!error.isError(), qPrintable(error.toString()));
-        QCOMPARE(m_server->requestCount(), 3);
-        QCOMPARE(m_server->requests().at(1).header("x-acs-action"), QByteArray("UpdateServerIdeInstance"));
-        QCOMPARE(QString::fromUtf8(m_server->requests().at(1).formValue("CredentialConfig")),
-                 RoleAssociation::dataWorksDefault().toCredentialConfigJson());
-        QCOMPARE(result.before.updateTimeMs, kUpdateTime);
-        QCOMPARE(result.after.updateTimeMs, kUpdateTime + 9000);
+        QCOMPARE(result.outcome, RoleChange::Outcome::AppliedReadBackDiffers);
+        QVERIFY(result.isApplied());
+        QCOMPARE(result.requestId, QStringLiteral("UPDATE-7"));
+        QVERIFY(result.message.contains(QStringLiteral("devrole")));
+        QCOMPARE(gets, 2);
+        const QList<AuditEntry> entries = audit.query();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().requestId, QStringLiteral("UPDATE-7"));
+        QVERIFY(entries.first().outcome.startsWith(QStringLiteral("applied, read back differs")));
+        QCOMPARE(entries.first().fromRole, QStringLiteral("acs:ram::1234567890123456:role/devrole"));
+        QCOMPARE(entries.first().toRole, QStringLiteral("none"));
+        // Nothing secret was sent back: the write carried no UserInfo.
+        for (const Request& r : m_server->requests())
+            QVERIFY(!r.body.contains("Leaked") && !r.query.contains("Leaked"));
     }
 
     void lifecycleCalls()

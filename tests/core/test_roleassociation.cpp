@@ -78,18 +78,38 @@ private slots:
             << int(K::Unknown) << QStringLiteral("2");
         QTest::newRow("odd type") << QStringLiteral("{\"Enable\":true,\"Configs\":[{\"Type\":\"Oidc\"}]}")
                                   << int(K::Unknown) << QStringLiteral("Oidc");
+        // Recognised since the reading became conservative (issue: role changes safe on the real cloud): the SDK
+        // model's RoleType "user", and a default-role chain that names its roles (the SDK's own field example).
         QTest::newRow("user role type")
             << QStringLiteral(
                    "{\"Enable\":true,\"Configs\":[{\"Type\":\"Role\",\"Roles\":[{\"RoleArn\":\"acs:ram::1:role/x\","
                    "\"RoleType\":\"user\"}]}]}")
-            << int(K::Unknown) << QStringLiteral("user");
+            << int(K::CustomRole) << QStringLiteral("acs:ram::1:role/x");
+        QTest::newRow("odd role type")
+            << QStringLiteral(
+                   "{\"Enable\":true,\"Configs\":[{\"Type\":\"Role\",\"Roles\":[{\"RoleArn\":\"acs:ram::1:role/x\","
+                   "\"RoleType\":\"robot\"}]}]}")
+            << int(K::Unknown) << QStringLiteral("robot");
         QTest::newRow("role without arn")
             << QStringLiteral(
                    "{\"Enable\":true,\"Configs\":[{\"Type\":\"Role\",\"Roles\":[{\"RoleType\":\"service\"}]}]}")
             << int(K::Unknown) << QStringLiteral("ARN");
         QTest::newRow("chain naming a role") << QStringLiteral("{\"Enable\":true,\"Configs\":[{\"Type\":\"RoleChain\","
                                                                "\"Roles\":[{\"RoleArn\":\"acs:ram::1:role/q\"}]}]}")
-                                             << int(K::Unknown) << QStringLiteral("acs:ram::1:role/q");
+                                             << int(K::DataWorksDefault) << QString();
+        QTest::newRow("two configs, the key selects the custom one")
+            << QStringLiteral("{\"Enable\":true,\"AliyunEnvRoleKey\":\"1\",\"Configs\":[{\"Key\":\"0\",\"Type\":"
+                              "\"RoleChain\"},{\"Key\":\"1\",\"Type\":\"Role\",\"Roles\":[{\"RoleArn\":\"acs:ram::1:"
+                              "role/k\"}]}]}")
+            << int(K::CustomRole) << QStringLiteral("acs:ram::1:role/k");
+        QTest::newRow("key names no config")
+            << QStringLiteral("{\"Enable\":true,\"AliyunEnvRoleKey\":\"7\",\"Configs\":[{\"Key\":\"0\",\"Type\":"
+                              "\"RoleChain\"}]}")
+            << int(K::Unknown) << QStringLiteral("7");
+        QTest::newRow("numeric key")
+            << QStringLiteral(
+                   "{\"Enable\":true,\"AliyunEnvRoleKey\":0,\"Configs\":[{\"Key\":0,\"Type\":\"RoleChain\"}]}")
+            << int(K::DataWorksDefault) << QString();
         QTest::newRow("not json") << QStringLiteral("\"{oops\"") << int(K::Unknown) << QStringLiteral("JSON");
     }
     void parsesAnswersAndRefusesToGuess()

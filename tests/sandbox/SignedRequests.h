@@ -37,10 +37,21 @@ inline QByteArray formEncode(const Pairs& params)
     return out;
 }
 
+// The test's own statement of where the official DataWorks SDK (dataworks-public 2024-05-18, client.ts / the Java
+// async SDK's @Query annotations) sends a parameter: InstanceId of Update/Start/Stop/DeleteServerIdeInstance in the
+// query string, everything else in the form body. Kept apart from the client's and the sandbox's copies on purpose.
+inline bool sdkPutsInQuery(const QByteArray& action, const QByteArray& name)
+{
+    static const QList<QByteArray> actions = {"UpdateServerIdeInstance", "StartServerIdeInstance",
+                                              "StopServerIdeInstance", "DeleteServerIdeInstance"};
+    return name == "InstanceId" && actions.contains(action);
+}
+
 struct V3Options
 {
-    bool formBody = true; // parameters in a form body (else in the query)
-    QByteArray nonce;     // empty: a fresh one
+    // Parameters in a form body, except those the SDK sends in the query (sdkPutsInQuery); false: all in the query.
+    bool formBody = true;
+    QByteArray nonce; // empty: a fresh one
     QByteArray host = "127.0.0.1:8080";
     QByteArray bodyOverride; // sent instead of the signed body (tamper test)
 };
@@ -56,7 +67,13 @@ inline SandboxRequest v3(const QByteArray& action, const QByteArray& version, co
     in.path = "/";
     QByteArray body;
     if (options.formBody) {
-        body = formEncode(params);
+        Pairs inBody;
+        Pairs inQuery;
+        for (const auto& pair : params)
+            (sdkPutsInQuery(action, pair.first) ? inQuery : inBody).append(pair);
+        body = formEncode(inBody);
+        in.query = inQuery;
+        r.rawQuery = formEncode(inQuery);
     } else {
         in.query = params;
         r.rawQuery = formEncode(params);

@@ -90,6 +90,10 @@ QString compare(const QByteArray& body, bool* usedFast = nullptr)
         for (qsizetype i = 0; i < a.size(); ++i) {
             if (!(a[i] == b[i]))
                 return u"environment %1: "_s.arg(i) + describe(a[i]) + u" vs "_s + describe(b[i]);
+            // The role's details too (chain roles, role type, session policy): equality of roles ignores them.
+            if (!a[i].role.sameDetails(b[i].role))
+                return u"environment %1: role details %2 vs %3"_s.arg(i).arg(a[i].role.detailText(),
+                                                                             b[i].role.detailText());
             // Same bytes, same JSON type behind each value.
             if (a[i].cu != b[i].cu || std::signbit(a[i].cu) != std::signbit(b[i].cu))
                 return u"environment %1: Cu %2 vs %3"_s.arg(i).arg(a[i].cu).arg(b[i].cu);
@@ -184,6 +188,7 @@ private slots:
             for (qsizetype i = 0; i < 100; ++i) {
                 QVERIFY2(fast->environments[i] == expected.environments[i],
                          qPrintable(describe(fast->environments[i]) + u" vs "_s + describe(expected.environments[i])));
+                QVERIFY(fast->environments[i].role.sameDetails(expected.environments[i].role));
                 statuses << fast->environments[i].statusText;
                 roleKinds << int(fast->environments[i].role.kind());
             }

@@ -5,6 +5,7 @@
 #include "api/ApiClient.h"
 #include "api/DataWorksClient.h"
 #include "api/MaxComputeClient.h"
+#include "api/RoleChange.h"
 #include "api/StsClient.h"
 #include "credentials/CredentialContext.h"
 #include "credentials/UriCredentialProvider.h"
@@ -85,27 +86,34 @@ private slots:
         });
         QTRY_VERIFY_WITH_TIMEOUT(done, 30000);
         QVERIFY(shown.role.isNone());
+        // The one core role change, confirmed up front as a bulk run or `role set --yes` does.
+        RoleChange change(&dw, nullptr, nullptr);
+        RoleChange::Request request;
+        request.instanceId = shown.instanceId;
+        request.requested = RoleAssociation::customRole(u"acs:ram::1380246718450127:role/DataWorksDevRetailReader"_s);
+        request.expectedUpdateTimeMs = shown.updateTimeMs;
+        request.confirmedUpFront = true;
+        RoleChange::Result result;
         done = false;
-        SetRoleResult result;
-        ApiError setError;
-        dw.setRole(shown, RoleAssociation::customRole(u"acs:ram::1380246718450127:role/DataWorksDevRetailReader"_s),
-                   [&](const SetRoleResult& r, const ApiError& error) {
-                       result = r;
-                       setError = error;
-                       done = true;
-                   });
-        QTRY_VERIFY_WITH_TIMEOUT(done, 30000);
-        QVERIFY2(!setError.isError(), qPrintable(setError.toString()));
-        QVERIFY(result.after.role.isCustomRole());
-        QVERIFY(result.after.updateTimeMs > shown.updateTimeMs);
-        // The stale copy is now refused as a conflict.
-        done = false;
-        dw.setRole(shown, RoleAssociation::dataWorksDefault(), [&](const SetRoleResult&, const ApiError& error) {
-            setError = error;
+        change.run(request, {}, [&](const RoleChange::Result& r) {
+            result = r;
             done = true;
         });
         QTRY_VERIFY_WITH_TIMEOUT(done, 30000);
-        QCOMPARE(setError.kind, ApiError::Kind::Conflict);
+        QVERIFY2(result.outcome == RoleChange::Outcome::Applied, qPrintable(result.message));
+        QVERIFY(result.after.role.isCustomRole());
+        QVERIFY(result.after.updateTimeMs > shown.updateTimeMs);
+        QVERIFY(!result.requestId.isEmpty());
+        // The stale copy is now refused as a conflict.
+        request.requested = RoleAssociation::dataWorksDefault();
+        done = false;
+        change.run(request, {}, [&](const RoleChange::Result& r) {
+            result = r;
+            done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 30000);
+        QCOMPARE(result.outcome, RoleChange::Outcome::Conflict);
+        QCOMPARE(result.error.kind, ApiError::Kind::Conflict);
     }
 
     void credentialsUriThenStsAndMaxCompute()

@@ -52,6 +52,16 @@ QByteArray ScriptedHttpServer::Request::formValue(const QByteArray& key) const
     return {};
 }
 
+QByteArray ScriptedHttpServer::Request::queryValue(const QByteArray& key) const
+{
+    const auto pairs = queryItems();
+    for (const auto& [k, v] : pairs) {
+        if (k == key)
+            return v;
+    }
+    return {};
+}
+
 ScriptedHttpServer::ScriptedHttpServer(QObject* parent)
     : QObject(parent)
 {

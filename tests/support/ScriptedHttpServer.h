@@ -33,6 +33,7 @@ public:
         QList<QPair<QByteArray, QByteArray>> form() const;
         QList<QPair<QByteArray, QByteArray>> queryItems() const;
         QByteArray formValue(const QByteArray& key) const;
+        QByteArray queryValue(const QByteArray& key) const;
     };
 
     struct Response

@@ -14,6 +14,7 @@
 #include "SecretScanner.h"
 
 #include "api/DataWorksClient.h"
+#include "model/CredentialConfigMapping.h"
 #include "model/EnvironmentFilter.h"
 
 #include <QAction>
@@ -225,6 +226,42 @@ private Q_SLOTS:
         QVERIFY(!entries.first().override);
     }
 
+    // The dialog drives core's RoleChange: before Apply it shows what the write keeps and drops of the current
+    // configuration, refuses to lose a session policy until "drop" is ticked, and the audit record carries the
+    // write's RequestId, as `role set` does.
+    void roleDialogShowsWhatItKeepsAndDrops()
+    {
+        const QString id = QStringLiteral("700117"); // wang_fang_attribution: custom role with a session policy
+        RoleDialog* dialog = openRoleDialog(id);
+        QVERIFY(dialog);
+        auto* plan = child<QLabel>(dialog, QStringLiteral("writePlanLabel"));
+        auto* drop = child<QCheckBox>(dialog, QStringLiteral("dropPolicyCheck"));
+        auto* apply = child<QPushButton>(dialog, QStringLiteral("applyButton"));
+        QVERIFY(drop->isVisibleTo(dialog));
+        auto* arn = child<QComboBox>(dialog, QStringLiteral("customRoleArn"));
+        arn->setEditText(QStringLiteral("acs:ram::%1:role/DataWorksSharedAnalytics").arg(m_sb.sandbox->accountId()));
+        QTRY_VERIFY_WITH_TIMEOUT(plan->isVisibleTo(dialog) && plan->text().contains(QStringLiteral("session policy")),
+                                 10000);
+        QVERIFY(plan->text().contains(QStringLiteral("keeps")));
+        // The default role has no place for the policy: not applicable until it is dropped explicitly.
+        click(child<QRadioButton>(dialog, QStringLiteral("roleDefault")));
+        QTRY_VERIFY(plan->text().contains(QStringLiteral("Cannot be applied yet")));
+        QVERIFY(!apply->isEnabled());
+        click(drop);
+        QVERIFY(drop->isChecked());
+        QTRY_VERIFY(apply->isEnabled());
+        QVERIFY(plan->text().contains(QStringLiteral("drops")));
+        QSignalSpy applied(dialog, &RoleDialog::applied);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QVERIFY(applied.wait(10000));
+        QCOMPARE(m_sb.environment(id).roleKind, SandboxData::RoleKind::Default);
+        QVERIFY(!m_sb.environment(id).credentialConfig.contains("Policy"));
+        const QList<AuditEntry> entries = auditFor(id);
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().outcome, QStringLiteral("applied"));
+        QVERIFY(!entries.first().requestId.isEmpty());
+    }
+
     void customRoleIsCheckedLiveAndRefusedWhenUntrusted()
     {
         const QString id = QStringLiteral("700113"); // risk_agent_playground: private, Running, no role
@@ -300,11 +337,12 @@ private Q_SLOTS:
             QStringLiteral("acs:ram::%1:role/DataWorksSharedAnalytics").arg(m_sb.sandbox->accountId());
         bool done = false;
         ApiError otherError;
-        m_sb.session->dataWorks()->updateServerIdeInstance(id, RoleAssociation::customRole(otherRole),
-                                                           [&](const ApiError& e) {
-                                                               otherError = e;
-                                                               done = true;
-                                                           });
+        m_sb.session->dataWorks()->updateCredentialConfig(
+            id, CredentialConfigMapping::toJson(RoleAssociation::customRole(otherRole)),
+            [&](const QString&, const ApiError& e) {
+                otherError = e;
+                done = true;
+            });
         QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
         QVERIFY2(!otherError.isError(), qPrintable(otherError.toString()));
         QCOMPARE(m_sb.environment(id).roleKind, SandboxData::RoleKind::Custom);
