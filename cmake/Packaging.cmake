@@ -22,7 +22,9 @@ cloud account.")
 set(CPACK_PACKAGE_HOMEPAGE_URL "https://github.com/roledesk/RoleDesk")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY RoleDesk)
 set(CPACK_PACKAGE_EXECUTABLES roledesk RoleDesk)
-set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/packaging/LICENSE.txt)
+# Apache-2.0: the full text (LICENSE) in the installers; packaging/LICENSE.txt is the short notice.
+set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
+set(CPACK_RPM_PACKAGE_LICENSE "Apache-2.0")
 set(CPACK_RESOURCE_FILE_README ${PROJECT_SOURCE_DIR}/README.md)
 set(CPACK_PACKAGE_CHECKSUM SHA256)
 # The build type carries debug information (RelWithDebInfo); packages ship stripped binaries.

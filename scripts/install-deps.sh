@@ -12,7 +12,7 @@ PKGS=(
   qt6-svg-dev libqt6svg6 qt6-qpa-plugins
   libgl-dev
   nodejs npm
-  xvfb xauth imagemagick x11-utils
+  xvfb xauth imagemagick x11-utils openbox
   dbus dbus-x11 gnome-keyring libsecret-tools
   fonts-noto-cjk fonts-dejavu-core
   desktop-file-utils appstream dpkg-dev file man-db

@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -45,9 +46,11 @@ AuditDialog::AuditDialog(AuditLog* log, QWidget* parent)
     layout->addLayout(top);
 
     m_table = UiUtil::name(new QTableWidget(this), QStringLiteral("auditTable"), tr("Audit entries"));
-    m_table->setColumnCount(8);
+    m_table->setColumnCount(9);
     m_table->setHorizontalHeaderLabels({tr("Time"), tr("Actor"), tr("Environment"), tr("From"), tr("To"),
-                                        tr("Override"), tr("Reason"), tr("Outcome")});
+                                        tr("Override"), tr("Reason"), tr("Outcome"), tr("Request ID")});
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    m_table->setWordWrap(false);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
@@ -67,7 +70,9 @@ AuditDialog::AuditDialog(AuditLog* log, QWidget* parent)
     connect(m_filterTimer, &QTimer::timeout, this, &AuditDialog::reload);
     connect(m_filter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
     connect(m_export, &QPushButton::clicked, this, &AuditDialog::exportCsv);
-    resize(1100, 520);
+    // Opened from the main window: no larger than the screen it is on (every column must stay reachable).
+    const QRect available = (parent ? parent->screen() : screen())->availableGeometry();
+    resize(qMin(1100, available.width() * 9 / 10), qMin(520, available.height() * 9 / 10));
     reload();
 }
 
@@ -104,14 +109,55 @@ void AuditDialog::reload()
         set(5, e.override ? tr("yes") : QString());
         set(6, e.reason);
         set(7, e.outcome);
+        set(8, e.requestId);
     }
-    m_table->resizeColumnsToContents();
+    fitColumns();
     m_status->setText(tr("%n entries shown (database %1)", nullptr, int(entries.size())).arg(m_log->databasePath()));
+}
+
+void AuditDialog::fitColumns()
+{
+    // Contents first, then every column shrunk in proportion (not below a readable minimum) until all of them
+    // fit the view: Reason and Outcome must never sit off-screen. Cells elide; the tool tip has the full text.
+    m_table->resizeColumnsToContents();
+    QHeaderView* header = m_table->horizontalHeader();
+    const int available = m_table->viewport()->width();
+    int total = 0;
+    for (int c = 0; c < m_table->columnCount(); ++c)
+        total += header->sectionSize(c);
+    if (total <= available || available <= 0)
+        return;
+    const int minimum = header->minimumSectionSize() + fontMetrics().averageCharWidth() * 4;
+    for (int c = 0; c < m_table->columnCount(); ++c)
+        header->resizeSection(c, qMax(minimum, int(qint64(header->sectionSize(c)) * available / total)));
+}
+
+void AuditDialog::resizeEvent(QResizeEvent* event)
+{
+    QDialog::resizeEvent(event);
+    fitColumns();
 }
 
 bool AuditDialog::exportTo(const QString& path, QString* error)
 {
-    return m_log && m_log->exportCsv(path, queryFor(m_filter->text()), error);
+    if (!m_log)
+        return false;
+    m_filterTimer->stop();
+    reload(); // what is exported is exactly what is shown
+    QString failure;
+    if (!m_log->exportCsv(path, queryFor(m_filter->text()), &failure)) {
+        if (error)
+            *error = failure;
+        return false;
+    }
+    const QString filter = m_filter->text().trimmed();
+    m_status->setText(filter.isEmpty()
+                          ? tr("Exported all %n entries to %1.", nullptr, rowCount()).arg(path)
+                          : tr("Exported the %n entries matching the filter \"%1\" to %2 (the filter applies to the "
+                               "export too).",
+                               nullptr, rowCount())
+                                .arg(filter, path));
+    return true;
 }
 
 void AuditDialog::exportCsv()
@@ -125,5 +171,4 @@ void AuditDialog::exportCsv()
         QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1: %2").arg(path, error));
         return;
     }
-    m_status->setText(tr("Exported to %1").arg(path));
 }

@@ -24,8 +24,12 @@ public:
 public Q_SLOTS:
     void reload();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void exportCsv();
+    void fitColumns();
 
     AuditLog* m_log;
     QLineEdit* m_filter;

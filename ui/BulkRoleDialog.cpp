@@ -89,23 +89,39 @@ BulkRoleDialog::BulkRoleDialog(Session* session, QList<Environment> environments
 
     auto* publicBox = new QFrame(this);
     publicBox->setObjectName(QStringLiteral("bulkPublicBox"));
-    publicBox->setStyleSheet(UiUtil::bannerStyle(publicCount > 0));
     auto* publicLayout = new QVBoxLayout(publicBox);
-    auto* publicText = new QLabel(
-        tr("%n of the selected environments are public (recorded by admins). ", nullptr, publicCount) +
-            RolePolicy::publicEnvironmentGuidance() + QLatin1Char(' ') +
-            tr("Unless you confirm below, public environments keep their setting and are reported as refused."),
-        publicBox);
+    auto* publicText = new QLabel(publicBox);
+    publicText->setObjectName(QStringLiteral("bulkPublicText"));
     publicText->setWordWrap(true);
     publicLayout->addWidget(publicText);
-    m_includePublic = UiUtil::name(new QCheckBox(tr("Also give the role to public environments"), publicBox),
+    // The confirmation only matters for a change that gives public environments a role.
+    auto* confirmArea = new QWidget(publicBox);
+    auto* confirmLayout = new QVBoxLayout(confirmArea);
+    confirmLayout->setContentsMargins(0, 0, 0, 0);
+    m_includePublic = UiUtil::name(new QCheckBox(tr("Also give the role to public environments"), confirmArea),
                                    QStringLiteral("bulkIncludePublic"), tr("Include public environments"));
-    publicLayout->addWidget(m_includePublic);
+    confirmLayout->addWidget(m_includePublic);
     auto* reasonForm = new QFormLayout;
-    m_reason = UiUtil::name(new QLineEdit(publicBox), QStringLiteral("bulkReason"), tr("Reason for the override"));
+    m_reason = UiUtil::name(new QLineEdit(confirmArea), QStringLiteral("bulkReason"), tr("Reason for the override"));
     reasonForm->addRow(tr("Reason (audit log):"), m_reason);
-    publicLayout->addLayout(reasonForm);
+    confirmLayout->addLayout(reasonForm);
+    publicLayout->addWidget(confirmArea);
     publicBox->setVisible(publicCount > 0);
+    const auto updatePublicNote = [this, publicBox, publicText, confirmArea, publicCount] {
+        // "Do Not Associate Role" is what the guidance asks for public environments: allowed and applied.
+        const bool clearing = m_none->isChecked();
+        publicText->setText(
+            tr("%n of the selected environments are public (recorded by admins). ", nullptr, publicCount) +
+            RolePolicy::publicEnvironmentGuidance() + QLatin1Char(' ') +
+            (clearing ? tr("Removing their role follows that guidance: they are changed like the others.")
+                      : tr("Unless you confirm below, public environments keep their setting and are reported as "
+                           "refused.")));
+        publicBox->setStyleSheet(UiUtil::bannerStyle(!clearing));
+        confirmArea->setVisible(!clearing);
+    };
+    for (QRadioButton* b : {m_default, m_custom, m_none})
+        connect(b, &QRadioButton::toggled, this, updatePublicNote);
+    updatePublicNote();
     layout->addWidget(publicBox);
 
     m_progress = UiUtil::name(new QProgressBar(this), QStringLiteral("bulkProgress"), tr("Bulk change progress"));

@@ -22,6 +22,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QFrame>
 #include <QGridLayout>
@@ -33,6 +34,9 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QShowEvent>
 #include <QStyle>
 #include <QSystemTrayIcon>
 #include <QTimer>
@@ -75,6 +79,24 @@ QString stateExplanation(CredentialSource::State state)
     return {};
 }
 
+// Long answers (a JSON error body, a URL) have no spaces to wrap at: allow breaks after punctuation and inside
+// very long runs, so a label wraps instead of widening the window past the screen.
+QString wrappable(const QString& text)
+{
+    QString out;
+    out.reserve(text.size() + text.size() / 16);
+    int run = 0;
+    for (const QChar c : text) {
+        out.append(c);
+        run = c.isSpace() ? 0 : run + 1;
+        if (!c.isSpace() && (QStringLiteral(",:/&?=}]\"").contains(c) || run >= 24)) {
+            out.append(QChar(0x200B));
+            run = 0;
+        }
+    }
+    return out;
+}
+
 QLabel* valueLabel(const QString& objectName, const QString& accessible, QWidget* parent)
 {
     auto* label = UiUtil::name(new QLabel(parent), objectName, accessible);
@@ -99,6 +121,7 @@ CredentialInspector::CredentialInspector(const Clock* clock, QWidget* parent)
     m_revealTimer = new QTimer(this);
     m_revealTimer->setSingleShot(true);
     connect(m_revealTimer, &QTimer::timeout, this, &CredentialInspector::hideSecrets);
+    connect(m_clipboard, &SecretClipboard::cleared, this, &CredentialInspector::refreshView);
     refreshView();
 }
 
@@ -111,7 +134,18 @@ CredentialInspector::~CredentialInspector()
 
 void CredentialInspector::buildUi()
 {
-    auto* layout = new QVBoxLayout(this);
+    // Everything scrolls inside the window (a small screen or 1.5x scale), the Close button stays in view.
+    auto* outer = new QVBoxLayout(this);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("inspectorScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* content = new QWidget(scroll);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    scroll->setWidget(content);
+    outer->addWidget(scroll, 1);
 
     auto* sourceRow = new QHBoxLayout;
     m_method = UiUtil::name(new QComboBox(this), QStringLiteral("inspectMethod"), tr("How to fetch the credential"));
@@ -130,6 +164,12 @@ void CredentialInspector::buildUi()
                              tr("Fetch and inspect"));
     sourceRow->addWidget(m_inspect);
     layout->addLayout(sourceRow);
+    m_inputError = UiUtil::name(new QLabel(this), QStringLiteral("inspectInputError"), tr("Input problem"));
+    m_inputError->setWordWrap(true);
+    m_inputError->setStyleSheet(UiUtil::bannerStyle(true));
+    m_inputError->hide();
+    layout->addWidget(m_inputError);
+    connect(m_target, &QLineEdit::textEdited, m_inputError, &QWidget::hide);
     connect(m_inspect, &QPushButton::clicked, this, &CredentialInspector::startFromInputs);
     connect(m_target, &QLineEdit::returnPressed, this, &CredentialInspector::startFromInputs);
     connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
@@ -201,6 +241,10 @@ void CredentialInspector::buildUi()
     m_reveal = UiUtil::name(new QPushButton(tr("Reveal for 10 s"), credBox), QStringLiteral("revealButton"),
                             tr("Reveal the secret and token for ten seconds"));
     form->addRow(QString(), m_reveal);
+    m_copyStatus = UiUtil::name(new QLabel(credBox), QStringLiteral("copyStatus"), tr("Clipboard countdown"));
+    m_copyStatus->setWordWrap(true);
+    m_copyStatus->hide();
+    form->addRow(QString(), m_copyStatus);
     connect(m_reveal, &QPushButton::clicked, this, &CredentialInspector::reveal);
     connect(m_copySecret, &QPushButton::clicked, this, &CredentialInspector::copySecret);
     connect(m_copyToken, &QPushButton::clicked, this, &CredentialInspector::copyToken);
@@ -261,6 +305,15 @@ void CredentialInspector::buildUi()
     m_doctor->hide();
     layout->addWidget(m_doctor, 1);
     layout->addStretch();
+    auto* buttons = UiUtil::name(new QDialogButtonBox(QDialogButtonBox::Close, this),
+                                 QStringLiteral("inspectorButtons"), tr("Close the inspector"));
+    connect(buttons, &QDialogButtonBox::rejected, this, &QWidget::close);
+    outer->addWidget(buttons);
+    // A window of its own: Esc and Ctrl+W close it, as a dialog would.
+    for (const QKeySequence& key : {QKeySequence(Qt::Key_Escape), QKeySequence(QKeySequence::Close)}) {
+        auto* shortcut = new QShortcut(key, this);
+        connect(shortcut, &QShortcut::activated, this, &QWidget::close);
+    }
     resize(720, 700);
 }
 
@@ -350,9 +403,24 @@ void CredentialInspector::startFromInputs()
         if (m_source)
             refreshNow();
         return;
-    case Method::Uri:
-        inspectUri(QUrl::fromUserInput(m_target->text().trimmed()));
+    case Method::Uri: {
+        // Checked here, in the window's words: a typing mistake is not a credential failure to retry forever.
+        const QString text = m_target->text().trimmed();
+        const QUrl uri(text, QUrl::StrictMode);
+        if (!text.isEmpty() && (!uri.isValid() || uri.host().isEmpty() ||
+                                (uri.scheme() != QStringLiteral("http") && uri.scheme() != QStringLiteral("https")))) {
+            m_inputError->setText(tr("\"%1\" is not a credentials URI. Enter an http:// or https:// address, such "
+                                     "as http://127.0.0.1:8080/credentials, or leave it empty to use "
+                                     "ALIBABA_CLOUD_CREDENTIALS_URI.")
+                                      .arg(text));
+            m_inputError->show();
+            m_target->setFocus();
+            return;
+        }
+        m_inputError->hide();
+        inspectUri(uri);
         return;
+    }
     case Method::File:
         inspectFile(m_target->text().trimmed());
         return;
@@ -365,6 +433,8 @@ void CredentialInspector::startFromInputs()
 void CredentialInspector::inspectUri(const QUrl& uri)
 {
     m_method->setCurrentIndex(m_method->findData(int(Method::Uri)));
+    // What is inspected shows in the box (roledesk --inspect --uri URL fills it, like --file).
+    m_target->setText(uri.toString());
     auto* provider = new UriCredentialProvider(credentialContext(), uri);
     inspectProvider(provider, provider->description());
 }
@@ -411,7 +481,7 @@ void CredentialInspector::attach(CredentialSource* source, const QString& label)
     m_tables->hide();
     m_doctor->hide();
     m_banner->hide();
-    m_title->setText(label);
+    m_title->setText(wrappable(label));
     connect(source, &CredentialSource::stateChanged, this, &CredentialInspector::refreshView);
     connect(source, &CredentialSource::credentialChanged, this, &CredentialInspector::onCredentialChanged);
     connect(source, &CredentialSource::refreshFailed, this, &CredentialInspector::onRefreshFailed);
@@ -443,6 +513,7 @@ void CredentialInspector::onRefreshFailed(const CredentialError& error, const QD
 void CredentialInspector::notify(const QString& title, const QString& message, bool critical)
 {
     m_lastNotification = title + QStringLiteral(": ") + message;
+    m_expiryBanner = false;
     Q_EMIT notified(title, message);
     if (m_useTray && QSystemTrayIcon::isSystemTrayAvailable()) {
         if (!m_tray) {
@@ -459,7 +530,7 @@ void CredentialInspector::notify(const QString& title, const QString& message, b
     }
     m_banner->setStyleSheet(UiUtil::bannerStyle(critical));
     m_bannerLabel->setText(QStringLiteral("<b>") + title.toHtmlEscaped() + QStringLiteral("</b><br>") +
-                           message.toHtmlEscaped());
+                           wrappable(message).toHtmlEscaped());
     m_banner->show();
 }
 
@@ -520,9 +591,18 @@ void CredentialInspector::refreshView()
         m_sourceLabel->setText(credential.isNull() ? m_source->provider()->description() : credential.source());
     m_keyId->setText(credential.isNull() ? QStringLiteral("-") : credential.maskedKeyId());
     const bool usable = !m_source->usableCredential().isNull();
-    m_reveal->setEnabled(!credential.isNull());
-    m_copySecret->setEnabled(!credential.isNull());
-    m_copyToken->setEnabled(credential.isSts());
+    m_reveal->setEnabled(!credential.isNull() && !m_revealed);
+    // Visible countdowns: how long the secret stays revealed, and when the clipboard is cleared.
+    if (m_revealed)
+        m_reveal->setText(tr("Hidden again in %n s", nullptr, qMax(1, (m_revealTimer->remainingTime() + 999) / 1000)));
+    const int clipboardMs = m_clipboard->remainingMs();
+    m_copyStatus->setVisible(clipboardMs >= 0);
+    if (clipboardMs >= 0)
+        m_copyStatus->setText(
+            tr("Copied. The clipboard is cleared in %n s.", nullptr, qMax(1, (clipboardMs + 999) / 1000)));
+    // An expired secret is of no use to anyone: Copy only while the credential is usable.
+    m_copySecret->setEnabled(usable);
+    m_copyToken->setEnabled(usable && credential.isSts());
     m_validate->setEnabled(usable);
     m_maxComputeButton->setEnabled(usable);
     if (credential.isNull()) {
@@ -547,6 +627,23 @@ void CredentialInspector::refreshView()
                    tr("%1 expires in %2 (at %3).")
                        .arg(credential.maskedKeyId(), countdownText(left), TimeText::local(credential.expiration())),
                    false);
+            m_expiryBanner = !m_banner->isHidden();
+        } else if (m_expiryBanner && !m_banner->isHidden() && m_warnedFor == credential.accessKeyId()) {
+            // The in-window warning counts down with the clock, and says so once it is over.
+            m_bannerLabel->setText(
+                left > 0 ? QStringLiteral("<b>%1</b><br>%2")
+                               .arg(tr("Credential expires soon").toHtmlEscaped(),
+                                    tr("%1 expires in %2 (at %3).")
+                                        .arg(credential.maskedKeyId(), countdownText(left),
+                                             TimeText::local(credential.expiration()))
+                                        .toHtmlEscaped())
+                         : QStringLiteral("<b>%1</b><br>%2")
+                               .arg(tr("Credential expired").toHtmlEscaped(),
+                                    tr("%1 expired at %2; it is not usable until a refresh succeeds.")
+                                        .arg(credential.maskedKeyId(), TimeText::local(credential.expiration()))
+                                        .toHtmlEscaped()));
+            if (left <= 0)
+                m_banner->setStyleSheet(UiUtil::bannerStyle(true));
         }
     } else if (!credential.isNull()) {
         m_expiration->setText(tr("never (a long-term AccessKey pair)"));
@@ -572,7 +669,7 @@ void CredentialInspector::refreshView()
     } else
         m_nextRefresh->setText(tr("not planned"));
     const CredentialError& error = m_source->lastError();
-    m_lastError->setText(error.isNull() ? tr("none") : error.toString());
+    m_lastError->setText(error.isNull() ? tr("none") : wrappable(error.toString()));
     m_lastError->setStyleSheet(error.isNull() ? QString() : QStringLiteral("color: #9b2c2c;"));
 }
 
@@ -593,11 +690,13 @@ void CredentialInspector::reveal()
     m_token->setCursorPosition(0);
     m_revealTimer->start(m_revealMs);
     m_reveal->setEnabled(false);
+    refreshView();
 }
 
 void CredentialInspector::hideSecrets()
 {
     m_revealed = false;
+    m_reveal->setText(tr("Reveal for 10 s"));
     m_revealTimer->stop();
     m_secret->setEchoMode(QLineEdit::Password);
     m_token->setEchoMode(QLineEdit::Password);
@@ -606,14 +705,16 @@ void CredentialInspector::hideSecrets()
 
 void CredentialInspector::copySecret()
 {
-    if (m_source && !m_source->lastCredential().isNull())
+    if (m_source && !m_source->usableCredential().isNull())
         m_clipboard->copy(m_source->lastCredential().accessKeySecret());
+    refreshView();
 }
 
 void CredentialInspector::copyToken()
 {
-    if (m_source && m_source->lastCredential().isSts())
+    if (m_source && m_source->usableCredential().isSts())
         m_clipboard->copy(m_source->lastCredential().securityToken());
+    refreshView();
 }
 
 ApiClient* CredentialInspector::credentialApi()
@@ -650,7 +751,11 @@ void CredentialInspector::validate()
             return;
         self->m_validate->setEnabled(true);
         if (error.isError()) {
-            self->m_validateResult->setText(tr("Not valid: %1").arg(error.toString()));
+            // Only the service can say a credential is not valid; no answer at all means it could not be checked.
+            const bool unchecked = error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout ||
+                                   error.kind == ApiError::Kind::InvalidEndpoint;
+            self->m_validateResult->setText(unchecked ? tr("Could not check: %1").arg(wrappable(error.toString()))
+                                                      : tr("Not valid: %1").arg(wrappable(error.toString())));
             self->m_validateResult->setStyleSheet(QStringLiteral("color: #9b2c2c;"));
             Q_EMIT self->validated(false, false);
             return;
@@ -724,4 +829,14 @@ void CredentialInspector::testMaxCompute()
         self->m_tables->setVisible(!tables.isEmpty());
         Q_EMIT self->maxComputeTested(true);
     });
+}
+
+void CredentialInspector::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!m_placed) {
+        // Opened from the main window or alone: never partly off the screen it opens on.
+        m_placed = true;
+        UiUtil::fitToScreen(this);
+    }
 }

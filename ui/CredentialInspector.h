@@ -92,6 +92,9 @@ public Q_SLOTS:
     void copyToken();
     void startFromInputs();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 Q_SIGNALS:
     void notified(const QString& title, const QString& message);
     void validated(bool ok, bool matchesRole);
@@ -127,6 +130,8 @@ private:
     bool m_revealed = false;
     bool m_useTray = true;
     bool m_doctorRunning = false;
+    bool m_expiryBanner = false; // the in-window banner is the expiry warning, kept counting down
+    bool m_placed = false;
     QString m_lastNotification;
     QString m_sourceText; // shown instead of the credential's own source when set
     quint64 m_generation = 0;
@@ -134,6 +139,7 @@ private:
     QComboBox* m_method;
     QLineEdit* m_target;
     QPushButton* m_inspect;
+    QLabel* m_inputError;
     QLabel* m_title;
     QLabel* m_state;
     QLabel* m_sourceLabel;
@@ -141,6 +147,7 @@ private:
     QLineEdit* m_secret;
     QLineEdit* m_token;
     QPushButton* m_reveal;
+    QLabel* m_copyStatus;
     QPushButton* m_copySecret;
     QPushButton* m_copyToken;
     QLabel* m_expiration;

@@ -1,5 +1,7 @@
 #include "DemoShots.h"
 
+#include "AuditDialog.h"
+#include "BulkRoleDialog.h"
 #include "CredentialInspector.h"
 #include "EnvironmentFilterModel.h"
 #include "EnvironmentTableModel.h"
@@ -11,6 +13,7 @@
 #include <QCoreApplication>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTableView>
 #include <QTimer>
 
 #include <cstdio>
@@ -55,10 +58,31 @@ void shoot(MainWindow* window, const QString& what, const QString& path)
             confirm->click();
         if (auto* reason = dialog->findChild<QLineEdit*>(QStringLiteral("overrideReason")))
             reason->setText(QCoreApplication::translate("DemoShots", "SQL workshop on Friday reads the course tables"));
-        QTimer::singleShot(1500, dialog, [dialog, path] {
-            dialog->adjustSize();
-            save(dialog, path);
-        });
+        // At the size it opened with, as the user sees it (never a hand-picked one).
+        QTimer::singleShot(1500, dialog, [dialog, path] { save(dialog, path); });
+        return;
+    }
+    if (what == QStringLiteral("bulk")) {
+        // A selection with public environments, as an admin would pick it.
+        QItemSelection selection;
+        EnvironmentFilterModel* proxy = window->filterModel();
+        for (int row = 0; row < qMin(6, proxy->rowCount()); ++row)
+            selection.select(proxy->index(row, 0), proxy->index(row, 0));
+        window->table()->selectionModel()->select(selection,
+                                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        window->bulkChangeRole();
+        auto* dialog = window->findChild<BulkRoleDialog*>();
+        if (auto* button = dialog ? dialog->findChild<QAbstractButton*>(QStringLiteral("bulkRoleDefault")) : nullptr)
+            button->click();
+        QWidget* target = dialog ? static_cast<QWidget*>(dialog) : window;
+        QTimer::singleShot(1200, target, [target, path] { save(target, path); });
+        return;
+    }
+    if (what == QStringLiteral("audit")) {
+        window->showAudit();
+        auto* dialog = window->findChild<AuditDialog*>();
+        QWidget* target = dialog ? static_cast<QWidget*>(dialog) : window;
+        QTimer::singleShot(1200, target, [target, path] { save(target, path); });
         return;
     }
     if (what == QStringLiteral("inspector")) {

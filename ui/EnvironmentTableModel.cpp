@@ -6,6 +6,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QGuiApplication>
 
 EnvironmentTableModel::EnvironmentTableModel(QObject* parent)
     : QAbstractTableModel(parent)
@@ -127,7 +128,7 @@ QVariant EnvironmentTableModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (column == VisibilityColumn && keys.visibility == Visibility::Public && env.role.hasRole())
-            return QBrush(QColor(0xb0, 0x30, 0x20));
+            return QBrush(publicColour(QGuiApplication::palette()));
         return {};
     case SortRole:
         switch (column) {
@@ -286,4 +287,10 @@ EnvironmentTableModel::RowKeys EnvironmentTableModel::makeKeys(const Environment
     share(keys.role);
     keys.visibility = visibilityOf(env.instanceId);
     return keys;
+}
+
+QColor EnvironmentTableModel::publicColour(const QPalette& palette)
+{
+    // A dark red on light bases, a light red on dark ones: 4.5:1 against Base and AlternateBase either way.
+    return palette.color(QPalette::Base).lightnessF() < 0.5 ? QColor(0xff, 0x8a, 0x80) : QColor(0xa3, 0x24, 0x16);
 }

@@ -4,8 +4,10 @@
 #include "model/Visibility.h"
 
 #include <QAbstractTableModel>
+#include <QColor>
 #include <QHash>
 #include <QList>
+#include <QPalette>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -91,6 +93,8 @@ public:
     static QString roleText(const RoleAssociation& role);
     // Shown in the header and everywhere visibility appears: the API does not expose it.
     static QString visibilityHeader();
+    // The colour of "Public" on an environment that has a role, readable on the palette's base colours.
+    static QColor publicColour(const QPalette& palette);
 
 private:
     RowKeys makeKeys(const Environment& environment);

@@ -28,9 +28,10 @@ public:
 
     explicit KeychainStore(QString service = QStringLiteral("RoleDesk"), QObject* parent = nullptr);
 
-    void writeSecret(const QString& account, const QString& secret, WriteCallback done);
-    void readSecret(const QString& account, ReadCallback done);
-    void removeSecret(const QString& account, WriteCallback done);
+    // Virtual so a test can stand in for a keyring that never answers.
+    virtual void writeSecret(const QString& account, const QString& secret, WriteCallback done);
+    virtual void readSecret(const QString& account, ReadCallback done);
+    virtual void removeSecret(const QString& account, WriteCallback done);
 
     const QString& service() const { return m_service; }
 

@@ -19,6 +19,7 @@
 #include "credentials/CredentialSource.h"
 #include "credentials/DefaultCredentialChain.h"
 #include "credentials/ProfileCredentialProvider.h"
+#include "model/AuditLog.h"
 #include "model/VisibilityStore.h"
 #include "util/Logging.h"
 #include "util/Memory.h"
@@ -27,12 +28,14 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QFrame>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
@@ -42,6 +45,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -53,6 +57,8 @@
 
 namespace {
 constexpr int kProjectIdRole = Qt::UserRole + 1;
+const QString kHomeUrl = QStringLiteral("https://github.com/roledesk/RoleDesk");
+const QString kDocsUrl = QStringLiteral("https://github.com/roledesk/RoleDesk#readme");
 
 // An ARN has no spaces: allow line breaks after ':' and '/' so it wraps inside the narrow details pane.
 QString breakable(QString text)
@@ -82,13 +88,18 @@ MainWindow::MainWindow(Session* session, AppSettings settings, KeychainStore* ke
     populateProfiles();
     connect(m_session, &Session::connectionChanged, this, &MainWindow::onConnectionChanged);
     connect(m_session, &Session::identityChanged, this, &MainWindow::onIdentityChanged);
-    resize(1580, 900);
+    // A first start fills most of the screen it is on, never more (at 1.5x a 1600x1000 screen is 1067x667).
+    const QRect available = screen()->availableGeometry();
+    resize(qMin(1580, available.width() * 95 / 100), qMin(900, available.height() * 9 / 10));
     if (m_session->isConnected())
         onConnectionChanged();
 }
 
 MainWindow::~MainWindow()
 {
+    // The models are children destroyed after this window stops being a MainWindow: their last signals (the proxy's
+    // reset when its source goes) must not reach this object.
+    m_proxy->disconnect(this);
     if (m_listing)
         m_listing->cancel();
 }
@@ -102,6 +113,7 @@ void MainWindow::buildUi()
     bar->addWidget(new QLabel(tr("Profile: "), bar));
     m_profile = UiUtil::name(new QComboBox(bar), QStringLiteral("profileCombo"), tr("Connection profile"));
     m_profile->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_profile, &QComboBox::currentIndexChanged, this, &MainWindow::onProfileChosen);
     m_profile->setToolTip(tr("Where the admin credential comes from: the default credential chain, an aliyun CLI "
                              "profile, an INI profile, or an AccessKey pair stored in the OS keychain."));
     bar->addWidget(m_profile);
@@ -118,7 +130,7 @@ void MainWindow::buildUi()
     m_endpoint = UiUtil::name(new QLineEdit(bar), QStringLiteral("endpointEdit"), tr("Endpoint override"));
     m_endpoint->setPlaceholderText(tr("public endpoints"));
     m_endpoint->setText(m_settings.endpointOverride.toString());
-    m_endpoint->setMinimumWidth(220);
+    m_endpoint->setMinimumWidth(120);
     m_endpoint->setClearButtonEnabled(true);
     bar->addWidget(m_endpoint);
     m_connect = UiUtil::name(new QPushButton(tr("Connect"), bar), QStringLiteral("connectButton"), tr("Connect"));
@@ -190,6 +202,12 @@ void MainWindow::buildUi()
                    RoleAssociation::Kind::CustomRole, RoleAssociation::Kind::Unknown})
         m_roleFilter->addItem(RoleAssociation::kindDisplayName(k), int(k));
     filters->addWidget(m_roleFilter);
+    // The filter box stretches; the combos shrink to a few characters (their full text is in the list).
+    for (QComboBox* combo : {m_statusFilter, m_visibilityFilter, m_roleFilter}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(8);
+        combo->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    }
     m_clearFilters = UiUtil::name(new QPushButton(tr("Clear"), centre), QStringLiteral("clearFiltersButton"),
                                   tr("Clear all filters"));
     filters->addWidget(m_clearFilters);
@@ -205,6 +223,9 @@ void MainWindow::buildUi()
     m_filterTimer->setInterval(120);
     connect(m_filterTimer, &QTimer::timeout, this, &MainWindow::applyFilter);
     connect(m_filterEdit, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
+    // Down or Enter in the filter goes to the results; Esc clears it (as KeePassXC's search does).
+    m_filterEdit->installEventFilter(this);
+    connect(m_filterEdit, &QLineEdit::returnPressed, this, &MainWindow::focusResults);
     for (QComboBox* combo : {m_statusFilter, m_visibilityFilter, m_roleFilter})
         connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
     connect(m_clearFilters, &QPushButton::clicked, this, [this] {
@@ -225,6 +246,9 @@ void MainWindow::buildUi()
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    // Tab leaves the table (the arrows move inside it); Enter on a row opens Change role.
+    m_table->setTabKeyNavigation(false);
+    m_table->installEventFilter(this);
     // Fixed row heights and interactive columns: no per-row measuring, so 100,000 rows stay fast.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
@@ -235,12 +259,47 @@ void MainWindow::buildUi()
     for (int c = 0; c < EnvironmentTableModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c]);
     connect(m_table, &QTableView::customContextMenuRequested, this, &MainWindow::showTableMenu);
+    // Choose the columns from the header's menu (as qBittorrent and Dolphin do); kept with the header state.
+    m_columnMenu = new QMenu(this);
+    m_columnMenu->setObjectName(QStringLiteral("columnMenu"));
+    for (int c = 0; c < EnvironmentTableModel::ColumnCount; ++c) {
+        QAction* a = m_columnMenu->addAction(m_model->headerData(c, Qt::Horizontal).toString());
+        a->setObjectName(QStringLiteral("columnAction_%1").arg(c));
+        a->setCheckable(true);
+        a->setChecked(true);
+        a->setEnabled(c != EnvironmentTableModel::NameColumn); // the name always shows
+        connect(a, &QAction::toggled, this,
+                [this, c](bool on) { m_table->horizontalHeader()->setSectionHidden(c, !on); });
+    }
+    connect(m_columnMenu, &QMenu::aboutToShow, this, [this] {
+        const QList<QAction*> all = m_columnMenu->actions();
+        for (int c = 0; c < all.size(); ++c) {
+            const QSignalBlocker blocker(all[c]);
+            all[c]->setChecked(!m_table->horizontalHeader()->isSectionHidden(c));
+        }
+    });
+    m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+            [this](const QPoint& pos) { m_columnMenu->popup(m_table->horizontalHeader()->mapToGlobal(pos)); });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateDetails);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::updateDetails);
     // A filter that hides the current row drops it in a layout change, which QItemSelectionModel does not signal.
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateDetails);
     connect(m_table, &QTableView::doubleClicked, this, &MainWindow::changeRole);
+    // Rows leave or join the filter when an environment changes (a role cleared, a visibility recorded): the
+    // count follows, whatever made them move.
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCountLabel);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCountLabel);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCountLabel);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateCountLabel);
     centreLayout->addWidget(m_table, 1);
+    m_emptyState = UiUtil::name(new QLabel(centre), QStringLiteral("emptyState"), tr("No results"));
+    m_emptyState->setAlignment(Qt::AlignCenter);
+    m_emptyState->setWordWrap(true);
+    m_emptyState->setText(tr("No environment matches the filters. Press Esc in the filter box or Clear to see "
+                             "them all."));
+    m_emptyState->hide();
+    centreLayout->addWidget(m_emptyState);
 
     auto* progressRow = new QHBoxLayout;
     m_countLabel = UiUtil::name(new QLabel(centre), QStringLiteral("countLabel"), tr("Shown environments"));
@@ -299,6 +358,12 @@ void MainWindow::buildUi()
         if (env)
             setVisibility({env->instanceId}, Visibility(m_detailsVisibility->currentData().toInt()));
     });
+    m_visibilityRecord = new QLabel(m_details);
+    m_visibilityRecord->setObjectName(QStringLiteral("detail_visibilityRecord"));
+    m_visibilityRecord->setAccessibleName(tr("Who recorded the visibility, and when"));
+    m_visibilityRecord->setWordWrap(true);
+    m_visibilityRecord->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(QString(), m_visibilityRecord);
     addDetail(QStringLiteral("image"), tr("Image"));
     addDetail(QStringLiteral("resourceGroup"), tr("Resource group"));
     addDetail(QStringLiteral("cu"), tr("CU"));
@@ -317,7 +382,7 @@ void MainWindow::buildUi()
     detailsLayout->addWidget(m_inspectButton);
     detailsLayout->addStretch();
     detailsScroll->setWidget(m_details);
-    detailsScroll->setMinimumWidth(300);
+    detailsScroll->setMinimumWidth(200);
     detailsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto* splitter = m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -347,6 +412,8 @@ void MainWindow::buildUi()
     m_identityLabel =
         UiUtil::name(new QLabel(tr("Not connected"), this), QStringLiteral("identityLabel"), tr("Caller identity"));
     m_identityLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long ARN must not set the window's minimum width: the label may clip, the tool tip has it all.
+    m_identityLabel->setMinimumWidth(80);
     statusBar()->addWidget(m_identityLabel, 1);
     m_regionLabel = UiUtil::name(new QLabel(this), QStringLiteral("regionLabel"), tr("Region"));
     statusBar()->addPermanentWidget(m_regionLabel);
@@ -387,6 +454,11 @@ void MainWindow::buildMenus()
     QAction* risky = action(QStringLiteral("actionShowRisky"), tr("Show public environments with a role"));
     connect(risky, &QAction::triggered, this, &MainWindow::showRisky);
     view->addAction(risky);
+    QAction* details = action(QStringLiteral("actionShowDetails"), tr("&Details pane"), QKeySequence(Qt::Key_F9));
+    details->setCheckable(true);
+    details->setChecked(true);
+    connect(details, &QAction::toggled, this, [this](bool on) { m_splitter->widget(2)->setVisible(on); });
+    view->addAction(details);
     QAction* audit = action(QStringLiteral("actionAudit"), tr("&Audit log..."), QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(audit, &QAction::triggered, this, &MainWindow::showAudit);
     view->addAction(audit);
@@ -404,13 +476,66 @@ void MainWindow::buildMenus()
         action(QStringLiteral("actionInspect"), tr("&Inspect credentials..."), QKeySequence(Qt::CTRL | Qt::Key_I));
     connect(m_actionInspect, &QAction::triggered, this, &MainWindow::inspectCredentials);
     env->addAction(m_actionInspect);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction* docs = action(QStringLiteral("actionDocs"), tr("&Documentation"), QKeySequence::HelpContents);
+    docs->setStatusTip(kDocsUrl);
+    connect(docs, &QAction::triggered, this, [] { QDesktopServices::openUrl(QUrl(kDocsUrl)); });
+    help->addAction(docs);
+    QAction* keys = action(QStringLiteral("actionShortcuts"), tr("&Keyboard shortcuts"));
+    connect(keys, &QAction::triggered, this, &MainWindow::showShortcuts);
+    help->addAction(keys);
+    help->addSeparator();
+    QAction* about = action(QStringLiteral("actionAbout"), tr("&About RoleDesk"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+    help->addAction(about);
+}
+
+void MainWindow::showAbout()
+{
+    auto* box = new QMessageBox(QMessageBox::NoIcon, tr("About RoleDesk"), QString(), QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("aboutDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIconPixmap(windowIcon().pixmap(64, 64));
+    box->setTextFormat(Qt::RichText);
+    box->setText(QStringLiteral("<h3>RoleDesk %1</h3>").arg(QCoreApplication::applicationVersion().toHtmlEscaped()) +
+                 tr("<p>Review and set the RAM roles of DataWorks individual development environments, and inspect "
+                    "the credentials they hand out.</p>") +
+                 tr("<p>Licensed under the Apache License 2.0 (Apache-2.0).<br>Built with Qt %1, running on Qt "
+                    "%2.</p>")
+                     .arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())) +
+                 QStringLiteral("<p><a href=\"%1\">%1</a></p>").arg(kHomeUrl));
+    box->open();
+}
+
+void MainWindow::showShortcuts()
+{
+    auto* box = new QMessageBox(QMessageBox::NoIcon, tr("Keyboard shortcuts"), QString(), QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("shortcutsDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextFormat(Qt::RichText);
+    QString rows;
+    const QList<QAction*> all = actions();
+    for (const QAction* a : all) {
+        if (a->shortcut().isEmpty())
+            continue;
+        rows += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;&nbsp;%2</td></tr>")
+                    .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
+                         QString(a->text()).remove(QLatin1Char('&')).toHtmlEscaped());
+    }
+    rows += QStringLiteral("<tr><td><b>Esc</b></td><td>&nbsp;&nbsp;%1</td></tr>")
+                .arg(tr("In the filter box: clear the filter").toHtmlEscaped());
+    box->setText(QStringLiteral("<table>") + rows + QStringLiteral("</table>"));
+    box->open();
 }
 
 void MainWindow::populateProfiles()
 {
     const QSignalBlocker blocker(m_profile);
     m_profile->clear();
-    if (m_session->isSandbox())
+    if (m_session->hasSandbox())
         m_profile->addItem(tr("Sandbox admin key"), QStringLiteral("sandbox"));
     m_profile->addItem(tr("Default credential chain"), QStringLiteral("chain"));
     const CredentialContext context = CredentialContext::system();
@@ -430,14 +555,36 @@ void MainWindow::populateProfiles()
     const int index =
         m_profile->findData(m_session->isSandbox() ? QStringLiteral("sandbox") : m_settings.currentProfile);
     m_profile->setCurrentIndex(qMax(0, index));
+    onProfileChosen();
+}
+
+void MainWindow::onProfileChosen()
+{
+    // The sandbox has its own region and endpoint: show them, not editable. Any other profile shows the settings'
+    // values, never the sandbox's loopback address.
+    const bool sandbox = m_profile->currentData().toString() == QStringLiteral("sandbox");
+    m_region->setEnabled(!sandbox);
+    m_endpoint->setEnabled(!sandbox);
+    if (sandbox) {
+        m_region->setCurrentText(m_session->sandboxEndpoints().region());
+        m_endpoint->setText(m_session->sandboxEndpoints().endpointOverride().toString());
+        m_endpoint->setToolTip(tr("The sandbox answers on this address of this machine; it cannot be changed."));
+    } else if (m_endpoint->toolTip() != QString()) {
+        m_region->setCurrentText(m_settings.region);
+        m_endpoint->setText(m_settings.endpointOverride.toString());
+        m_endpoint->setToolTip({});
+    }
 }
 
 void MainWindow::connectSelectedProfile()
 {
     const QString id = m_profile->currentData().toString();
     if (id == QStringLiteral("sandbox")) {
-        // The sandbox connection was made by whoever started it; reconnecting means reloading.
-        reload();
+        // Back to the sandbox this run started with (after trying another profile), or a reload when on it.
+        if (m_session->isSandbox())
+            reload();
+        else
+            m_session->reconnectSandbox();
         return;
     }
     Endpoints endpoints(m_region->currentText().trimmed());
@@ -455,8 +602,12 @@ void MainWindow::connectSelectedProfile()
     m_settings.region = endpoints.region();
     m_settings.endpointOverride = endpoints.endpointOverride();
     m_settings.currentProfile = id;
-    QSettings settings;
-    m_settings.save(settings);
+    // A sandbox run never writes the real account's connection settings: what is tried here must not be what a
+    // real-account start uses later.
+    if (!m_session->hasSandbox()) {
+        QSettings settings;
+        m_settings.save(settings);
+    }
 
     const ConnectionProfile profile = ConnectionProfile::fromId(id);
     const QString label = m_profile->currentText();
@@ -496,14 +647,27 @@ void MainWindow::connectSelectedProfile()
 void MainWindow::onConnectionChanged()
 {
     m_sandboxMarker->setVisible(m_session->isSandbox());
+    // Rows of the previous connection never stay on screen under the new one, even if it fails to list.
+    cancelLoading();
+    m_model->clear();
+    m_pending.clear();
+    m_countByProject.clear();
+    m_workspaces->clear();
+    m_workspaceItems.clear();
+    updateRiskBanner();
+    updateCountLabel();
+    {
+        const QSignalBlocker blocker(m_profile);
+        const int index =
+            m_profile->findData(m_session->isSandbox() ? QStringLiteral("sandbox") : m_settings.currentProfile);
+        if (index >= 0 && m_session->isSandbox())
+            m_profile->setCurrentIndex(index);
+    }
+    onProfileChosen();
     m_regionLabel->setText(tr("Region: %1").arg(m_session->endpoints().region()));
     const QUrl override = m_session->endpoints().endpointOverride();
     m_regionLabel->setToolTip(override.isValid() ? tr("Endpoint: %1").arg(override.toString())
                                                  : tr("Public Alibaba Cloud endpoints"));
-    if (m_session->isSandbox()) {
-        m_region->setCurrentText(m_session->endpoints().region());
-        m_endpoint->setText(override.toString());
-    }
     m_identityLabel->setText(tr("Connecting with %1...").arg(m_session->label()));
     setWindowTitle(m_session->isSandbox() ? tr("RoleDesk - sandbox") : tr("RoleDesk - %1").arg(m_session->label()));
     reload();
@@ -514,7 +678,7 @@ void MainWindow::onIdentityChanged()
     const CallerIdentity& id = m_session->identity();
     if (!id.arn.isEmpty()) {
         m_identityLabel->setText(tr("Signed in as %1 (%2, account %3)").arg(id.arn, id.identityType, id.accountId));
-        m_identityLabel->setToolTip(tr("From STS GetCallerIdentity"));
+        m_identityLabel->setToolTip(m_identityLabel->text() + QLatin1Char('\n') + tr("From STS GetCallerIdentity"));
     } else if (!m_session->identityError().isEmpty()) {
         m_identityLabel->setText(tr("Caller unknown (hover for why)"));
         m_identityLabel->setToolTip(m_session->identityError());
@@ -548,8 +712,10 @@ void MainWindow::reload()
     updateRiskBanner();
 
     m_session->dataWorks()->listProjects(
-        [this, session = QPointer<Session>(m_session)](const QList<Workspace>& workspaces, const ApiError& error) {
-            if (!session)
+        [this, self = QPointer<MainWindow>(this),
+         session = QPointer<Session>(m_session)](const QList<Workspace>& workspaces, const ApiError& error) {
+            // The answer can outlive this window (a window closed or replaced while listing).
+            if (!session || !self)
                 return;
             if (error.isError()) {
                 m_errorLabel->setText(tr("Could not list the workspaces: %1").arg(error.toString()));
@@ -632,6 +798,13 @@ void MainWindow::flushPending()
     if (m_pending.isEmpty())
         return;
     const int first = m_model->rowCount();
+    // Ids are never cut: the column grows to the longest one seen (a cheap measure per batch, not per row paint).
+    int idWidth = m_table->columnWidth(EnvironmentTableModel::IdColumn);
+    const QFontMetrics metrics = m_table->fontMetrics();
+    for (const Environment& env : std::as_const(m_pending))
+        idWidth = qMax(idWidth, metrics.horizontalAdvance(env.instanceId) + 16);
+    if (idWidth != m_table->columnWidth(EnvironmentTableModel::IdColumn))
+        m_table->setColumnWidth(EnvironmentTableModel::IdColumn, idWidth);
     m_model->appendEnvironments(m_pending);
     m_pending.clear();
     const int last = m_model->rowCount();
@@ -738,8 +911,11 @@ void MainWindow::showRiskCount()
 
 void MainWindow::updateCountLabel()
 {
+    if (!m_countLabel || !m_emptyState)
+        return; // still building the window
     const int total = m_model->rowCount();
     const int shown = m_proxy->rowCount();
+    m_emptyState->setVisible(total > 0 && shown == 0);
     m_countLabel->setText(shown == total ? tr("%n environment(s)", nullptr, total)
                                          : tr("%1 of %n environment(s) shown", nullptr, total).arg(shown));
 }
@@ -793,6 +969,7 @@ void MainWindow::updateDetails()
         m_detailsTitle->setText(tr("No environment selected"));
         for (QLabel* label : std::as_const(m_detailLabels))
             label->clear();
+        m_visibilityRecord->clear();
         return;
     }
     m_detailsTitle->setText(env->instanceName);
@@ -820,6 +997,12 @@ void MainWindow::updateDetails()
     m_detailLabels[QStringLiteral("failReason")]->setText(env->failReason.isEmpty() ? tr("none") : env->failReason);
     const QSignalBlocker blocker(m_detailsVisibility);
     m_detailsVisibility->setCurrentIndex(m_detailsVisibility->findData(int(visibilityOf(env->instanceId))));
+    const VisibilityStore* store = m_session->visibility();
+    const std::optional<VisibilityRecord> record = store ? store->record(env->instanceId) : std::nullopt;
+    m_visibilityRecord->setText(
+        record && record->recordedAt.isValid()
+            ? tr("recorded by %1 at %2").arg(record->recordedBy, TimeText::local(record->recordedAt))
+            : tr("not recorded yet"));
 }
 
 void MainWindow::applyFilter()
@@ -859,8 +1042,67 @@ void MainWindow::setVisibility(const QList<QString>& instanceIds, Visibility vis
     VisibilityStore* store = m_session->visibility();
     if (!store)
         return;
-    for (const QString& id : instanceIds)
-        store->set(id, visibility, m_session->auditActor());
+    // The record drives the public-environment guard: turning "public" into anything else on an environment that
+    // has a role switches the guard off for it. Ask first; raising protection needs no question.
+    QStringList lowered;
+    for (const QString& id : instanceIds) {
+        const int row = m_model->rowOf(id);
+        if (visibility != Visibility::Public && visibilityOf(id) == Visibility::Public && row >= 0 &&
+            m_model->environmentAt(row).role.hasRole())
+            lowered << m_model->environmentAt(row).instanceName;
+    }
+    if (!lowered.isEmpty()) {
+        auto* box = new QMessageBox(
+            QMessageBox::Warning, tr("Lower the protection?"),
+            tr("%n environment(s) recorded as public have a RAM role: %1.", nullptr, int(lowered.size()))
+                    .arg(lowered.mid(0, 5).join(QStringLiteral(", ")) +
+                         (lowered.size() > 5 ? QStringLiteral(", ...") : QString())) +
+                QStringLiteral("\n\n") +
+                tr("Recording them as %1 turns off the public-environment guard for them: role changes are no longer "
+                   "checked against the guidance, and the risk banner stops counting them. The change is written to "
+                   "the audit log.")
+                    .arg(Visibilities::displayName(visibility)),
+            QMessageBox::Yes | QMessageBox::Cancel, this);
+        box->setObjectName(QStringLiteral("visibilityConfirm"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setDefaultButton(QMessageBox::Cancel);
+        box->button(QMessageBox::Yes)->setText(tr("Record as %1").arg(Visibilities::displayName(visibility)));
+        connect(box, &QMessageBox::finished, this, [this, box, instanceIds, visibility](int) {
+            if (box->clickedButton() == box->button(QMessageBox::Yes))
+                recordVisibility(instanceIds, visibility);
+            else
+                updateDetails(); // the combo goes back to the recorded value
+        });
+        box->open();
+        return;
+    }
+    recordVisibility(instanceIds, visibility);
+}
+
+void MainWindow::recordVisibility(const QList<QString>& instanceIds, Visibility visibility)
+{
+    VisibilityStore* store = m_session->visibility();
+    if (!store)
+        return;
+    const QString actor = m_session->auditActor();
+    for (const QString& id : instanceIds) {
+        const Visibility before = visibilityOf(id);
+        store->set(id, visibility, actor);
+        if (before == visibility || !m_session->audit())
+            continue;
+        // Who changed a security-relevant record, and when, next to the role changes it guards.
+        AuditEntry entry;
+        entry.actor = actor;
+        entry.instanceId = id;
+        const int row = m_model->rowOf(id);
+        entry.environmentName = row >= 0 ? m_model->environmentAt(row).instanceName : QString();
+        entry.fromRole = QStringLiteral("visibility:") + Visibilities::toString(before);
+        entry.toRole = QStringLiteral("visibility:") + Visibilities::toString(visibility);
+        entry.outcome = QStringLiteral("visibility recorded");
+        QString error;
+        if (!m_session->audit()->append(entry, &error))
+            qCWarning(lcUi) << "could not write the audit log" << error;
+    }
     QString error;
     if (!store->save(&error))
         QMessageBox::warning(this, tr("Visibility not saved"),
@@ -870,6 +1112,10 @@ void MainWindow::setVisibility(const QList<QString>& instanceIds, Visibility vis
         m_model->refreshVisibility(id);
     updateRiskBanner();
     updateDetails();
+    statusBar()->showMessage(
+        tr("Recorded %n environment(s) as %1 (audit log: Ctrl+L).", nullptr, int(instanceIds.size()))
+            .arg(Visibilities::displayName(visibility)),
+        10000);
 }
 
 void MainWindow::importVisibility()
@@ -909,9 +1155,23 @@ bool MainWindow::importVisibilityFile(const QString& path, QString* error)
 
 void MainWindow::environmentChanged(const Environment& environment)
 {
+    const int row = m_model->rowOf(environment.instanceId);
+    const Environment before = row >= 0 ? m_model->environmentAt(row) : environment;
     m_model->updateEnvironment(environment);
     updateRiskBanner();
+    reportRoleChange(before, environment);
+    // The changed row stays selected when the filter still shows it.
+    selectEnvironment(environment.instanceId);
     updateDetails();
+}
+
+void MainWindow::reportRoleChange(const Environment& before, const Environment& after)
+{
+    if (before.role == after.role)
+        return;
+    statusBar()->showMessage(tr("Role of %1 changed to %2 (it was %3). The audit log (Ctrl+L) has the record.")
+                                 .arg(after.instanceName, after.role.displayText(), before.role.displayText()),
+                             15000);
 }
 
 void MainWindow::changeRole()
@@ -969,9 +1229,11 @@ void MainWindow::openSettings()
     m_settings = dialog.settings();
     QSettings settings;
     m_settings.save(settings);
-    m_region->setCurrentText(m_settings.region);
-    m_endpoint->setText(m_settings.endpointOverride.toString());
     populateProfiles();
+    if (m_endpoint->isEnabled()) {
+        m_region->setCurrentText(m_settings.region);
+        m_endpoint->setText(m_settings.endpointOverride.toString());
+    }
 }
 
 void MainWindow::showTableMenu(const QPoint& pos)
@@ -1003,6 +1265,8 @@ void MainWindow::rememberWindowState()
     QSettings settings;
     const WindowStateStore store(settings);
     store.restore(*this);
+    // Saved on a larger screen or at a smaller scale: fit it to this one (Connect and the details must show).
+    UiUtil::fitToScreen(this);
     store.restoreSplitter(QStringLiteral("main"), *m_splitter);
     store.restoreHeader(QStringLiteral("environments"), *m_table->horizontalHeader());
 }
@@ -1018,4 +1282,50 @@ void MainWindow::closeEvent(QCloseEvent* event)
     }
     cancelLoading();
     event->accept();
+}
+
+void MainWindow::focusResults()
+{
+    m_filterTimer->stop();
+    applyFilter();
+    if (m_proxy->rowCount() == 0)
+        return;
+    m_table->setFocus(Qt::ShortcutFocusReason);
+    if (!m_table->currentIndex().isValid())
+        m_table->selectRow(0);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (watched == m_filterEdit && key->modifiers() == Qt::NoModifier) {
+            if (key->key() == Qt::Key_Down) {
+                focusResults();
+                return true;
+            }
+            if (key->key() == Qt::Key_Escape && !m_filterEdit->text().isEmpty()) {
+                m_filterEdit->clear();
+                m_filterTimer->stop();
+                applyFilter();
+                return true;
+            }
+        }
+        if (watched == m_table && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            key->modifiers() == Qt::NoModifier && m_table->currentIndex().isValid()) {
+            changeRole();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    // A restored geometry is applied when the window is first shown: fit it to the screen then too.
+    if (!m_fitted) {
+        m_fitted = true;
+        UiUtil::fitToScreen(this);
+    }
 }

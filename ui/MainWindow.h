@@ -57,6 +57,9 @@ public:
     // Selects the row of this environment (for tests and "show in table").
     bool selectEnvironment(const QString& instanceId);
 
+    // Says in the status bar what a role change did ("Role of X changed to none").
+    void reportRoleChange(const Environment& before, const Environment& after);
+
 public Q_SLOTS:
     void reload();
     void cancelLoading();
@@ -68,6 +71,8 @@ public Q_SLOTS:
     void showRisky();
     void openSettings();
     void connectSelectedProfile();
+    void showAbout();
+    void showShortcuts();
 
 Q_SIGNALS:
     void loadFinished();
@@ -75,11 +80,14 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void buildUi();
     void buildMenus();
     void populateProfiles();
+    void onProfileChosen();
     void onConnectionChanged();
     void onIdentityChanged();
     void onWorkspaceItemChanged(QListWidgetItem* item);
@@ -92,7 +100,9 @@ private:
     void updateDetails();
     void updateCountLabel();
     void applyFilter();
+    void focusResults();
     void setVisibility(const QList<QString>& instanceIds, Visibility visibility);
+    void recordVisibility(const QList<QString>& instanceIds, Visibility visibility);
     void showTableMenu(const QPoint& pos);
     Visibility visibilityOf(const QString& instanceId) const;
     void environmentChanged(const Environment& environment);
@@ -126,6 +136,8 @@ private:
     QComboBox* m_roleFilter = nullptr;
     QPushButton* m_clearFilters = nullptr;
     QLabel* m_countLabel = nullptr;
+    QLabel* m_emptyState = nullptr;
+    class QMenu* m_columnMenu = nullptr;
     QTableView* m_table = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancel = nullptr;
@@ -137,6 +149,7 @@ private:
     QLabel* m_detailsTitle = nullptr;
     QHash<QString, QLabel*> m_detailLabels;
     QComboBox* m_detailsVisibility = nullptr;
+    QLabel* m_visibilityRecord = nullptr;
     QPushButton* m_changeRoleButton = nullptr;
     QPushButton* m_inspectButton = nullptr;
     // status bar
@@ -150,5 +163,6 @@ private:
     QAction* m_actionInspect = nullptr;
     bool m_updatingWorkspaces = false;
     bool m_rememberState = false;
+    bool m_fitted = false;
     class QSplitter* m_splitter = nullptr;
 };

@@ -21,6 +21,10 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QShowEvent>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -54,9 +58,20 @@ RoleDialog::RoleDialog(Session* session, const Environment& environment, Visibil
 {
     setObjectName(QStringLiteral("roleDialog"));
     setWindowTitle(tr("Change RAM role - %1").arg(environment.instanceName));
-    auto* layout = new QVBoxLayout(this);
-    // Grow with the wrapped guidance texts instead of clipping them.
-    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    // The choices, warnings and confirmation scroll (they never crush each other); the buttons stay in view.
+    // The dialog grows to show them all when the screen has room (see fitContents).
+    auto* outer = new QVBoxLayout(this);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("roleScroll"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* content = new QWidget(m_scroll);
+    content->setObjectName(QStringLiteral("roleContent"));
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_scroll->setWidget(content);
+    outer->addWidget(m_scroll, 1);
 
     m_header = UiUtil::name(new QLabel(this), QStringLiteral("roleHeader"), tr("Environment"));
     m_header->setWordWrap(true);
@@ -178,7 +193,8 @@ RoleDialog::RoleDialog(Session* session, const Environment& environment, Visibil
     UiUtil::name(cancel, QStringLiteral("cancelButton"), tr("Cancel"));
     connect(m_apply, &QPushButton::clicked, this, &RoleDialog::apply);
     connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
-    layout->addWidget(m_buttons);
+    layout->addStretch();
+    outer->addWidget(m_buttons);
 
     m_trustTimer = new QTimer(this);
     m_trustTimer->setSingleShot(true);
@@ -383,7 +399,10 @@ void RoleDialog::evaluate()
     }
     m_verdict->setToolTip(m_decision.summary());
     m_verdict->setText(html);
+    const bool confirmWasVisible = !m_confirmBox->isHidden();
     m_confirmBox->setVisible(m_decision.needsConfirmation());
+    if (confirmWasVisible != !m_confirmBox->isHidden())
+        QTimer::singleShot(0, this, &RoleDialog::fitContents);
     // The custom-role notes only take room when there is something to say.
     m_trustLabel->setVisible(m_custom->isChecked() && !m_trustLabel->text().isEmpty());
     m_rolesStatus->setVisible(m_custom->isChecked() && !m_rolesStatus->text().isEmpty());
@@ -532,4 +551,42 @@ void RoleDialog::apply()
                 return;
             }
         });
+}
+
+int RoleDialog::wantedHeight() const
+{
+    // What the contents need at the current width (wrapped texts included), plus the buttons and margins.
+    const QWidget* content = m_scroll->widget();
+    const int width = m_scroll->viewport()->width() > 0 ? m_scroll->viewport()->width() : content->sizeHint().width();
+    const int contentHeight =
+        content->hasHeightForWidth() ? content->heightForWidth(width) : content->sizeHint().height();
+    const QMargins margins = layout()->contentsMargins();
+    return contentHeight + m_buttons->sizeHint().height() + layout()->spacing() + margins.top() + margins.bottom() +
+           2 * m_scroll->frameWidth();
+}
+
+void RoleDialog::fitContents()
+{
+    // Grow (never past the screen) so every choice and the confirmation show at once; beyond that, scroll.
+    const QRect available = screen()->availableGeometry();
+    const int frameExtra = isVisible() ? frameGeometry().height() - height() : 40;
+    const int maxHeight = available.height() - frameExtra;
+    const int wanted = qMin(wantedHeight(), maxHeight);
+    if (wanted > height())
+        resize(width(), wanted);
+    UiUtil::fitToScreen(this);
+    if (!m_confirmBox->isHidden())
+        m_scroll->ensureWidgetVisible(m_confirmBox);
+}
+
+void RoleDialog::showEvent(QShowEvent* event)
+{
+    QDialog::showEvent(event);
+    if (!m_fitted) {
+        m_fitted = true;
+        const QRect available = screen()->availableGeometry();
+        const int width = qMin(qMax(640, m_scroll->widget()->sizeHint().width() + 40), available.width() * 9 / 10);
+        resize(width, height());
+        fitContents();
+    }
 }

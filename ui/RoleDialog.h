@@ -19,6 +19,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QRadioButton;
+class QScrollArea;
 class QTimer;
 class Session;
 
@@ -41,6 +42,9 @@ public:
     const Environment& environment() const { return m_environment; }
     bool isBusy() const { return m_busy; }
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 Q_SIGNALS:
     // The environment as the service now has it (after a change, or the fresh copy after a conflict).
     void environmentChanged(const Environment& environment);
@@ -48,6 +52,10 @@ Q_SIGNALS:
     void conflictDetected(const Environment& current);
 
 private:
+    // Layout only: grows the dialog (up to the screen) to show the choices and confirmation, else scrolls.
+    void fitContents();
+    int wantedHeight() const;
+
     void loadRoles();
     void onArnEdited();
     void checkTrust();
@@ -89,5 +97,7 @@ private:
     QLabel* m_result;
     QPushButton* m_apply;
     QDialogButtonBox* m_buttons;
+    QScrollArea* m_scroll = nullptr;
+    bool m_fitted = false;
     QTimer* m_trustTimer;
 };

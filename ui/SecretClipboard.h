@@ -17,6 +17,8 @@ public:
     void setClearDelay(int msecs) { m_timer.setInterval(msecs); }
     int clearDelay() const { return m_timer.interval(); }
     bool pending() const { return m_timer.isActive(); }
+    // Until the clipboard is cleared (for a visible countdown); -1 when nothing is pending.
+    int remainingMs() const { return m_timer.isActive() ? m_timer.remainingTime() : -1; }
 
 public Q_SLOTS:
     void clearNow();

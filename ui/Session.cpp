@@ -35,6 +35,24 @@ void Session::disconnectNow()
     m_identityError.clear();
 }
 
+void Session::connectSandbox(const Credential& admin, const Endpoints& endpoints, const QString& label)
+{
+    m_hasSandbox = true;
+    m_sandboxAdmin = admin;
+    m_sandboxEndpoints = endpoints;
+    m_sandboxLabel = label;
+    reconnectSandbox();
+}
+
+bool Session::reconnectSandbox()
+{
+    if (!m_hasSandbox)
+        return false;
+    connectWith(new StaticCredentialProvider(m_sandboxAdmin, QStringLiteral("static")), m_sandboxEndpoints,
+                m_sandboxLabel, true);
+    return true;
+}
+
 void Session::connectWith(CredentialProvider* provider, const Endpoints& endpoints, const QString& label, bool sandbox)
 {
     disconnectNow();

@@ -34,6 +34,13 @@ public:
     void connectWith(CredentialProvider* provider, const Endpoints& endpoints, const QString& label,
                      bool sandbox = false);
     void disconnectNow();
+    // The sandbox this run started with, remembered so the admin can go back to it after trying another
+    // profile (the "Sandbox admin key" profile). Connects to it now.
+    void connectSandbox(const Credential& admin, const Endpoints& endpoints, const QString& label);
+    // Reconnects to the remembered sandbox; false when this run has none.
+    bool reconnectSandbox();
+    bool hasSandbox() const { return m_hasSandbox; }
+    const Endpoints& sandboxEndpoints() const { return m_sandboxEndpoints; }
     bool isConnected() const { return m_api != nullptr; }
     bool isSandbox() const { return m_sandbox; }
     const QString& label() const { return m_label; }
@@ -73,6 +80,10 @@ private:
     Endpoints m_endpoints;
     QString m_label;
     bool m_sandbox = false;
+    bool m_hasSandbox = false;
+    Credential m_sandboxAdmin; // the sandbox's own key: a loopback fake account, never a real one
+    Endpoints m_sandboxEndpoints;
+    QString m_sandboxLabel;
     QPointer<CredentialSource> m_source;
     ApiClient* m_api = nullptr;
     DataWorksClient* m_dataWorks = nullptr;

@@ -11,9 +11,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace {
@@ -206,8 +208,29 @@ void SettingsDialog::addAccessKey()
     profile.accessKeyId = keyId;
     m_akAdd->setEnabled(false);
     m_keychainStatus->setText(tr("Storing in the OS keychain..."));
+    // A locked keyring can wait for a password prompt nobody sees: stop waiting after a while and say so.
+    const quint64 attempt = ++m_keychainAttempt;
+    QTimer::singleShot(m_keychainTimeoutMs, this, [this, attempt] {
+        if (attempt != m_keychainAttempt)
+            return;
+        ++m_keychainAttempt; // a late answer to this attempt is not taken
+        m_akAdd->setEnabled(true);
+        m_keychainStatus->setText(tr("The OS keychain did not answer within %n second(s); nothing was stored. "
+                                     "Unlock the keyring (its password prompt may be behind another window) and "
+                                     "press Add again.",
+                                     nullptr, qMax(1, m_keychainTimeoutMs / 1000)));
+    });
+    QPointer<KeychainStore> keychain = m_keychain;
     m_keychain->writeSecret(
-        profile.keychainAccount(), secret, [this, profile](KeychainStore::Result result, const QString& message) {
+        profile.keychainAccount(), secret,
+        [this, profile, attempt, keychain](KeychainStore::Result result, const QString& message) {
+            if (attempt != m_keychainAttempt) {
+                // Answered after the time-out: the user was told nothing was stored, so keep it that way.
+                if (result == KeychainStore::Result::Ok && keychain)
+                    keychain->removeSecret(profile.keychainAccount(), [](KeychainStore::Result, const QString&) {});
+                return;
+            }
+            ++m_keychainAttempt;
             m_akAdd->setEnabled(true);
             if (result != KeychainStore::Result::Ok) {
                 // Refuse, and keep nothing: no plain-text fallback.

@@ -19,6 +19,8 @@ class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
+    // How long to wait for the OS keychain before saying it did not answer.
+    void setKeychainTimeoutMs(int ms) { m_keychainTimeoutMs = ms; }
     SettingsDialog(const AppSettings& settings, KeychainStore* keychain, QWidget* parent = nullptr);
 
     AppSettings settings() const;
@@ -46,6 +48,8 @@ private:
     QLineEdit* m_akId;
     QLineEdit* m_akSecret;
     QPushButton* m_akAdd;
+    int m_keychainTimeoutMs = 20'000;
+    quint64 m_keychainAttempt = 0; // answers to an older (timed-out) attempt are not taken
     QPushButton* m_akRemove;
     QLabel* m_keychainStatus;
 };

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QColor>
+#include <QPalette>
 #include <QString>
 
 class QWidget;
@@ -15,7 +17,23 @@ W* name(W* widget, const QString& objectName, const QString& accessibleName)
     return widget;
 }
 
-// A banner style for warnings inside a window (red-ish for danger, amber for attention).
+struct BannerColours
+{
+    QColor background;
+    QColor border;
+    QColor text;
+};
+
+// A banner's colours for warnings inside a window (red-ish for danger, amber for attention).
+BannerColours bannerColours(const QPalette& palette, bool danger);
+// Its style sheet, for the application's palette or a given one.
 QString bannerStyle(bool danger);
+QString bannerStyle(const QPalette& palette, bool danger);
+
+// True when the palette's window colour is dark (a dark theme).
+bool isDark(const QPalette& palette);
+
+// Shrinks and moves a top-level window so it lies inside the available area of its screen.
+void fitToScreen(QWidget* window);
 
 } // namespace UiUtil

@@ -23,6 +23,7 @@
 #include <QDir>
 #include <QMessageBox>
 #include <QNetworkProxy>
+#include <QPalette>
 #include <QProcessEnvironment>
 #include <QSettings>
 #include <QStandardPaths>
@@ -87,16 +88,41 @@ int main(int argc, char* argv[])
     QCommandLineOption hiddenScreenshot(QStringLiteral("screenshot"), QStringLiteral("internal"),
                                         QStringLiteral("PATH"));
     QCommandLineOption shotOfOption(QStringLiteral("screenshot-of"), QStringLiteral("internal"),
-                                    QStringLiteral("main|role|inspector"), QStringLiteral("main"));
+                                    QStringLiteral("main|role|bulk|audit|inspector"), QStringLiteral("main"));
+    // Hidden too: a dark Fusion palette, as a dark desktop theme (qt6ct "darker") gives, for the screenshot matrix.
+    QCommandLineOption paletteOption(QStringLiteral("screenshot-palette"), QStringLiteral("internal"),
+                                     QStringLiteral("light|dark"), QStringLiteral("light"));
     hiddenScreenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     shotOfOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions(
-        {sandboxOption, environmentsOption, inspectOption, uriOption, fileOption, hiddenScreenshot, shotOfOption});
+    paletteOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({sandboxOption, environmentsOption, inspectOption, uriOption, fileOption, hiddenScreenshot,
+                       shotOfOption, paletteOption});
     // With --sandbox: --latency-ms, --latency-jitter-ms, --throttle-rps, --error-rate (as `roledesk-cli sandbox
     // serve`).
     const SandboxNetworkOptions sandboxNetwork;
     sandboxNetwork.addTo(parser);
     parser.process(app);
+    if (parser.value(paletteOption) == QStringLiteral("dark")) {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2d, 0x2d, 0x30));
+        dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2a, 0x2d));
+        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3d));
+        dark.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
+        dark.setColor(QPalette::ToolTipBase, QColor(0x2d, 0x2d, 0x30));
+        dark.setColor(QPalette::ToolTipText, QColor(0xee, 0xee, 0xee));
+        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::Link, QColor(0x7a, 0xb4, 0xff));
+        dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+        dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+        dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+        QApplication::setPalette(dark);
+    }
 
     QSettings qsettings;
     AppSettings settings = AppSettings::load(qsettings);
@@ -213,8 +239,7 @@ int main(int argc, char* argv[])
         Credential admin(sandbox->accessKeyId(), sandbox->accessKeySecret(), {}, {},
                          QApplication::translate("main", "sandbox admin AccessKey"));
         session.setCredentialsUriResolver([sandbox](const QString& id) { return sandbox->credentialsUri(id); });
-        session.connectWith(new StaticCredentialProvider(admin, QStringLiteral("static")), endpoints,
-                            QApplication::translate("main", "Sandbox admin key"), true);
+        session.connectSandbox(admin, endpoints, QApplication::translate("main", "Sandbox admin key"));
     }
 
     MainWindow window(&session, settings, &keychain);

@@ -34,12 +34,22 @@
         <translation>没有可用于签名请求的凭证。请配置 AccessKey、配置文件或其他凭证来源，或刷新当前凭证。</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+188"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>The answer is larger than %1 bytes; reading stopped there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The answer is larger than %1 bytes; no API answer is that large. Check that the endpoint points at the Alibaba Cloud API and not at something that streams data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 did not answer within %2 seconds. Check the network and the endpoint, or raise the time-out.</source>
         <translation>%1 在 %2 秒内没有应答。请检查网络和接入地址，或调大超时时间。</translation>
     </message>
@@ -49,7 +59,7 @@
         <translation>应答不是 API 返回的 JSON 对象（%1）。请检查接入地址是否指向阿里云 API。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>The service had an internal error. Retry later; quote the RequestId if you contact support.</source>
         <translation>服务发生内部错误。请稍后重试；如需联系技术支持，请提供 RequestId。</translation>
     </message>
@@ -170,7 +180,7 @@
 <context>
     <name>ApiReply</name>
     <message>
-        <location filename="../../core/api/ApiClient.cpp" line="-378"/>
+        <location filename="../../core/api/ApiClient.cpp" line="-398"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -276,7 +286,7 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/AuditDialog.cpp" line="+35"/>
+        <location filename="../../ui/AuditDialog.cpp" line="+36"/>
         <source>Audit log of role changes</source>
         <translation>角色变更审计日志</translation>
     </message>
@@ -346,12 +356,17 @@
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+0"/>
+        <source>Request ID</source>
+        <translation>请求 ID</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Audit log status</source>
         <translation>审计日志状态</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>No audit log is open.</source>
         <translation>没有打开审计日志。</translation>
     </message>
@@ -371,14 +386,28 @@
         <translation>是</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%n entries shown (database %1)</source>
         <translation>
             <numerusform>显示 %n 条记录（数据库 %1）</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <source>Exported all %n entries to %1.</source>
+        <translation>
+            <numerusform>已将全部 %n 条记录导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Exported the %n entries matching the filter &quot;%1&quot; to %2 (the filter applies to the export too).</source>
+        <translation>
+            <numerusform>已将符合筛选条件“%1”的 %n 条记录导出到 %2（导出同样应用筛选条件）。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
@@ -396,11 +425,6 @@
         <location line="+0"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
     </message>
 </context>
 <context>
@@ -621,19 +645,19 @@
         <translation>自定义角色 ARN</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+38"/>
         <source>%n of the selected environments are public (recorded by admins). </source>
         <translation>
             <numerusform>选中的环境中有 %n 个是公开的（由管理员记录）。 </numerusform>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Unless you confirm below, public environments keep their setting and are reported as refused.</source>
         <translation>除非您在下方确认，公开环境将保持原设置，并报告为被拒绝。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-16"/>
         <source>Also give the role to public environments</source>
         <translation>同时为公开环境关联该角色</translation>
     </message>
@@ -653,7 +677,12 @@
         <translation>原因（记入审计日志）：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <source>Removing their role follows that guidance: they are changed like the others.</source>
+        <translation>移除它们的角色符合该建议：它们会和其他环境一样被修改。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Bulk change progress</source>
         <translation>批量修改进度</translation>
     </message>
@@ -1406,6 +1435,11 @@ The contract: docs/CLI.md.</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>The answer did not complete within %1 ms (overall deadline), although the service may still be sending. The service is too slow or misbehaving; try again, or restart it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The answer is larger than %1 bytes and was cut off; a credentials answer is under 8 KiB. Check that the address really serves credentials.</source>
         <translation>应答超过 %1 字节，已被截断；凭证应答通常小于 8 KiB。请检查该地址是否确实提供凭证。</translation>
     </message>
@@ -1418,7 +1452,7 @@ The contract: docs/CLI.md.</source>
 <context>
     <name>CredentialInspector</name>
     <message>
-        <location filename="../../ui/CredentialInspector.cpp" line="+65"/>
+        <location filename="../../ui/CredentialInspector.cpp" line="+69"/>
         <source>usable; refreshed automatically before it expires</source>
         <translation>可用；会在过期前自动刷新</translation>
     </message>
@@ -1443,12 +1477,12 @@ The contract: docs/CLI.md.</source>
         <translation>没有可用凭证；正在以退避方式重试</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+38"/>
         <source>Credential inspector</source>
         <translation>凭证检查器</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+36"/>
         <source>How to fetch the credential</source>
         <translation>获取凭证的方式</translation>
     </message>
@@ -1469,12 +1503,12 @@ The contract: docs/CLI.md.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+263"/>
+        <location line="+299"/>
         <source>Default credential chain</source>
         <translation>默认凭证链</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-298"/>
         <source>The three methods of a DataWorks individual development environment: the ALIBABA_CLOUD_CREDENTIALS_URI service, the file /mnt/.alibabacloud/credentials, or the default credential chain.</source>
         <translation>DataWorks 个人开发环境的三种方式：ALIBABA_CLOUD_CREDENTIALS_URI 凭证服务、/mnt/.alibabacloud/credentials 文件，或默认凭证链。</translation>
     </message>
@@ -1494,7 +1528,12 @@ The contract: docs/CLI.md.</source>
         <translation>获取并检查</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Input problem</source>
+        <translation>输入问题</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>http://... (empty: ALIBABA_CLOUD_CREDENTIALS_URI)</source>
         <translation>http://...（留空：使用 ALIBABA_CLOUD_CREDENTIALS_URI）</translation>
     </message>
@@ -1606,16 +1645,22 @@ The contract: docs/CLI.md.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+458"/>
         <source>Reveal for 10 s</source>
         <translation>显示 10 秒</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-457"/>
         <source>Reveal the secret and token for ten seconds</source>
         <translation>显示 Secret 和令牌 10 秒</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Clipboard countdown</source>
+        <translation>剪贴板倒计时</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Expiration</source>
         <translation>过期时间</translation>
     </message>
@@ -1736,7 +1781,12 @@ The contract: docs/CLI.md.</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+6"/>
+        <source>Close the inspector</source>
+        <translation>关闭检查器</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>Credentials of %1</source>
         <translation>%1 的凭证</translation>
     </message>
@@ -1761,7 +1811,12 @@ The contract: docs/CLI.md.</source>
         <translation>%1（%2）：其凭证服务只在环境内部应答。请输入从这里可以访问的凭证服务地址或文件，或使用默认凭证链。</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+19"/>
+        <source>&quot;%1&quot; is not a credentials URI. Enter an http:// or https:// address, such as http://127.0.0.1:8080/credentials, or leave it empty to use ALIBABA_CLOUD_CREDENTIALS_URI.</source>
+        <translation>“%1”不是凭证 URI。请输入 http:// 或 https:// 地址，例如 http://127.0.0.1:8080/credentials，或留空以使用 ALIBABA_CLOUD_CREDENTIALS_URI。</translation>
+    </message>
+    <message>
+        <location line="+94"/>
         <source>Credential refresh failed</source>
         <translation>凭证刷新失败</translation>
     </message>
@@ -1771,7 +1826,7 @@ The contract: docs/CLI.md.</source>
         <translation>%1 下次尝试：%2。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>No credential could be fetched: %1
 
 Checking where credentials can come from on this machine...</source>
@@ -1794,23 +1849,49 @@ Checking where credentials can come from on this machine...</source>
         <source>&lt;i&gt;fetching...&lt;/i&gt;</source>
         <translation>&lt;i&gt;正在获取...&lt;/i&gt;</translation>
     </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Hidden again in %n s</source>
+        <translation>
+            <numerusform>%n 秒后重新隐藏</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Copied. The clipboard is cleared in %n s.</source>
+        <translation>
+            <numerusform>已复制。剪贴板将在 %n 秒后清空。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+28"/>
+        <location line="+15"/>
         <source>%1 seconds</source>
         <translation>%1 秒</translation>
     </message>
     <message>
         <location line="+9"/>
+        <location line="+9"/>
         <source>Credential expires soon</source>
         <translation>凭证即将过期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
+        <location line="+9"/>
         <source>%1 expires in %2 (at %3).</source>
         <translation>%1 将在 %2 后过期（%3）。</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Credential expired</source>
+        <translation>凭证已过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 expired at %2; it is not usable until a refresh succeeds.</source>
+        <translation>%1 已于 %2 过期；在刷新成功之前不可用。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>never (a long-term AccessKey pair)</source>
         <translation>永不过期（长期 AccessKey）</translation>
     </message>
@@ -1840,12 +1921,17 @@ Checking where credentials can come from on this machine...</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+74"/>
         <source>Asking STS who this credential is (GetCallerIdentity)...</source>
         <translation>正在向 STS 查询此凭证的身份（GetCallerIdentity）...</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
+        <source>Could not check: %1</source>
+        <translation>无法检查：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Not valid: %1</source>
         <translation>无效：%1</translation>
     </message>
@@ -1910,7 +1996,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>CredentialParser</name>
     <message>
-        <location filename="../../core/credentials/CredentialParser.cpp" line="+63"/>
+        <location filename="../../core/credentials/CredentialParser.cpp" line="+51"/>
         <source>The answer is not valid JSON (%1 at offset %2). Check that the address really serves credentials.</source>
         <translation>应答不是有效的 JSON（%1，位于偏移量 %2）。请检查该地址是否确实提供凭证。</translation>
     </message>
@@ -2297,7 +2383,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>DemoShots</name>
     <message>
-        <location filename="../../ui/DemoShots.cpp" line="+57"/>
+        <location filename="../../ui/DemoShots.cpp" line="+60"/>
         <source>SQL workshop on Friday reads the course tables</source>
         <translation>周五的 SQL 培训会读取课程表</translation>
     </message>
@@ -2462,7 +2548,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvironmentTableModel</name>
     <message>
-        <location filename="../../ui/EnvironmentTableModel.cpp" line="+47"/>
+        <location filename="../../ui/EnvironmentTableModel.cpp" line="+48"/>
         <source>Custom: %1</source>
         <translation>自定义：%1</translation>
     </message>
@@ -3002,12 +3088,12 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+75"/>
+        <location filename="../../ui/MainWindow.cpp" line="+81"/>
         <source>RoleDesk</source>
         <translation>RoleDesk</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
@@ -3022,7 +3108,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>连接配置</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Where the admin credential comes from: the default credential chain, an aliyun CLI profile, an INI profile, or an AccessKey pair stored in the OS keychain.</source>
         <translation>管理员凭证的来源：默认凭证链、aliyun CLI 配置、INI 配置，或保存在系统密钥环中的 AccessKey。</translation>
     </message>
@@ -3033,12 +3119,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+241"/>
+        <location line="+296"/>
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-289"/>
         <source> Endpoint: </source>
         <translation> 接入地址： </translation>
     </message>
@@ -3148,7 +3234,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>已关联角色</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -3158,12 +3244,22 @@ Checking where credentials can come from on this machine...</source>
         <translation>清除所有筛选条件</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Environments</source>
         <translation>环境</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+56"/>
+        <source>No results</source>
+        <translation>没有结果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No environment matches the filters. Press Esc in the filter box or Clear to see them all.</source>
+        <translation>没有符合筛选条件的环境。在筛选框中按 Esc 或点击“清除”以显示全部环境。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Shown environments</source>
         <translation>显示的环境</translation>
     </message>
@@ -3194,12 +3290,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+527"/>
+        <location line="+644"/>
         <source>No environment selected</source>
         <translation>未选择环境</translation>
     </message>
     <message>
-        <location line="-526"/>
+        <location line="-643"/>
         <source>Selected environment</source>
         <translation>选中的环境</translation>
     </message>
@@ -3246,7 +3342,12 @@ Checking where credentials can come from on this machine...</source>
 （由管理员记录）：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Who recorded the visibility, and when</source>
+        <translation>可见性由谁、在何时记录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Image</source>
         <translation>镜像</translation>
     </message>
@@ -3326,7 +3427,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>调用者身份</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3367,6 +3468,11 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Details pane</source>
+        <translation>详情面板(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Audit log...</source>
         <translation>审计日志(&amp;A)...</translation>
     </message>
@@ -3391,6 +3497,51 @@ Checking where credentials can come from on this machine...</source>
         <translation>检查凭证(&amp;I)...</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Documentation</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;About RoleDesk</source>
+        <translation>关于 RoleDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>About RoleDesk</source>
+        <translation>关于 RoleDesk</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;p&gt;Review and set the RAM roles of DataWorks individual development environments, and inspect the credentials they hand out.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;查看并设置 DataWorks 个人开发环境的 RAM 角色，并检查环境发放的凭证。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;p&gt;Licensed under the Apache License 2.0 (Apache-2.0).&lt;br&gt;Built with Qt %1, running on Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;基于 Apache License 2.0（Apache-2.0）许可。&lt;br&gt;使用 Qt %1 构建，运行于 Qt %2。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>In the filter box: clear the filter</source>
+        <translation>在筛选框中：清除筛选条件</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Sandbox admin key</source>
         <translation>沙箱管理员密钥</translation>
@@ -3406,12 +3557,17 @@ Checking where credentials can come from on this machine...</source>
         <translation>AccessKey：%1（密钥环）</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+17"/>
+        <source>The sandbox answers on this address of this machine; it cannot be changed.</source>
+        <translation>沙箱在本机的这个地址上应答；该地址不能修改。</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>AccessKey pair &quot;%1&quot; from the OS keychain</source>
         <translation>系统密钥环中的 AccessKey“%1”</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+25"/>
         <source>Region: %1</source>
         <translation>地域：%1</translation>
     </message>
@@ -3426,7 +3582,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>阿里云公网接入地址</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Connecting with %1...</source>
         <translation>正在使用 %1 连接...</translation>
     </message>
@@ -3466,14 +3622,53 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1 没有提供可用凭证：%2 请选择其他配置或修复此配置，然后点击“连接”（或按 F5）。</translation>
     </message>
     <message>
-        <location line="+275"/>
+        <location line="+288"/>
         <source>Session policy:
 %1</source>
         <translation>会话策略：
 %1</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+14"/>
+        <source>recorded by %1 at %2</source>
+        <translation>由 %1 于 %2 记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not recorded yet</source>
+        <translation>尚未记录</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Lower the protection?</source>
+        <translation>要降低保护吗？</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n environment(s) recorded as public have a RAM role: %1.</source>
+        <translation>
+            <numerusform>有 %n 个记录为公开的环境关联了 RAM 角色：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recording them as %1 turns off the public-environment guard for them: role changes are no longer checked against the guidance, and the risk banner stops counting them. The change is written to the audit log.</source>
+        <translation>将它们记录为%1会关闭对它们的公开环境保护：角色变更不再按建议检查，风险横幅也不再统计它们。此变更会写入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Record as %1</source>
+        <translation>记录为%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>Recorded %n environment(s) as %1 (audit log: Ctrl+L).</source>
+        <translation>
+            <numerusform>已将 %n 个环境记录为%1（审计日志：Ctrl+L）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Imported, but the records could not be saved to %1: %2</source>
         <translation>已导入，但无法将记录保存到 %1：%2</translation>
     </message>
@@ -3483,12 +3678,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>已从 %2 导入 %1 条可见性记录（%3 条有变化）。</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-430"/>
         <source>Could not list the workspaces: %1</source>
         <translation>无法列出工作空间：%1</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-177"/>
         <source>aliyun CLI: %1 (%2) — %3</source>
         <translation>aliyun CLI：%1（%2）— %3</translation>
     </message>
@@ -3498,7 +3693,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>INI：%1（%2）— %3</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+189"/>
         <source>%1 (ID %2, owner %3)</source>
         <translation>%1（ID %2，所有者 %3）</translation>
     </message>
@@ -3508,7 +3703,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>（已取消加载）</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>Loading the environments stopped: %1</source>
         <translation>环境加载已停止：%1</translation>
     </message>
@@ -3519,12 +3714,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+109"/>
+        <location line="+113"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-75"/>
         <source>1 public environment has a RAM role.</source>
         <translation>1 个公开环境关联了 RAM 角色。</translation>
     </message>
@@ -3539,7 +3734,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>任何能使用公开环境的人都会以其角色的权限执行操作；产品建议为这些环境选择“不关联角色”。</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+11"/>
         <source>%n environment(s)</source>
         <translation>
             <numerusform>%n 个环境</numerusform>
@@ -3553,7 +3748,7 @@ Checking where credentials can come from on this machine...</source>
         </translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <location line="+1"/>
         <source>unknown</source>
         <translation>未知</translation>
@@ -3564,7 +3759,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+111"/>
         <source>Visibility not saved</source>
         <translation>可见性未保存</translation>
     </message>
@@ -3574,7 +3769,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>本次会话中修改了可见性记录，但无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Import visibility records</source>
         <translation>导入可见性记录</translation>
     </message>
@@ -3596,7 +3791,12 @@ Checking where credentials can come from on this machine...</source>
 %2</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+31"/>
+        <source>Role of %1 changed to %2 (it was %3). The audit log (Ctrl+L) has the record.</source>
+        <translation>%1 的角色已改为%2（原为%3）。审计日志（Ctrl+L）中有记录。</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>Set visibility (recorded by admins)</source>
         <translation>设置可见性（由管理员记录）</translation>
     </message>
@@ -3909,6 +4109,14 @@ Checking where credentials can come from on this machine...</source>
     </message>
 </context>
 <context>
+    <name>Redaction</name>
+    <message>
+        <location filename="../../core/util/Redaction.cpp" line="+554"/>
+        <source>(not JSON, %1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RoleArn</name>
     <message>
         <location filename="../../core/model/RoleArn.cpp" line="+19"/>
@@ -4105,12 +4313,12 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../ui/RoleDialog.cpp" line="+56"/>
+        <location filename="../../ui/RoleDialog.cpp" line="+60"/>
         <source>Change RAM role - %1</source>
         <translation>修改 RAM 角色 - %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+16"/>
         <source>Environment</source>
         <translation>环境</translation>
     </message>
@@ -4280,7 +4488,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) in workspace %3&lt;br&gt;Owner %4 &amp;middot; status %5 &amp;middot; visibility: %6 &lt;i&gt;(recorded by admins)&lt;/i&gt;&lt;br&gt;Current role: &lt;b&gt;%7&lt;/b&gt; &amp;middot; last updated %8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;（%2），所属工作空间 %3&lt;br&gt;所有者 %4 &amp;middot; 状态 %5 &amp;middot; 可见性：%6 &lt;i&gt;（由管理员记录）&lt;/i&gt;&lt;br&gt;当前角色：&lt;b&gt;%7&lt;/b&gt; &amp;middot; 最后更新 %8</translation>
     </message>
@@ -4337,7 +4545,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>拒绝。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Cannot be applied yet:</source>
         <translation>暂时无法应用：</translation>
     </message>
@@ -4357,8 +4565,8 @@ Checking where credentials can come from on this machine...</source>
         <translation>没有需要修改的内容</translation>
     </message>
     <message>
-        <location line="-48"/>
-        <location line="+88"/>
+        <location line="-51"/>
+        <location line="+91"/>
         <source>Nothing to change.</source>
         <translation>没有需要修改的内容。</translation>
     </message>
@@ -5131,7 +5339,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/Session.cpp" line="+90"/>
+        <location filename="../../ui/Session.cpp" line="+108"/>
         <source>unknown caller (%1)</source>
         <translation>未知调用者（%1）</translation>
     </message>
@@ -5139,7 +5347,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="+32"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="+34"/>
         <source>RoleDesk Settings</source>
         <translation>RoleDesk 设置</translation>
     </message>
@@ -5399,8 +5607,15 @@ Checking where credentials can come from on this machine...</source>
         <source>Storing in the OS keychain...</source>
         <translation>正在保存到系统密钥环...</translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>The OS keychain did not answer within %n second(s); nothing was stored. Unlock the keyring (its password prompt may be behind another window) and press Add again.</source>
+        <translation>
+            <numerusform>系统密钥环在 %n 秒内没有应答；没有保存任何内容。请解锁密钥环（其密码提示可能在其他窗口后面），然后再次点击添加。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+14"/>
+        <location line="+27"/>
         <source>Stored &quot;%1&quot; in the OS keychain.</source>
         <translation>已将“%1”保存到系统密钥环。</translation>
     </message>
@@ -5531,7 +5746,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>TrustPolicy</name>
     <message>
-        <location filename="../../core/model/TrustPolicy.cpp" line="+65"/>
+        <location filename="../../core/model/TrustPolicy.cpp" line="+68"/>
         <source>The trust policy is not valid JSON (%1 at character %2).</source>
         <translation>信任策略不是有效的 JSON（%1，位于第 %2 个字符）。</translation>
     </message>
@@ -5810,7 +6025,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="+65"/>
+        <location filename="../../app/gui/main.cpp" line="+66"/>
         <source>Review and set the RAM roles of DataWorks individual development environments, and inspect the credentials they hand out.</source>
         <translation>查看和设置 DataWorks 个人开发环境的 RAM 角色，并检查它们提供的凭证。</translation>
     </message>
@@ -5840,7 +6055,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>与 --inspect 一起使用：凭证文件。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+73"/>
         <source>CA bundle</source>
         <translation>CA 证书包</translation>
     </message>
@@ -5855,7 +6070,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>沙箱管理员 AccessKey</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Sandbox admin key</source>
         <translation>沙箱管理员密钥</translation>
     </message>

@@ -55,8 +55,7 @@ struct UiSandbox
         session = std::make_unique<Session>(&clock, visibility.get(), audit.get());
         Sandbox* sb = sandbox.get();
         session->setCredentialsUriResolver([sb](const QString& id) { return sb->credentialsUri(id); });
-        session->connectWith(new StaticCredentialProvider(adminCredential(), QStringLiteral("static")), endpoints(),
-                             QStringLiteral("Sandbox admin key"), true);
+        session->connectSandbox(adminCredential(), endpoints(), QStringLiteral("Sandbox admin key"));
         return true;
     }
 
