@@ -41,12 +41,12 @@
     <message>
         <location line="+5"/>
         <source>The answer is larger than %1 bytes; reading stopped there.</source>
-        <translation type="unfinished"></translation>
+        <translation>应答超过 %1 字节；已在此处停止读取。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The answer is larger than %1 bytes; no API answer is that large. Check that the endpoint points at the Alibaba Cloud API and not at something that streams data.</source>
-        <translation type="unfinished"></translation>
+        <translation>应答超过 %1 字节；没有 API 应答会这么大。请检查端点是否指向阿里云 API，而不是某个持续输出数据的服务。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1436,7 +1436,7 @@ The contract: docs/CLI.md.</source>
     <message>
         <location line="+5"/>
         <source>The answer did not complete within %1 ms (overall deadline), although the service may still be sending. The service is too slow or misbehaving; try again, or restart it.</source>
-        <translation type="unfinished"></translation>
+        <translation>应答未在 %1 毫秒（总期限）内完成，尽管服务可能仍在发送。服务过慢或行为异常；请重试，或重启该服务。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4113,7 +4113,7 @@ Checking where credentials can come from on this machine...</source>
     <message>
         <location filename="../../core/util/Redaction.cpp" line="+554"/>
         <source>(not JSON, %1 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>（不是 JSON，%1 字节）</translation>
     </message>
 </context>
 <context>
