@@ -471,6 +471,10 @@ void ApiClient::startAttempt(ApiReply* reply)
     // Qt's network thread reads no more than the cap ahead of us, so an endless answer fills the buffer and
     // stops there instead of in memory; the first byte beyond the cap aborts the attempt.
     network->setReadBufferSize(m_options.maxResponseBytes + 1);
+    // Qt hands the size to its network thread, which ignores it while its reply object does not exist yet (a POST
+    // whose body is still being sent): set it again once the headers are in, so the body reading is bounded.
+    connect(network, &QNetworkReply::metaDataChanged, network,
+            [network, max = m_options.maxResponseBytes] { network->setReadBufferSize(max + 1); });
     connect(network, &QNetworkReply::readyRead, reply, [reply, network, max = m_options.maxResponseBytes] {
         if (!reply->m_tooLarge && network->bytesAvailable() > max) {
             reply->m_tooLarge = true;
