@@ -307,8 +307,7 @@ private slots:
                 details.roleType = text.isEmpty() ? u"user"_s : text;
                 details.sessionPolicy = u"{\"Version\": \"1\", \"x\": \""_s + text + u"\"}"_s;
                 e.role = e.role.withDetails(details);
-            }
-            else if (n % 3 == 2)
+            } else if (n % 3 == 2)
                 e.role = RoleAssociation::dataWorksDefault();
             store.set(e.instanceId, (n % 2) ? Visibility::Public : Visibility::Private, u"test"_s);
             environments << e;

@@ -138,7 +138,8 @@ void TestExternalProcess::officialReadsRoleDeskStsCredential()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(answer(QDateTime::currentDateTimeUtc().addSecs(3 * 3600)));
     f.close();
-    writeConfig(QStringLiteral("\"%1\" creds process --source file --file '%2'").arg(QStringLiteral(ROLEDESK_CLI_EXE), file));
+    writeConfig(
+        QStringLiteral("\"%1\" creds process --source file --file '%2'").arg(QStringLiteral(ROLEDESK_CLI_EXE), file));
 
     // RoleDesk's own view of the source.
     const Run show = runCli({QStringLiteral("creds"), QStringLiteral("show"), QStringLiteral("--source"),
@@ -159,7 +160,8 @@ void TestExternalProcess::officialReadsRoleDeskStsCredential()
     QCOMPARE(node.value(QStringLiteral("tokenSha")).toString(), sha(token()));
 
     // RoleDesk reading the same External profile (it runs the same command).
-    writeConfig(QStringLiteral("\"%1\" creds process --source file --file '%2'").arg(QStringLiteral(ROLEDESK_CLI_EXE), file));
+    writeConfig(
+        QStringLiteral("\"%1\" creds process --source file --file '%2'").arg(QStringLiteral(ROLEDESK_CLI_EXE), file));
     CredentialContext context;
     context.clock = Clock::system();
     context.homePath = m_home->path();
@@ -222,7 +224,8 @@ void TestExternalProcess::officialAndRoleDeskSeeTheFailure()
     // The source has nothing: creds process exits 3 with the reason on stderr and nothing on stdout, and the
     // official library reports a failed command instead of a credential.
     const QString missing = m_home->filePath(QStringLiteral("absent"));
-    writeConfig(QStringLiteral("%1 creds process --source file --file %2").arg(QStringLiteral(ROLEDESK_CLI_EXE), missing));
+    writeConfig(
+        QStringLiteral("%1 creds process --source file --file %2").arg(QStringLiteral(ROLEDESK_CLI_EXE), missing));
     const Run r = runCli({QStringLiteral("creds"), QStringLiteral("process"), QStringLiteral("--source"),
                           QStringLiteral("file"), QStringLiteral("--file"), missing});
     QCOMPARE(r.code, 3);

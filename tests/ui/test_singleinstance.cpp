@@ -182,7 +182,9 @@ void TestSingleInstance::decodeMessageChecksEveryLength_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<int>("expected");
     // "e" apart: "\x00e" would be one hex escape (0x0e).
-    const QByteArray name = QByteArray("\x00r\x00o\x00l\x00" "e", 8);
+    const QByteArray name = QByteArray("\x00r\x00o\x00l\x00"
+                                       "e",
+                                       8);
     const QByteArray good = framed(be32(kMagic) + be32(1) + be32(8) + name);
     QTest::newRow("good") << good << int(SingleInstance::Decoded::Ok);
     QTest::newRow("no arguments") << framed(be32(kMagic) + be32(0)) << int(SingleInstance::Decoded::Ok);
