@@ -25,4 +25,4 @@ else
   echo "ctest-in-session: gnome-keyring-daemon not installed: keychain round-trip tests will be skipped" >&2
 fi
 cd "$BUILD_DIR"
-ctest --output-on-failure --timeout 600 -j "$(nproc)"
+ctest --output-on-failure --timeout 600 -j "$(nproc)" "${@:2}"

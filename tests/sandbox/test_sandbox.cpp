@@ -129,10 +129,14 @@ private slots:
 
     void latencyIsATimerNotASleep()
     {
+        // A server that slept in its handler instead of arming a timer would hold its event loop: the second
+        // request (out of the fault's scope) would be answered only after the delayed one. So the check is the
+        // order of the answers, not a duration: the fast answer must arrive while the delayed one is still
+        // pending. The delay is long (5 s) so that a loaded machine cannot blur the order.
         Sandbox sandbox;
         const QUrl base = sandbox.start();
         SandboxFaults f;
-        f.latencyMs = 400;
+        f.latencyMs = 5000;
         f.scope = SandboxFaults::Pop;
         sandbox.setFaults(f);
         QNetworkAccessManager nam;
@@ -141,13 +145,17 @@ private slots:
         QNetworkReply* slow = post(
             nam, base,
             v3("ListProjects", "2024-05-18", {}, adminKey(sandbox), QDateTime::currentDateTimeUtc(), hostOf(base)));
+        // Send the fast request only once the delayed one has reached the server (its upload is done), so that a
+        // sleeping server would already be asleep when it arrives.
+        QTRY_VERIFY_WITH_TIMEOUT(slow->isRunning() && sandbox.requestCount() >= 1, 20000);
         QNetworkReply* fast = nam.get(QNetworkRequest(sandbox.credentialsUri(u"700101"_s)));
-        // The credentials answer (out of the fault's scope) is not held up behind the delayed one.
+        bool slowDoneWhenFastFinished = true;
+        connect(fast, &QNetworkReply::finished, this, [&] { slowDoneWhenFastFinished = slow->isFinished(); });
         QTRY_VERIFY_WITH_TIMEOUT(fast->isFinished(), 20000);
-        QVERIFY(!slow->isFinished() || timer.elapsed() >= 400);
+        QVERIFY2(!slowDoneWhenFastFinished, "the delayed answer held up an answer out of the fault's scope");
         const HttpResult r = wait(slow);
         QCOMPARE(r.status, 200);
-        QVERIFY(timer.elapsed() >= 390);
+        QVERIFY(timer.elapsed() >= 4990);
         QCOMPARE(wait(fast).status, 200);
     }
 
