@@ -37,13 +37,20 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private:
-    UiSandbox m_sb;
+    // Every test function gets its own sandbox (seed state), stores and window (init()/cleanup(), as KeePassXC's
+    // TestGui does), so no function depends on what an earlier one changed, and each can run alone
+    // (`ui_mainwindow publicGuardRefusesThenAcceptsWithAReason`) or in any order.
+    std::unique_ptr<UiSandbox> m_sb;
     std::unique_ptr<KeychainStore> m_keychain;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<LogCapture> m_log;
 
     // Dialogs from earlier steps are gone before the next one opens (they would block input and be found first).
-    void closeDialogs() { qDeleteAll(m_window->findChildren<QDialog*>(Qt::FindDirectChildrenOnly)); }
+    void closeDialogs()
+    {
+        if (m_window)
+            qDeleteAll(m_window->findChildren<QDialog*>(Qt::FindDirectChildrenOnly));
+    }
 
     static void click(QAbstractButton* button)
     {
@@ -70,32 +77,50 @@ private:
     {
         AuditQuery q;
         q.instanceId = instanceId;
-        return m_sb.audit->query(q);
+        return m_sb->audit->query(q);
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        m_log = std::make_unique<LogCapture>();
-        QVERIFY(m_sb.start());
         m_keychain = std::make_unique<KeychainStore>(QStringLiteral("RoleDeskTest"));
-        m_window = std::make_unique<MainWindow>(m_sb.session.get(), AppSettings(), m_keychain.get());
+    }
+
+    void init()
+    {
+        m_log = std::make_unique<LogCapture>();
+        m_sb = std::make_unique<UiSandbox>();
+        QVERIFY(m_sb->start());
+        m_window = std::make_unique<MainWindow>(m_sb->session.get(), AppSettings(), m_keychain.get());
         QSignalSpy loaded(m_window.get(), &MainWindow::loadFinished);
         m_window->show();
         QVERIFY(loaded.wait(20000) || loaded.count() == 1);
     }
 
+    // After every function: no secret reached the log in anything it did.
+    void cleanup()
+    {
+        closeDialogs();
+        const QString found = m_log->findAny(m_sb->secrets());
+        m_window.reset();
+        m_sb->session.reset();
+        m_sb->sandbox->stop();
+        m_sb.reset();
+        m_log.reset();
+        QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("a secret reached the log: ") + found));
+    }
+
     void loadsEveryEnvironmentAndTheIdentity()
     {
-        QCOMPARE(m_window->environmentModel()->rowCount(), int(m_sb.sandbox->engine()->environmentCount()));
+        QCOMPARE(m_window->environmentModel()->rowCount(), int(m_sb->sandbox->engine()->environmentCount()));
         QVERIFY(!child<QProgressBar>(m_window.get(), QStringLiteral("loadProgress"))->isVisible());
         QVERIFY(child<QLabel>(m_window.get(), QStringLiteral("sandboxMarker"))->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(m_window.get(), QStringLiteral("identityLabel"))
                                      ->text()
                                      .contains(QStringLiteral("roledesk-admin")),
                                  10000);
-        QVERIFY(child<QLabel>(m_window.get(), QStringLiteral("regionLabel"))->text().contains(m_sb.sandbox->region()));
+        QVERIFY(child<QLabel>(m_window.get(), QStringLiteral("regionLabel"))->text().contains(m_sb->sandbox->region()));
         // Workspaces with counts.
         auto* workspaces = child<QListWidget>(m_window.get(), QStringLiteral("workspaceList"));
         QCOMPARE(workspaces->count(), 5);
@@ -106,7 +131,7 @@ private Q_SLOTS:
     {
         int expected = 0;
         for (const Environment& env : m_window->environmentModel()->environments())
-            expected += m_sb.visibility->visibility(env.instanceId) == Visibility::Public && env.role.hasRole();
+            expected += m_sb->visibility->visibility(env.instanceId) == Visibility::Public && env.role.hasRole();
         QVERIFY(expected > 0);
         QCOMPARE(m_window->riskyCount(), expected);
         auto* banner = child<QLabel>(m_window.get(), QStringLiteral("riskBannerLabel"));
@@ -126,22 +151,22 @@ private Q_SLOTS:
         filter.keyword = QStringLiteral("LAB_");
         QList<Environment> all(m_window->environmentModel()->environments().begin(),
                                m_window->environmentModel()->environments().end());
-        const int expected = int(filter.apply(all, m_sb.visibility.get()).size());
+        const int expected = int(filter.apply(all, m_sb->visibility.get()).size());
         QVERIFY(expected > 0 && expected < all.size());
         QTRY_COMPARE(m_window->filterModel()->rowCount(), expected);
 
         auto* status = child<QComboBox>(m_window.get(), QStringLiteral("statusFilter"));
         status->setCurrentIndex(status->findData(int(EnvironmentStatus::Running)));
         filter.statuses = {EnvironmentStatus::Running};
-        QCOMPARE(m_window->filterModel()->rowCount(), int(filter.apply(all, m_sb.visibility.get()).size()));
+        QCOMPARE(m_window->filterModel()->rowCount(), int(filter.apply(all, m_sb->visibility.get()).size()));
         auto* vis = child<QComboBox>(m_window.get(), QStringLiteral("visibilityFilter"));
         vis->setCurrentIndex(vis->findData(int(Visibility::Public)));
         filter.visibility = Visibility::Public;
-        QCOMPARE(m_window->filterModel()->rowCount(), int(filter.apply(all, m_sb.visibility.get()).size()));
+        QCOMPARE(m_window->filterModel()->rowCount(), int(filter.apply(all, m_sb->visibility.get()).size()));
         auto* role = child<QComboBox>(m_window.get(), QStringLiteral("roleKindFilter"));
         role->setCurrentIndex(role->findData(int(RoleAssociation::Kind::None)));
         filter.roleKind = RoleAssociation::Kind::None;
-        QCOMPARE(m_window->filterModel()->rowCount(), int(filter.apply(all, m_sb.visibility.get()).size()));
+        QCOMPARE(m_window->filterModel()->rowCount(), int(filter.apply(all, m_sb->visibility.get()).size()));
 
         // Unticking a workspace hides its environments.
         QTest::mouseClick(child<QPushButton>(m_window.get(), QStringLiteral("clearFiltersButton")), Qt::LeftButton);
@@ -215,7 +240,7 @@ private Q_SLOTS:
         QSignalSpy applied(dialog, &RoleDialog::applied);
         QTest::mouseClick(apply, Qt::LeftButton);
         QVERIFY(applied.wait(10000));
-        QCOMPARE(m_sb.environment(id).roleKind, SandboxData::RoleKind::Default);
+        QCOMPARE(m_sb->environment(id).roleKind, SandboxData::RoleKind::Default);
         QVERIFY(shown(id).role.isDataWorksDefault());
         const QList<AuditEntry> entries = auditFor(id);
         QCOMPARE(entries.size(), 1);
@@ -239,7 +264,7 @@ private Q_SLOTS:
         auto* apply = child<QPushButton>(dialog, QStringLiteral("applyButton"));
         QVERIFY(drop->isVisibleTo(dialog));
         auto* arn = child<QComboBox>(dialog, QStringLiteral("customRoleArn"));
-        arn->setEditText(QStringLiteral("acs:ram::%1:role/DataWorksSharedAnalytics").arg(m_sb.sandbox->accountId()));
+        arn->setEditText(QStringLiteral("acs:ram::%1:role/DataWorksSharedAnalytics").arg(m_sb->sandbox->accountId()));
         QTRY_VERIFY_WITH_TIMEOUT(plan->isVisibleTo(dialog) && plan->text().contains(QStringLiteral("session policy")),
                                  10000);
         QVERIFY(plan->text().contains(QStringLiteral("keeps")));
@@ -254,8 +279,8 @@ private Q_SLOTS:
         QSignalSpy applied(dialog, &RoleDialog::applied);
         QTest::mouseClick(apply, Qt::LeftButton);
         QVERIFY(applied.wait(10000));
-        QCOMPARE(m_sb.environment(id).roleKind, SandboxData::RoleKind::Default);
-        QVERIFY(!m_sb.environment(id).credentialConfig.contains("Policy"));
+        QCOMPARE(m_sb->environment(id).roleKind, SandboxData::RoleKind::Default);
+        QVERIFY(!m_sb->environment(id).credentialConfig.contains("Policy"));
         const QList<AuditEntry> entries = auditFor(id);
         QCOMPARE(entries.size(), 1);
         QCOMPARE(entries.first().outcome, QStringLiteral("applied"));
@@ -269,7 +294,7 @@ private Q_SLOTS:
         QVERIFY(dialog);
         auto* arn = child<QComboBox>(dialog, QStringLiteral("customRoleArn"));
         // A role that trusts only ECS: the policy refuses it and the dialog says why.
-        const QString ecsRole = QStringLiteral("acs:ram::%1:role/EcsAppServerRole").arg(m_sb.sandbox->accountId());
+        const QString ecsRole = QStringLiteral("acs:ram::%1:role/EcsAppServerRole").arg(m_sb->sandbox->accountId());
         arn->setEditText(ecsRole);
         QVERIFY(child<QRadioButton>(dialog, QStringLiteral("roleCustom"))->isChecked());
         auto* trust = child<QLabel>(dialog, QStringLiteral("trustPolicyLabel"));
@@ -289,7 +314,7 @@ private Q_SLOTS:
     void publicGuardRefusesThenAcceptsWithAReason()
     {
         const QString id = QStringLiteral("700131"); // lab_welcome: public, Running, no role
-        QCOMPARE(m_sb.visibility->visibility(id), Visibility::Public);
+        QCOMPARE(m_sb->visibility->visibility(id), Visibility::Public);
         RoleDialog* dialog = openRoleDialog(id);
         QVERIFY(dialog);
         QVERIFY(child(dialog, QStringLiteral("publicWarning"))->isVisible());
@@ -308,7 +333,7 @@ private Q_SLOTS:
         QVERIFY(!apply->isEnabled());
         QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("overrideReason")), QStringLiteral("   "));
         QVERIFY(!apply->isEnabled());
-        QCOMPARE(m_sb.environment(id).roleKind, SandboxData::RoleKind::None);
+        QCOMPARE(m_sb->environment(id).roleKind, SandboxData::RoleKind::None);
         QVERIFY(auditFor(id).isEmpty());
         // Accepted with a typed reason; the reason goes to the audit log.
         QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("overrideReason")),
@@ -317,7 +342,7 @@ private Q_SLOTS:
         QSignalSpy applied(dialog, &RoleDialog::applied);
         QTest::mouseClick(apply, Qt::LeftButton);
         QVERIFY(applied.wait(10000));
-        QCOMPARE(m_sb.environment(id).roleKind, SandboxData::RoleKind::Default);
+        QCOMPARE(m_sb->environment(id).roleKind, SandboxData::RoleKind::Default);
         const QList<AuditEntry> entries = auditFor(id);
         QCOMPARE(entries.size(), 1);
         QVERIFY(entries.first().override);
@@ -332,12 +357,12 @@ private Q_SLOTS:
         QVERIFY(dialog);
         const qint64 seenUpdate = dialog->environment().updateTimeMs;
         // Someone else changes it behind the dialog's back, through the API.
-        m_sb.clock.advanceSecond(5);
+        m_sb->clock.advanceSecond(5);
         const QString otherRole =
-            QStringLiteral("acs:ram::%1:role/DataWorksSharedAnalytics").arg(m_sb.sandbox->accountId());
+            QStringLiteral("acs:ram::%1:role/DataWorksSharedAnalytics").arg(m_sb->sandbox->accountId());
         bool done = false;
         ApiError otherError;
-        m_sb.session->dataWorks()->updateCredentialConfig(
+        m_sb->session->dataWorks()->updateCredentialConfig(
             id, CredentialConfigMapping::toJson(RoleAssociation::customRole(otherRole)),
             [&](const QString&, const ApiError& e) {
                 otherError = e;
@@ -345,7 +370,7 @@ private Q_SLOTS:
             });
         QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
         QVERIFY2(!otherError.isError(), qPrintable(otherError.toString()));
-        QCOMPARE(m_sb.environment(id).roleKind, SandboxData::RoleKind::Custom);
+        QCOMPARE(m_sb->environment(id).roleKind, SandboxData::RoleKind::Custom);
 
         click(child<QRadioButton>(dialog, QStringLiteral("roleDefault")));
         QSignalSpy conflict(dialog, &RoleDialog::conflictDetected);
@@ -354,8 +379,8 @@ private Q_SLOTS:
         auto* result = child<QLabel>(dialog, QStringLiteral("resultLabel"));
         QVERIFY2(result->text().contains(QStringLiteral("Nothing was overwritten")), qPrintable(result->text()));
         // The other admin's change stands; the dialog and the table now show it.
-        QCOMPARE(m_sb.environment(id).roleKind, SandboxData::RoleKind::Custom);
-        QCOMPARE(m_sb.environment(id).customRoleName, QStringLiteral("DataWorksSharedAnalytics"));
+        QCOMPARE(m_sb->environment(id).roleKind, SandboxData::RoleKind::Custom);
+        QCOMPARE(m_sb->environment(id).customRoleName, QStringLiteral("DataWorksSharedAnalytics"));
         QVERIFY(dialog->environment().updateTimeMs != seenUpdate);
         QVERIFY(shown(id).role.isCustomRole());
         QVERIFY(dialog->isVisible());
@@ -406,8 +431,8 @@ private Q_SLOTS:
         QVERIFY(sawDeleted);
         QCOMPARE(child<QProgressBar>(dialog, QStringLiteral("bulkProgress"))->value(), ids.size());
         for (const QString& id : {QStringLiteral("700136"), QStringLiteral("700138"), QStringLiteral("700139")})
-            QCOMPARE(m_sb.environment(id).roleKind, SandboxData::RoleKind::Default);
-        QCOMPARE(m_sb.environment(QStringLiteral("700123")).roleKind, SandboxData::RoleKind::None);
+            QCOMPARE(m_sb->environment(id).roleKind, SandboxData::RoleKind::Default);
+        QCOMPARE(m_sb->environment(QStringLiteral("700123")).roleKind, SandboxData::RoleKind::None);
         dialog->reject();
     }
 
@@ -424,27 +449,39 @@ private Q_SLOTS:
         SandboxFaults faults;
         faults.errorRate = 1.0;
         faults.scope = SandboxFaults::Pop;
-        m_sb.sandbox->setFaults(faults);
+        m_sb->sandbox->setFaults(faults);
         QSignalSpy finished(dialog, &BulkRoleDialog::runFinished);
         QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("bulkStartButton")), Qt::LeftButton);
         QVERIFY(finished.wait(60000));
-        m_sb.sandbox->setFaults(SandboxFaults());
+        m_sb->sandbox->setFaults(SandboxFaults());
         QCOMPARE(dialog->resultAt(0), BulkRoleDialog::ItemResult::Failed);
-        QCOMPARE(m_sb.environment(id).roleKind, SandboxData::RoleKind::None);
+        QCOMPARE(m_sb->environment(id).roleKind, SandboxData::RoleKind::None);
         dialog->reject();
     }
 
     void auditDialogFiltersAndExports()
     {
-        closeDialogs();
+        // Six records of this test's own (the dialog reads the log when it opens): one with the reason searched for.
+        for (int i = 0; i < 6; ++i) {
+            AuditEntry entry;
+            entry.actor = QStringLiteral("acs:ram::1234567890123456:user/roledesk-admin");
+            entry.instanceId = QStringLiteral("7001%1").arg(10 + i);
+            entry.environmentName = QStringLiteral("env_%1").arg(i);
+            entry.fromRole = QStringLiteral("none");
+            entry.toRole = QStringLiteral("default");
+            entry.override = i == 3;
+            entry.reason = i == 3 ? QStringLiteral("workshop needs MaxCompute today") : QString();
+            entry.outcome = QStringLiteral("applied");
+            QString error;
+            QVERIFY2(m_sb->audit->append(entry, &error), qPrintable(error));
+        }
         m_window->showAudit();
         auto* dialog = m_window->findChild<AuditDialog*>();
         QVERIFY(dialog);
-        const int all = dialog->rowCount();
-        QVERIFY(all >= 6);
+        QCOMPARE(dialog->rowCount(), 6);
         QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("auditFilter")), QStringLiteral("workshop"));
         QTRY_COMPARE(dialog->rowCount(), 1);
-        const QString path = m_sb.dir.filePath(QStringLiteral("audit.csv"));
+        const QString path = m_sb->dir.filePath(QStringLiteral("audit.csv"));
         QString error;
         QVERIFY2(dialog->exportTo(path, &error), qPrintable(error));
         QFile file(path);
@@ -469,10 +506,10 @@ private Q_SLOTS:
         QCOMPARE(combo->currentData().toInt(), int(Visibility::Private));
         combo->setCurrentIndex(combo->findData(int(Visibility::Public)));
         Q_EMIT combo->activated(combo->currentIndex());
-        QCOMPARE(m_sb.visibility->visibility(id), Visibility::Public);
+        QCOMPARE(m_sb->visibility->visibility(id), Visibility::Public);
         QCOMPARE(m_window->riskyCount(), before + 1);
         // Saved to the store's file, with who recorded it.
-        VisibilityStore reread(m_sb.visibility->filePath(), &m_sb.clock);
+        VisibilityStore reread(m_sb->visibility->filePath(), &m_sb->clock);
         QVERIFY(reread.load());
         QCOMPARE(reread.visibility(id), Visibility::Public);
         QVERIFY(reread.record(id)->recordedBy.contains(QStringLiteral("roledesk-admin")));
@@ -480,7 +517,7 @@ private Q_SLOTS:
 
     void importsVisibilityAllOrNothing()
     {
-        const QString good = m_sb.dir.filePath(QStringLiteral("vis.csv"));
+        const QString good = m_sb->dir.filePath(QStringLiteral("vis.csv"));
         QFile file(good);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("instanceId,visibility\r\n700101,public\r\n700102,private\r\n");
@@ -488,9 +525,9 @@ private Q_SLOTS:
         const int before = m_window->riskyCount();
         QString error;
         QVERIFY2(m_window->importVisibilityFile(good, &error), qPrintable(error));
-        QCOMPARE(m_sb.visibility->visibility(QStringLiteral("700101")), Visibility::Public);
+        QCOMPARE(m_sb->visibility->visibility(QStringLiteral("700101")), Visibility::Public);
         QCOMPARE(m_window->riskyCount(), before + 1); // 700101 has the default role
-        const QString bad = m_sb.dir.filePath(QStringLiteral("bad.json"));
+        const QString bad = m_sb->dir.filePath(QStringLiteral("bad.json"));
         QFile badFile(bad);
         QVERIFY(badFile.open(QIODevice::WriteOnly));
         badFile.write(
@@ -498,7 +535,7 @@ private Q_SLOTS:
         badFile.close();
         QVERIFY(!m_window->importVisibilityFile(bad, &error));
         QVERIFY2(error.contains(QStringLiteral("sometimes")), qPrintable(error));
-        QCOMPARE(m_sb.visibility->visibility(QStringLiteral("700101")), Visibility::Public);
+        QCOMPARE(m_sb->visibility->visibility(QStringLiteral("700101")), Visibility::Public);
     }
 
     void refreshReloadsWithoutDuplicates()
@@ -525,7 +562,7 @@ private Q_SLOTS:
         SandboxFaults slow;
         slow.latencyMs = 400;
         slow.scope = SandboxFaults::Pop;
-        m_sb.sandbox->setFaults(slow);
+        m_sb->sandbox->setFaults(slow);
         m_window->reload();
         QVERIFY(m_window->isLoading());
         QVERIFY(child<QProgressBar>(m_window.get(), QStringLiteral("loadProgress"))->isVisibleTo(m_window.get()));
@@ -539,11 +576,11 @@ private Q_SLOTS:
         const int rows = m_window->environmentModel()->rowCount();
         QTest::qWait(900);
         QCOMPARE(m_window->environmentModel()->rowCount(), rows);
-        m_sb.sandbox->setFaults(SandboxFaults());
+        m_sb->sandbox->setFaults(SandboxFaults());
         QSignalSpy loaded(m_window.get(), &MainWindow::loadFinished);
         m_window->reload();
         QVERIFY(loaded.wait(20000));
-        QCOMPARE(m_window->environmentModel()->rowCount(), int(m_sb.sandbox->engine()->environmentCount()));
+        QCOMPARE(m_window->environmentModel()->rowCount(), int(m_sb->sandbox->engine()->environmentCount()));
     }
 
     void bulkChangeCanBeCancelled()
@@ -563,12 +600,12 @@ private Q_SLOTS:
         SandboxFaults slow;
         slow.latencyMs = 300;
         slow.scope = SandboxFaults::Pop;
-        m_sb.sandbox->setFaults(slow);
+        m_sb->sandbox->setFaults(slow);
         QSignalSpy finished(dialog, &BulkRoleDialog::runFinished);
         QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("bulkStartButton")), Qt::LeftButton);
         QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("bulkCancelButton")), Qt::LeftButton);
         QVERIFY(finished.wait(20000));
-        m_sb.sandbox->setFaults(SandboxFaults());
+        m_sb->sandbox->setFaults(SandboxFaults());
         int cancelled = 0;
         for (int i = 0; i < dialog->count(); ++i)
             cancelled += dialog->resultAt(i) == BulkRoleDialog::ItemResult::Cancelled;
@@ -581,7 +618,7 @@ private Q_SLOTS:
     void noSecretInTheLogs()
     {
         QVERIFY(!m_log->lines().isEmpty());
-        const QString found = m_log->findAny(m_sb.secrets());
+        const QString found = m_log->findAny(m_sb->secrets());
         QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("a secret reached the log: ") + found));
     }
 
@@ -589,22 +626,16 @@ private Q_SLOTS:
     {
         closeDialogs();
         QSignalSpy failed(m_window.get(), &MainWindow::loadFailed);
-        m_sb.session->connectWith(new FailingCredentialProvider(QStringLiteral("test"), QStringLiteral("test source"),
+        m_sb->session->connectWith(new FailingCredentialProvider(QStringLiteral("test"), QStringLiteral("test source"),
                                                                 QStringLiteral("the profile has no key (test)")),
-                                  m_sb.endpoints(), QStringLiteral("Broken profile"));
+                                  m_sb->endpoints(), QStringLiteral("Broken profile"));
         QVERIFY(failed.wait(10000));
         auto* banner = child<QLabel>(m_window.get(), QStringLiteral("errorBannerLabel"));
         QVERIFY2(banner->text().contains(QStringLiteral("the profile has no key (test)")), qPrintable(banner->text()));
         QVERIFY(!child<QLabel>(m_window.get(), QStringLiteral("sandboxMarker"))->isVisibleTo(m_window.get()));
     }
 
-    void cleanupTestCase()
-    {
-        m_window.reset();
-        m_sb.session.reset();
-        m_sb.sandbox->stop();
-        m_log.reset();
-    }
+    void cleanupTestCase() { m_keychain.reset(); }
 };
 
 QTEST_MAIN(TestMainWindow)
