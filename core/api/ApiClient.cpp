@@ -627,7 +627,9 @@ void ApiClient::onAttemptFinished(ApiReply* reply, QNetworkReply* network)
                                                 : QStringLiteral("ok"));
 
     if (error.isError() && shouldRetry(reply, error, netError)) {
-        const int delay = backoffDelayMs(reply->m_attempts, network->rawHeader("Retry-After"));
+        int delay = backoffDelayMs(reply->m_attempts, network->rawHeader("Retry-After"));
+        if (request.retryDelay)
+            delay = qMax(0, request.retryDelay(error, reply->m_attempts, delay));
         qCInfo(lcApi).noquote() << "retrying" << request.action << "in" << delay << "ms";
         emit reply->retrying(reply->m_attempts, delay, error);
         reply->m_backoff->start(delay);

@@ -57,6 +57,10 @@ struct ApiRequest
     // ApiReply::json() holds (RequestId included); returning false leaves the body to ApiClient's parse, so errors,
     // retries and logging stay as they are.
     std::function<bool(const QByteArray& body, QJsonObject* json)> parseJson;
+    // Optional: called when an attempt will be retried, with its error, the attempt number and the back-off ApiClient
+    // chose; returns the delay to use instead (ms, >= 0). A caller that paces its own requests (ServerIdeListing)
+    // puts a throttled retry in its next free slot. The attempt bound is ApiClient's as always.
+    std::function<int(const ApiError& error, int attempt, int proposedDelayMs)> retryDelay;
 
     static ApiRequest pop(ApiService service, const QString& action, const QString& version,
                           const StringPairList& params, bool idempotent, const StringPairList& query = {});
