@@ -304,6 +304,22 @@ private slots:
             QCOMPARE(m_accepted.value(p), 1);
     }
 
+    void theDefaultCeilingIsTwoPoolsOfConnections()
+    {
+        // Qt opens 6 connections to a host per QNetworkAccessManager; ApiClient reads on two, so the default
+        // ceiling of 12 pages really is 12 requests at the server at once (a slow server keeps them all waiting).
+        serveThrottled(400, 0, 150);
+        ServerIdeListing::Options options;
+        options.pageSize = 5;
+        QCOMPARE(options.maxConcurrent, 12);
+        ServerIdeListing* listing = m_client->listServerIdeInstances({}, options);
+        QSignalSpy finished(listing, &ServerIdeListing::finished);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(idsOf(listing->environments()), expectedIds(400));
+        QCOMPARE(listing->peakInFlight(), 12);
+        QCOMPARE(m_server->peakInFlight(), 12);
+    }
+
     void throttledListingCompletesInOrderWithNoPageLostOrDoubled()
     {
         // 40 pages against 10 requests a second: several seconds of Throttling for an unpaced client.
