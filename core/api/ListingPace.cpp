@@ -130,10 +130,18 @@ qint64 ListingPace::throttled(qint64 now, qint64 sentAt, qint64 earliestRetry)
     }
     forget(now);
     letThrough = std::max(1, letThrough);
-    if (m_limit <= 0 || letThrough < m_limit)
-        m_limit = letThrough; // first measurement, a limit raised too far by probing, or a lower limit
-    else
-        m_marginMs = std::min(MaxMarginMs, m_marginMs + MarginStepMs); // the limit held: arrival times drifted
+    if (m_limit <= 0) {
+        m_limit = letThrough; // the first measurement
+        m_limitSetMs = now;
+    } else if (sentAt >= m_limitSetMs) {
+        // Sent while this limit was kept (the rest of a burst sent before it tells nothing new).
+        if (letThrough < m_limit) {
+            m_limit = letThrough; // a limit raised too far by probing, or a lower limit
+            m_limitSetMs = now;
+        } else {
+            m_marginMs = std::min(MaxMarginMs, m_marginMs + MarginStepMs); // the limit held: arrival times drifted
+        }
+    }
 
     if (m_lastReactionMs < 0 || (sentAt >= m_lastReactionMs && now - m_lastReactionMs >= ReactionMs)) {
         m_lastReactionMs = now;

@@ -69,6 +69,7 @@ private:
     qint64 m_marginMs;
     qint64 m_probeAfterMs;
     qint64 m_lastReactionMs = -1;
+    qint64 m_limitSetMs = -1;
     qint64 m_lastThrottleMs = -1;
     qint64 m_lastRaiseMs = -1;
     int m_throttles = 0;
