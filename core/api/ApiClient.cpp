@@ -223,11 +223,13 @@ ApiClient::ApiClient(Endpoints endpoints, CredentialGetter credentials, const Cl
     , m_endpoints(std::move(endpoints))
     , m_credentials(std::move(credentials))
     , m_clock(clock ? clock : Clock::system())
-    , m_nam(new QNetworkAccessManager(this))
     , m_writeNam(new QNetworkAccessManager(this))
 {
+    for (int i = 0; i < ReadPools; ++i)
+        m_readNams.append(new QNetworkAccessManager(this));
     // Signed requests must never be replayed to another host by a redirect.
-    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    for (QNetworkAccessManager* nam : std::as_const(m_readNams))
+        nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     m_writeNam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
 }
 
@@ -285,6 +287,9 @@ ApiReply* ApiClient::send(const ApiRequest& request)
     });
     reply->m_backoff = new QTimer(reply);
     reply->m_backoff->setSingleShot(true);
+    // Precise: a retry may have been put in a slot of a paced listing (ApiRequest::retryDelay); a coarse timer may
+    // fire 5% off.
+    reply->m_backoff->setTimerType(Qt::PreciseTimer);
     connect(reply->m_backoff, &QTimer::timeout, this, [this, reply] { startAttempt(reply); });
     // Always asynchronous, so callers can connect after send() even when the call fails at once.
     QTimer::singleShot(0, reply, [this, reply] { startAttempt(reply); });
@@ -456,12 +461,20 @@ void ApiClient::startAttempt(ApiReply* reply)
         netRequest.setRawHeader("Connection", "close");
         network = m_writeNam->sendCustomRequest(netRequest, method, device);
         device->setParent(network);
-    } else if (method == "POST")
-        network = m_nam->post(netRequest, body);
-    else if (method == "GET")
-        network = m_nam->get(netRequest);
-    else
-        network = m_nam->sendCustomRequest(netRequest, method, body);
+    } else {
+        QNetworkAccessManager* nam = m_readNams.front();
+        for (QNetworkAccessManager* candidate : std::as_const(m_readNams))
+            if (m_readsInFlight.value(candidate) < m_readsInFlight.value(nam))
+                nam = candidate;
+        if (method == "POST")
+            network = nam->post(netRequest, body);
+        else if (method == "GET")
+            network = nam->get(netRequest);
+        else
+            network = nam->sendCustomRequest(netRequest, method, body);
+        ++m_readsInFlight[nam];
+        connect(network, &QNetworkReply::finished, this, [this, nam] { --m_readsInFlight[nam]; });
+    }
     reply->m_network = network;
     // A refused certificate: keep which one and why, for the error (CaBundle::describe).
     connect(network, &QNetworkReply::sslErrors, network, [network](const QList<QSslError>& errors) {
@@ -627,7 +640,9 @@ void ApiClient::onAttemptFinished(ApiReply* reply, QNetworkReply* network)
                                                 : QStringLiteral("ok"));
 
     if (error.isError() && shouldRetry(reply, error, netError)) {
-        const int delay = backoffDelayMs(reply->m_attempts, network->rawHeader("Retry-After"));
+        int delay = backoffDelayMs(reply->m_attempts, network->rawHeader("Retry-After"));
+        if (request.retryDelay)
+            delay = qMax(0, request.retryDelay(error, reply->m_attempts, delay));
         qCInfo(lcApi).noquote() << "retrying" << request.action << "in" << delay << "ms";
         emit reply->retrying(reply->m_attempts, delay, error);
         reply->m_backoff->start(delay);

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QHash>
 #include <QList>
 #include <QNetworkReply>
 #include <QObject>
@@ -57,6 +58,10 @@ struct ApiRequest
     // ApiReply::json() holds (RequestId included); returning false leaves the body to ApiClient's parse, so errors,
     // retries and logging stay as they are.
     std::function<bool(const QByteArray& body, QJsonObject* json)> parseJson;
+    // Optional: called when an attempt will be retried, with its error, the attempt number and the back-off ApiClient
+    // chose; returns the delay to use instead (ms, >= 0). A caller that paces its own requests (ServerIdeListing)
+    // puts a throttled retry in its next free slot. The attempt bound is ApiClient's as always.
+    std::function<int(const ApiError& error, int attempt, int proposedDelayMs)> retryDelay;
 
     static ApiRequest pop(ApiService service, const QString& action, const QString& version,
                           const StringPairList& params, bool idempotent, const StringPairList& query = {});
@@ -110,7 +115,9 @@ private:
     QTimer* m_backoff = nullptr;
 };
 
-// Signs and sends API requests: one QNetworkAccessManager, asynchronous only. Each attempt is signed with the
+// Signs and sends API requests, asynchronous only: reads on ReadPools QNetworkAccessManagers (Qt opens at most 6
+// HTTP/1.1 connections to a host per manager; each read goes to the manager with the fewest requests in flight, so
+// a paged listing can keep 12 pages in flight), writes on a manager of their own. Each attempt is signed with the
 // credential the provider returns at that moment, with a fresh date and nonce.
 class ApiClient : public QObject
 {
@@ -141,7 +148,9 @@ public:
     void setCredentialProvider(CredentialGetter provider) { m_credentials = std::move(provider); }
     const Clock* clock() const { return m_clock; }
     // The manager of reads (proxy settings etc. should be applied to both; see writeNetworkAccessManager()).
-    QNetworkAccessManager* networkAccessManager() const { return m_nam; }
+    QNetworkAccessManager* networkAccessManager() const { return m_readNams.front(); }
+    static constexpr int ReadPools = 2;
+    static constexpr int ConnectionsPerPool = 6; // Qt's HTTP/1.1 connections per host and manager
     QNetworkAccessManager* writeNetworkAccessManager() const { return m_writeNam; }
 
     // Starts the call. The reply is a child of this client; delete it (deleteLater) after finished().
@@ -177,7 +186,8 @@ private:
     Endpoints m_endpoints;
     CredentialGetter m_credentials;
     const Clock* m_clock;
-    QNetworkAccessManager* m_nam;      // reads (keep-alive)
+    QList<QNetworkAccessManager*> m_readNams; // reads (keep-alive), ReadPools of them
+    QHash<QNetworkAccessManager*, int> m_readsInFlight;
     QNetworkAccessManager* m_writeNam; // writes: one connection each, never re-sent by Qt
     Options m_options;
     bool m_clockSkewDetected = false;

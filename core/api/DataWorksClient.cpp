@@ -111,6 +111,26 @@ void ServerIdeListing::requestPage(int pageNumber, const QString& nextToken)
             *json = std::move((*fast)->answer);
             return true;
         };
+    if (m_options.adaptive)
+        // A retry is a request like any other for the pace: a throttled one goes in the next free slot (from the
+        // second throttled attempt of the page on, not before ApiClient's own back-off either); any other retry
+        // after ApiClient's back-off, and the failed attempt counts as let through (the service counted it).
+        request.retryDelay = [self = QPointer<ServerIdeListing>(this), pageNumber](const ApiError& reason, int attempt,
+                                                                                  int proposedDelayMs) {
+            if (!self)
+                return proposedDelayMs;
+            const qint64 at = self->nowMs();
+            const qint64 sentAt = self->m_sentAt.value(pageNumber, at);
+            qint64 retryAt = at + proposedDelayMs;
+            if (reason.isThrottling()) {
+                retryAt = self->m_pace.throttled(at, sentAt, attempt >= 2 ? at + proposedDelayMs : at);
+            } else {
+                self->m_pace.answered(at, sentAt);
+                self->m_pace.started(retryAt);
+            }
+            self->m_sentAt.insert(pageNumber, retryAt); // ApiClient sends the next attempt then
+            return int(retryAt - at);
+        };
     ApiReply* reply = m_api->send(request);
     m_inFlight.insert(pageNumber, reply);
     m_peakInFlight = qMax(m_peakInFlight, int(m_inFlight.size()));
@@ -119,13 +139,6 @@ void ServerIdeListing::requestPage(int pageNumber, const QString& nextToken)
     m_pace.started(now);
     connect(reply, &ApiReply::finished, this,
             [this, pageNumber, reply, fast] { onPage(pageNumber, reply, fast.get()); });
-    if (m_options.adaptive)
-        connect(reply, &ApiReply::retrying, this, [this, pageNumber](int, int delayMs, const ApiError& reason) {
-            const qint64 at = nowMs();
-            if (reason.isThrottling())
-                m_pace.throttled(at, m_sentAt.value(pageNumber, at));
-            m_sentAt.insert(pageNumber, at + delayMs); // ApiClient sends the next attempt then
-        });
 }
 
 void ServerIdeListing::onPage(int pageNumber, ApiReply* reply, std::optional<EnvironmentPageParser::Page>* fast)
@@ -212,7 +225,8 @@ void ServerIdeListing::pump()
         return;
     const int window = m_options.adaptive ? m_pace.window() : m_options.maxConcurrent;
     while (!m_queue.isEmpty() && m_inFlight.size() < window) {
-        const qint64 wait = m_options.adaptive ? m_pace.nextStartMs() - nowMs() : 0;
+        const qint64 now = nowMs();
+        const qint64 wait = m_options.adaptive ? m_pace.nextStartMs(now) - now : 0;
         if (wait > 0) {
             // Paced after Throttling: come back when the next request may start.
             if (!m_paceTimer) {

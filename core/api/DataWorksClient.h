@@ -40,9 +40,10 @@ public:
     {
         Paging paging = Paging::PageNumber;
         int pageSize = 50; // PageSize or MaxResults
-        // Pages in flight at once (PageNumber paging): at most maxConcurrent. 6 is what QNetworkAccessManager opens
-        // to one host over HTTP/1.1; more would only wait in its queue.
-        int maxConcurrent = 6;
+        // Pages in flight at once (PageNumber paging): at most maxConcurrent. 12 is what ApiClient's read pools
+        // open to one host over HTTP/1.1 (ApiClient::ReadPools x ConnectionsPerPool); more would only wait in a
+        // queue.
+        int maxConcurrent = ApiClient::ReadPools * ApiClient::ConnectionsPerPool;
         // Adapt the pages in flight and the request rate to the answers (ListingPace): start with
         // initialConcurrent, grow to maxConcurrent while answers come back unthrottled, halve and pace requests on
         // Throttling (ApiClient's retries, within its attempt bound, then repeat the throttled page). false: always

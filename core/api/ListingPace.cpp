@@ -1,55 +1,153 @@
 #include "ListingPace.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace {
-constexpr qint64 WindowMs = 1000;  // the limits the services state are per second
-constexpr qint64 ReactionMs = 200; // one reaction to a burst of Throttling answers, not one per answer
-constexpr double Margin = 0.95;    // pace a little under the measured rate, so timer jitter does not cross it
-constexpr double ProbePerSecond = 0.5;
+constexpr qint64 SecondMs = 1000;      // the limits the services state are per second
+constexpr qint64 InitialMarginMs = 25; // send time -> arrival time: the client's event loop and the network
+constexpr qint64 MarginStepMs = 15;
+constexpr qint64 MaxMarginMs = 250;
+constexpr qint64 ReactionMs = 200;   // one reaction to a burst of Throttling answers, not one per answer
+constexpr qint64 ProbeAfterMs = 3000; // raise the limit by one after this long without Throttling ...
+constexpr qint64 MaxProbeAfterMs = 30000; // ... twice as long after each raise that was throttled
+constexpr qint64 KeepMs = 5000;       // how long past sends are kept
 } // namespace
 
 ListingPace::ListingPace(int initialWindow, int maxWindow)
     : m_window(std::clamp(initialWindow, 1, std::max(1, maxWindow)))
     , m_maxWindow(std::max(1, maxWindow))
+    , m_marginMs(InitialMarginMs)
+    , m_probeAfterMs(ProbeAfterMs)
 {}
+
+qint64 ListingPace::windowMs() const
+{
+    return SecondMs + m_marginMs;
+}
 
 void ListingPace::forget(qint64 now)
 {
-    while (!m_accepted.empty() && m_accepted.front() <= now - WindowMs)
-        m_accepted.pop_front();
+    while (!m_sends.empty() && m_sends.front().at <= now - KeepMs)
+        m_sends.pop_front();
 }
 
-void ListingPace::started(qint64 now)
+void ListingPace::accept(qint64 sentAt)
 {
-    if (m_ratePerSecond > 0)
-        m_nextStartMs = std::max(m_nextStartMs, now) + qint64(1000.0 / m_ratePerSecond + 0.5);
+    for (Send& s : m_sends) {
+        if (s.at == sentAt && s.state == State::Pending) {
+            s.state = State::Accepted;
+            return;
+        }
+    }
+}
+
+qint64 ListingPace::slotFrom(qint64 t) const
+{
+    if (m_limit <= 0)
+        return t;
+    const qint64 w = windowMs();
+    std::vector<qint64> taken;
+    taken.reserve(m_sends.size());
+    for (const Send& s : m_sends)
+        if (s.state != State::Throttled)
+            taken.push_back(s.at);
+    // A candidate is free when every window of length w that contains it holds fewer than L other sends. The first
+    // free time is `t` itself or just after the window of some send closes.
+    std::vector<qint64> candidates{t};
+    for (qint64 at : taken)
+        if (at + w > t)
+            candidates.push_back(at + w);
+    std::sort(candidates.begin(), candidates.end());
+    for (qint64 c : candidates) {
+        bool free = true;
+        // Windows [start, start + w) that contain c start in (c - w, c]; it suffices to try those that start at c
+        // or at a taken send inside (c - w, c).
+        std::vector<qint64> starts{c};
+        for (qint64 at : taken)
+            if (at > c - w && at < c)
+                starts.push_back(at);
+        for (qint64 start : starts) {
+            int inside = 0;
+            for (qint64 at : taken)
+                if (at >= start && at < start + w)
+                    ++inside;
+            if (inside >= m_limit) {
+                free = false;
+                break;
+            }
+        }
+        if (free)
+            return c;
+    }
+    return candidates.back(); // not reached: the last candidate is past every window
+}
+
+qint64 ListingPace::nextStartMs(qint64 now) const
+{
+    return slotFrom(now);
+}
+
+void ListingPace::started(qint64 at)
+{
+    const auto pos = std::upper_bound(m_sends.begin(), m_sends.end(), at,
+                                      [](qint64 t, const Send& s) { return t < s.at; });
+    m_sends.insert(pos, Send{at, State::Pending});
 }
 
 void ListingPace::answered(qint64 now, qint64 sentAt)
 {
-    m_accepted.push_back(sentAt);
+    accept(sentAt);
     forget(now);
     if (m_throttles == 0) {
         m_window = std::min<double>(m_maxWindow, m_window + 1); // nothing limits us yet: grow fast
-    } else {
-        m_window = std::min<double>(m_maxWindow, m_window + 1.0 / m_window); // about one page per round trip
-        m_ratePerSecond += ProbePerSecond / m_ratePerSecond;                 // about +0.5 per second
+        return;
+    }
+    m_window = std::min<double>(m_maxWindow, m_window + 1.0 / m_window); // about one page per round trip
+    const qint64 quietSince = std::max(m_lastThrottleMs, m_lastRaiseMs);
+    if (m_limit > 0 && now - quietSince >= m_probeAfterMs) {
+        ++m_limit;
+        m_lastRaiseMs = now;
     }
 }
 
-void ListingPace::throttled(qint64 now, qint64 sentAt)
+qint64 ListingPace::throttled(qint64 now, qint64 sentAt, qint64 earliestRetry)
 {
     ++m_throttles;
+    if (m_lastRaiseMs >= 0 && m_lastRaiseMs > m_lastThrottleMs)
+        m_probeAfterMs = std::min(MaxProbeAfterMs, 2 * m_probeAfterMs); // the last raise went too far
+    m_lastThrottleMs = now;
+    // What the service let through in the second before this attempt reached it: the sends before it (in send
+    // order: several may share a millisecond) that were not throttled.
+    int letThrough = 0;
+    for (Send& s : m_sends) {
+        if (s.at == sentAt && s.state == State::Pending) {
+            s.state = State::Throttled;
+            break;
+        }
+        if (s.state != State::Throttled && s.at > sentAt - SecondMs)
+            ++letThrough;
+    }
     forget(now);
-    if (m_lastReactionMs >= 0 && (sentAt < m_lastReactionMs || now - m_lastReactionMs < ReactionMs))
-        return;
-    m_lastReactionMs = now;
-    m_window = std::max(1.0, m_window / 2);
-    // What the service accepted in the last second is what its per-second limit allows (at least one a second).
-    const double accepted = std::max<double>(1.0, double(m_accepted.size()));
-    const double rate = accepted * Margin;
-    m_ratePerSecond = m_ratePerSecond > 0 ? std::min(m_ratePerSecond * 0.8, rate) : rate;
-    m_ratePerSecond = std::max(0.5, m_ratePerSecond);
-    m_nextStartMs = std::max(m_nextStartMs, now + qint64(1000.0 / m_ratePerSecond + 0.5));
+    letThrough = std::max(1, letThrough);
+    if (m_limit <= 0) {
+        m_limit = letThrough; // the first measurement
+        m_limitSetMs = now;
+    } else if (sentAt >= m_limitSetMs) {
+        // Sent while this limit was kept (the rest of a burst sent before it tells nothing new).
+        if (letThrough < m_limit) {
+            m_limit = letThrough; // a limit raised too far by probing, or a lower limit
+            m_limitSetMs = now;
+        } else {
+            m_marginMs = std::min(MaxMarginMs, m_marginMs + MarginStepMs); // the limit held: arrival times drifted
+        }
+    }
+
+    if (m_lastReactionMs < 0 || (sentAt >= m_lastReactionMs && now - m_lastReactionMs >= ReactionMs)) {
+        m_lastReactionMs = now;
+        m_window = std::max(1.0, m_window / 2);
+    }
+    const qint64 retryAt = slotFrom(std::max(now, earliestRetry));
+    started(retryAt);
+    return retryAt;
 }

@@ -4,12 +4,25 @@
 
 #include <deque>
 
-// How many pages of a listing may be in flight, and how fast requests may start, adapted to the answers: the
-// window grows by one page per answer while answers come back unthrottled (up to the ceiling), halves on
-// Throttling (once per burst: not again for attempts sent before that reaction), and from the first Throttling on
-// requests are also paced at the rate the service accepted in the second before it (what a per-second limit lets
-// through), probing slowly upwards while no Throttling comes back. Pure logic with times passed in (milliseconds on any
-// monotonic clock), so tests need no real time. ServerIdeListing uses it (Options::adaptive).
+// How many pages of a listing may be in flight, and when requests may start, adapted to the answers.
+//
+// - Pages in flight: the window grows by one page per answer while nothing is throttled (up to the ceiling: the
+//   connections Qt opens to one host), by about one page per round trip after, and halves on Throttling (once per
+//   burst).
+// - Rate: the services state their limits per second. From the first Throttling on, the pace knows a limit L: the
+//   requests the service let through in the second before the throttled one was sent (requests still unanswered
+//   count as let through: the gateway decides in arrival order). From then on no second (a sliding window, which is
+//   stricter than a fixed one, so it also keeps to a per-calendar-second or token-bucket limit of the same rate)
+//   holds more than L requests, past, in flight or scheduled: requests may start in bursts of L, the fastest a
+//   per-second limit allows, rather than evenly spaced under it.
+// - A throttled attempt is retried in the next free slot (a retry is a request like any other: it takes a slot).
+// - A Throttling that the limit did not predict either means the limit is lower (L is measured again) or that the
+//   requests' arrival times drifted from their send times (a measurement one below L: the window's safety margin
+//   grows instead). After 3 s without Throttling the limit is raised by one, so a limit that was measured low is
+//   found again; a raise that is throttled doubles that time (up to 30 s).
+//
+// Pure logic with times passed in (milliseconds on any monotonic clock; a time may lie in the future for a send that
+// is scheduled), so tests need no real time. ServerIdeListing uses it (Options::adaptive).
 class ListingPace
 {
 public:
@@ -17,28 +30,48 @@ public:
 
     // Pages that may be in flight now (>= 1).
     int window() const { return int(m_window); }
-    // The earliest time the next request may start (<= now: at once).
-    qint64 nextStartMs() const { return m_nextStartMs; }
-    bool paced() const { return m_ratePerSecond > 0; }
-    double ratePerSecond() const { return m_ratePerSecond; }
+    // The earliest time (>= now) at which a new request may start.
+    qint64 nextStartMs(qint64 now) const;
+    bool paced() const { return m_limit > 0; }
+    // The per-second limit learned from Throttling (0: none yet).
+    int limitPerSecond() const { return m_limit; }
     int throttleCount() const { return m_throttles; }
+    // The sliding window's length: a second plus the safety margin.
+    qint64 windowMs() const;
 
-    // A request started at `now`.
-    void started(qint64 now);
-    // A page was answered without throttling; it was (last) sent at `sentAt`.
+    // A request starts (or is scheduled to start) at `at`.
+    void started(qint64 at);
+    // The attempt sent at `sentAt` was answered without throttling (or failed in a way the service counted).
     void answered(qint64 now, qint64 sentAt);
-    // An attempt sent at `sentAt` was answered with Throttling (ApiClient retries it after its back-off). Attempts
-    // sent before the last reaction (the same burst, or retries of it) change nothing more.
-    void throttled(qint64 now, qint64 sentAt);
+    // The attempt sent at `sentAt` was answered with Throttling at `now`; it will be retried. Returns when the retry
+    // may start (>= now, a free slot, and not before `earliestRetry`), and records it as scheduled.
+    qint64 throttled(qint64 now, qint64 sentAt, qint64 earliestRetry);
 
 private:
+    enum class State
+    {
+        Pending,
+        Accepted,
+        Throttled,
+    };
+    struct Send
+    {
+        qint64 at;
+        State state;
+    };
     void forget(qint64 now);
+    void accept(qint64 sentAt);
+    qint64 slotFrom(qint64 t) const;
 
     double m_window;
     const int m_maxWindow;
-    double m_ratePerSecond = 0; // 0: not paced
-    qint64 m_nextStartMs = 0;
+    int m_limit = 0; // 0: no limit known
+    qint64 m_marginMs;
+    qint64 m_probeAfterMs;
     qint64 m_lastReactionMs = -1;
+    qint64 m_limitSetMs = -1;
+    qint64 m_lastThrottleMs = -1;
+    qint64 m_lastRaiseMs = -1;
     int m_throttles = 0;
-    std::deque<qint64> m_accepted; // send times of the answered requests of the last second
+    std::deque<Send> m_sends; // sorted by time, the last few seconds and the scheduled ones
 };
