@@ -19,7 +19,10 @@ TARGETS=("$@")
 if [[ ${#TARGETS[@]} -eq 0 ]]; then
   TARGETS=($(sed -n '/^set(ROLEDESK_FUZZ_TARGETS/,/)/p' tests/fuzz/CMakeLists.txt | grep -v 'set(' | tr -d ')' ))
 fi
-if [[ -n ${ROLEDESK_FUZZ_QUICK_AGAINST:-} ]]; then
+if [[ -n ${ROLEDESK_FUZZ_NO_BUILD:-} ]]; then
+  # Run the binaries already in the build directory (ROLEDESK_FUZZ_NO_BUILD=1, with the same other variables).
+  [[ -n ${ROLEDESK_FUZZ_QUICK_AGAINST:-} ]] && BUILD_DIR=${ROLEDESK_FUZZ_BUILD_DIR:-build-fuzz-quick}
+elif [[ -n ${ROLEDESK_FUZZ_QUICK_AGAINST:-} ]]; then
   # Quick mode, for a machine without the CPU for an instrumented build of all of core: the harness and the core
   # sources it is about are compiled by clang (libFuzzer coverage + ASan + UBSan); the rest of core comes from a
   # normal build's libroledesk_core.a ($ROLEDESK_FUZZ_QUICK_AGAINST, e.g. build) and runs uninstrumented.
