@@ -46,8 +46,7 @@ void strings(const QJsonValue& value, QStringList* out)
 
 bool same(const RoleAssociation& a, const RoleAssociation& b)
 {
-    return a.kind() == b.kind() && a.roleArn() == b.roleArn() && a.description() == b.description() &&
-           a.sameDetails(b);
+    return a.kind() == b.kind() && a.roleArn() == b.roleArn() && a.description() == b.description() && a.sameDetails(b);
 }
 
 QString texts(const RoleAssociation& r)
@@ -78,8 +77,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     const QJsonObject stripped = CredentialConfigMapping::withoutUserInfo(config);
     FUZZ_CHECK(!hasUserInfo(stripped), "withoutUserInfo left a UserInfo");
     // (withoutUserInfo makes an empty object of anything that is not one; fromJson says what it was instead.)
-    const bool isObject =
-        doc.isObject() || QJsonDocument::fromJson(config.toString().toUtf8()).isObject();
+    const bool isObject = doc.isObject() || QJsonDocument::fromJson(config.toString().toUtf8()).isObject();
     if (isObject) {
         const RoleAssociation readStripped = CredentialConfigMapping::fromJson(stripped);
         FUZZ_CHECK(same(read, readStripped), "what is read depends on UserInfo");
@@ -126,9 +124,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         FUZZ_CHECK(CredentialConfigMapping::sameMeaning(plan.config, plan.config), "a plan differs from itself");
     }
     // And so does each of the other choices onto it.
-    const RoleAssociation choices[] = {RoleAssociation::none(), RoleAssociation::dataWorksDefault(),
-                                       RoleAssociation::customRole(
-                                           QStringLiteral("acs:ram::1380246718450127:role/FuzzRole"))};
+    const RoleAssociation choices[] = {
+        RoleAssociation::none(), RoleAssociation::dataWorksDefault(),
+        RoleAssociation::customRole(QStringLiteral("acs:ram::1380246718450127:role/FuzzRole"))};
     for (const RoleAssociation& choice : choices) {
         const CredentialConfigMapping::WritePlan p = CredentialConfigMapping::planWrite(stripped, choice);
         FUZZ_CHECK(!hasUserInfo(p.config), "a write plan carries UserInfo");

@@ -32,8 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
                     continue;
                 bool listed = false;
                 for (const QString& allowed : result.rules.allowedCustomRoles)
-                    listed = listed ||
-                             RoleAssociation::customRole(allowed) == RoleAssociation::customRole(alternative.arn);
+                    listed =
+                        listed || RoleAssociation::customRole(allowed) == RoleAssociation::customRole(alternative.arn);
                 FUZZ_CHECK(listed, "an accepted custom role outside the allow-list");
             }
             if (!rule.publicOverrideReason.isEmpty())
