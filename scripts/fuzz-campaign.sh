@@ -19,7 +19,10 @@ TARGETS=("$@")
 if [[ ${#TARGETS[@]} -eq 0 ]]; then
   TARGETS=($(sed -n '/^set(ROLEDESK_FUZZ_TARGETS/,/)/p' tests/fuzz/CMakeLists.txt | grep -v 'set(' | tr -d ')' ))
 fi
-if [[ -n ${ROLEDESK_FUZZ_QUICK_AGAINST:-} ]]; then
+if [[ -n ${ROLEDESK_FUZZ_NO_BUILD:-} ]]; then
+  # Run the binaries already in the build directory (ROLEDESK_FUZZ_NO_BUILD=1, with the same other variables).
+  [[ -n ${ROLEDESK_FUZZ_QUICK_AGAINST:-} ]] && BUILD_DIR=${ROLEDESK_FUZZ_BUILD_DIR:-build-fuzz-quick}
+elif [[ -n ${ROLEDESK_FUZZ_QUICK_AGAINST:-} ]]; then
   # Quick mode, for a machine without the CPU for an instrumented build of all of core: the harness and the core
   # sources it is about are compiled by clang (libFuzzer coverage + ASan + UBSan); the rest of core comes from a
   # normal build's libroledesk_core.a ($ROLEDESK_FUZZ_QUICK_AGAINST, e.g. build) and runs uninstrumented.
@@ -32,15 +35,39 @@ if [[ -n ${ROLEDESK_FUZZ_QUICK_AGAINST:-} ]]; then
     [rolearn]="core/model/RoleArn.cpp"
     [v3authorization]="core/signing/Signing.cpp"
     [inireader]="core/credentials/ProfileCredentialProvider.cpp"
-    [environmentpage]="core/model/EnvironmentPageParser.cpp core/model/Environment.cpp")
+    [environmentpage]="core/model/EnvironmentPageParser.cpp core/model/Environment.cpp"
+    [configjson]="core/credentials/ProfileCredentialProvider.cpp"
+    [credentialconfig]="core/model/CredentialConfigMapping.cpp core/model/RoleAssociation.cpp"
+    [visibility]="core/model/VisibilityStore.cpp core/model/Visibility.cpp"
+    [apierror]="core/util/Redaction.cpp"
+    [maxcompute]="core/api/MaxComputeClient.cpp"
+    [rulesfile]="core/rules/RulesFile.cpp core/rules/RoleRules.cpp"
+    [sandboxrequest]="sandbox/SandboxEngine.cpp sandbox/SandboxServices.cpp")
+  # Sources of QObject classes (their moc code is in the normal build's library) and of the classes the targets
+  # only pass through stay uninstrumented: ApiClient::readServiceError (apierror) runs from the library, with
+  # Redaction, which it hands every text to, instrumented.
   for target in "${TARGETS[@]}"; do
+    libs=("$ROLEDESK_FUZZ_QUICK_AGAINST/core/libroledesk_core.a")
+    qt=(Qt6Core Qt6Network Qt6Sql)
+    if [[ $target == sandboxrequest ]]; then
+      libs=("$ROLEDESK_FUZZ_QUICK_AGAINST/sandbox/libroledesk_sandbox.a" "${libs[@]}")
+      qt+=(Qt6HttpServer)
+    fi
+    extra=()
+    if [[ $target == singleinstance ]]; then
+      # SingleInstance is a QObject in ui: its moc code is generated here, so no ui build is needed.
+      /usr/lib/qt6/libexec/moc "$ROOT/ui/SingleInstance.h" -o "$BUILD_DIR/moc_SingleInstance.cpp"
+      extra=(ui/SingleInstance.cpp "$BUILD_DIR/moc_SingleInstance.cpp")
+      qt+=(Qt6Widgets)
+    fi
+    while [[ $(jobs -rp | wc -l) -ge $JOBS ]]; do wait -n; done
     nice clang++ -std=c++20 -g -O1 -fPIC -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
       -DQT_NO_CAST_FROM_ASCII -DQT_NO_CAST_TO_ASCII -DQT_USE_QSTRINGBUILDER -DSIMDJSON_THREADS_ENABLED=1 \
-      -Icore -Itests/fuzz $(pkg-config --cflags Qt6Core Qt6Network Qt6Sql) "tests/fuzz/fuzz_$target.cpp" \
-      ${SOURCES[$target]:-} \
-      "$ROLEDESK_FUZZ_QUICK_AGAINST/core/libroledesk_core.a" $(pkg-config --libs Qt6Core Qt6Network Qt6Sql) \
-      -lsimdjson -o "$BUILD_DIR/tests/fuzz/fuzz_$target"
+      -DROLEDESK_SOURCE_DIR="\"$ROOT\"" -Icore -Isandbox -Iui -Itests/fuzz -Itests/support -Itests/sandbox \
+      $(pkg-config --cflags "${qt[@]}") "tests/fuzz/fuzz_$target.cpp" ${SOURCES[$target]:-} "${extra[@]}" \
+      "${libs[@]}" $(pkg-config --libs "${qt[@]}") -lsimdjson -lyaml-cpp -o "$BUILD_DIR/tests/fuzz/fuzz_$target" &
   done
+  while [[ $(jobs -rp | wc -l) -gt 0 ]]; do wait -n || { echo "a fuzz target did not build" >&2; exit 1; }; done
 else
   CC=clang CXX=clang++ cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DROLEDESK_FUZZ=ON \
     -DROLEDESK_BUILD_BENCH=OFF -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null

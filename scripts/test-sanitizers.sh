@@ -12,9 +12,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 BUILD_DIR=${ROLEDESK_ASAN_BUILD_DIR:-build-asan}
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DROLEDESK_WERROR=ON -DROLEDESK_SANITIZE=ON \
-  -DROLEDESK_BUILD_BENCH=OFF
-cmake --build "$BUILD_DIR" --parallel "$(nproc)"
+  -DROLEDESK_BUILD_BENCH=OFF "${launcher[@]}"
+# ROLEDESK_ASAN_TARGETS="core_redaction core_hostilepeers ..." builds only those (then pass -R to select them).
+if [[ -n ${ROLEDESK_ASAN_TARGETS:-} ]]; then
+  cmake --build "$BUILD_DIR" --parallel "${ROLEDESK_ASAN_JOBS:-$(nproc)}" --target ${ROLEDESK_ASAN_TARGETS}
+else
+  cmake --build "$BUILD_DIR" --parallel "${ROLEDESK_ASAN_JOBS:-$(nproc)}"
+fi
 
 export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:detect_stack_use_after_return=1:strict_init_order=1:check_initialization_order=1:detect_odr_violation=0"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$ROOT/scripts/sanitizers/ubsan.supp"

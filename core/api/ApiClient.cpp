@@ -483,13 +483,34 @@ void ApiClient::startAttempt(ApiReply* reply)
     reply->m_tooLarge = false;
     // Qt's network thread reads no more than the cap ahead of us, so an endless answer fills the buffer and
     // stops there instead of in memory; the first byte beyond the cap aborts the attempt.
-    network->setReadBufferSize(m_options.maxResponseBytes + 1);
-    // Qt hands the size to its network thread, which ignores it while its reply object does not exist yet (a POST
-    // whose body is still being sent): set it again once the headers are in, so the body reading is bounded.
-    connect(network, &QNetworkReply::metaDataChanged, network,
-            [network, max = m_options.maxResponseBytes] { network->setReadBufferSize(max + 1); });
+    //
+    // When the size reaches the network thread matters (Qt 6.4, qnetworkreplyhttpimpl.cpp and
+    // qhttpthreaddelegate.cpp): setReadBufferSize() only emits a signal to the reply's QHttpThreadDelegate, which
+    // applies it once its own HTTP reply exists and otherwise forgets it; the delegate does not read the size when
+    // it is created. A request WITH a body (every POST here) does not start in post(): Qt queues its start
+    // (_q_startOperation) on this thread's event loop, and only that creates and connects the delegate. The call
+    // right below therefore reaches nobody for a POST, and setting it again on metaDataChanged (as this code did)
+    // comes only when this thread handles the headers: while it is busy meanwhile (a GUI drawing, a CLI
+    // printing), the network thread reads without a bound (30-67 MB seen against a 1 MiB cap).
+    // So the size is set again by a call queued right behind Qt's queued start: both wait in this thread's queue
+    // back to back (only events posted in the microseconds between the two calls can run in between), so the size
+    // follows the start request into the network thread before that thread can have read any of the answer (it
+    // must still connect, send the request and wait for the server). tests/core/test_hostilepeers.cpp blocks this
+    // thread for a second while a hostile server sends without end, and checks what the server got rid of.
+    const qint64 readBuffer = m_options.maxResponseBytes + 1;
+    network->setReadBufferSize(readBuffer); // enough on its own for a request without a body
+    QMetaObject::invokeMethod(
+        network, [network, readBuffer] { network->setReadBufferSize(readBuffer); }, Qt::QueuedConnection);
+    // The answer is taken out of the reply as it arrives (into m_body, which holds nothing else until the attempt
+    // ends), so that Qt's read buffer keeps moving: a reply that is only watched can stall with its buffer one
+    // byte short of the cap (Qt 6.4's QHttpThreadDelegate::readyReadSlot stops after a whole block that leaves
+    // less than a block of room, then waits for the buffer to be read), and the cap would never be seen.
+    reply->m_body.clear();
     connect(network, &QNetworkReply::readyRead, reply, [reply, network, max = m_options.maxResponseBytes] {
-        if (!reply->m_tooLarge && network->bytesAvailable() > max) {
+        if (reply->m_tooLarge)
+            return;
+        reply->m_body += network->read(max + 1 - reply->m_body.size());
+        if (reply->m_body.size() > max) {
             reply->m_tooLarge = true;
             network->abort();
         }
@@ -527,7 +548,13 @@ void ApiClient::onAttemptFinished(ApiReply* reply, QNetworkReply* network)
     const QNetworkReply::NetworkError netError = network->error();
     const int status = network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     reply->m_httpStatus = status;
-    reply->m_body = network->readAll();
+    // The rest of the answer (what arrived with its end); an answer cut off at the cap, or canceled, has no body.
+    if (!reply->m_tooLarge && !reply->m_aborted && network->isOpen())
+        reply->m_body += network->read(m_options.maxResponseBytes + 1 - reply->m_body.size());
+    if (reply->m_body.size() > m_options.maxResponseBytes && !reply->m_aborted)
+        reply->m_tooLarge = true;
+    if (reply->m_tooLarge || reply->m_aborted)
+        reply->m_body.clear();
     reply->m_headers = network->rawHeaderPairs();
     if (status > 0)
         checkClockSkew(network->rawHeader("Date"));
@@ -591,31 +618,7 @@ void ApiClient::onAttemptFinished(ApiReply* reply, QNetworkReply* network)
             }
         }
     } else {
-        error.kind = ApiError::Kind::Service;
-        if (isXml) {
-            parseXmlError(reply->m_body, error);
-        } else {
-            const QJsonObject object = QJsonDocument::fromJson(reply->m_body).object();
-            error.code = object.value(QLatin1String("Code")).toString();
-            error.message = object.value(QLatin1String("Message")).toString();
-            if (const QString id = object.value(QLatin1String("RequestId")).toString(); !id.isEmpty())
-                error.requestId = id;
-            error.hostId = object.value(QLatin1String("HostId")).toString();
-        }
-        error.code = Redaction::redactSecrets(error.code, reply->m_secrets);
-        error.message = Redaction::redactSecrets(error.message, reply->m_secrets);
-        if (error.code.isEmpty() && error.message.isEmpty())
-            error.message = Redaction::bodyExcerpt(reply->m_body, reply->m_secrets);
-        error.explanation = ApiError::explanationForCode(error.code);
-        if (error.explanation.isEmpty()) {
-            if (status == 429 || status == 503)
-                error.explanation = ApiError::explanationForCode(QStringLiteral("Throttling"));
-            else if (status >= 500)
-                error.explanation = tr("The service had an internal error. Retry later; quote the RequestId if "
-                                       "you contact support.");
-            else if (status == 404 && error.code.isEmpty())
-                error.explanation = tr("The endpoint answered 404 Not Found: check the endpoint URL and region.");
-        }
+        readServiceError(reply->m_body, isXml, status, reply->m_secrets, &error);
     }
     reply->m_requestId = error.requestId;
 
@@ -688,6 +691,40 @@ int ApiClient::backoffDelayMs(int attempt, const QByteArray& retryAfter) const
     if (ok && serverAsks > 0)
         delay = qMax<qint64>(delay, qMin<qint64>(qint64(serverAsks) * 1000, m_options.backoffMaxMs));
     return int(delay);
+}
+
+void ApiClient::readServiceError(const QByteArray& body, bool isXml, int httpStatus, const QStringList& secrets,
+                                 ApiError* error)
+{
+    error->kind = ApiError::Kind::Service;
+    error->httpStatus = httpStatus;
+    if (isXml) {
+        parseXmlError(body, *error);
+    } else {
+        const QJsonObject object = QJsonDocument::fromJson(body).object();
+        error->code = object.value(QLatin1String("Code")).toString();
+        error->message = object.value(QLatin1String("Message")).toString();
+        if (const QString id = object.value(QLatin1String("RequestId")).toString(); !id.isEmpty())
+            error->requestId = id;
+        error->hostId = object.value(QLatin1String("HostId")).toString();
+    }
+    // Every member is the server's choice: an echo of the request can put a secret in any of them.
+    error->code = Redaction::redactSecrets(error->code, secrets);
+    error->message = Redaction::redactSecrets(error->message, secrets);
+    error->requestId = Redaction::redactSecrets(error->requestId, secrets);
+    error->hostId = Redaction::redactSecrets(error->hostId, secrets);
+    if (error->code.isEmpty() && error->message.isEmpty())
+        error->message = Redaction::bodyExcerpt(body, secrets);
+    error->explanation = ApiError::explanationForCode(error->code);
+    if (error->explanation.isEmpty()) {
+        if (httpStatus == 429 || httpStatus == 503)
+            error->explanation = ApiError::explanationForCode(QStringLiteral("Throttling"));
+        else if (httpStatus >= 500)
+            error->explanation = tr("The service had an internal error. Retry later; quote the RequestId if "
+                                    "you contact support.");
+        else if (httpStatus == 404 && error->code.isEmpty())
+            error->explanation = tr("The endpoint answered 404 Not Found: check the endpoint URL and region.");
+    }
 }
 
 void ApiClient::finish(ApiReply* reply, ApiError error)

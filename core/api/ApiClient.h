@@ -169,6 +169,12 @@ public:
     static QByteArray formEncode(const StringPairList& params);
     // RFC 1123 / RFC 850 / asctime HTTP dates; invalid on failure.
     static QDateTime parseHttpDate(const QByteArray& value);
+    // What a non-2xx answer's body says (JSON Code/Message/RequestId/HostId, or MaxCompute's XML <Error>) into
+    // *error (kind Service, with an explanation), every text the server chose redacted of `secrets` (the
+    // credential's); an excerpt of the body (Redaction::bodyExcerpt) when it names neither a code nor a message.
+    // The fuzz target apierror feeds it any body.
+    static void readServiceError(const QByteArray& body, bool isXml, int httpStatus, const QStringList& secrets,
+                                 ApiError* error);
 
 signals:
     void clockSkewChanged();

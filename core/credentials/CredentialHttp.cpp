@@ -116,12 +116,19 @@ void send(QNetworkAccessManager* manager, const CredentialHttpRequest& request, 
     // Qt's network thread reads no more than this ahead of us: an answer that announces (or sends) more than
     // the cap fills the buffer, readyRead below sees it and aborts, whatever the chunking or Content-Length.
     reply->setReadBufferSize(request.maxBytes + 1);
+    // With a body, Qt starts the request from this thread's event loop, and a size set before that start is lost
+    // (see ApiClient::startAttempt): set it again right behind the queued start.
+    if (!request.body.isEmpty()) {
+        QMetaObject::invokeMethod(
+            reply, [reply, size = request.maxBytes + 1] { reply->setReadBufferSize(size); }, Qt::QueuedConnection);
+    }
 
     struct State
     {
         CredentialHttpResponse::Failure failure = CredentialHttpResponse::Failure::None;
         bool finished = false;
         QString tlsProblem;
+        QByteArray body; // taken out of the reply as it arrives (see progress below)
     };
     auto state = std::make_shared<State>();
     QObject::connect(reply, &QNetworkReply::sslErrors, reply,
@@ -150,11 +157,18 @@ void send(QNetworkAccessManager* manager, const CredentialHttpRequest& request, 
         connectTimer->stop();
         readTimer->start(request.readTimeoutMs);
     });
-    auto progress = [reply, connectTimer, readTimer, request, abortWith] {
+    // The body is read out as it arrives, so that Qt's read buffer keeps moving: a reply that is only watched can
+    // stall with its buffer one byte short of the cap (Qt 6.4's QHttpThreadDelegate stops after a whole block that
+    // leaves less than a block of room and waits for a read), and the cap would never be seen.
+    auto progress = [reply, connectTimer, readTimer, request, abortWith, state] {
         connectTimer->stop();
         readTimer->start(request.readTimeoutMs);
+        if (state->finished || state->failure != CredentialHttpResponse::Failure::None)
+            return;
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-        if ((length.isValid() && length.toLongLong() > request.maxBytes) || reply->bytesAvailable() > request.maxBytes)
+        if (reply->isOpen())
+            state->body += reply->read(request.maxBytes + 1 - state->body.size());
+        if ((length.isValid() && length.toLongLong() > request.maxBytes) || state->body.size() > request.maxBytes)
             abortWith(CredentialHttpResponse::Failure::TooLarge);
     };
     QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, progress);
@@ -167,7 +181,9 @@ void send(QNetworkAccessManager* manager, const CredentialHttpRequest& request, 
         response.failure = state->failure;
         response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (response.failure == CredentialHttpResponse::Failure::None) {
-            response.body = reply->read(request.maxBytes + 1);
+            response.body = state->body;
+            if (reply->isOpen())
+                response.body += reply->read(request.maxBytes + 1 - response.body.size());
             if (response.body.size() > request.maxBytes) {
                 response.failure = CredentialHttpResponse::Failure::TooLarge;
                 response.body.truncate(int(request.maxBytes));

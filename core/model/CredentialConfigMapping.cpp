@@ -304,8 +304,10 @@ WritePlan planWrite(const QJsonObject& currentIn, const RoleAssociation& request
         key = keyText(configs.first().toObject().value(kKey));
     if (key.isEmpty())
         key = kDefaultKey;
+    // The first config with that key, as selectedConfig() reads it back: with two configs under one key, changing
+    // the last one would leave the first in charge (found by fuzz_credentialconfig; findings/credentialconfig/).
     qsizetype index = -1;
-    for (qsizetype i = 0; i < configs.size(); ++i)
+    for (qsizetype i = 0; i < configs.size() && index < 0; ++i)
         if (keyText(configs.at(i).toObject().value(kKey)) == key)
             index = i;
     const RoleAssociation replacedRole = index >= 0 ? fromConfig(configs.at(index).toObject()) : RoleAssociation();

@@ -241,7 +241,9 @@ public:
             return RoleRequirement::Alternative{Kind::Custom, arn.toString()};
         }
         if (key == QLatin1String("any-of") && allowAnyOf) {
-            const YAML::Node& list = it->second;
+            // A copy: it-> yields a temporary proxy, and a reference to its member dangles after this line (ASan:
+            // stack-use-after-scope, found by fuzz_rulesfile; tests/fuzz/findings/rulesfile/).
+            const YAML::Node list = it->second;
             if (!list.IsSequence() || list.size() == 0) {
                 error(list.IsDefined() && !list.IsNull() ? list.Mark() : it->first.Mark(),
                       tr("any-of needs a non-empty list of roles"));
