@@ -120,12 +120,7 @@ SandboxResponse SandboxEngine::assumeRoleWithOidc(const Params& params, const Co
         return invalid();
     const QByteArray expected = b64url(
         QMessageAuthenticationCode::hash(parts.at(0) + '.' + parts.at(1), m_oidcKey, QCryptographicHash::Sha256));
-    if (expected.size() != parts.at(2).size())
-        return invalid();
-    char diff = 0;
-    for (qsizetype i = 0; i < expected.size(); ++i)
-        diff |= char(expected.at(i) ^ parts.at(2).at(i));
-    if (diff != 0)
+    if (!Bytes::constantTimeEqual(expected, parts.at(2)))
         return invalid();
     const QJsonObject header =
         QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(0), QByteArray::Base64UrlEncoding)).object();

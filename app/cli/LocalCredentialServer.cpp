@@ -68,7 +68,9 @@ bool LocalCredentialServer::listen(quint16 port, QString* error)
     HttpLimits limits;
     limits.maxHeaderBytes = m_options.maxRequestBytes;
     limits.maxBodyBytes = m_options.maxRequestBytes;
-    limits.headerTimeoutMs = m_options.idleTimeoutMs;
+    // A request's headers must be complete within half the idle time, so a client that stalls mid-request gets its
+    // 408 before the idle close.
+    limits.headerTimeoutMs = m_options.idleTimeoutMs / 2;
     limits.idleTimeoutMs = m_options.idleTimeoutMs;
     auto* tcp = new GuardedTcpServer(limits, this);
     if (!tcp->listen(QHostAddress::LocalHost, port)) {

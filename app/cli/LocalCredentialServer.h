@@ -21,8 +21,8 @@ class QHttpServerResponder;
 // rebinding) answers 404 with an empty body. Every answer closes its connection.
 // Long-term AccessKey pairs are never served (the format needs an STS token and an expiry): 503 saying so.
 // Connections are guarded (core's GuardedTcpServer) before Qt's parser sees a byte: a request line that is not
-// HTTP/1.x gets 400, headers over Options::maxRequestBytes 431, headers slower than Options::idleTimeoutMs 408, and an
-// idle connection is closed after Options::idleTimeoutMs.
+// HTTP/1.x gets 400, headers over Options::maxRequestBytes 431, headers not complete within half of
+// Options::idleTimeoutMs 408, and an idle connection is closed after Options::idleTimeoutMs.
 class LocalCredentialServer : public QObject
 {
     Q_OBJECT

@@ -141,8 +141,8 @@ private slots:
         QVERIFY(rawRequest(server.port(), QByteArray(20000, 'a')).startsWith("HTTP/1.1 431"));
     }
 
-    // A client that starts a request and stalls gets 408 once the header time (idleTimeoutMs) has passed, and the
-    // connection is closed; the service keeps answering others meanwhile.
+    // A client that starts a request and stalls gets 408 once the header time (half of idleTimeoutMs) has passed, and
+    // the connection is closed; the service keeps answering others meanwhile.
     void slowClientGets408()
     {
         MockClock clock(QDateTime::currentDateTimeUtc());

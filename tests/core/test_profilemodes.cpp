@@ -725,13 +725,13 @@ void TestProfileModes::oauthRenewalOnTheWire()
 {
     const QByteArray newAccess = "oat.NewAccessTokenValue-Secret";
     const QByteArray newRefresh = "ort.NewRefreshTokenValue-Secret";
-    m_server->setResponse(QStringLiteral("/v1/token"),
-                          {200, "{\"access_token\":\"" + newAccess + "\",\"refresh_token\":\"" + newRefresh +
-                                    "\",\"expires_in\":3600,\"token_type\":\"Bearer\"}"});
-    m_server->setResponse(QStringLiteral("/v1/exchange"),
-                          {200, "{\"RequestId\":\"r\",\"accessKeyId\":\"" + keyId().toUtf8() + "\",\"accessKeySecret\":\"" +
+    m_server->setResponse(QStringLiteral("/v1/token"), 200,
+                          QByteArray("{\"access_token\":\"") + newAccess + "\",\"refresh_token\":\"" + newRefresh +
+                                    "\",\"expires_in\":3600,\"token_type\":\"Bearer\"}");
+    m_server->setResponse(QStringLiteral("/v1/exchange"), 200,
+                          QByteArray("{\"RequestId\":\"r\",\"accessKeyId\":\"") + keyId().toUtf8() + "\",\"accessKeySecret\":\"" +
                                     secret().toUtf8() + "\",\"securityToken\":\"" + token().toUtf8() +
-                                    "\",\"expiration\":\"" + utc(m_exp).toUtf8() + "\"}"});
+                                    "\",\"expiration\":\"" + utc(m_exp).toUtf8() + "\"}");
     const qint64 soon = m_clock.nowUtc().addSecs(600).toSecsSinceEpoch();
     QJsonArray profiles;
     profiles << QJsonObject{{u"name"_s, u"default"_s},
@@ -769,7 +769,7 @@ void TestProfileModes::oauthRenewalOnTheWire()
                      u"ort.OldRefreshTokenValue-Secret"_s, u"oat.OldAccessTokenValue-Secret"_s});
 
     // The token service answers 200 without tokens: a failure naming the sign-in, the answer's secrets hidden.
-    m_server->setResponse(QStringLiteral("/v1/token"), {200, "{\"access_token\":\"" + newAccess + "\"}"});
+    m_server->setResponse(QStringLiteral("/v1/token"), 200, QByteArray("{\"access_token\":\"") + newAccess + "\"}");
     profiles = QJsonArray{QJsonObject{{u"name"_s, u"default"_s},
                                       {u"mode"_s, u"OAuth"_s},
                                       {u"oauth_site_type"_s, u"CN"_s},
