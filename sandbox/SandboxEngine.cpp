@@ -4,6 +4,7 @@
 #include "model/RoleArn.h"
 #include "model/RoleAssociation.h"
 #include "signing/Signing.h"
+#include "util/Bytes.h"
 #include "util/Clock.h"
 #include "util/Logging.h"
 #include "util/Redaction.h"
@@ -83,43 +84,9 @@ bool isProtocolParameter(const QString& name)
     return names.contains(name);
 }
 
-Signing::BytePairList decodePairs(const QByteArray& raw, bool plusIsSpace)
-{
-    Signing::BytePairList out;
-    if (raw.isEmpty())
-        return out;
-    for (const QByteArray& part : raw.split('&')) {
-        if (part.isEmpty())
-            continue;
-        QByteArray piece = part;
-        if (plusIsSpace)
-            piece.replace('+', ' ');
-        const qsizetype eq = piece.indexOf('=');
-        const QByteArray key = eq < 0 ? piece : piece.left(eq);
-        const QByteArray value = eq < 0 ? QByteArray() : piece.mid(eq + 1);
-        out.append({QByteArray::fromPercentEncoding(key), QByteArray::fromPercentEncoding(value)});
-    }
-    return out;
-}
-
-bool constantTimeEqual(const QByteArray& a, const QByteArray& b)
-{
-    if (a.size() != b.size())
-        return false;
-    char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= char(a.at(i) ^ b.at(i));
-    return diff == 0;
-}
-
 QString newRequestId()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces).toUpper();
-}
-
-QString isoSeconds(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(u"yyyy-MM-ddTHH:mm:ssZ"_s);
 }
 
 QDateTime parseIso(const QString& text)
@@ -142,7 +109,7 @@ QByteArray SandboxRequest::header(const QByteArray& lowerName) const
 
 QString SandboxIssuedCredential::expirationText() const
 {
-    return isoSeconds(expiresMs);
+    return Bytes::isoSeconds(expiresMs);
 }
 
 SandboxEngine::SandboxEngine(const Clock* clock)
@@ -508,6 +475,8 @@ SandboxResponse SandboxEngine::handle(const SandboxRequest& request)
 
     if (request.path == "/cloud-credentials") {
         response = handleCloudSso(request);
+    } else if (request.path == "/v1/token" || request.path == "/v1/exchange") {
+        response = handleOAuth(request);
     } else if (scope == 0) {
         response =
             jsonResponse(404, QJsonObject{{u"Code"_s, u"NotFound"_s},
@@ -591,11 +560,11 @@ bool SandboxEngine::strictPlacement() const
 
 SandboxResponse SandboxEngine::handlePop(const SandboxRequest& request)
 {
-    const Signing::BytePairList query = decodePairs(request.rawQuery, false);
+    const Signing::BytePairList query = Bytes::decodePairs(request.rawQuery, false);
     Signing::BytePairList all = query;
     Signing::BytePairList body;
     if (request.header("content-type").startsWith("application/x-www-form-urlencoded"))
-        body = decodePairs(request.body, true);
+        body = Bytes::decodePairs(request.body, true);
     all += body;
     Params params;
     for (const auto& [k, v] : all)
@@ -692,7 +661,7 @@ bool SandboxEngine::lookupKey(const QString& accessKeyId, const QString& securit
         *message = u"SecurityToken is mandatory for this action: the access key is a temporary (STS) one."_s;
         return false;
     }
-    if (!constantTimeEqual(securityToken.toUtf8(), issued->securityToken.toUtf8())) {
+    if (!Bytes::constantTimeEqual(securityToken.toUtf8(), issued->securityToken.toUtf8())) {
         *status = 400;
         *code = u"InvalidSecurityToken.MismatchWithAccessKey"_s;
         *message = u"Specified SecurityToken mismatch with the AccessKey."_s;
@@ -785,12 +754,12 @@ bool SandboxEngine::authenticatePop(const SandboxRequest& request, const Params&
         Signing::V3Input input;
         input.method = request.method;
         input.path = request.path;
-        input.query = decodePairs(request.rawQuery, false);
+        input.query = Bytes::decodePairs(request.rawQuery, false);
         input.headers = request.headers;
         input.payloadHashHex = actualHash;
         input.signedHeaderNames = auth.signedHeaders;
         const Signing::V3Result expected = Signing::signV3(input, auth.accessKeyId, secret.toUtf8());
-        if (!constantTimeEqual(expected.signature, auth.signature)) {
+        if (!Bytes::constantTimeEqual(expected.signature, auth.signature)) {
             *error = popError(ctx, 400, u"SignatureDoesNotMatch"_s,
                               u"Specified signature is not matched with our calculation. Server hashed canonical "
                               u"request: "_s +
@@ -838,9 +807,9 @@ bool SandboxEngine::authenticatePop(const SandboxRequest& request, const Params&
                           u"from the server time (see the Date header of this answer)."_s);
         return false;
     }
-    Signing::BytePairList signedParams = decodePairs(request.rawQuery, false);
+    Signing::BytePairList signedParams = Bytes::decodePairs(request.rawQuery, false);
     if (request.header("content-type").startsWith("application/x-www-form-urlencoded"))
-        signedParams += decodePairs(request.body, true);
+        signedParams += Bytes::decodePairs(request.body, true);
     QByteArray signature;
     for (qsizetype i = signedParams.size() - 1; i >= 0; --i) {
         if (signedParams.at(i).first == "Signature") {
@@ -849,7 +818,7 @@ bool SandboxEngine::authenticatePop(const SandboxRequest& request, const Params&
         }
     }
     const QByteArray expected = Signing::signRpcV1(request.method, signedParams, secret.toUtf8());
-    if (!constantTimeEqual(expected, signature)) {
+    if (!Bytes::constantTimeEqual(expected, signature)) {
         *error = popError(ctx, 400, u"SignatureDoesNotMatch"_s,
                           u"Specified signature is not matched with our calculation (RPC signature V1: HMAC-SHA1 "
                           u"over METHOD&%2F&<sorted, encoded parameters>)."_s);

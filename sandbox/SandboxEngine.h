@@ -145,6 +145,21 @@ public:
     // access configuration that maps to roleName; POST /cloud-credentials exchanges it for that role's STS credential.
     QString issueCloudSsoAccessToken(const QString& accessConfigurationId, const QString& roleName,
                                      int lifetimeSeconds = 3600);
+    // OAuth (SandboxOidc.cpp): the sign-in `aliyun configure --mode OAuth` leaves in a profile, for the OAuth
+    // client clientId (the aliyun CLI's, per site) and a role. POST /v1/token (form: grant_type=refresh_token,
+    // refresh_token, client_id, Timestamp) renews it: the refresh token rotates (the old one is spent), answers
+    // {"access_token","refresh_token","expires_in","token_type"} or an RFC 6749 error (invalid_grant,
+    // invalid_client, unsupported_grant_type); POST /v1/exchange (Authorization: Bearer <access token>) answers the
+    // role's STS credential {"RequestId","AccessKeyId","AccessKeySecret","SecurityToken","Expiration"}.
+    struct OAuthSignIn
+    {
+        QString accessToken;
+        QString refreshToken;
+        qint64 accessTokenExpire = 0; // Unix seconds
+    };
+    OAuthSignIn issueOAuthSignIn(const QString& clientId, const QString& roleName, int accessLifetimeSeconds = 3600);
+    // How many /v1/token renewals the sandbox granted (tests check that a valid access token is not renewed).
+    int oauthRenewals() const;
 
     quint64 changeCounter() const;
     qint64 requestCount() const;
@@ -193,6 +208,8 @@ private:
     SandboxResponse ram(const QString& action, const Params& params, const Context& ctx);
     SandboxResponse assumeRoleWithOidc(const Params& params, const Context& ctx);
     SandboxResponse handleCloudSso(const SandboxRequest& request);
+    SandboxResponse handleOAuth(const SandboxRequest& request);
+    QString randomToken(const QString& prefix) const;
 
     void appendInstanceJson(QByteArray* out, const SandboxData::Environment& env) const;
     // Judges and stores a CredentialConfig parameter (SandboxData::normalizeCredentialConfig), deriving the role the
@@ -241,4 +258,13 @@ private:
         qint64 expiresMs = 0;
     };
     QHash<QString, SsoGrant> m_ssoTokens; // CloudSSO access token -> what it grants
+    struct OAuthGrant
+    {
+        QString clientId;
+        QString roleName;
+        qint64 expiresMs = 0; // access tokens only
+    };
+    QHash<QString, OAuthGrant> m_oauthAccess;  // OAuth access token -> what it grants
+    QHash<QString, OAuthGrant> m_oauthRefresh; // unspent OAuth refresh token -> what it grants
+    int m_oauthRenewals = 0;
 };

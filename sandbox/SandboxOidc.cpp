@@ -6,6 +6,7 @@
 
 #include "SandboxEngine.h"
 
+#include "util/Bytes.h"
 #include "util/Clock.h"
 #include "util/Logging.h"
 #include "util/Redaction.h"
@@ -119,12 +120,7 @@ SandboxResponse SandboxEngine::assumeRoleWithOidc(const Params& params, const Co
         return invalid();
     const QByteArray expected = b64url(
         QMessageAuthenticationCode::hash(parts.at(0) + '.' + parts.at(1), m_oidcKey, QCryptographicHash::Sha256));
-    if (expected.size() != parts.at(2).size())
-        return invalid();
-    char diff = 0;
-    for (qsizetype i = 0; i < expected.size(); ++i)
-        diff |= char(expected.at(i) ^ parts.at(2).at(i));
-    if (diff != 0)
+    if (!Bytes::constantTimeEqual(expected, parts.at(2)))
         return invalid();
     const QJsonObject header =
         QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(0), QByteArray::Base64UrlEncoding)).object();
@@ -184,12 +180,7 @@ QString SandboxEngine::issueCloudSsoAccessToken(const QString& accessConfigurati
                                                 int lifetimeSeconds)
 {
     QMutexLocker lock(&m_mutex);
-    QByteArray raw;
-    for (int i = 0; i < 8; ++i) {
-        const quint32 word = QRandomGenerator::system()->generate();
-        raw.append(reinterpret_cast<const char*>(&word), sizeof word);
-    }
-    const QString token = u"sso."_s + QString::fromLatin1(b64url(raw));
+    const QString token = randomToken(u"sso."_s);
     m_ssoTokens.insert(token, SsoGrant{accessConfigurationId, roleName, nowMs() + qint64(lifetimeSeconds) * 1000});
     return token;
 }
@@ -230,4 +221,93 @@ SandboxResponse SandboxEngine::handleCloudSso(const SandboxRequest& request)
                                                                             {u"AccessKeySecret"_s, c.accessKeySecret},
                                                                             {u"SecurityToken"_s, c.securityToken},
                                                                             {u"Expiration"_s, c.expirationText()}}}});
+}
+
+QString SandboxEngine::randomToken(const QString& prefix) const
+{
+    QByteArray raw;
+    for (int i = 0; i < 8; ++i) {
+        const quint32 word = QRandomGenerator::system()->generate();
+        raw.append(reinterpret_cast<const char*>(&word), sizeof word);
+    }
+    return prefix + QString::fromLatin1(b64url(raw));
+}
+
+SandboxEngine::OAuthSignIn SandboxEngine::issueOAuthSignIn(const QString& clientId, const QString& roleName,
+                                                           int accessLifetimeSeconds)
+{
+    QMutexLocker lock(&m_mutex);
+    OAuthSignIn s;
+    s.accessToken = randomToken(u"oat."_s);
+    s.refreshToken = randomToken(u"ort."_s);
+    const qint64 expiresMs = nowMs() + qint64(accessLifetimeSeconds) * 1000;
+    s.accessTokenExpire = expiresMs / 1000;
+    m_oauthAccess.insert(s.accessToken, OAuthGrant{clientId, roleName, expiresMs});
+    m_oauthRefresh.insert(s.refreshToken, OAuthGrant{clientId, roleName, 0});
+    return s;
+}
+
+int SandboxEngine::oauthRenewals() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_oauthRenewals;
+}
+
+SandboxResponse SandboxEngine::handleOAuth(const SandboxRequest& request)
+{
+    const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // RFC 6749 section 5.2 error answers, as the OAuth service sends them.
+    const auto error = [&](int status, const QString& code, const QString& description) {
+        return jsonResponse(status, QJsonObject{{u"error"_s, code},
+                                                {u"error_description"_s, description},
+                                                {u"request_id"_s, requestId},
+                                                {u"http_code"_s, status}});
+    };
+    if (request.method != "POST")
+        return error(405, u"invalid_request"_s, u"Use POST."_s);
+    if (request.path == "/v1/token") {
+        if (!request.header("content-type").startsWith("application/x-www-form-urlencoded"))
+            return error(400, u"invalid_request"_s, u"The body must be a form."_s);
+        QHash<QString, QString> form;
+        for (const auto& [key, value] : Bytes::decodePairs(request.body, true))
+            form.insert(QString::fromUtf8(key), QString::fromUtf8(value));
+        if (form.value(u"grant_type"_s) != u"refresh_token"_s)
+            return error(400, u"unsupported_grant_type"_s, u"Only grant_type=refresh_token is accepted here."_s);
+        if (form.value(u"Timestamp"_s).isEmpty())
+            return error(400, u"invalid_request"_s, u"Timestamp is missing."_s);
+        const auto grant = m_oauthRefresh.constFind(form.value(u"refresh_token"_s));
+        if (grant == m_oauthRefresh.cend())
+            return error(400, u"invalid_grant"_s, u"invalid refreshToken"_s);
+        if (form.value(u"client_id"_s) != grant->clientId)
+            return error(401, u"invalid_client"_s, u"The refresh token was not issued to this client."_s);
+        const OAuthGrant spent = *grant;
+        m_oauthRefresh.erase(grant);
+        const QString access = randomToken(u"oat."_s);
+        const QString refresh = randomToken(u"ort."_s);
+        m_oauthAccess.insert(access, OAuthGrant{spent.clientId, spent.roleName, nowMs() + 3600 * 1000});
+        m_oauthRefresh.insert(refresh, OAuthGrant{spent.clientId, spent.roleName, 0});
+        ++m_oauthRenewals;
+        return jsonResponse(200, QJsonObject{{u"access_token"_s, access},
+                                             {u"refresh_token"_s, refresh},
+                                             {u"expires_in"_s, 3600},
+                                             {u"token_type"_s, u"Bearer"_s}});
+    }
+    const QByteArray authorization = request.header("authorization");
+    if (!authorization.startsWith("Bearer "))
+        return error(401, u"invalid_token"_s, u"The Authorization header must carry a Bearer access token."_s);
+    const auto grant = m_oauthAccess.constFind(QString::fromLatin1(authorization.mid(7).trimmed()));
+    if (grant == m_oauthAccess.cend())
+        return error(401, u"invalid_token"_s, u"The access token is invalid."_s);
+    if (grant->expiresMs <= nowMs())
+        return error(401, u"invalid_token"_s, u"The access token has expired."_s);
+    const SandboxData::Role* role = m_state.role(grant->roleName);
+    if (!role)
+        return error(404, u"invalid_request"_s, u"The sign-in's role does not exist."_s);
+    const SandboxIssuedCredential c =
+        issue(role->name, u"oauth"_s, m_credentialLifetime, role->isDataWorksDefault, m_state.adminUserId);
+    return jsonResponse(200, QJsonObject{{u"RequestId"_s, requestId},
+                                         {u"AccessKeyId"_s, c.accessKeyId},
+                                         {u"AccessKeySecret"_s, c.accessKeySecret},
+                                         {u"SecurityToken"_s, c.securityToken},
+                                         {u"Expiration"_s, c.expirationText()}});
 }

@@ -2,8 +2,10 @@
 // in-environment credentials service. Everything here runs with SandboxEngine::m_mutex held.
 #include "SandboxEngine.h"
 
+#include "credentials/CredentialsUriFormat.h"
 #include "model/RoleArn.h"
 #include "signing/Signing.h"
+#include "util/Bytes.h"
 #include "util/Clock.h"
 #include "util/Logging.h"
 #include "util/Redaction.h"
@@ -41,11 +43,6 @@ QString randomString(int length, QLatin1String alphabet)
 
 const QLatin1String kBase58("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz");
 const QLatin1String kAlnum("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-
-QString isoSeconds(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(u"yyyy-MM-ddTHH:mm:ssZ"_s);
-}
 
 qint64 paramInt(const QHash<QString, QString>& params, const QString& name, qint64 fallback, bool* ok)
 {
@@ -178,29 +175,6 @@ QDateTime parseHttpDate(const QByteArray& text)
         return {};
     dt.setTimeSpec(Qt::UTC);
     return dt;
-}
-
-bool constantTimeEqual(const QByteArray& a, const QByteArray& b)
-{
-    if (a.size() != b.size())
-        return false;
-    char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= char(a.at(i) ^ b.at(i));
-    return diff == 0;
-}
-
-Signing::BytePairList decodeQuery(const QByteArray& raw)
-{
-    Signing::BytePairList out;
-    for (const QByteArray& part : raw.split('&')) {
-        if (part.isEmpty())
-            continue;
-        const qsizetype eq = part.indexOf('=');
-        out.append({QByteArray::fromPercentEncoding(eq < 0 ? part : part.left(eq)),
-                    eq < 0 ? QByteArray() : QByteArray::fromPercentEncoding(part.mid(eq + 1))});
-    }
-    return out;
 }
 
 } // namespace
@@ -844,8 +818,8 @@ SandboxResponse SandboxEngine::ram(const QString& action, const Params& params, 
                       {u"Arn"_s, m_state.roleArn(r.name)},
                       {u"Description"_s, r.description},
                       {u"MaxSessionDuration"_s, r.maxSessionDuration},
-                      {u"CreateDate"_s, isoSeconds(r.createDateMs)},
-                      {u"UpdateDate"_s, isoSeconds(r.updateDateMs)}};
+                      {u"CreateDate"_s, Bytes::isoSeconds(r.createDateMs)},
+                      {u"UpdateDate"_s, Bytes::isoSeconds(r.updateDateMs)}};
         if (withPolicy)
             o.insert(u"AssumeRolePolicyDocument",
                      QString::fromUtf8(QJsonDocument(r.trustPolicy).toJson(QJsonDocument::Compact)));
@@ -947,7 +921,7 @@ SandboxResponse SandboxEngine::handleOdps(const SandboxRequest& request)
     input.method = request.method;
     input.headers = request.headers;
     input.resource = request.path.mid(4); // below /api
-    input.query = decodeQuery(request.rawQuery);
+    input.query = Bytes::decodePairs(request.rawQuery, false);
     QByteArray expected;
     if (v4) {
         if (scopeParts.at(2) != m_state.region.toUtf8() || scopeParts.at(3) != "odps" ||
@@ -961,7 +935,7 @@ SandboxResponse SandboxEngine::handleOdps(const SandboxRequest& request)
     } else {
         expected = Signing::odpsAuthorization(input, scopeParts.first(), secret.toUtf8());
     }
-    if (!constantTimeEqual(expected, authorization))
+    if (!Bytes::constantTimeEqual(expected, authorization))
         return odpsError(requestId, 401, u"SignatureNotMatch"_s,
                          u"ODPS-0410042: Invalid signature value - User signature does not match."_s);
 
@@ -1117,7 +1091,7 @@ SandboxResponse SandboxEngine::handleCredentials(const SandboxRequest& request)
         return jsonResponse(status, QJsonObject{{u"Code"_s, code}, {u"Message"_s, message}});
     };
     if (!match.hasMatch() || !m_state.environmentIndex.contains(match.captured(1)) ||
-        !constantTimeEqual(match.captured(2).toLatin1(), tokenFor(match.captured(1)).toLatin1()))
+        !Bytes::constantTimeEqual(match.captured(2).toLatin1(), tokenFor(match.captured(1)).toLatin1()))
         return error(403, u"Forbidden"_s, u"Unknown credentials URI: ask RoleDesk for the environment's URI."_s);
     if (request.method != "GET")
         return error(405, u"MethodNotAllowed"_s, u"The credentials service answers GET only."_s);
@@ -1131,10 +1105,7 @@ SandboxResponse SandboxEngine::handleCredentials(const SandboxRequest& request)
     QString code, message;
     if (!environmentCredentialLocked(match.captured(1), &c, &status, &code, &message))
         return error(status, code, message);
-    return jsonResponse(200, QJsonObject{{u"Code"_s, u"Success"_s},
-                                         {u"AccessKeyId"_s, c.accessKeyId},
-                                         {u"AccessKeySecret"_s, c.accessKeySecret},
-                                         {u"SecurityToken"_s, c.securityToken},
-                                         {u"Expiration"_s, c.expirationText()},
-                                         {u"LastUpdated"_s, isoSeconds(c.issuedMs)}});
+    return jsonResponse(200, CredentialsUriFormat::answer(c.accessKeyId, c.accessKeySecret, c.securityToken,
+                                                          QDateTime::fromMSecsSinceEpoch(c.expiresMs, Qt::UTC),
+                                                          QDateTime::fromMSecsSinceEpoch(c.issuedMs, Qt::UTC)));
 }

@@ -6,6 +6,7 @@
 #include "api/RamRoleArnProvider.h"
 #include "api/StsClient.h"
 #include "credentials/CredentialSource.h"
+#include "credentials/StsLocation.h"
 #include "model/RoleArn.h"
 
 #include <QCoreApplication>
@@ -73,6 +74,14 @@ std::optional<int> CredentialService::start(CliSession& session, const QCommandL
         spec.sessionName = parser.value(m_sessionName);
         positiveInt(parser, m_duration, 900, 43200, &spec.durationSeconds);
         spec.regionId = session.endpoints().region();
+        // STS is reached where ALIBABA_CLOUD_STS_ENDPOINT / _STS_REGION / _VPC_ENDPOINT_ENABLED say, as for
+        // profiles; the sandbox plays STS itself.
+        QString stsError;
+        if (!session.sandbox() && !StsLocation().applyTo(&spec, session.invocation().context.credentials, &stsError)) {
+            delete provider;
+            session.invocation().err << tr("Credentials unusable: %1").arg(stsError) << '\n';
+            return CliExit::CredentialsUnusable;
+        }
         spec.sourceProvider = provider;
         provider = new RamRoleArnProvider(spec, session.endpoints(), &session.clock());
     }

@@ -79,3 +79,18 @@ void startAndWaitForFirstResult(CredentialSource* source)
     if (!source->hasResult())
         loop.exec();
 }
+
+CredentialSource* CredsOptions::fetchOnce(const QCommandLineParser& parser, const CliInvocation& inv, QObject* owner,
+                                          int* exitCode) const
+{
+    QString error;
+    CredentialProvider* provider = createProvider(parser, inv.context, nullptr, &error);
+    if (!provider) {
+        inv.err << error << '\n';
+        *exitCode = CliExit::Usage;
+        return nullptr;
+    }
+    auto* source = new CredentialSource(provider, &inv.context.credentials.clockRef(), owner);
+    startAndWaitForFirstResult(source);
+    return source;
+}

@@ -18,6 +18,10 @@ public:
     // The provider the options select, owned by parent; null with *error set (a usage error) otherwise.
     CredentialProvider* createProvider(const QCommandLineParser& parser, const CliContext& context, QObject* parent,
                                        QString* error) const;
+    // What `creds show` and `creds process` share: the selected source, fetched once (a CredentialSource owned by
+    // owner, its first fetch finished); null after printing the usage error to inv.err, with *exitCode set.
+    CredentialSource* fetchOnce(const QCommandLineParser& parser, const CliInvocation& inv, QObject* owner,
+                                int* exitCode) const;
     static QStringList sourceNames();
 
 private:

@@ -23,15 +23,10 @@ int CredsProcessCommand::run(const CliInvocation& inv)
         return *code;
 
     QObject owner;
-    QString error;
-    CredentialProvider* provider = credsOptions.createProvider(parser, inv.context, nullptr, &error);
-    if (!provider) {
-        inv.err << error << '\n';
-        return CliExit::Usage;
-    }
-    const Clock& clock = inv.context.credentials.clockRef();
-    auto* source = new CredentialSource(provider, &clock, &owner);
-    startAndWaitForFirstResult(source);
+    int exitCode = CliExit::Usage;
+    CredentialSource* source = credsOptions.fetchOnce(parser, inv, &owner, &exitCode);
+    if (!source)
+        return exitCode;
 
     const Credential credential = source->usableCredential();
     if (credential.isNull()) {

@@ -47,15 +47,11 @@ int CredsShowCommand::run(const CliInvocation& inv)
         return *code;
 
     QObject owner;
-    QString error;
-    CredentialProvider* provider = credsOptions.createProvider(parser, inv.context, nullptr, &error);
-    if (!provider) {
-        inv.err << error << '\n';
-        return CliExit::Usage;
-    }
+    int exitCode = CliExit::Usage;
+    CredentialSource* source = credsOptions.fetchOnce(parser, inv, &owner, &exitCode);
+    if (!source)
+        return exitCode;
     const Clock& clock = inv.context.credentials.clockRef();
-    auto* source = new CredentialSource(provider, &clock, &owner);
-    startAndWaitForFirstResult(source);
 
     const QDateTime now = clock.nowUtc();
     const CredentialSource::State state = source->state();
@@ -66,7 +62,7 @@ int CredsShowCommand::run(const CliInvocation& inv)
         reason = source->lastError().toString();
     else if (!usable)
         reason = tr("The credential has expired.");
-    const QString sourceText = credential.isNull() ? provider->description() : credential.source();
+    const QString sourceText = credential.isNull() ? source->provider()->description() : credential.source();
 
     if (parser.isSet(json)) {
         // The JSON contract is never translated.

@@ -1,41 +1,43 @@
 #include "LocalCredentialServer.h"
 
 #include "credentials/CredentialSource.h"
+#include "credentials/CredentialsUriFormat.h"
+#include "util/Bytes.h"
+#include "util/HttpGuard.h"
 #include "util/Logging.h"
 
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
-#include <QTcpServer>
 #include <QTcpSocket>
-#include <QTimer>
 
 namespace {
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return QByteArrayLiteral("OK");
-    case 400:
-        return QByteArrayLiteral("Bad Request");
-    case 404:
-        return QByteArrayLiteral("Not Found");
-    case 405:
-        return QByteArrayLiteral("Method Not Allowed");
-    case 431:
-        return QByteArrayLiteral("Request Header Fields Too Large");
-    case 503:
-        return QByteArrayLiteral("Service Unavailable");
-    default:
-        return QByteArrayLiteral("Error");
-    }
-}
 
 QByteArray errorBody(const QString& code, const QString& message)
 {
     return QJsonDocument(QJsonObject{{QStringLiteral("Code"), code}, {QStringLiteral("Message"), message}})
         .toJson(QJsonDocument::Compact);
 }
+
+// Defence in depth against DNS rebinding: a web page that somehow learnt the path still talks to its own host name,
+// never to 127.0.0.1/localhost. A request without a Host header (HTTP/1.0) passes.
+bool loopbackHost(const QHttpServerRequest& request)
+{
+    for (const auto& [name, value] : request.headers()) {
+        if (name.compare("host", Qt::CaseInsensitive) != 0)
+            continue;
+        QByteArray host = value.trimmed().toLower();
+        const qsizetype portColon = host.lastIndexOf(':');
+        if (portColon > 0 && !host.endsWith(']'))
+            host.truncate(portColon);
+        return host == "127.0.0.1" || host == "localhost" || host == "[::1]";
+    }
+    return true;
+}
+
 } // namespace
 
 LocalCredentialServer::LocalCredentialServer(CredentialSource* source, QObject* parent)
@@ -46,143 +48,99 @@ LocalCredentialServer::LocalCredentialServer(CredentialSource* source, Options o
     : QObject(parent)
     , m_source(source)
     , m_options(options)
-    , m_server(new QTcpServer(this))
+    , m_http(new QHttpServer(this))
 {
     // 32 bytes = 256 bits from the operating system's generator, base64url without padding (43 characters).
     QByteArray random(32, Qt::Uninitialized);
     QRandomGenerator::system()->generate(reinterpret_cast<quint32*>(random.data()),
                                          reinterpret_cast<quint32*>(random.data() + random.size()));
     m_path = QByteArrayLiteral("/") + random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-    connect(m_server, &QTcpServer::newConnection, this, &LocalCredentialServer::onNewConnection);
+    // No routes: every request comes here, so the path is compared in one place, in constant time.
+    m_http->setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        onRequest(request, std::move(responder));
+    });
 }
 
 LocalCredentialServer::~LocalCredentialServer() = default;
 
 bool LocalCredentialServer::listen(quint16 port, QString* error)
 {
-    if (m_server->listen(QHostAddress::LocalHost, port))
-        return true;
-    if (error)
-        *error = tr("Cannot listen on 127.0.0.1:%1: %2. Choose another port with --port, or 0 for any free port.")
-                     .arg(port)
-                     .arg(m_server->errorString());
-    return false;
+    HttpLimits limits;
+    limits.maxHeaderBytes = m_options.maxRequestBytes;
+    limits.maxBodyBytes = m_options.maxRequestBytes;
+    // A request's headers must be complete within half the idle time, so a client that stalls mid-request gets its
+    // 408 before the idle close.
+    limits.headerTimeoutMs = m_options.idleTimeoutMs / 2;
+    limits.idleTimeoutMs = m_options.idleTimeoutMs;
+    auto* tcp = new GuardedTcpServer(limits, this);
+    if (!tcp->listen(QHostAddress::LocalHost, port)) {
+        if (error)
+            *error = tr("Cannot listen on 127.0.0.1:%1: %2. Choose another port with --port, or 0 for any free port.")
+                         .arg(port)
+                         .arg(tcp->errorString());
+        delete tcp;
+        return false;
+    }
+    m_http->bind(tcp);
+    m_tcp = tcp;
+    return true;
 }
 
 void LocalCredentialServer::close()
 {
-    m_server->close();
+    if (m_tcp)
+        m_tcp->close();
 }
 
 bool LocalCredentialServer::isListening() const
 {
-    return m_server->isListening();
+    return m_tcp && m_tcp->isListening();
 }
 
 quint16 LocalCredentialServer::port() const
 {
-    return m_server->serverPort();
+    return m_tcp ? m_tcp->serverPort() : 0;
 }
 
 QUrl LocalCredentialServer::uri() const
 {
-    if (!m_server->isListening())
+    if (!isListening())
         return {};
     QUrl url;
     url.setScheme(QStringLiteral("http"));
     url.setHost(QStringLiteral("127.0.0.1"));
-    url.setPort(m_server->serverPort());
+    url.setPort(port());
     url.setPath(QString::fromLatin1(m_path));
     return url;
 }
 
-bool LocalCredentialServer::constantTimeEquals(const QByteArray& a, const QByteArray& b)
+void LocalCredentialServer::onRequest(const QHttpServerRequest& request, QHttpServerResponder&& responder)
 {
-    // The length of the expected value is public (always 44); compare every byte of the longer one.
-    const qsizetype n = std::max(a.size(), b.size());
-    unsigned char diff = a.size() == b.size() ? 0 : 1;
-    for (qsizetype i = 0; i < n; ++i) {
-        const unsigned char x = i < a.size() ? static_cast<unsigned char>(a.at(i)) : 0;
-        const unsigned char y = i < b.size() ? static_cast<unsigned char>(b.at(i)) : 0;
-        diff |= static_cast<unsigned char>(x ^ y);
-    }
-    return diff == 0;
-}
-
-QByteArray LocalCredentialServer::successBody(const QString& accessKeyId, const QString& secret, const QString& token,
-                                              const QString& expiration)
-{
-    QJsonObject o;
-    o.insert(QStringLiteral("Code"), QStringLiteral("Success"));
-    o.insert(QStringLiteral("AccessKeyId"), accessKeyId);
-    o.insert(QStringLiteral("AccessKeySecret"), secret);
-    o.insert(QStringLiteral("SecurityToken"), token);
-    o.insert(QStringLiteral("Expiration"), expiration);
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-void LocalCredentialServer::onNewConnection()
-{
-    while (QTcpSocket* socket = m_server->nextPendingConnection()) {
-        auto* idle = new QTimer(socket);
-        idle->setSingleShot(true);
-        connect(idle, &QTimer::timeout, socket, &QTcpSocket::abort);
-        idle->start(m_options.idleTimeoutMs);
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-    }
-}
-
-void LocalCredentialServer::onReadyRead(QTcpSocket* socket)
-{
-    if (socket->property("roledesk_answered").toBool()) {
-        socket->readAll();
-        return;
-    }
-    QByteArray buffer = socket->property("roledesk_buffer").toByteArray() + socket->readAll();
-    const qsizetype end = buffer.indexOf("\r\n\r\n");
-    if (end < 0) {
-        if (buffer.size() > m_options.maxRequestBytes)
-            respond(socket, 431, {}, {});
-        else
-            socket->setProperty("roledesk_buffer", buffer);
-        return;
-    }
-    socket->setProperty("roledesk_buffer", QVariant());
-    const QList<QByteArray> lines = buffer.left(end).split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.")) {
-        respond(socket, 400, {}, {});
-        return;
-    }
-    const QByteArray method = requestLine.at(0);
-    const QByteArray target = requestLine.at(1);
-    // Defence in depth against DNS rebinding: a web page that somehow learnt the path still talks to its own
-    // host name, never to 127.0.0.1/localhost.
-    bool hostOk = true;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon > 0 && line.left(colon).trimmed().toLower() == "host") {
-            QByteArray host = line.mid(colon + 1).trimmed().toLower();
-            const qsizetype portColon = host.lastIndexOf(':');
-            if (portColon > 0 && !host.endsWith(']'))
-                host.truncate(portColon);
-            hostOk = host == "127.0.0.1" || host == "localhost" || host == "[::1]";
-        }
-    }
     ++m_requests;
-    if (!hostOk || !constantTimeEquals(target, m_path)) {
-        respond(socket, 404, {}, method);
-        return;
+    const QUrl url = request.url();
+    const QByteArray target = url.path(QUrl::FullyEncoded).toLatin1();
+    int status = 404;
+    QByteArray body;
+    if (loopbackHost(request) && !url.hasQuery() && Bytes::constantTimeEqual(target, m_path)) {
+        if (request.method() == QHttpServerRequest::Method::Get)
+            body = credentialAnswer(&status);
+        else
+            status = 405;
     }
-    if (method != "GET") {
-        respond(socket, 405, {}, method);
-        return;
-    }
-    int status = 200;
-    const QByteArray body = credentialAnswer(&status);
-    respond(socket, status, body, method);
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(status));
+    if (!body.isEmpty())
+        responder.writeHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+    if (status == 405)
+        responder.writeHeader(QByteArrayLiteral("Allow"), QByteArrayLiteral("GET"));
+    responder.writeHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(body.size()));
+    responder.writeHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
+    responder.writeBody(request.method() == QHttpServerRequest::Method::Head ? QByteArray() : body);
+    // One request per connection, as the header says; pending bytes are sent first.
+    if (QTcpSocket* socket = responder.socket())
+        socket->disconnectFromHost();
+    qCDebug(lcCli) << "local credentials service answered" << status;
+    emit answered(status);
 }
 
 QByteArray LocalCredentialServer::credentialAnswer(int* status) const
@@ -190,8 +148,7 @@ QByteArray LocalCredentialServer::credentialAnswer(int* status) const
     const Credential credential = m_source->usableCredential();
     if (!credential.isNull() && credential.isSts() && credential.expires()) {
         *status = 200;
-        return successBody(credential.accessKeyId(), credential.accessKeySecret(), credential.securityToken(),
-                           credential.expiration().toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
+        return QJsonDocument(CredentialsUriFormat::answer(credential)).toJson(QJsonDocument::Compact);
     }
     *status = 503;
     if (!credential.isNull())
@@ -205,22 +162,4 @@ QByteArray LocalCredentialServer::credentialAnswer(int* status) const
     if (m_source->nextAttemptUtc().isValid())
         message += QLatin1Char(' ') + tr("Next try at %1.").arg(m_source->nextAttemptUtc().toString(Qt::ISODate));
     return errorBody(QStringLiteral("CredentialUnavailable"), message);
-}
-
-void LocalCredentialServer::respond(QTcpSocket* socket, int status, const QByteArray& body, const QByteArray& method)
-{
-    socket->setProperty("roledesk_answered", true);
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
-    if (!body.isEmpty())
-        head += "Content-Type: application/json\r\n";
-    if (status == 405)
-        head += "Allow: GET\r\n";
-    head += "Cache-Control: no-store\r\nContent-Length: " + QByteArray::number(body.size()) +
-            "\r\nConnection: close\r\n\r\n";
-    socket->write(head);
-    if (method != "HEAD")
-        socket->write(body);
-    socket->disconnectFromHost();
-    qCDebug(lcCli) << "local credentials service answered" << status;
-    emit answered(status);
 }

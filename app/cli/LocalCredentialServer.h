@@ -1,23 +1,28 @@
 #pragma once
 
 #include <QByteArray>
-#include <QHostAddress>
 #include <QObject>
 #include <QUrl>
 
-class Clock;
 class CredentialSource;
-class QTcpServer;
-class QTcpSocket;
+class GuardedTcpServer;
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponder;
 
-// The local credentials service behind `serve` and `exec`, in the style of aws-vault's local server: it listens
-// on 127.0.0.1 only, and answers only at a path carrying 256 bits from QRandomGenerator::system() (compared in
-// constant time), so any official client can use the URI (they send a plain GET) while other local processes and
-// web pages cannot guess it. At that path a GET answers the in-environment format
+// The local credentials service behind `serve` and `exec`, in the style of aws-vault's local server, on Qt
+// HttpServer: it listens on 127.0.0.1 only, and answers only at a path carrying 256 bits from
+// QRandomGenerator::system() (compared in constant time, Bytes::constantTimeEqual), so any official client can use
+// the URI (they send a plain GET) while other local processes and web pages cannot guess it. At that path a GET
+// answers the in-environment format (CredentialsUriFormat, the one writer the sandbox's credentials service uses too)
 //   {"Code":"Success","AccessKeyId":...,"AccessKeySecret":...,"SecurityToken":...,"Expiration":"...Z"}
 // from the CredentialSource's usable credential (it refreshes ahead of expiry), 503 with a JSON error without
-// secrets when there is none, 405 for other methods. Every other path answers 404 with an empty body.
+// secrets when there is none, 405 for other methods. Every other path (or a foreign Host header, against DNS
+// rebinding) answers 404 with an empty body. Every answer closes its connection.
 // Long-term AccessKey pairs are never served (the format needs an STS token and an expiry): 503 saying so.
+// Connections are guarded (core's GuardedTcpServer) before Qt's parser sees a byte: a request line that is not
+// HTTP/1.x gets 400, headers over Options::maxRequestBytes 431, headers not complete within half of
+// Options::idleTimeoutMs 408, and an idle connection is closed after Options::idleTimeoutMs.
 class LocalCredentialServer : public QObject
 {
     Q_OBJECT
@@ -42,25 +47,18 @@ public:
     QUrl uri() const;
     qint64 requestCount() const { return m_requests; }
 
-    // The answer body for a credential (in-environment format).
-    static QByteArray successBody(const QString& accessKeyId, const QString& secret, const QString& token,
-                                  const QString& expiration);
-    // Compares without an early exit, so timing reveals nothing about how much of a guess was right.
-    static bool constantTimeEquals(const QByteArray& a, const QByteArray& b);
-
 signals:
-    // After each answer: the status sent (200, 404, 405, 503, 400, 431).
+    // After each answer to a parsed request: the status sent (200, 404, 405, 503).
     void answered(int status);
 
 private:
-    void onNewConnection();
-    void onReadyRead(QTcpSocket* socket);
-    void respond(QTcpSocket* socket, int status, const QByteArray& body, const QByteArray& method);
+    void onRequest(const QHttpServerRequest& request, QHttpServerResponder&& responder);
     QByteArray credentialAnswer(int* status) const;
 
     CredentialSource* m_source;
     Options m_options;
-    QTcpServer* m_server;
+    QHttpServer* m_http;
+    GuardedTcpServer* m_tcp = nullptr;
     QByteArray m_path; // "/<token>"
     qint64 m_requests = 0;
 };

@@ -38,6 +38,9 @@ struct CredentialContext
     const Clock* clock = nullptr;
     // Instance metadata service; tests point it at a loopback server.
     QUrl ecsMetadataBaseUrl = QUrl(QStringLiteral("http://100.100.100.200"));
+    // The OAuth sign-in site for aliyun CLI OAuth profiles; empty: the official site of the profile's
+    // oauth_site_type (OAuthProvider::siteUrl). Tests and the sandbox point it at a loopback server.
+    QUrl oauthSignInUrl;
     // Creates a provider that assumes a RAM role through STS (RamRoleArn, ChainableRamRoleArn, ram_role_arn).
     // system() sets RamRoleArnProvider::factory(); a context built by hand without it makes those profiles fail
     // with a clear "not supported yet" error instead.

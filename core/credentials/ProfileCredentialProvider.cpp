@@ -3,6 +3,7 @@
 #include "credentials/CloudSsoProvider.h"
 #include "credentials/EcsRamRoleProvider.h"
 #include "credentials/ExternalCredentialProvider.h"
+#include "credentials/OAuthProvider.h"
 #include "credentials/OidcRoleArnProvider.h"
 #include "credentials/StsLocation.h"
 #include "credentials/UriCredentialProvider.h"
@@ -15,6 +16,10 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#ifdef Q_OS_UNIX
+#include <sys/file.h>
+#endif
 
 namespace {
 
@@ -42,8 +47,10 @@ QString externalDisabledText(const QString& mode)
 }
 
 // The sign-in command the aliyun CLI offers for a CloudSSO or OAuth profile.
-QString signInCommand(const QString& mode, const QString& profileName)
+QString signInCommand(const QString& mode, const QString& profileName, const QString& oauthSite = {})
 {
+    if (mode.compare(QLatin1String("oauth"), Qt::CaseInsensitive) == 0)
+        return OAuthProvider::signInCommand(profileName, oauthSite);
     return QStringLiteral("aliyun configure --profile %1 --mode %2").arg(profileName, mode);
 }
 
@@ -62,7 +69,8 @@ CachedSts cachedSts(const QJsonObject& profile, const QString& mode, const QStri
     const QString secret = profile.value(QLatin1String("access_key_secret")).toString();
     const QString token = profile.value(QLatin1String("sts_token")).toString();
     const qint64 expires = profile.value(QLatin1String("sts_expiration")).toVariant().toLongLong();
-    const QString command = signInCommand(mode, profileName);
+    const QString command =
+        signInCommand(mode, profileName, profile.value(QLatin1String("oauth_site_type")).toString());
     if (id.isEmpty() || secret.isEmpty() || token.isEmpty() || expires <= 0) {
         c.problem = QCoreApplication::translate("ProfileCredentialProvider",
                                                 "The %1 profile %2 holds no cached STS credential. Sign in with `%3` "
@@ -74,9 +82,8 @@ CachedSts cachedSts(const QJsonObject& profile, const QString& mode, const QStri
     if (expiration <= clock.nowUtc()) {
         c.problem = QCoreApplication::translate("ProfileCredentialProvider",
                                                 "The STS credential the aliyun CLI cached in the %1 profile %2 "
-                                                "expired at %3 UTC, and RoleDesk does not renew %1 sign-ins. Run "
-                                                "any aliyun command with --profile %2 to renew it, or sign in again "
-                                                "with `%4`.")
+                                                "expired at %3 UTC and the sign-in cannot renew it. Run any aliyun "
+                                                "command with --profile %2 to renew it, or sign in again with `%4`.")
                         .arg(mode, profileName, expiration.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), command);
         return c;
     }
@@ -232,19 +239,31 @@ void CliProfileProvider::describeProfile(const CredentialContext& context, const
                                       : tr("OIDC token file %1 is missing").arg(QDir::toNativeSeparators(file));
     } else if (lower == QLatin1String("cloudsso") || lower == QLatin1String("oauth")) {
         const CachedSts c = cachedSts(p, info->kind, info->name, {}, context.clockRef());
+        const qint64 nowSecs = context.clockRef().nowUtc().toSecsSinceEpoch();
         const qint64 tokenExpire = p.value(QLatin1String("cloud_sso_access_token_expire")).toVariant().toLongLong();
-        if (lower == QLatin1String("cloudsso") && !field("access_token").isEmpty() &&
-            tokenExpire > context.clockRef().nowUtc().toSecsSinceEpoch()) {
+        if (lower == QLatin1String("cloudsso") && !field("access_token").isEmpty() && tokenExpire > nowSecs) {
             info->state = tr("CloudSSO sign-in valid until %1 UTC; RoleDesk renews the STS credential through it")
                               .arg(QDateTime::fromSecsSinceEpoch(tokenExpire, Qt::UTC)
                                        .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+            return;
+        }
+        const qint64 oauthExpire = p.value(QLatin1String("oauth_access_token_expire")).toVariant().toLongLong();
+        if (lower == QLatin1String("oauth") && OAuthProvider::siteUrl(field("oauth_site_type"), context).isValid() &&
+            (!field("oauth_refresh_token").isEmpty() || (!field("oauth_access_token").isEmpty() && oauthExpire > nowSecs))) {
+            info->state = field("oauth_refresh_token").isEmpty()
+                              ? tr("OAuth sign-in valid until %1 UTC; RoleDesk renews the STS credential through it")
+                                    .arg(QDateTime::fromSecsSinceEpoch(oauthExpire, Qt::UTC)
+                                             .toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                              : tr("OAuth sign-in (site %1); RoleDesk renews the STS credential and the sign-in")
+                                    .arg(field("oauth_site_type").toUpper());
             return;
         }
         info->supported = !c.credential.isNull();
         info->state = info->supported ? tr("cached STS credential %1 valid until %2 UTC")
                                             .arg(c.credential.maskedKeyId(),
                                                  c.credential.expiration().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-                                      : tr("sign-in needed: run `%1`").arg(signInCommand(info->kind, info->name));
+                                      : tr("sign-in needed: run `%1`")
+                                            .arg(signInCommand(info->kind, info->name, field("oauth_site_type")));
     } else {
         info->supported = info->modeSupported = false;
         info->state = tr("mode not supported by RoleDesk");
@@ -330,14 +349,8 @@ ProfileProviderBase::Resolved CliProfileProvider::resolveProfile(const QJsonObje
         const StsLocation sts{field("sts_region"), field("sts_endpoint"),
                               profile.value(QLatin1String("enable_vpc")).toBool() ||
                                   field("endpoint_type").compare(QLatin1String("vpc"), Qt::CaseInsensitive) == 0};
-        if (sts.isSet(context)) {
-            QString stsError;
-            spec.stsEndpoint = sts.resolve(context, &stsError);
-            if (!spec.stsEndpoint.isValid()) {
-                r.error = stsError;
-                return r;
-            }
-        }
+        if (!sts.applyTo(&spec, context, &r.error))
+            return r;
         if (!context.roleArnProviderFactory) {
             r.error = notSupportedYet(mode);
             r.create = nullptr;
@@ -407,22 +420,78 @@ ProfileProviderBase::Resolved CliProfileProvider::resolveProfile(const QJsonObje
         spec.description = where;
         r.create = [context, spec](QObject* parent) { return new CloudSsoProvider(context, spec, parent); };
     } else if (lower == QLatin1String("oauth")) {
+        OAuthProvider::Spec spec;
+        spec.profileName = profileName;
+        spec.configPath = configPath(m_context);
+        spec.siteType = field("oauth_site_type");
+        spec.refreshToken = field("oauth_refresh_token");
+        spec.accessToken = field("oauth_access_token");
+        spec.accessTokenExpire = profile.value(QLatin1String("oauth_access_token_expire")).toVariant().toLongLong();
         const CachedSts c = cachedSts(profile, mode, profileName, where, context.clockRef());
-        if (c.credential.isNull()) {
+        spec.cached = c.credential;
+        spec.description = where;
+        if (c.credential.isNull() && spec.refreshToken.isEmpty() && spec.accessToken.isEmpty()) {
             r.error = c.problem;
             return r;
         }
-        // The signature holds the expiration, so a renewed cache (the aliyun CLI rewrites the file) is picked up.
-        const Credential credential = c.credential;
-        r.create = [credential](QObject* parent) {
-            return new StaticCredentialProvider(credential, QStringLiteral("profile"), parent);
-        };
+        // The signature holds the whole profile, so a file rewritten by a renewal (here or by the aliyun CLI) gives
+        // a provider with the newest tokens.
+        r.create = [context, spec](QObject* parent) { return new OAuthProvider(context, spec, parent); };
     } else {
         r.error = tr("Profile mode \"%1\" is not supported by RoleDesk. Use AK, StsToken, RamRoleArn, "
                      "ChainableRamRoleArn, EcsRamRole, CredentialsURI, External, OIDC, CloudSSO or OAuth.")
                       .arg(mode);
     }
     return r;
+}
+
+bool CliProfileProvider::updateProfile(const QString& path, const QString& profileName, const QJsonObject& fields,
+                                       QString* error)
+{
+    const QString shown = QDir::toNativeSeparators(path);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadWrite)) {
+        *error = tr("Cannot open %1 to save the renewed sign-in (%2).").arg(shown, file.errorString());
+        return false;
+    }
+#ifdef Q_OS_UNIX
+    // Released when the file is closed.
+    if (::flock(file.handle(), LOCK_EX) != 0) {
+        *error = tr("Cannot lock %1.").arg(shown);
+        return false;
+    }
+#endif
+    const QByteArray text = file.readAll();
+    QJsonParseError parseError;
+    QJsonDocument doc = QJsonDocument::fromJson(text, &parseError);
+    if (!doc.isObject()) {
+        *error = tr("%1 is no longer a valid aliyun CLI configuration (%2).").arg(shown, parseError.errorString());
+        return false;
+    }
+    QJsonObject root = doc.object();
+    QJsonArray profiles = root.value(QLatin1String("profiles")).toArray();
+    bool found = false;
+    for (qsizetype i = 0; i < profiles.size(); ++i) {
+        QJsonObject p = profiles.at(i).toObject();
+        if (p.value(QLatin1String("name")).toString() != profileName)
+            continue;
+        for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
+            p.insert(it.key(), it.value());
+        profiles[i] = p;
+        found = true;
+        break;
+    }
+    if (!found) {
+        *error = tr("The profile %1 is no longer in %2.").arg(profileName, shown);
+        return false;
+    }
+    root.insert(QStringLiteral("profiles"), profiles);
+    const QByteArray out = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    if (!file.seek(0) || file.write(out) != out.size() || !file.resize(out.size()) || !file.flush()) {
+        *error = tr("Cannot write %1 (%2).").arg(shown, file.errorString());
+        return false;
+    }
+    return true;
 }
 
 // ---- INI ----
@@ -573,14 +642,8 @@ ProfileProviderBase::Resolved IniProfileProvider::resolve() const
         spec.sessionName = s.value(QStringLiteral("role_session_name"));
         spec.policy = s.value(QStringLiteral("policy"));
         spec.description = where;
-        if (StsLocation().isSet(context)) {
-            QString stsError;
-            spec.stsEndpoint = StsLocation().resolve(context, &stsError);
-            if (!spec.stsEndpoint.isValid()) {
-                r.error = stsError;
-                return r;
-            }
-        }
+        if (!StsLocation().applyTo(&spec, context, &r.error))
+            return r;
         const QString id = s.value(QStringLiteral("access_key_id"));
         const QString secret = s.value(QStringLiteral("access_key_secret"));
         r.create = [this, context, spec, id, secret, where](QObject* parent) {

@@ -52,8 +52,9 @@ private:
 
 // Profiles of the aliyun CLI in ~/.aliyun/config.json (ALIBABA_CLOUD_CONFIG_FILE overrides; the profile from
 // the constructor, else ALIBABA_CLOUD_PROFILE, else the file's "current"). Modes AK, StsToken, CredentialsURI,
-// EcsRamRole, External (ExternalCredentialProvider), OIDC (OidcRoleArnProvider), CloudSSO and OAuth (the STS
-// credential the aliyun CLI cached in the profile, while it is valid); RamRoleArn/ChainableRamRoleArn through
+// EcsRamRole, External (ExternalCredentialProvider), OIDC (OidcRoleArnProvider), CloudSSO (CloudSsoProvider) and
+// OAuth (OAuthProvider: the cached STS credential, renewed as the official libraries renew it, with the renewed
+// tokens written back into the profile); RamRoleArn/ChainableRamRoleArn through
 // CredentialContext::roleArnProviderFactory. ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS=true refuses External and
 // CredentialsURI profiles.
 class CliProfileProvider : public ProfileProviderBase
@@ -67,6 +68,12 @@ public:
     static QString configPath(const CredentialContext& context);
     static QList<ProfileInfo> listProfiles(const CredentialContext& context, QString* currentName = nullptr,
                                            QString* error = nullptr);
+    // Sets `fields` in the profile named profileName of the aliyun CLI configuration at path, keeping every other
+    // field and profile: the file is locked (flock(2) on Unix, as the official libraries and the aliyun CLI lock it),
+    // read again, and rewritten in place (its permissions stay). Only OAuthProvider writes, after a renewal whose
+    // refresh token rotated. False with *error (no field values in it) when the file or the profile is gone.
+    static bool updateProfile(const QString& path, const QString& profileName, const QJsonObject& fields,
+                              QString* error);
 
 protected:
     Resolved resolve() const override;

@@ -104,6 +104,14 @@ bool StsLocation::isSet(const CredentialContext& context) const
            !context.value(QStringLiteral("ALIBABA_CLOUD_STS_REGION")).trimmed().isEmpty();
 }
 
+bool StsLocation::applyTo(RoleArnSpec* spec, const CredentialContext& context, QString* error) const
+{
+    if (!isSet(context))
+        return true;
+    spec->stsEndpoint = resolve(context, error);
+    return spec->stsEndpoint.isValid();
+}
+
 QString StsLocation::explain(const CredentialContext& context) const
 {
     const Choice c = choose(*this, context);

@@ -22,6 +22,10 @@ struct StsLocation
     // True when the profile or the environment names an STS region or endpoint (otherwise a front end may use its
     // own: the connection's region, the sandbox, a gateway).
     bool isSet(const CredentialContext& context) const;
+    // For every path that calls STS AssumeRole (profiles, INI sections, `serve`/`exec --role-arn`): sets
+    // spec->stsEndpoint when the profile or the environment names a location (left empty otherwise: the front end's
+    // endpoints). False with *error when the location named is unusable; nothing is sent then.
+    bool applyTo(RoleArnSpec* spec, const CredentialContext& context, QString* error) const;
     // Plain words for doctor: "sts-vpc.cn-shanghai.aliyuncs.com (from ALIBABA_CLOUD_STS_REGION and
     // ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED)".
     QString explain(const CredentialContext& context) const;

@@ -1,5 +1,7 @@
 #include "signing/Signing.h"
 
+#include "util/Bytes.h"
+
 #include <QCryptographicHash>
 #include <QMap>
 #include <QMessageAuthenticationCode>
@@ -100,12 +102,7 @@ QByteArray emptyPayloadHash()
 
 bool equalsConstantTime(const QByteArray& a, const QByteArray& b)
 {
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
-    return diff == 0;
+    return Bytes::constantTimeEqual(a, b); // the one comparison (core/util/Bytes)
 }
 
 QByteArray isoTimestamp(const QDateTime& utc)

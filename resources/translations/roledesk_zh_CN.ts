@@ -34,7 +34,7 @@
         <translation>没有可用于签名请求的凭证。请配置 AccessKey、配置文件或其他凭证来源，或刷新当前凭证。</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+192"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -180,7 +180,7 @@
 <context>
     <name>ApiReply</name>
     <message>
-        <location filename="../../core/api/ApiClient.cpp" line="-398"/>
+        <location filename="../../core/api/ApiClient.cpp" line="-402"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -871,7 +871,7 @@ The contract: docs/CLI.md.</source>
 <context>
     <name>CliProfileProvider</name>
     <message>
-        <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="+148"/>
+        <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="+155"/>
         <source>aliyun CLI profile (current) in %1</source>
         <translation>%1 中的 aliyun CLI 配置（当前）</translation>
     </message>
@@ -936,7 +936,17 @@ The contract: docs/CLI.md.</source>
         <translation>CloudSSO 登录有效期至 %1 UTC；RoleDesk 通过它续期 STS 凭证</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
+        <source>OAuth sign-in valid until %1 UTC; RoleDesk renews the STS credential through it</source>
+        <translation>OAuth 登录有效期至 %1 UTC；RoleDesk 通过它续期 STS 凭证</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OAuth sign-in (site %1); RoleDesk renews the STS credential and the sign-in</source>
+        <translation>OAuth 登录（站点 %1）；RoleDesk 会续期 STS 凭证和登录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>cached STS credential %1 valid until %2 UTC</source>
         <translation>缓存的 STS 凭证 %1 有效期至 %2 UTC</translation>
     </message>
@@ -946,7 +956,7 @@ The contract: docs/CLI.md.</source>
         <translation>需要登录：请运行 `%1`</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>mode not supported by RoleDesk</source>
         <translation>RoleDesk 不支持此模式</translation>
     </message>
@@ -976,7 +986,7 @@ The contract: docs/CLI.md.</source>
         <translation>CredentialsURI 配置 %1 没有 credentials_uri。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+37"/>
         <source>The chain of source_profile entries is too long or circular.</source>
         <translation>source_profile 引用链过长或存在循环。</translation>
     </message>
@@ -986,9 +996,34 @@ The contract: docs/CLI.md.</source>
         <translation>External 配置 %1 的 process_command 不可用：%2</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+51"/>
         <source>Profile mode &quot;%1&quot; is not supported by RoleDesk. Use AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, CredentialsURI, External, OIDC, CloudSSO or OAuth.</source>
         <translation>RoleDesk 不支持配置模式“%1”。请使用 AK、StsToken、RamRoleArn、ChainableRamRoleArn、EcsRamRole、CredentialsURI、External、OIDC、CloudSSO 或 OAuth。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot open %1 to save the renewed sign-in (%2).</source>
+        <translation>无法打开 %1 以保存续期后的登录（%2）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot lock %1.</source>
+        <translation>无法锁定 %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is no longer a valid aliyun CLI configuration (%2).</source>
+        <translation>%1 已不再是有效的 aliyun CLI 配置（%2）。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The profile %1 is no longer in %2.</source>
+        <translation>配置 %1 已不在 %2 中。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot write %1 (%2).</source>
+        <translation>无法写入 %1（%2）。</translation>
     </message>
 </context>
 <context>
@@ -2062,7 +2097,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>CredentialService</name>
     <message>
-        <location filename="../../app/cli/CredentialService.cpp" line="+29"/>
+        <location filename="../../app/cli/CredentialService.cpp" line="+30"/>
         <source>Assume this RAM role with STS AssumeRole (signed with the chosen source&apos;s credential) and serve the role session, renewed ahead of expiry.</source>
         <translation>通过 STS AssumeRole 扮演此 RAM 角色（使用所选来源的凭证签名），并提供该角色会话的凭证，在过期前自动续期。</translation>
     </message>
@@ -2102,7 +2137,8 @@ Checking where credentials can come from on this machine...</source>
         <translation>--min-refresh-interval 的取值为 1 到 86400 秒。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+29"/>
+        <location line="+20"/>
         <source>Credentials unusable: %1</source>
         <translation>凭证不可用：%1</translation>
     </message>
@@ -2214,7 +2250,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>以 aliyun CLI External 模式的 JSON 打印某个来源的凭证（供其他工具使用）。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+20"/>
         <source>The credential has expired.</source>
         <translation>凭证已过期。</translation>
     </message>
@@ -2257,7 +2293,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>输出一个 JSON 对象，而不是文本。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
         <source>The credential has expired.</source>
         <translation>凭证已过期。</translation>
     </message>
@@ -2984,7 +3020,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>IniProfileProvider</name>
     <message>
-        <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="+37"/>
+        <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="+36"/>
         <source>INI profile %1 in %2</source>
         <translation>%2 中的 INI 配置 %1</translation>
     </message>
@@ -3029,7 +3065,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>%2 中的 [%1] 节缺少 access_key_id 或 access_key_secret。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+30"/>
         <source>Profile type &quot;%1&quot; of [%2] is not supported by RoleDesk. Use access_key, ecs_ram_role or ram_role_arn.</source>
         <translation>[%2] 的配置类型“%1”不受 RoleDesk 支持。请使用 access_key、ecs_ram_role 或 ram_role_arn。</translation>
     </message>
@@ -3060,12 +3096,12 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>LocalCredentialServer</name>
     <message>
-        <location filename="../../app/cli/LocalCredentialServer.cpp" line="+66"/>
+        <location filename="../../app/cli/LocalCredentialServer.cpp" line="+76"/>
         <source>Cannot listen on 127.0.0.1:%1: %2. Choose another port with --port, or 0 for any free port.</source>
         <translation>无法在 127.0.0.1:%1 上监听：%2。请用 --port 选择其他端口，或用 0 表示任意空闲端口。</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+78"/>
         <source>The credential source gives a long-term AccessKey, which is never served: the in-environment format carries STS credentials only. Use --role-arn to serve a role session instead.</source>
         <translation>该凭证来源提供的是长期 AccessKey，不会被提供出去：环境内格式只承载 STS 临时凭证。请使用 --role-arn 提供角色会话凭证。</translation>
     </message>
@@ -3873,6 +3909,44 @@ Checking where credentials can come from on this machine...</source>
     </message>
 </context>
 <context>
+    <name>OAuthProvider</name>
+    <message>
+        <location filename="../../core/credentials/OAuthProvider.cpp" line="+109"/>
+        <source>The OAuth profile %1 has no valid oauth_site_type (CN or INTL). Sign in again with `%2`.</source>
+        <translation>OAuth 配置 %1 没有有效的 oauth_site_type（CN 或 INTL）。请用 `%2` 重新登录。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The OAuth sign-in of profile %1 has ended (no refresh token, and the access token has expired). Sign in again with `%2`, then try again.</source>
+        <translation>配置 %1 的 OAuth 登录已结束（没有刷新令牌，访问令牌也已过期）。请用 `%2` 重新登录，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The OAuth service %1 did not answer the token renewal: %2</source>
+        <translation>OAuth 服务 %1 未响应令牌续期：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The OAuth service refused to renew the sign-in of profile %1 (%2). Sign in again with `%3`, then try again.</source>
+        <translation>OAuth 服务拒绝续期配置 %1 的登录（%2）。请用 `%3` 重新登录，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no tokens in its answer</source>
+        <translation>其应答中没有令牌</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The OAuth service %1 did not answer: %2</source>
+        <translation>OAuth 服务 %1 未响应：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The OAuth service refused to issue a credential for profile %1 (%2). If the sign-in is no longer valid, sign in again with `%3`.</source>
+        <translation>OAuth 服务拒绝为配置 %1 签发凭证（%2）。如果登录已失效，请用 `%3` 重新登录。</translation>
+    </message>
+</context>
+<context>
     <name>OidcRoleArnProvider</name>
     <message>
         <location filename="../../core/credentials/OidcRoleArnProvider.cpp" line="+39"/>
@@ -4050,7 +4124,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>ProfileCredentialProvider</name>
     <message>
-        <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="-570"/>
+        <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="-628"/>
         <source>%1 profiles are not supported yet: RoleDesk cannot call STS AssumeRole in this version. Use an AccessKey or StsToken profile, or the environment&apos;s credentials URI.</source>
         <translation>暂不支持 %1 配置：此版本的 RoleDesk 无法调用 STS AssumeRole。请使用 AccessKey 或 StsToken 配置，或环境的凭证服务地址。</translation>
     </message>
@@ -4060,17 +4134,17 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1 配置已被禁用：ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS=true（它禁止 External 和 CredentialsURI 配置）。请取消该设置或选择其他配置。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>The %1 profile %2 holds no cached STS credential. Sign in with `%3` (or run any aliyun command with --profile %2), then try again.</source>
         <translation>%1 配置 %2 中没有缓存的 STS 凭证。请用 `%3` 登录（或带 --profile %2 运行任意 aliyun 命令）后再试。</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>The STS credential the aliyun CLI cached in the %1 profile %2 expired at %3 UTC, and RoleDesk does not renew %1 sign-ins. Run any aliyun command with --profile %2 to renew it, or sign in again with `%4`.</source>
-        <translation>aliyun CLI 在 %1 配置 %2 中缓存的 STS 凭证已于 %3 UTC 过期，而 RoleDesk 不会续期 %1 登录。请带 --profile %2 运行任意 aliyun 命令来续期，或用 `%4` 重新登录。</translation>
+        <source>The STS credential the aliyun CLI cached in the %1 profile %2 expired at %3 UTC and the sign-in cannot renew it. Run any aliyun command with --profile %2 to renew it, or sign in again with `%4`.</source>
+        <translation>aliyun CLI 缓存在 %1 配置 %2 中的 STS 凭证已于 %3 UTC 过期，且该登录无法续期它。运行任意带 --profile %2 的 aliyun 命令来续期，或用 `%4` 重新登录。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Cannot read %1 (%2).</source>
         <translation>无法读取 %1（%2）。</translation>
     </message>
@@ -4085,7 +4159,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1 不是有效的 aliyun CLI 配置（%2）。请使用 `aliyun configure` 修复或重新创建。</translation>
     </message>
     <message>
-        <location line="+320"/>
+        <location line="+382"/>
         <source>%1 does not exist. Create it with a [default] section of type access_key, or use another source.</source>
         <translation>%1 不存在。请创建它并添加类型为 access_key 的 [default] 节，或使用其他来源。</translation>
     </message>
@@ -5696,7 +5770,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>拒绝以明文 HTTP 访问 STS 端点 %1（来自 %2）：请求携带凭证或 OIDC 令牌。请使用 https:// 或主机名。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+30"/>
         <source>%1 (from %2)</source>
         <translation>%1（来自 %2）</translation>
     </message>

@@ -8,6 +8,7 @@
 
 #include "credentials/CredentialProvider.h"
 #include "credentials/CredentialSource.h"
+#include "util/Bytes.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -140,13 +141,44 @@ private slots:
         QVERIFY(rawRequest(server.port(), QByteArray(20000, 'a')).startsWith("HTTP/1.1 431"));
     }
 
+    // A client that starts a request and stalls gets 408 once the header time (half of idleTimeoutMs) has passed, and
+    // the connection is closed; the service keeps answering others meanwhile.
+    void slowClientGets408()
+    {
+        MockClock clock(QDateTime::currentDateTimeUtc());
+        const Credential c(kKeyId, kSecret, kToken, clock.nowUtc().addSecs(3600), u"test"_s);
+        CredentialSource source(new StaticCredentialProvider(c, u"static"_s), &clock);
+        source.start();
+        QTRY_VERIFY(source.hasResult());
+        LocalCredentialServer::Options options;
+        options.idleTimeoutMs = 400;
+        LocalCredentialServer server(&source, options);
+        QString error;
+        QVERIFY(server.listen(0, &error));
+        QTcpSocket slow;
+        QByteArray answer;
+        bool closed = false;
+        connect(&slow, &QTcpSocket::readyRead, this, [&] { answer += slow.readAll(); });
+        connect(&slow, &QTcpSocket::disconnected, this, [&] { closed = true; });
+        slow.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(slow.waitForConnected(5000));
+        slow.write("GET " + server.uri().path().toLatin1() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        // Another client is served while the slow one holds its connection.
+        QCOMPARE(httpGet(server.uri()).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(closed, 10000);
+        QVERIFY2(answer.startsWith("HTTP/1.1 408"), answer.constData());
+        QVERIFY(!answer.contains(kSecret.toLatin1()));
+    }
+
     void constantTimeCompare()
     {
-        QVERIFY(LocalCredentialServer::constantTimeEquals("/abc", "/abc"));
-        QVERIFY(!LocalCredentialServer::constantTimeEquals("/abc", "/abd"));
-        QVERIFY(!LocalCredentialServer::constantTimeEquals("/abc", "/ab"));
-        QVERIFY(!LocalCredentialServer::constantTimeEquals("/abc", "/abcd"));
-        QVERIFY(!LocalCredentialServer::constantTimeEquals("", "/"));
+        // The one comparison the service (and the sandbox) use.
+        QVERIFY(Bytes::constantTimeEqual("/abc", "/abc"));
+        QVERIFY(!Bytes::constantTimeEqual("/abc", "/abd"));
+        QVERIFY(!Bytes::constantTimeEqual("/abc", "/ab"));
+        QVERIFY(!Bytes::constantTimeEqual("/abc", "/abcd"));
+        QVERIFY(!Bytes::constantTimeEqual("", "/"));
+        QVERIFY(Bytes::constantTimeEqual("", ""));
     }
 
     void unavailableIs503WithoutSecrets()
@@ -329,6 +361,60 @@ private slots:
         r = fx.run({u"serve"_s, u"--role-arn"_s, u"acs:ram::1380246718450127:role/EcsAppServerRole"_s});
         QCOMPARE(r.code, 3);
         QVERIFY(r.err.contains(u"NoPermission"_s));
+    }
+
+    // --role-arn calls STS where the STS location says (ALIBABA_CLOUD_STS_ENDPOINT here), not at --endpoint: with
+    // --endpoint pointing at a closed port, the role session still comes from the sandbox named by the variable.
+    // An unusable location is refused before anything is sent.
+    void serveRoleArnFollowsTheStsLocation()
+    {
+        CliSandboxFixture fx;
+        QVERIFY(fx.start());
+        quint16 closedPort = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            closedPort = probe.serverPort();
+        }
+        fx.context().credentials.environment.insert(u"ALIBABA_CLOUD_STS_ENDPOINT"_s, fx.endpoint().toString());
+        CliRun r;
+        QTextStream out(&r.out);
+        QTextStream err(&r.err);
+        int status = 0;
+        QElapsedTimer deadline;
+        deadline.start();
+        std::function<void()> step = [&] {
+            out.flush();
+            err.flush();
+            if (!r.out.contains(u'\n') && deadline.elapsed() < 20000 && !r.err.contains(u"unusable"_s)) {
+                QTimer::singleShot(50, step);
+                return;
+            }
+            if (r.out.contains(u'\n'))
+                status = httpGet(QUrl(r.out.section(u'\n', 0, 0))).status;
+            ::raise(SIGINT);
+        };
+        QTimer::singleShot(0, step);
+        CliApp app(fx.context());
+        r.code = app.run({u"serve"_s, u"--role-arn"_s, u"acs:ram::1380246718450127:role/DataWorksSharedAnalytics"_s,
+                          u"--endpoint"_s, u"http://127.0.0.1:%1"_s.arg(closedPort)},
+                         out, err);
+        out.flush();
+        err.flush();
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(status, 200);
+
+        fx.context().credentials.environment.insert(u"ALIBABA_CLOUD_STS_ENDPOINT"_s, u"http://sts.example.com"_s);
+        CliRun refused = fx.run({u"serve"_s, u"--role-arn"_s, u"acs:ram::1380246718450127:role/DataWorksSharedAnalytics"_s});
+        QCOMPARE(refused.code, 3);
+        QVERIFY2(refused.err.contains(u"Refusing plain HTTP to the STS endpoint sts.example.com"_s), qPrintable(refused.err));
+        fx.context().credentials.environment.remove(u"ALIBABA_CLOUD_STS_ENDPOINT"_s);
+        fx.context().credentials.environment.insert(u"ALIBABA_CLOUD_STS_REGION"_s, u"Not A Region"_s);
+        refused = fx.run({u"exec"_s, u"--role-arn"_s, u"acs:ram::1380246718450127:role/DataWorksSharedAnalytics"_s,
+                          u"--"_s, u"true"_s});
+        QCOMPARE(refused.code, 3);
+        QVERIFY2(refused.err.contains(u"ALIBABA_CLOUD_STS_REGION"_s), qPrintable(refused.err));
+        VERIFY_NO_SECRET(refused.all(), fx.secrets());
     }
 
 private:

@@ -1,6 +1,7 @@
 #include "credentials/CredentialDoctor.h"
 #include "credentials/DefaultCredentialChain.h"
 #include "credentials/ExternalCredentialProvider.h"
+#include "credentials/OAuthProvider.h"
 #include "credentials/OidcRoleArnProvider.h"
 #include "credentials/ProfileCredentialProvider.h"
 #include "credentials/StsLocation.h"
@@ -53,6 +54,7 @@ private slots:
     void stsLocation();
     void roleArnProfilesFollowStsLocation();
     void cloudSsoAndOAuthCached();
+    void oauthRenewalOnTheWire();
     void iniErrorNamesRamRoleArn();
     void doctorShowsEveryMode();
 
@@ -402,17 +404,15 @@ void TestProfileModes::externalProfileAndListing()
 void TestProfileModes::oidcProfile()
 {
     const QString oidcToken = QStringLiteral("eyJhbGciOiJSUzI1NiJ9.oidc-token-body.sig");
-    QFile tf(m_home->filePath(QStringLiteral("token")));
-    QVERIFY(tf.open(QIODevice::WriteOnly));
-    tf.write(oidcToken.toUtf8() + "\n");
-    tf.close();
+    const QString tokenFile = writeOidcTokenFile(m_home->filePath(QStringLiteral("token")), oidcToken.toUtf8() + "\n");
+    QVERIFY(!tokenFile.isEmpty());
     m_server->setResponse(QStringLiteral("/"), 200, stsAnswer());
     QJsonArray profiles;
     profiles << QJsonObject{{u"name"_s, u"ci"_s},
                             {u"mode"_s, u"OIDC"_s},
                             {u"ram_role_arn"_s, u"acs:ram::1380246718450127:role/ci"_s},
                             {u"oidc_provider_arn"_s, u"acs:ram::1380246718450127:oidc-provider/gh"_s},
-                            {u"oidc_token_file"_s, tf.fileName()},
+                            {u"oidc_token_file"_s, tokenFile},
                             {u"ram_session_name"_s, u"ci-run"_s},
                             {u"duration_seconds"_s, 1800},
                             {u"sts_endpoint"_s, m_server->url(QString()).toString()}};
@@ -448,14 +448,12 @@ void TestProfileModes::oidcProfile()
 void TestProfileModes::oidcFailures()
 {
     const QString oidcToken = QStringLiteral("oidc-secret-token-value-123456");
-    QFile tf(m_home->filePath(QStringLiteral("token")));
-    QVERIFY(tf.open(QIODevice::WriteOnly));
-    tf.write(oidcToken.toUtf8());
-    tf.close();
+    const QString tokenFile = writeOidcTokenFile(m_home->filePath(QStringLiteral("token")), oidcToken.toUtf8());
+    QVERIFY(!tokenFile.isEmpty());
     OidcRoleArnProvider::Spec spec;
     spec.roleArn = QStringLiteral("acs:ram::1:role/ci");
     spec.oidcProviderArn = QStringLiteral("acs:ram::1:oidc-provider/gh");
-    spec.tokenFile = tf.fileName();
+    spec.tokenFile = tokenFile;
     spec.sts.profileEndpoint = m_server->url(QString()).toString();
 
     // STS refuses, and echoes the token in its message: the token never reaches ours.
@@ -510,16 +508,14 @@ void TestProfileModes::oidcFailures()
 
 void TestProfileModes::oidcFromEnvironmentInChain()
 {
-    QFile tf(m_home->filePath(QStringLiteral("token")));
-    QVERIFY(tf.open(QIODevice::WriteOnly));
-    tf.write("t0k");
-    tf.close();
+    const QString tokenFile = writeOidcTokenFile(m_home->filePath(QStringLiteral("token")), "t0k");
+    QVERIFY(!tokenFile.isEmpty());
     m_server->setResponse(QStringLiteral("/"), 200, stsAnswer());
     CredentialContext c = context();
     c.environment.insert(QStringLiteral("ALIBABA_CLOUD_ROLE_ARN"), QStringLiteral("acs:ram::1:role/x"));
     c.environment.insert(QStringLiteral("ALIBABA_CLOUD_OIDC_PROVIDER_ARN"),
                          QStringLiteral("acs:ram::1:oidc-provider/x"));
-    c.environment.insert(QStringLiteral("ALIBABA_CLOUD_OIDC_TOKEN_FILE"), tf.fileName());
+    c.environment.insert(QStringLiteral("ALIBABA_CLOUD_OIDC_TOKEN_FILE"), tokenFile);
     c.environment.insert(QStringLiteral("ALIBABA_CLOUD_ROLE_SESSION_NAME"), QStringLiteral("from-env"));
     c.environment.insert(QStringLiteral("ALIBABA_CLOUD_STS_ENDPOINT"), m_server->url(QString()).toString());
     c.environment.insert(QStringLiteral("ALIBABA_CLOUD_ECS_METADATA_DISABLED"), QStringLiteral("true"));
@@ -703,7 +699,7 @@ void TestProfileModes::cloudSsoAndOAuthCached()
     CliProfileProvider fresh(context(), QStringLiteral("oauth-new"));
     r = fetch(&fresh);
     QVERIFY(!r.ok());
-    QVERIFY2(r.error.message.contains(QStringLiteral("`aliyun configure --profile oauth-new --mode OAuth`")),
+    QVERIFY2(r.error.message.contains(QStringLiteral("`aliyun configure --mode OAuth --oauth-site-type INTL --profile oauth-new`")),
              qPrintable(r.error.message));
 
     // The cache runs out while RoleDesk holds the provider: the next fetch says so.
@@ -721,6 +717,70 @@ void TestProfileModes::cloudSsoAndOAuthCached()
     for (const ProfileInfo& info : list)
         QVERIFY(findSecret(info.state, secrets()).isEmpty());
     assertNoLeak(r);
+}
+
+// The requests an OAuth renewal sends, as the official libraries send them: the refresh token with the aliyun CLI's
+// client id of the site (form body), then the new access token as a Bearer token. Nothing of either reaches a log.
+void TestProfileModes::oauthRenewalOnTheWire()
+{
+    const QByteArray newAccess = "oat.NewAccessTokenValue-Secret";
+    const QByteArray newRefresh = "ort.NewRefreshTokenValue-Secret";
+    m_server->setResponse(QStringLiteral("/v1/token"), 200,
+                          QByteArray("{\"access_token\":\"") + newAccess + "\",\"refresh_token\":\"" + newRefresh +
+                                    "\",\"expires_in\":3600,\"token_type\":\"Bearer\"}");
+    m_server->setResponse(QStringLiteral("/v1/exchange"), 200,
+                          QByteArray("{\"RequestId\":\"r\",\"accessKeyId\":\"") + keyId().toUtf8() + "\",\"accessKeySecret\":\"" +
+                                    secret().toUtf8() + "\",\"securityToken\":\"" + token().toUtf8() +
+                                    "\",\"expiration\":\"" + utc(m_exp).toUtf8() + "\"}");
+    const qint64 soon = m_clock.nowUtc().addSecs(600).toSecsSinceEpoch();
+    QJsonArray profiles;
+    profiles << QJsonObject{{u"name"_s, u"default"_s},
+                            {u"mode"_s, u"OAuth"_s},
+                            {u"oauth_site_type"_s, u"CN"_s},
+                            {u"oauth_access_token"_s, u"oat.OldAccessTokenValue-Secret"_s},
+                            {u"oauth_access_token_expire"_s, double(soon)},
+                            {u"oauth_refresh_token"_s, u"ort.OldRefreshTokenValue-Secret"_s}};
+    writeConfig(profiles);
+    CredentialContext c = context();
+    c.oauthSignInUrl = m_server->url(QString());
+    CliProfileProvider p(c);
+    const CredentialResult r = fetch(&p);
+    QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+    QCOMPARE(r.credential.accessKeyId(), keyId());
+    QCOMPARE(r.credential.expiration(), m_exp);
+    QCOMPARE(m_server->requests().size(), 2);
+    const LoopbackHttpServer::Request& renew = m_server->requests().at(0);
+    QCOMPARE(renew.method, QByteArray("POST"));
+    QCOMPARE(renew.path, QByteArray("/v1/token"));
+    QVERIFY(renew.header("content-type").startsWith("application/x-www-form-urlencoded"));
+    const QUrlQuery form(QString::fromUtf8(renew.body));
+    QCOMPARE(form.queryItemValue(u"grant_type"_s), u"refresh_token"_s);
+    QCOMPARE(form.queryItemValue(u"refresh_token"_s, QUrl::FullyDecoded), u"ort.OldRefreshTokenValue-Secret"_s);
+    QCOMPARE(form.queryItemValue(u"client_id"_s), OAuthProvider::clientId(u"CN"_s));
+    QCOMPARE(form.queryItemValue(u"client_id"_s), u"4038181954557748008"_s);
+    QVERIFY(QDateTime::fromString(form.queryItemValue(u"Timestamp"_s, QUrl::FullyDecoded), Qt::ISODate).isValid());
+    const LoopbackHttpServer::Request& exchange = m_server->requests().at(1);
+    QCOMPARE(exchange.path, QByteArray("/v1/exchange"));
+    QCOMPARE(exchange.header("authorization"), QByteArray("Bearer ") + newAccess);
+    // The default profile's sign-in command has no --profile, as the aliyun CLI prints it.
+    QCOMPARE(OAuthProvider::signInCommand(u"default"_s, u"intl"_s),
+             u"aliyun configure --mode OAuth --oauth-site-type INTL"_s);
+    assertNoLeak(r, {QString::fromLatin1(newAccess), QString::fromLatin1(newRefresh),
+                     u"ort.OldRefreshTokenValue-Secret"_s, u"oat.OldAccessTokenValue-Secret"_s});
+
+    // The token service answers 200 without tokens: a failure naming the sign-in, the answer's secrets hidden.
+    m_server->setResponse(QStringLiteral("/v1/token"), 200, QByteArray("{\"access_token\":\"") + newAccess + "\"}");
+    profiles = QJsonArray{QJsonObject{{u"name"_s, u"default"_s},
+                                      {u"mode"_s, u"OAuth"_s},
+                                      {u"oauth_site_type"_s, u"CN"_s},
+                                      {u"oauth_refresh_token"_s, u"ort.Other-Secret"_s}}};
+    writeConfig(profiles);
+    CliProfileProvider q(c);
+    const CredentialResult f = fetch(&q);
+    QVERIFY(!f.ok());
+    QVERIFY2(f.error.message.contains(u"`aliyun configure --mode OAuth --oauth-site-type CN`"_s),
+             qPrintable(f.error.message));
+    assertNoLeak(f, {QString::fromLatin1(newAccess), u"ort.Other-Secret"_s});
 }
 
 void TestProfileModes::iniErrorNamesRamRoleArn()
@@ -752,6 +812,10 @@ void TestProfileModes::doctorShowsEveryMode()
                             {u"access_key_id"_s, keyId()}, {u"access_key_secret"_s, secret()},
                             {u"sts_token"_s, token()},     {u"sts_expiration"_s, valid}};
     profiles << QJsonObject{{u"name"_s, u"oa"_s}, {u"mode"_s, u"OAuth"_s}};
+    profiles << QJsonObject{{u"name"_s, u"oa2"_s},
+                            {u"mode"_s, u"OAuth"_s},
+                            {u"oauth_site_type"_s, u"intl"_s},
+                            {u"oauth_refresh_token"_s, u"ort.DoctorRefreshTokenValue"_s}};
     profiles << QJsonObject{{u"name"_s, u"bt"_s}, {u"mode"_s, u"BearerToken"_s}};
     writeConfig(profiles);
     CredentialDoctor::Options options;
@@ -768,10 +832,11 @@ void TestProfileModes::doctorShowsEveryMode()
     for (const QString& expected :
          {QStringLiteral("ak (AK) [current]: long-term AccessKey"), QStringLiteral("ext (External): runs "),
           QStringLiteral("ci (OIDC): OIDC token file"), QStringLiteral("sso (CloudSSO): cached STS credential"),
-          QStringLiteral("oa (OAuth): sign-in needed: run `aliyun configure --profile oa --mode OAuth`"),
+          QStringLiteral("oa (OAuth): sign-in needed: run `aliyun configure --mode OAuth --oauth-site-type CN --profile oa`"),
+          QStringLiteral("oa2 (OAuth): OAuth sign-in (site INTL); RoleDesk renews the STS credential and the sign-in"),
           QStringLiteral("bt (BearerToken) [not supported yet]: mode not supported by RoleDesk")})
         QVERIFY2(detail.contains(expected), qPrintable(detail + QStringLiteral(" // ") + expected));
-    QVERIFY(findSecret(report.toText(), secrets()).isEmpty());
+    QVERIFY(findSecret(report.toText(), secrets() << u"ort.DoctorRefreshTokenValue"_s).isEmpty());
     QVERIFY(!report.toText().contains(keyId()));
 }
 

@@ -9,6 +9,7 @@
 #include "credentials/CredentialContext.h"
 #include "credentials/DefaultCredentialChain.h"
 
+#include "CredentialFixtures.h"
 #include "SecretScanner.h"
 #include "util/Redaction.h"
 
@@ -45,11 +46,8 @@ void TestOidcInterop::bothAssumeTheSameRole()
     QVERIFY(sandbox.engine()->trustOidcProvider(u"DataWorksDevRiskAnalyst"_s));
     const QString token = sandbox.engine()->issueOidcToken(u"repo:acme/etl:ref:main"_s);
     QTemporaryDir dir;
-    const QString tokenFile = dir.filePath(u"oidc-token"_s);
-    QFile f(tokenFile);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(token.toUtf8());
-    f.close();
+    const QString tokenFile = CredentialFixtures::writeOidcTokenFile(dir.filePath(u"oidc-token"_s), token.toUtf8());
+    QVERIFY(!tokenFile.isEmpty());
 
     QProcessEnvironment env;
     env.insert(u"PATH"_s, qEnvironmentVariable("PATH"));

@@ -112,6 +112,18 @@ private slots:
         QVERIFY(awaitClosed(socket, 5000));
     }
 
+    // Qt's parser drops a connection whose request line it cannot read without a word; the guard answers 400 first.
+    void badRequestLineGets400()
+    {
+        startSandbox(testLimits());
+        QTcpSocket socket;
+        connectTo(socket);
+        socket.write("HELLO THERE\r\n\r\n");
+        const QByteArray answer = awaitAnswer(socket);
+        QVERIFY2(answer.startsWith("HTTP/1.1 400 "), answer.left(80).constData());
+        QVERIFY(awaitClosed(socket, 5000));
+    }
+
     void hugeContentLengthGets413AtOnce()
     {
         startSandbox(testLimits());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
@@ -29,6 +30,16 @@ inline QStringList secrets()
 inline QStringList secretPrefixes()
 {
     return {secret().left(10), token().left(10)};
+}
+
+// An OIDC token file as a CI system mounts it (ALIBABA_CLOUD_OIDC_TOKEN_FILE, a profile's oidc_token_file): the
+// token's bytes, replacing what was there. The path, or empty when the file cannot be written.
+inline QString writeOidcTokenFile(const QString& path, const QByteArray& token)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(token) != token.size())
+        return {};
+    return path;
 }
 
 inline QString utc(const QDateTime& t)

@@ -1,27 +1,11 @@
 #include "ScriptedHttpServer.h"
 
+#include "util/Bytes.h"
+
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
 
-namespace {
-QList<QPair<QByteArray, QByteArray>> decodePairs(const QByteArray& text)
-{
-    QList<QPair<QByteArray, QByteArray>> out;
-    if (text.isEmpty())
-        return out;
-    const QList<QByteArray> parts = text.split('&');
-    for (const QByteArray& part : parts) {
-        const int eq = part.indexOf('=');
-        QByteArray key = eq < 0 ? part : part.left(eq);
-        QByteArray value = eq < 0 ? QByteArray() : part.mid(eq + 1);
-        key.replace('+', ' ');
-        value.replace('+', ' ');
-        out.append({QByteArray::fromPercentEncoding(key), QByteArray::fromPercentEncoding(value)});
-    }
-    return out;
-}
-} // namespace
 
 QByteArray ScriptedHttpServer::Request::header(const QByteArray& name) const
 {
@@ -34,12 +18,12 @@ QByteArray ScriptedHttpServer::Request::header(const QByteArray& name) const
 
 QList<QPair<QByteArray, QByteArray>> ScriptedHttpServer::Request::form() const
 {
-    return decodePairs(body);
+    return Bytes::decodePairs(body, true);
 }
 
 QList<QPair<QByteArray, QByteArray>> ScriptedHttpServer::Request::queryItems() const
 {
-    return decodePairs(query);
+    return Bytes::decodePairs(query, true);
 }
 
 QByteArray ScriptedHttpServer::Request::formValue(const QByteArray& key) const
