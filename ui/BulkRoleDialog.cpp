@@ -227,12 +227,8 @@ void BulkRoleDialog::next()
     const int index = m_next++;
     const Environment env = m_environments.at(index);
     m_summary->setText(tr("Changing %1 (%2 of %3)...").arg(env.instanceName).arg(index + 1).arg(m_environments.size()));
-    RolePolicy::Input input;
-    input.status = env.status;
-    input.visibility = m_visibility(env.instanceId);
-    input.current = env.role;
-    input.requested = requestedRole();
-    input.trustPolicy = m_trust;
+    // inputFor() also carries the exposure the API reports (internet port forwarding), which rule 6b judges.
+    const RolePolicy::Input input = RolePolicy::inputFor(env, m_visibility(env.instanceId), requestedRole(), m_trust);
     const RolePolicy::Decision decision = RolePolicy::evaluate(input);
     if (decision.noChange) {
         record(index, ItemResult::Unchanged, decision.reasons.join(QLatin1Char(' ')));
@@ -241,7 +237,11 @@ void BulkRoleDialog::next()
     }
     const bool override = decision.needsConfirmation();
     const QString reason = m_reason->text().trimmed();
-    const QString blocked = RolePolicy::checkConfirmation(decision, override && m_includePublic->isChecked(), reason);
+    // The public check box overrides the public rule only: an environment reachable from the internet is left to the
+    // single-environment dialog, where its ports are shown.
+    const QString blocked = RolePolicy::checkConfirmation(
+        decision, override && m_includePublic->isChecked() && !decision.has(RolePolicy::Rule::InternetReachable),
+        reason);
     if (!blocked.isEmpty()) {
         record(index, ItemResult::Refused, blocked);
         next();
@@ -266,7 +266,14 @@ void BulkRoleDialog::next()
     confirmation.reason = reason;
     QPointer<BulkRoleDialog> self(this);
     m_change->run(
-        request, [confirmation](const RoleChange::Plan&, RoleChange::Answer answer) { answer(confirmation); },
+        request,
+        [confirmation](const RoleChange::Plan& plan, RoleChange::Answer answer) {
+            // As above, on the fresh copy: the public check box never overrides the internet rule.
+            RoleChange::Confirmation c = confirmation;
+            if (plan.decision.has(RolePolicy::Rule::InternetReachable))
+                c.override = false;
+            answer(c);
+        },
         [self, index, env, request](const RoleChange::Result& result) {
             if (!self)
                 return;

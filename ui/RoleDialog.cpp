@@ -358,13 +358,8 @@ void RoleDialog::checkTrust()
 
 void RoleDialog::evaluate()
 {
-    RolePolicy::Input input;
-    input.status = m_environment.status;
-    input.visibility = m_visibility;
-    input.current = m_environment.role;
-    input.requested = requestedRole();
-    input.trustPolicy = m_trust;
-    m_decision = RolePolicy::evaluate(input);
+    // inputFor() also carries the exposure the API reports (internet port forwarding), which rule 6b judges.
+    m_decision = RolePolicy::evaluate(RolePolicy::inputFor(m_environment, m_visibility, requestedRole(), m_trust));
 
     QString colour;
     switch (m_decision.verdict) {
