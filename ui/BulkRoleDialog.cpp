@@ -237,11 +237,11 @@ void BulkRoleDialog::next()
     }
     const bool override = decision.needsConfirmation();
     const QString reason = m_reason->text().trimmed();
-    // The public check box overrides the public rule only: an environment reachable from the internet is left to the
-    // single-environment dialog, where its ports are shown.
-    const QString blocked = RolePolicy::checkConfirmation(
-        decision, override && m_includePublic->isChecked() && !decision.has(RolePolicy::Rule::InternetReachable),
-        reason);
+    QList<RolePolicy::Rule> confirmedRules;
+    if (m_includePublic->isChecked())
+        confirmedRules << RolePolicy::Rule::PublicEnvironment;
+    const QString blocked =
+        RolePolicy::checkConfirmation(decision, override ? confirmedRules : QList<RolePolicy::Rule>(), reason);
     if (!blocked.isEmpty()) {
         record(index, ItemResult::Refused, blocked);
         next();
@@ -262,18 +262,14 @@ void BulkRoleDialog::next()
     request.confirmedUpFront = true;
     RoleChange::Confirmation confirmation;
     confirmation.proceed = true;
-    confirmation.override = m_includePublic->isChecked();
+    // The public check box confirms the public rule only (RoleChange checks each rule on the fresh read): an
+    // environment reachable from the internet is left to the single-environment dialog, where its ports are shown.
+    confirmation.override = !confirmedRules.isEmpty();
+    confirmation.confirmedRules = confirmedRules;
     confirmation.reason = reason;
     QPointer<BulkRoleDialog> self(this);
     m_change->run(
-        request,
-        [confirmation](const RoleChange::Plan& plan, RoleChange::Answer answer) {
-            // As above, on the fresh copy: the public check box never overrides the internet rule.
-            RoleChange::Confirmation c = confirmation;
-            if (plan.decision.has(RolePolicy::Rule::InternetReachable))
-                c.override = false;
-            answer(c);
-        },
+        request, [confirmation](const RoleChange::Plan&, RoleChange::Answer answer) { answer(confirmation); },
         [self, index, env, request](const RoleChange::Result& result) {
             if (!self)
                 return;

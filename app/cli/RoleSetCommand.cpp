@@ -43,9 +43,10 @@ QJsonObject decisionJson(const QString& id, bool changed, const RoleAssociation&
 }
 
 // After a role was removed or replaced: says how long credentials already issued stay valid (JSON "revocation") and,
-// with --stop, stops the environment and follows it to Stopped (JSON "stop"). Returns the exit code.
+// with --stop, stops the environment and follows it to Stopped (JSON "stop"). Without --yes the stop is confirmed at
+// a prompt first (declined: JSON stop outcome "not-confirmed", exit 0: the role change stands). Returns the exit code.
 int revocationStep(CliSession& session, const CliInvocation& inv, const Environment& env,
-                   const RoleAssociation& requested, const QString& actor, AuditLog* audit, bool stop,
+                   const RoleAssociation& requested, const QString& actor, AuditLog* audit, bool stop, bool ask,
                    int pollIntervalMs, QJsonObject* result);
 } // namespace
 
@@ -176,11 +177,11 @@ int RoleSetCommand::run(const CliInvocation& inv)
     const bool allowInternetSet = parser.isSet(allowInternet);
     // Each confirmation rule has its own override: --allow-public for a public environment, --allow-internet for one
     // the API reports as reachable from the internet; both when both rules fire.
-    const auto overridden = [&](const RolePolicy::Decision& decision) {
-        return (allowPublicSet || allowInternetSet) &&
-               (!decision.has(RolePolicy::Rule::PublicEnvironment) || allowPublicSet) &&
-               (!decision.has(RolePolicy::Rule::InternetReachable) || allowInternetSet);
-    };
+    QList<RolePolicy::Rule> confirmedRules;
+    if (allowPublicSet)
+        confirmedRules << RolePolicy::Rule::PublicEnvironment;
+    if (allowInternetSet)
+        confirmedRules << RolePolicy::Rule::InternetReachable;
     const QString reasonText = parser.value(reasonOption);
     const bool json = session.json();
     const auto confirm = [&](const RoleChange::Plan& plan, RoleChange::Answer answer) {
@@ -199,10 +200,14 @@ int RoleSetCommand::run(const CliInvocation& inv)
                 inv.err << tr("Note: %1").arg(note) << '\n';
         }
         RoleChange::Confirmation confirmation;
-        confirmation.override = plan.decision.needsConfirmation() && overridden(plan.decision);
+        // RoleChange checks each confirmation rule against the flags given (RolePolicy::checkConfirmation).
+        confirmation.override = plan.decision.needsConfirmation() && !confirmedRules.isEmpty();
+        confirmation.confirmedRules = confirmedRules;
         confirmation.reason = confirmation.override ? reasonText : QString();
         if (plan.decision.needsConfirmation() &&
-            !RolePolicy::checkConfirmation(plan.decision, confirmation.override, confirmation.reason).isEmpty()) {
+            !RolePolicy::checkConfirmation(
+                 plan.decision, confirmation.override ? confirmedRules : QList<RolePolicy::Rule>(), confirmation.reason)
+                 .isEmpty()) {
             // Refused below by the operation itself; no point asking.
             confirmation.proceed = true;
             answer(confirmation);
@@ -305,14 +310,14 @@ int RoleSetCommand::run(const CliInvocation& inv)
     if (!json)
         inv.out << outcome.message << '\n';
     const int code = revocationStep(session, inv, env, requested, identity.arn, &audit, parser.isSet(stopAfter),
-                                    stopPollMs, &result);
+                                    !parser.isSet(yes), stopPollMs, &result);
     printJson();
     return code;
 }
 
 namespace {
 int revocationStep(CliSession& session, const CliInvocation& inv, const Environment& env,
-                   const RoleAssociation& requested, const QString& actor, AuditLog* audit, bool stop,
+                   const RoleAssociation& requested, const QString& actor, AuditLog* audit, bool stop, bool ask,
                    int pollIntervalMs, QJsonObject* result)
 {
     // The truth about credentials already issued: valid until they expire, at most the old role's maximum session.
@@ -340,6 +345,27 @@ int revocationStep(CliSession& session, const CliInvocation& inv, const Environm
                        "RoleSetCommand", "--stop: the environment held no role before this change; it was not stopped.")
                 << '\n';
         return CliExit::Ok;
+    }
+    if (ask) {
+        inv.err << QCoreApplication::translate(
+                       "RoleSetCommand", "Stop environment %1 (%2) now? Whoever uses it loses unsaved work. [y/N] ")
+                       .arg(env.instanceId, env.instanceName);
+        inv.err.flush();
+        QFile in;
+        QString answerText;
+        if (in.open(stdin, QIODevice::ReadOnly))
+            answerText = QString::fromLocal8Bit(in.readLine()).trimmed();
+        if (answerText.compare(QLatin1String("y"), Qt::CaseInsensitive) != 0 &&
+            answerText.compare(QLatin1String("yes"), Qt::CaseInsensitive) != 0) {
+            result->insert(QStringLiteral("stop"),
+                           QJsonObject{{QStringLiteral("outcome"), QStringLiteral("not-confirmed")},
+                                       {QStringLiteral("status"), QJsonValue()},
+                                       {QStringLiteral("error"), QJsonValue()}});
+            inv.err << QCoreApplication::translate("RoleSetCommand", "Not stopped: environment %1 keeps running.")
+                           .arg(env.instanceId)
+                    << '\n';
+            return CliExit::Ok;
+        }
     }
     Environment current = env;
     current.role = requested; // what the audit entry of the stop shows

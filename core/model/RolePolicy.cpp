@@ -348,19 +348,44 @@ bool isValidOverrideReason(const QString& reason)
     return !reason.trimmed().isEmpty();
 }
 
+QList<Rule> confirmationRules(const Decision& decision)
+{
+    QList<Rule> rules;
+    if (!decision.needsConfirmation())
+        return rules;
+    for (Rule rule : decision.rules) {
+        if (rule == Rule::PublicEnvironment || rule == Rule::InternetReachable)
+            rules << rule;
+    }
+    return rules;
+}
+
 QString checkConfirmation(const Decision& decision, bool confirmed, const QString& reason)
+{
+    return checkConfirmation(decision, confirmed ? confirmationRules(decision) : QList<Rule>(), reason);
+}
+
+QString checkConfirmation(const Decision& decision, const QList<Rule>& confirmed, const QString& reason)
 {
     switch (decision.verdict) {
     case Verdict::Allowed:
         return {};
-    case Verdict::NeedsConfirmation:
-        if (!confirmed)
+    case Verdict::NeedsConfirmation: {
+        // Each rule is confirmed on its own: confirming a public environment does not confirm internet exposure.
+        QStringList missing;
+        for (qsizetype i = 0; i < decision.rules.size(); ++i) {
+            const Rule rule = decision.rules.at(i);
+            if ((rule == Rule::PublicEnvironment || rule == Rule::InternetReachable) && !confirmed.contains(rule))
+                missing << decision.reasons.value(i);
+        }
+        if (!missing.isEmpty())
             return QCoreApplication::translate("RolePolicy", "This change needs confirmation: %1")
-                .arg(decision.reasons.join(QLatin1Char(' ')));
+                .arg(missing.join(QLatin1Char(' ')));
         if (!isValidOverrideReason(reason))
             return QCoreApplication::translate(
                 "RolePolicy", "Type a reason for going against the guidance; it is kept in the audit log.");
         return {};
+    }
     case Verdict::Refused:
         break;
     }

@@ -130,8 +130,14 @@ QString publicEnvironmentGuidance();
 
 // An override reason counts when it has non-whitespace text.
 bool isValidOverrideReason(const QString& reason);
-// Empty when the change may go ahead: Allowed, or NeedsConfirmation that was confirmed with a valid
-// reason. Otherwise, in plain words, why not (a refusal cannot be overridden).
+// The rules of a decision that a person must confirm, each on its own (PublicEnvironment: --allow-public,
+// InternetReachable: --allow-internet), in the decision's order. Empty unless it needs confirmation.
+QList<Rule> confirmationRules(const Decision& decision);
+// Empty when the change may go ahead: Allowed, or NeedsConfirmation where every rule of confirmationRules() is in
+// `confirmed` and the reason is valid. Otherwise, in plain words, why not: the reasons of the rules not confirmed
+// (a refusal cannot be overridden).
+QString checkConfirmation(const Decision& decision, const QList<Rule>& confirmed, const QString& reason);
+// The same with every confirmation rule confirmed (true) or none (false).
 QString checkConfirmation(const Decision& decision, bool confirmed, const QString& reason);
 
 } // namespace RolePolicy

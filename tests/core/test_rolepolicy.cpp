@@ -407,6 +407,22 @@ private slots:
         const Decision both = evaluate(in);
         QVERIFY(both.needsConfirmation());
         QVERIFY(both.has(Rule::InternetReachable) && both.has(Rule::PublicEnvironment));
+        // Each confirmation rule is confirmed on its own: the public override does not cover internet exposure.
+        QCOMPARE(confirmationRules(both), (QList<Rule>{Rule::InternetReachable, Rule::PublicEnvironment}));
+        QCOMPARE(confirmationRules(d), QList<Rule>{Rule::InternetReachable});
+        QVERIFY(confirmationRules(evaluate(Input())).isEmpty()); // refused: nothing to confirm
+        const QString why = QStringLiteral("ticket OPS-8");
+        const QString onlyPublic = checkConfirmation(both, QList<Rule>{Rule::PublicEnvironment}, why);
+        QVERIFY2(onlyPublic.contains(QLatin1String("22->2222")), qPrintable(onlyPublic)); // names what is missing
+        QVERIFY(!onlyPublic.contains(QLatin1String("recorded as public")));
+        QVERIFY(!checkConfirmation(both, QList<Rule>{Rule::InternetReachable}, why).isEmpty());
+        QVERIFY(!checkConfirmation(both, QList<Rule>{}, why).isEmpty());
+        const QList<Rule> bothRules{Rule::PublicEnvironment, Rule::InternetReachable};
+        QVERIFY(!checkConfirmation(both, bothRules, QStringLiteral(" ")).isEmpty());
+        QVERIFY(checkConfirmation(both, bothRules, why).isEmpty());
+        QVERIFY(checkConfirmation(d, QList<Rule>{Rule::InternetReachable}, why).isEmpty());
+        QVERIFY(!checkConfirmation(d, QList<Rule>{Rule::PublicEnvironment}, why).isEmpty());
+        QVERIFY(checkConfirmation(both, true, why).isEmpty()); // true: every rule of the decision
 
         in.requested = RoleAssociation::none();
         in.current = RoleAssociation::dataWorksDefault();

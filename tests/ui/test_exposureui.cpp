@@ -16,6 +16,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -74,15 +75,18 @@ private Q_SLOTS:
         int expected = 0;
         for (const Environment& env : m_window->environmentModel()->environments())
             expected += Exposure::internetReachable(env) && env.role.hasRole();
-        QCOMPARE(expected, 1); // 700126 iot_partner_bridge
+        // 700126 iot_partner_bridge (custom role, SSH through an EIP) and 700135 lab_ml_course (default role, Jupyter
+        // through a NAT gateway; Stopped, but reachable again as soon as it starts).
+        QCOMPARE(expected, 2);
         QCOMPARE(m_window->internetRiskyCount(), expected);
         auto* label = child<QLabel>(m_window.get(), u"internetRiskLabel"_s);
         QVERIFY(label->isVisible());
-        QVERIFY2(label->text().contains(u"1 environment reachable from the internet"_s), qPrintable(label->text()));
-        // The public count is its own (700126 is recorded private).
+        QVERIFY2(label->text().contains(u"2 environments reachable from the internet have a RAM role"_s),
+                 qPrintable(label->text()));
+        // The public count is its own (both are recorded private).
         QVERIFY(!child<QLabel>(m_window.get(), u"riskBannerLabel"_s)->text().contains(u"internet"_s));
         QTest::mouseClick(child<QPushButton>(m_window.get(), u"showInternetRiskyButton"_s), Qt::LeftButton);
-        QCOMPARE(m_window->filterModel()->rowCount(), 1);
+        QCOMPARE(m_window->filterModel()->rowCount(), 2);
         QVERIFY(child<QCheckBox>(m_window.get(), u"internetFilter"_s)->isChecked());
         QTest::mouseClick(child<QPushButton>(m_window.get(), u"clearFiltersButton"_s), Qt::LeftButton);
         QVERIFY(!child<QCheckBox>(m_window.get(), u"internetFilter"_s)->isChecked());
@@ -177,6 +181,29 @@ private Q_SLOTS:
             outcomes << e.outcome;
         QCOMPARE(outcomes, (QStringList{u"applied"_s, u"stop: requested"_s, u"stop: stopped"_s}));
         closeDialogs();
+    }
+
+    // The stop asks first: declining sends nothing.
+    void stopIsConfirmedFirst()
+    {
+        closeDialogs();
+        Environment before = shown(u"700112"_s);
+        QVERIFY(!before.isNull());
+        before.role = RoleAssociation::dataWorksDefault();
+        Environment after = before;
+        after.role = RoleAssociation::none();
+        auto* revocation = new RevocationDialog(m_sb.session.get(), before, after, m_window.get());
+        const QString statusBefore = m_sb.environment(before.instanceId).status;
+        QTest::mouseClick(child<QPushButton>(revocation, u"stopEnvironmentButton"_s), Qt::LeftButton);
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((box = revocation->findChild<QMessageBox*>(u"confirmStopBox"_s)) != nullptr, 5000);
+        QVERIFY2(box->text().contains(before.instanceId), qPrintable(box->text()));
+        QTest::mouseClick(box->button(QMessageBox::No), Qt::LeftButton);
+        QTest::qWait(200);
+        QVERIFY(!revocation->stopOperation());
+        QCOMPARE(m_sb.environment(before.instanceId).status, statusBefore);
+        QVERIFY(child<QPushButton>(revocation, u"stopEnvironmentButton"_s)->isEnabled());
+        delete revocation;
     }
 
     void stopCanBeCancelledAndCanFail()
