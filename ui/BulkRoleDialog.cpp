@@ -6,8 +6,10 @@
 #include "api/DataWorksClient.h"
 #include "api/RamClient.h"
 #include "api/RoleChange.h"
+#include "model/Revocation.h"
 #include "model/RoleArn.h"
 #include "model/RolePolicy.h"
+#include "util/Clock.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -359,5 +361,29 @@ void BulkRoleDialog::finish()
                            .arg(counts[int(ItemResult::Conflict)])
                            .arg(counts[int(ItemResult::Failed)])
                            .arg(counts[int(ItemResult::Cancelled)]));
+    // The revocation truth, as the role dialog and role set say it: a removed or replaced role's credentials already
+    // issued are not taken back. The latest bound over the changed environments (RAM is not read per environment
+    // here, so a custom role's own maximum is not known: the 12-hour STS ceiling bounds it).
+    int holding = 0;
+    Revocation::Window latest;
+    const QDateTime now = m_session->clock()->nowUtc();
+    for (qsizetype i = 0; i < m_results.size() && i < m_environments.size(); ++i) {
+        if (m_results.at(i) != ItemResult::Changed)
+            continue;
+        const Revocation::Window window = Revocation::afterChange(m_environments.at(i).role, requestedRole(), now);
+        if (!window.applies)
+            continue;
+        ++holding;
+        if (!latest.applies || window.validUntilUtc() > latest.validUntilUtc())
+            latest = window;
+    }
+    if (holding > 0)
+        m_summary->setText(m_summary->text() + QLatin1Char('\n') +
+                           tr("Credentials already issued to %n changed environment(s) are not revoked: they stay "
+                              "valid until they expire, at the latest %1 (UTC). To end them sooner, stop those "
+                              "environments (Change role on one environment offers it, or roledesk-cli role set "
+                              "--stop).",
+                              nullptr, holding)
+                               .arg(latest.validUntilUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
     Q_EMIT runFinished();
 }

@@ -35,6 +35,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QFrame>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -52,6 +53,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
+#include <QStyle>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
@@ -160,24 +162,26 @@ void MainWindow::buildUi()
 
     m_riskBanner = UiUtil::name(new QFrame(centre), QStringLiteral("riskBanner"), tr("Risk warning"));
     m_riskBanner->setStyleSheet(UiUtil::bannerStyle(true));
-    auto* riskLayout = new QHBoxLayout(m_riskBanner);
+    // One row per count (public, internet-reachable), each with its own "Show them"; a hidden row takes no room.
+    auto* riskLayout = new QGridLayout(m_riskBanner);
+    riskLayout->setColumnStretch(0, 1);
     m_riskLabel = UiUtil::name(new QLabel(m_riskBanner), QStringLiteral("riskBannerLabel"), tr("Risk warning text"));
     m_riskLabel->setWordWrap(true);
-    riskLayout->addWidget(m_riskLabel, 1);
+    riskLayout->addWidget(m_riskLabel, 0, 0);
     m_showRisky = UiUtil::name(new QPushButton(tr("Show them"), m_riskBanner), QStringLiteral("showRiskyButton"),
                                tr("Show the public environments that have a RAM role"));
     connect(m_showRisky, &QPushButton::clicked, this, &MainWindow::showRisky);
-    riskLayout->addWidget(m_showRisky);
+    riskLayout->addWidget(m_showRisky, 0, 1);
     // Internet-reachable environments with a role, counted apart: what the API reports, not what admins recorded.
     m_internetRiskLabel = UiUtil::name(new QLabel(m_riskBanner), QStringLiteral("internetRiskLabel"),
                                        tr("Internet exposure warning text"));
     m_internetRiskLabel->setWordWrap(true);
-    riskLayout->addWidget(m_internetRiskLabel, 1);
+    riskLayout->addWidget(m_internetRiskLabel, 1, 0);
     m_showInternetRisky =
         UiUtil::name(new QPushButton(tr("Show them"), m_riskBanner), QStringLiteral("showInternetRiskyButton"),
                      tr("Show environments reachable from the internet that have a role"));
     connect(m_showInternetRisky, &QPushButton::clicked, this, &MainWindow::showInternetRisky);
-    riskLayout->addWidget(m_showInternetRisky);
+    riskLayout->addWidget(m_showInternetRisky, 1, 1);
     m_riskBanner->hide();
     centreLayout->addWidget(m_riskBanner);
 
@@ -221,8 +225,10 @@ void MainWindow::buildUi()
         combo->setMinimumContentsLength(8);
         combo->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     }
-    m_internetFilter = UiUtil::name(new QCheckBox(tr("Internet-reachable"), centre), QStringLiteral("internetFilter"),
+    // Short, with the table's warning icon: the filter row must still fit a small screen; the tool tip says more.
+    m_internetFilter = UiUtil::name(new QCheckBox(tr("Internet"), centre), QStringLiteral("internetFilter"),
                                     tr("Only environments reachable from the internet"));
+    m_internetFilter->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
     m_internetFilter->setToolTip(tr("Only environments the DataWorks API reports as reachable from the internet (an "
                                     "enabled port forwarding with access type internet, through an EIP or a NAT "
                                     "gateway)."));

@@ -257,7 +257,7 @@ void RoleChange::decide(std::shared_ptr<Run> run)
     if (run->confirm)
         run->confirm(plan, answer);
     else
-        answer(Confirmation{true, false, {}});
+        answer(Confirmation{true, false, {}, {}});
 }
 
 void RoleChange::confirmed(std::shared_ptr<Run> run, const Confirmation& confirmation)

@@ -3,6 +3,7 @@
 // ports, and the revocation dialog offered after a role is removed (stop, cancel, failure).
 #include "UiTestSupport.h"
 
+#include "BulkRoleDialog.h"
 #include "EnvironmentFilterModel.h"
 #include "EnvironmentTableModel.h"
 #include "KeychainStore.h"
@@ -16,6 +17,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
@@ -244,6 +246,29 @@ private Q_SLOTS:
         QVERIFY2(child<QLabel>(revocation, u"stopStatusLabel"_s)->text().contains(u"refused"_s),
                  qPrintable(child<QLabel>(revocation, u"stopStatusLabel"_s)->text()));
         delete revocation;
+    }
+
+    // The bulk change: its public check box never confirms internet exposure (RoleChange refuses it), and the summary
+    // tells the revocation truth for the roles it replaced.
+    void bulkLeavesInternetExposureToTheDialogAndTellsTheTruth()
+    {
+        closeDialogs();
+        const QList<Environment> selection{shown(u"700126"_s), shown(u"700112"_s)}; // internet + custom; custom
+        QVERIFY(!selection.at(0).isNull() && !selection.at(1).isNull());
+        BulkRoleDialog dialog(m_sb.session.get(), selection, [](const QString&) { return Visibility::Private; });
+        dialog.show();
+        child<QRadioButton>(&dialog, u"bulkRoleDefault"_s)->click();
+        auto* include = child<QCheckBox>(&dialog, u"bulkIncludePublic"_s);
+        include->setChecked(true);
+        child<QLineEdit>(&dialog, u"bulkReason"_s)->setText(u"bulk override"_s);
+        QSignalSpy finished(&dialog, &BulkRoleDialog::runFinished);
+        QTest::mouseClick(child<QPushButton>(&dialog, u"bulkStartButton"_s), Qt::LeftButton);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(dialog.resultAt(0), BulkRoleDialog::ItemResult::Refused);
+        QCOMPARE(dialog.resultAt(1), BulkRoleDialog::ItemResult::Changed);
+        QCOMPARE(m_sb.environment(u"700126"_s).roleKind, SandboxData::RoleKind::Custom);
+        const QString summary = child<QLabel>(&dialog, u"bulkSummary"_s)->text();
+        QVERIFY2(summary.contains(u"not revoked"_s), qPrintable(summary));
     }
 };
 
