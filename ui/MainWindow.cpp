@@ -53,8 +53,8 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
-#include <QStyle>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -222,11 +222,12 @@ void MainWindow::buildUi()
     // The filter box stretches; the combos shrink to a few characters (their full text is in the list).
     for (QComboBox* combo : {m_statusFilter, m_visibilityFilter, m_roleFilter}) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(8);
+        combo->setMinimumContentsLength(6);
         combo->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     }
-    // Short, with the table's warning icon: the filter row must still fit a small screen; the tool tip says more.
-    m_internetFilter = UiUtil::name(new QCheckBox(tr("Internet"), centre), QStringLiteral("internetFilter"),
+    // The table's warning icon, no text: the filter row must still fit an 800-pixel screen (tests/ui/test_firstuse);
+    // the tool tip and the accessible name say what it does.
+    m_internetFilter = UiUtil::name(new QCheckBox(centre), QStringLiteral("internetFilter"),
                                     tr("Only environments reachable from the internet"));
     m_internetFilter->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
     m_internetFilter->setToolTip(tr("Only environments the DataWorks API reports as reachable from the internet (an "

@@ -136,7 +136,7 @@ private Q_SLOTS:
         m_window->changeRole();
         auto* dialog = m_window->findChild<RoleDialog*>();
         QVERIFY(dialog);
-        QTest::mouseClick(child<QRadioButton>(dialog, u"roleDefault"_s), Qt::LeftButton);
+        child<QRadioButton>(dialog, u"roleDefault"_s)->click();
         QVERIFY(dialog->decision().needsConfirmation());
         QVERIFY(dialog->decision().has(RolePolicy::Rule::InternetReachable));
         QVERIFY(!child<QPushButton>(dialog, u"applyButton"_s)->isEnabled());
@@ -154,9 +154,9 @@ private Q_SLOTS:
         m_window->changeRole();
         auto* dialog = m_window->findChild<RoleDialog*>();
         QVERIFY(dialog);
-        QTest::mouseClick(child<QRadioButton>(dialog, u"roleNone"_s), Qt::LeftButton);
+        child<QRadioButton>(dialog, u"roleNone"_s)->click();
         QSignalSpy applied(dialog, &RoleDialog::applied);
-        QTest::mouseClick(child<QPushButton>(dialog, u"applyButton"_s), Qt::LeftButton);
+        child<QPushButton>(dialog, u"applyButton"_s)->click();
         QVERIFY(applied.wait(10000));
         RevocationDialog* revocation = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((revocation = m_window->findChild<RevocationDialog*>()) != nullptr, 10000);
@@ -215,6 +215,7 @@ private Q_SLOTS:
         Environment after = before;
         after.role = RoleAssociation::none();
         auto* revocation = new RevocationDialog(m_sb.session.get(), before, after, m_window.get());
+        revocation->show();
         revocation->setConfirmStop(false);
         revocation->setPollIntervalMs(20);
         QVERIFY(revocation->window().applies);
