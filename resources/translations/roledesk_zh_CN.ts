@@ -571,7 +571,7 @@
 <context>
     <name>BulkRoleDialog</name>
     <message>
-        <location filename="../../ui/BulkRoleDialog.cpp" line="+33"/>
+        <location filename="../../ui/BulkRoleDialog.cpp" line="+35"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
@@ -770,6 +770,13 @@
         <location line="+73"/>
         <source>Done: %1 changed, %2 unchanged, %3 refused by policy, %4 conflicts, %5 API errors, %6 cancelled.</source>
         <translation>完成：已修改 %1 个，未变化 %2 个，被策略拒绝 %3 个，冲突 %4 个，API 错误 %5 个，已取消 %6 个。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>Credentials already issued to %n changed environment(s) are not revoked: they stay valid until they expire, at the latest %1 (UTC). To end them sooner, stop those environments (Change role on one environment offers it, or roledesk-cli role set --stop).</source>
+        <translation>
+            <numerusform>已签发给 %n 个已更改环境的凭证不会被吊销：它们在过期前一直有效，最迟到 %1（UTC）。如需提前终止，请停止这些环境（对单个环境“更改角色”时会提供此选项，或使用 roledesk-cli role set --stop）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3258,12 +3265,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+325"/>
+        <location line="+326"/>
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-319"/>
         <source> Endpoint: </source>
         <translation> 接入地址： </translation>
     </message>
@@ -3384,12 +3391,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>已关联角色</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Internet</source>
-        <translation>公网</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>Only environments reachable from the internet</source>
         <translation>仅显示可从公网访问的环境</translation>
     </message>
