@@ -75,6 +75,43 @@ void generateTables(MaxComputeProject* project, int count, const QString& prefix
     }
 }
 
+// The seed's (and saved state's) forwardInfos: SDK-model objects, as ListServerIdeInstances sends them.
+QList<ForwardInfo> forwardInfosFromJson(const QJsonArray& array)
+{
+    QList<ForwardInfo> list;
+    for (const QJsonValue& v : array) {
+        const QJsonObject o = v.toObject();
+        ForwardInfo f;
+        f.name = o.value(u"Name").toString();
+        f.enable = o.value(u"Enable").toBool();
+        for (const QJsonValue& a : o.value(u"AccessType").toArray())
+            f.accessType << a.toString();
+        f.containerName = o.value(u"ContainerName").toString();
+        f.forwardPort = o.value(u"ForwardPort").toString();
+        f.externalPort = o.value(u"ExternalPort").toString();
+        f.eipAllocationId = o.value(u"EipAllocationId").toString();
+        f.natGatewayId = o.value(u"NatGatewayId").toString();
+        f.sshPublicKey = o.value(u"SSHPublicKey").toString();
+        list << f;
+    }
+    return list;
+}
+
+QJsonArray forwardInfosToJson(const QList<ForwardInfo>& list)
+{
+    QJsonArray array;
+    for (const ForwardInfo& f : list)
+        array.append(QJsonObject{{u"Name"_s, f.name},
+                                 {u"Enable"_s, f.enable},
+                                 {u"AccessType"_s, QJsonArray::fromStringList(f.accessType)},
+                                 {u"ContainerName"_s, f.containerName},
+                                 {u"ForwardPort"_s, f.forwardPort},
+                                 {u"ExternalPort"_s, f.externalPort},
+                                 {u"EipAllocationId"_s, f.eipAllocationId},
+                                 {u"NatGatewayId"_s, f.natGatewayId},
+                                 {u"SSHPublicKey"_s, f.sshPublicKey}});
+    return array;
+}
 } // namespace
 
 void State::reindex()
@@ -435,6 +472,7 @@ bool fromJson(const QJsonObject& root, State* out, QString* error)
         e.isPublic = o.value(u"visibility").toString() == QLatin1String("public");
         e.pendingStatus = o.value(u"pendingStatus").toString();
         e.pendingAtMs = readTime(o.value(u"pendingAt"));
+        e.forwardInfos = forwardInfosFromJson(o.value(u"forwardInfos").toArray());
         if (e.instanceId.isEmpty() || (e.roleKind == RoleKind::Custom && !s.role(e.customRoleName))) {
             *error = QStringLiteral("environment \"%1\" has no instanceId or names an unknown custom role").arg(e.name);
             return false;
@@ -552,6 +590,8 @@ QJsonObject toJson(const State& s)
             o.insert(u"pendingStatus", e.pendingStatus);
             o.insert(u"pendingAt", e.pendingAtMs);
         }
+        if (!e.forwardInfos.isEmpty())
+            o.insert(u"forwardInfos", forwardInfosToJson(e.forwardInfos));
         envs.append(o);
     }
     root.insert(u"environments", envs);

@@ -45,6 +45,22 @@ enum class RoleKind
     Custom
 };
 
+// One UserVpc.ForwardInfos entry, by the SDK model (dataworks-public 2024-05-18 ForwardInfos: Name, Enable,
+// AccessType [intranet|internet], ContainerName, ForwardPort, ExternalPort, EipAllocationId, NatGatewayId,
+// SSHPublicKey; ports are strings there).
+struct ForwardInfo
+{
+    QString name;
+    bool enable = false;
+    QStringList accessType;
+    QString containerName;
+    QString forwardPort;
+    QString externalPort;
+    QString eipAllocationId;
+    QString natGatewayId;
+    QString sshPublicKey;
+};
+
 struct Environment
 {
     QString instanceId;
@@ -69,6 +85,7 @@ struct Environment
     // A lifecycle step in progress (Starting -> Running ...) settles lazily when the clock passes it.
     QString pendingStatus;
     qint64 pendingAtMs = 0;
+    QList<ForwardInfo> forwardInfos; // UserVpc.ForwardInfos
 };
 
 struct Role

@@ -407,6 +407,35 @@ void SandboxEngine::appendInstanceJson(QByteArray* out, const Environment& env) 
         vpc.string("VpcId", QString(u"vpc-bp1"_s + vpcSuffix));
         vpc.string("VSwitchId", QString(u"vsw-bp1"_s + vpcSuffix.mid(2) + u"x1"_s));
         vpc.string("SecurityGroupId", QString(u"sg-bp1"_s + vpcSuffix.mid(4) + u"q7"_s));
+        if (!env.forwardInfos.isEmpty()) {
+            // By the SDK model: Enable a boolean, AccessType an array of strings, ports as strings.
+            vpc.key("ForwardInfos");
+            out->append('[');
+            for (qsizetype i = 0; i < env.forwardInfos.size(); ++i) {
+                const SandboxData::ForwardInfo& f = env.forwardInfos.at(i);
+                if (i)
+                    out->append(',');
+                JsonWriter fw(out);
+                fw.string("Name", f.name);
+                fw.boolean("Enable", f.enable);
+                fw.key("AccessType");
+                out->append('[');
+                for (qsizetype a = 0; a < f.accessType.size(); ++a) {
+                    if (a)
+                        out->append(',');
+                    JsonWriter::appendString(out, f.accessType.at(a));
+                }
+                out->append(']');
+                fw.string("ContainerName", f.containerName);
+                fw.string("ForwardPort", f.forwardPort);
+                fw.string("ExternalPort", f.externalPort);
+                fw.string("EipAllocationId", f.eipAllocationId);
+                fw.string("NatGatewayId", f.natGatewayId);
+                fw.string("SSHPublicKey", f.sshPublicKey);
+                fw.end();
+            }
+            out->append(']');
+        }
         vpc.end();
     }
     w.key("Datasets");
@@ -677,9 +706,8 @@ SandboxResponse SandboxEngine::dataWorks(const QString& action, const Params& pa
             return popError(ctx, 400, u"InvalidParameter"_s, u"Cu and ProjectId must be numbers."_s);
         // A strictly later UpdateTime, so clients can tell the change landed even within one millisecond.
         updated.updateTimeMs = qMax(now, env->updateTimeMs + 1);
-        if (updated.roleKind != env->roleKind || updated.customRoleName != env->customRoleName ||
-            updated.credentialConfig != env->credentialConfig)
-            m_environmentCredential.remove(env->instanceId);
+        // A role change does not take back the credential the environment already holds: it keeps serving it until
+        // it expires (environmentCredentialLocked), as nothing public says the real service revokes it.
         *env = updated;
         touch();
         qCInfo(lcSandbox) << "environment" << env->instanceId << "role now"
@@ -1044,6 +1072,20 @@ bool SandboxEngine::environmentCredentialLocked(const QString& instanceId, Sandb
         *message = u"The individual development environment %1 is %2: its credentials service runs only while "
                    u"it is running."_s.arg(instanceId, env->status);
         return false;
+    }
+    // Credentials already issued stay valid until their Expiration when the role is removed or replaced, and the
+    // running environment keeps handing out the one it holds until then; stopping it ends that (Stop forgets it).
+    const auto held = m_issued.constFind(m_environmentCredential.value(instanceId));
+    QString currentRoleName;
+    if (env->roleKind == RoleKind::Default) {
+        const SandboxData::Role* def = m_state.defaultRole();
+        currentRoleName = def ? def->name : u"DataWorksDefaultRole"_s;
+    } else if (env->roleKind == RoleKind::Custom) {
+        currentRoleName = env->customRoleName;
+    }
+    if (held != m_issued.cend() && held->expiresMs > now && held->roleName != currentRoleName) {
+        *out = held.value();
+        return true;
     }
     if (env->roleKind == RoleKind::None) {
         *status = 404;

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Renders the screenshot matrix of the real program on the sandbox: main window, role dialog with the public
-# confirmation, bulk dialog, audit log, credential inspector; light and dark palettes; 1x and 1.5x
+# confirmation, bulk dialog, audit log, credential inspector, the internet-exposure banner and details pane; light
+# and dark palettes; 1x and 1.5x
 # (QT_SCALE_FACTOR); English and Simplified Chinese. Runs under Xvfb (display :91, 1600x1000, the screen the
 # issue was seen on) with a window manager (openbox), and opens every dialog from the main window as a user
 # does (roledesk's hidden --screenshot options), never at a hand-picked size.
 #
 #   scripts/screenshots.sh [OUT_DIR]          # default: build/screenshots
 #   scripts/screenshots.sh --readme           # also refreshes the README's set in docs/screenshots/
+#   ROLEDESK_SHOTS=exposure ROLEDESK_PALETTES=light ROLEDESK_SCALES=1 ROLEDESK_LANGS=en scripts/screenshots.sh
+#                                             # a part of the matrix (ROLEDESK_EXE: the roledesk of another build)
 #
 # Needs xvfb and openbox (scripts/install-deps.sh installs both) and a built build/app/roledesk.
 set -euo pipefail
@@ -44,10 +47,10 @@ wm_pid=$!
 sleep 1
 
 failed=0
-for palette in light dark; do
-  for scale in 1 1.5; do
-    for lang in en zh_CN; do
-      for shot in main role bulk audit inspector; do
+for palette in ${ROLEDESK_PALETTES:-light dark}; do
+  for scale in ${ROLEDESK_SCALES:-1 1.5}; do
+    for lang in ${ROLEDESK_LANGS:-en zh_CN}; do
+      for shot in ${ROLEDESK_SHOTS:-main role bulk audit inspector exposure}; do
         file="$out/$shot-$palette-${scale/./_}x-$lang.png"
         # A fresh configuration each time: no remembered window state, the language from the environment.
         home="$work/home-$palette-$scale-$lang-$shot"
@@ -79,5 +82,6 @@ if ((readme)); then
   cp "$out/bulk-light-1x-en.png" "$root/docs/screenshots/bulk.png"
   cp "$out/audit-light-1x-en.png" "$root/docs/screenshots/audit.png"
   cp "$out/role-dark-1_5x-en.png" "$root/docs/screenshots/role-dark-1.5x.png"
+  cp "$out/exposure-light-1x-en.png" "$root/docs/screenshots/exposure.png"
 fi
 exit $failed

@@ -6,8 +6,10 @@
 #include "api/DataWorksClient.h"
 #include "api/RamClient.h"
 #include "api/RoleChange.h"
+#include "model/Revocation.h"
 #include "model/RoleArn.h"
 #include "model/RolePolicy.h"
+#include "util/Clock.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -227,12 +229,8 @@ void BulkRoleDialog::next()
     const int index = m_next++;
     const Environment env = m_environments.at(index);
     m_summary->setText(tr("Changing %1 (%2 of %3)...").arg(env.instanceName).arg(index + 1).arg(m_environments.size()));
-    RolePolicy::Input input;
-    input.status = env.status;
-    input.visibility = m_visibility(env.instanceId);
-    input.current = env.role;
-    input.requested = requestedRole();
-    input.trustPolicy = m_trust;
+    // inputFor() also carries the exposure the API reports (internet port forwarding), which rule 6b judges.
+    const RolePolicy::Input input = RolePolicy::inputFor(env, m_visibility(env.instanceId), requestedRole(), m_trust);
     const RolePolicy::Decision decision = RolePolicy::evaluate(input);
     if (decision.noChange) {
         record(index, ItemResult::Unchanged, decision.reasons.join(QLatin1Char(' ')));
@@ -241,7 +239,11 @@ void BulkRoleDialog::next()
     }
     const bool override = decision.needsConfirmation();
     const QString reason = m_reason->text().trimmed();
-    const QString blocked = RolePolicy::checkConfirmation(decision, override && m_includePublic->isChecked(), reason);
+    QList<RolePolicy::Rule> confirmedRules;
+    if (m_includePublic->isChecked())
+        confirmedRules << RolePolicy::Rule::PublicEnvironment;
+    const QString blocked =
+        RolePolicy::checkConfirmation(decision, override ? confirmedRules : QList<RolePolicy::Rule>(), reason);
     if (!blocked.isEmpty()) {
         record(index, ItemResult::Refused, blocked);
         next();
@@ -262,7 +264,10 @@ void BulkRoleDialog::next()
     request.confirmedUpFront = true;
     RoleChange::Confirmation confirmation;
     confirmation.proceed = true;
-    confirmation.override = m_includePublic->isChecked();
+    // The public check box confirms the public rule only (RoleChange checks each rule on the fresh read): an
+    // environment reachable from the internet is left to the single-environment dialog, where its ports are shown.
+    confirmation.override = !confirmedRules.isEmpty();
+    confirmation.confirmedRules = confirmedRules;
     confirmation.reason = reason;
     QPointer<BulkRoleDialog> self(this);
     m_change->run(
@@ -356,5 +361,29 @@ void BulkRoleDialog::finish()
                            .arg(counts[int(ItemResult::Conflict)])
                            .arg(counts[int(ItemResult::Failed)])
                            .arg(counts[int(ItemResult::Cancelled)]));
+    // The revocation truth, as the role dialog and role set say it: a removed or replaced role's credentials already
+    // issued are not taken back. The latest bound over the changed environments (RAM is not read per environment
+    // here, so a custom role's own maximum is not known: the 12-hour STS ceiling bounds it).
+    int holding = 0;
+    Revocation::Window latest;
+    const QDateTime now = m_session->clock()->nowUtc();
+    for (qsizetype i = 0; i < m_results.size() && i < m_environments.size(); ++i) {
+        if (m_results.at(i) != ItemResult::Changed)
+            continue;
+        const Revocation::Window window = Revocation::afterChange(m_environments.at(i).role, requestedRole(), now);
+        if (!window.applies)
+            continue;
+        ++holding;
+        if (!latest.applies || window.validUntilUtc() > latest.validUntilUtc())
+            latest = window;
+    }
+    if (holding > 0)
+        m_summary->setText(m_summary->text() + QLatin1Char('\n') +
+                           tr("Credentials already issued to %n changed environment(s) are not revoked: they stay "
+                              "valid until they expire, at the latest %1 (UTC). To end them sooner, stop those "
+                              "environments (Change role on one environment offers it, or roledesk-cli role set "
+                              "--stop).",
+                              nullptr, holding)
+                               .arg(latest.validUntilUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
     Q_EMIT runFinished();
 }

@@ -8,6 +8,8 @@
 #include "MainWindow.h"
 #include "RoleDialog.h"
 
+#include "model/Exposure.h"
+
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCoreApplication>
@@ -100,6 +102,14 @@ void shoot(MainWindow* window, const QString& what, const QString& path)
             inspector->testMaxCompute();
         });
         QTimer::singleShot(3500, inspector, [inspector, path] { save(inspector, path); });
+        return;
+    }
+    if (what == QStringLiteral("exposure")) {
+        // The banner's internet count and the details pane's forwarded ports of an internet-reachable environment.
+        selectFirst(window, [](const Environment& e, Visibility v) {
+            return Exposure::of(e, v).isInternetReachableWithRole();
+        });
+        QTimer::singleShot(800, window, [window, path] { save(window, path); });
         return;
     }
     selectFirst(window,

@@ -2,11 +2,15 @@
 
 #include "TimeText.h"
 
+#include "model/Exposure.h"
 #include "model/RoleArn.h"
 
+#include <QApplication>
 #include <QBrush>
 #include <QColor>
 #include <QGuiApplication>
+#include <QIcon>
+#include <QStyle>
 
 EnvironmentTableModel::EnvironmentTableModel(QObject* parent)
     : QAbstractTableModel(parent)
@@ -118,7 +122,14 @@ QVariant EnvironmentTableModel::data(const QModelIndex& index, int role) const
             break;
         }
         return {};
+    case Qt::DecorationRole:
+        // Reachable from the internet (what the API reports): a warning icon by the name, the ports in its tool tip.
+        if (column == NameColumn && keys.internet)
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+        return {};
     case Qt::ToolTipRole:
+        if (column == NameColumn && keys.internet)
+            return Exposure::of(env, keys.visibility).summary();
         if (column == UpdatedColumn)
             return TimeText::utc(env.updateTime);
         if (column == VisibilityColumn)
@@ -128,6 +139,8 @@ QVariant EnvironmentTableModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (column == VisibilityColumn && keys.visibility == Visibility::Public && env.role.hasRole())
+            return QBrush(publicColour(QGuiApplication::palette()));
+        if (column == NameColumn && keys.internet && env.role.hasRole())
             return QBrush(publicColour(QGuiApplication::palette()));
         return {};
     case SortRole:
@@ -162,6 +175,8 @@ QVariant EnvironmentTableModel::data(const QModelIndex& index, int role) const
         return int(env.role.kind());
     case ProjectIdRole:
         return env.projectId;
+    case InternetReachableRole:
+        return keys.internet;
     default:
         return {};
     }
@@ -286,6 +301,7 @@ EnvironmentTableModel::RowKeys EnvironmentTableModel::makeKeys(const Environment
     keys.role = roleText(env.role).toLower();
     share(keys.role);
     keys.visibility = visibilityOf(env.instanceId);
+    keys.internet = Exposure::internetReachable(env);
     return keys;
 }
 

@@ -46,6 +46,7 @@ public:
         VisibilityEnumRole, // int(Visibility)
         RoleKindRole,       // int(RoleAssociation::Kind)
         ProjectIdRole,
+        InternetReachableRole, // bool: the API reports an enabled internet port forwarding (Exposure)
     };
 
     // Per-row values derived once when the row arrives (or when its role/visibility changes).
@@ -57,6 +58,7 @@ public:
         QString workspace;
         QString role; // lower-cased display text of the role
         Visibility visibility = Visibility::Unknown;
+        bool internet = false; // Exposure::internetReachable(): marked by an icon in the name column
     };
 
     explicit EnvironmentTableModel(QObject* parent = nullptr);

@@ -6,6 +6,7 @@
 #include "EnvironmentFilterModel.h"
 #include "EnvironmentTableModel.h"
 #include "KeychainStore.h"
+#include "RevocationDialog.h"
 #include "RoleDialog.h"
 #include "Session.h"
 #include "SettingsDialog.h"
@@ -20,18 +21,21 @@
 #include "credentials/DefaultCredentialChain.h"
 #include "credentials/ProfileCredentialProvider.h"
 #include "model/AuditLog.h"
+#include "model/Exposure.h"
 #include "model/VisibilityStore.h"
 #include "util/Logging.h"
 #include "util/Memory.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QFrame>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -50,6 +54,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -157,14 +162,26 @@ void MainWindow::buildUi()
 
     m_riskBanner = UiUtil::name(new QFrame(centre), QStringLiteral("riskBanner"), tr("Risk warning"));
     m_riskBanner->setStyleSheet(UiUtil::bannerStyle(true));
-    auto* riskLayout = new QHBoxLayout(m_riskBanner);
+    // One row per count (public, internet-reachable), each with its own "Show them"; a hidden row takes no room.
+    auto* riskLayout = new QGridLayout(m_riskBanner);
+    riskLayout->setColumnStretch(0, 1);
     m_riskLabel = UiUtil::name(new QLabel(m_riskBanner), QStringLiteral("riskBannerLabel"), tr("Risk warning text"));
     m_riskLabel->setWordWrap(true);
-    riskLayout->addWidget(m_riskLabel, 1);
+    riskLayout->addWidget(m_riskLabel, 0, 0);
     m_showRisky = UiUtil::name(new QPushButton(tr("Show them"), m_riskBanner), QStringLiteral("showRiskyButton"),
                                tr("Show the public environments that have a RAM role"));
     connect(m_showRisky, &QPushButton::clicked, this, &MainWindow::showRisky);
-    riskLayout->addWidget(m_showRisky);
+    riskLayout->addWidget(m_showRisky, 0, 1);
+    // Internet-reachable environments with a role, counted apart: what the API reports, not what admins recorded.
+    m_internetRiskLabel = UiUtil::name(new QLabel(m_riskBanner), QStringLiteral("internetRiskLabel"),
+                                       tr("Internet exposure warning text"));
+    m_internetRiskLabel->setWordWrap(true);
+    riskLayout->addWidget(m_internetRiskLabel, 1, 0);
+    m_showInternetRisky =
+        UiUtil::name(new QPushButton(tr("Show them"), m_riskBanner), QStringLiteral("showInternetRiskyButton"),
+                     tr("Show environments reachable from the internet that have a role"));
+    connect(m_showInternetRisky, &QPushButton::clicked, this, &MainWindow::showInternetRisky);
+    riskLayout->addWidget(m_showInternetRisky, 1, 1);
     m_riskBanner->hide();
     centreLayout->addWidget(m_riskBanner);
 
@@ -205,9 +222,18 @@ void MainWindow::buildUi()
     // The filter box stretches; the combos shrink to a few characters (their full text is in the list).
     for (QComboBox* combo : {m_statusFilter, m_visibilityFilter, m_roleFilter}) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(8);
+        combo->setMinimumContentsLength(6);
         combo->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     }
+    // The table's warning icon, no text: the filter row must still fit an 800-pixel screen (tests/ui/test_firstuse);
+    // the tool tip and the accessible name say what it does.
+    m_internetFilter = UiUtil::name(new QCheckBox(centre), QStringLiteral("internetFilter"),
+                                    tr("Only environments reachable from the internet"));
+    m_internetFilter->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    m_internetFilter->setToolTip(tr("Only environments the DataWorks API reports as reachable from the internet (an "
+                                    "enabled port forwarding with access type internet, through an EIP or a NAT "
+                                    "gateway)."));
+    filters->addWidget(m_internetFilter);
     m_clearFilters = UiUtil::name(new QPushButton(tr("Clear"), centre), QStringLiteral("clearFiltersButton"),
                                   tr("Clear all filters"));
     filters->addWidget(m_clearFilters);
@@ -228,8 +254,11 @@ void MainWindow::buildUi()
     connect(m_filterEdit, &QLineEdit::returnPressed, this, &MainWindow::focusResults);
     for (QComboBox* combo : {m_statusFilter, m_visibilityFilter, m_roleFilter})
         connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
+    connect(m_internetFilter, &QCheckBox::toggled, this, &MainWindow::applyFilter);
     connect(m_clearFilters, &QPushButton::clicked, this, [this] {
         const QSignalBlocker b1(m_statusFilter), b2(m_visibilityFilter), b3(m_roleFilter), b4(m_filterEdit);
+        const QSignalBlocker b5(m_internetFilter);
+        m_internetFilter->setChecked(false);
         m_filterEdit->clear();
         m_statusFilter->setCurrentIndex(0);
         m_visibilityFilter->setCurrentIndex(0);
@@ -364,6 +393,12 @@ void MainWindow::buildUi()
     m_visibilityRecord->setWordWrap(true);
     m_visibilityRecord->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(QString(), m_visibilityRecord);
+    // What the API reports about exposure (UserVpc.ForwardInfos): one line per forwarded port, no key material.
+    m_detailsExposure = UiUtil::name(new QLabel(m_details), QStringLiteral("detailsExposure"),
+                                     tr("Internet exposure and forwarded ports"));
+    m_detailsExposure->setWordWrap(true);
+    m_detailsExposure->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(tr("Internet:"), m_detailsExposure);
     addDetail(QStringLiteral("image"), tr("Image"));
     addDetail(QStringLiteral("resourceGroup"), tr("Resource group"));
     addDetail(QStringLiteral("cu"), tr("CU"));
@@ -813,6 +848,8 @@ void MainWindow::flushPending()
         ++m_countByProject[env.projectId];
         if (m_model->keysAt(row).visibility == Visibility::Public && env.role.hasRole())
             ++m_riskyCount;
+        if (m_model->keysAt(row).internet && env.role.hasRole())
+            ++m_internetRiskyCount;
     }
     updateWorkspaceCounts();
     showRiskCount();
@@ -890,23 +927,39 @@ void MainWindow::onWorkspaceItemChanged(QListWidgetItem*)
 void MainWindow::updateRiskBanner()
 {
     int risky = 0;
+    int internet = 0;
     const auto& rows = m_model->environments();
-    for (size_t i = 0; i < rows.size(); ++i)
+    for (size_t i = 0; i < rows.size(); ++i) {
         if (m_model->keysAt(int(i)).visibility == Visibility::Public && rows[i].role.hasRole())
             ++risky;
+        if (m_model->keysAt(int(i)).internet && rows[i].role.hasRole())
+            ++internet;
+    }
     m_riskyCount = risky;
+    m_internetRiskyCount = internet;
     showRiskCount();
 }
 
 void MainWindow::showRiskCount()
 {
     const int risky = m_riskyCount;
-    m_riskBanner->setVisible(risky > 0);
+    const int internet = m_internetRiskyCount;
+    m_riskBanner->setVisible(risky > 0 || internet > 0);
+    m_riskLabel->setVisible(risky > 0);
+    m_showRisky->setVisible(risky > 0);
+    m_internetRiskLabel->setVisible(internet > 0);
+    m_showInternetRisky->setVisible(internet > 0);
     const QString count = risky == 1 ? tr("1 public environment has a RAM role.")
                                      : tr("%1 public environments have a RAM role.").arg(risky);
     m_riskLabel->setText(QStringLiteral("<b>") + count + QStringLiteral("</b> ") +
                          tr("Anyone who can use a public environment acts with its role's permissions; the product "
                             "guidance is to choose \"Do Not Associate Role\" for them."));
+    const QString internetCount =
+        internet == 1 ? tr("1 environment reachable from the internet has a RAM role.")
+                      : tr("%1 environments reachable from the internet have a RAM role.").arg(internet);
+    m_internetRiskLabel->setText(QStringLiteral("<b>") + internetCount + QStringLiteral("</b> ") +
+                                 tr("The API reports a port forwarded to the internet (often SSH): anyone who gets in "
+                                    "can use the role's credentials."));
 }
 
 void MainWindow::updateCountLabel()
@@ -970,6 +1023,7 @@ void MainWindow::updateDetails()
         for (QLabel* label : std::as_const(m_detailLabels))
             label->clear();
         m_visibilityRecord->clear();
+        m_detailsExposure->clear();
         return;
     }
     m_detailsTitle->setText(env->instanceName);
@@ -995,6 +1049,13 @@ void MainWindow::updateDetails()
     TimeText::apply(m_detailLabels[QStringLiteral("created")], env->createTime, tr("unknown"));
     TimeText::apply(m_detailLabels[QStringLiteral("updated")], env->updateTime, tr("unknown"));
     m_detailLabels[QStringLiteral("failReason")]->setText(env->failReason.isEmpty() ? tr("none") : env->failReason);
+    const Exposure exposure = Exposure::of(*env, visibilityOf(env->instanceId));
+    QStringList exposureLines{exposure.summary()};
+    for (const QString& line : exposure.forwardDescriptions())
+        exposureLines << QStringLiteral("\u2022 ") + line;
+    m_detailsExposure->setText(exposureLines.join(QLatin1Char('\n')));
+    m_detailsExposure->setStyleSheet(exposure.isInternetReachableWithRole() ? QStringLiteral("color: #b03020;")
+                                                                            : QString());
     const QSignalBlocker blocker(m_detailsVisibility);
     m_detailsVisibility->setCurrentIndex(m_detailsVisibility->findData(int(visibilityOf(env->instanceId))));
     const VisibilityStore* store = m_session->visibility();
@@ -1009,15 +1070,37 @@ void MainWindow::applyFilter()
 {
     const int roleChoice = m_roleFilter->currentData().toInt();
     m_proxy->setRequireRole(roleChoice == -2); // "Has a role": default or custom
-    m_proxy->setFilter(EnvironmentFilterModel::filterFromChoices(
+    EnvironmentFilter filter = EnvironmentFilterModel::filterFromChoices(
         m_filterEdit->text(), m_statusFilter->currentData().toInt(), m_visibilityFilter->currentData().toInt(),
-        roleChoice >= 0 ? roleChoice : -1));
+        roleChoice >= 0 ? roleChoice : -1);
+    if (m_internetFilter->isChecked())
+        filter.internet = true;
+    m_proxy->setFilter(filter);
     updateCountLabel();
+}
+
+void MainWindow::showInternetRisky()
+{
+    const QSignalBlocker b1(m_statusFilter), b2(m_visibilityFilter), b3(m_roleFilter), b4(m_filterEdit);
+    const QSignalBlocker b5(m_internetFilter);
+    m_filterEdit->clear();
+    m_statusFilter->setCurrentIndex(0);
+    m_visibilityFilter->setCurrentIndex(0);
+    m_roleFilter->setCurrentIndex(m_roleFilter->findData(-2));
+    m_internetFilter->setChecked(true);
+    m_updatingWorkspaces = true;
+    for (QListWidgetItem* item : std::as_const(m_workspaceItems))
+        item->setCheckState(Qt::Checked);
+    m_updatingWorkspaces = false;
+    m_proxy->clearProjectIds();
+    applyFilter();
 }
 
 void MainWindow::showRisky()
 {
     const QSignalBlocker b1(m_statusFilter), b2(m_visibilityFilter), b3(m_roleFilter), b4(m_filterEdit);
+    const QSignalBlocker b5(m_internetFilter);
+    m_internetFilter->setChecked(false);
     m_filterEdit->clear();
     m_statusFilter->setCurrentIndex(0);
     m_visibilityFilter->setCurrentIndex(m_visibilityFilter->findData(int(Visibility::Public)));
@@ -1182,6 +1265,23 @@ void MainWindow::changeRole()
     auto* dialog = new RoleDialog(m_session, *env, visibilityOf(env->instanceId), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RoleDialog::environmentChanged, this, &MainWindow::environmentChanged);
+    // After a role was removed or replaced: what that does not revoke, and the offer to stop the environment.
+    connect(dialog, &RoleDialog::applied, this, [this, before = *env](const Environment& after) {
+        if (!Revocation::afterChange(before.role, after.role, QDateTime::currentDateTimeUtc()).applies)
+            return;
+        auto* revocation = new RevocationDialog(m_session, before, after, this);
+        revocation->setAttribute(Qt::WA_DeleteOnClose);
+        connect(revocation, &RevocationDialog::stopFinished, this, [this, id = after.instanceId] {
+            // Re-read it so the table shows the status the stop left it in.
+            if (m_model->rowOf(id) >= 0 && m_session->dataWorks())
+                m_session->dataWorks()->getServerIdeInstance(
+                    id, [window = QPointer<MainWindow>(this)](const Environment& e, const ApiError& error) {
+                        if (window && !error.isError())
+                            window->environmentChanged(e);
+                    });
+        });
+        revocation->open();
+    });
     dialog->open();
 }
 

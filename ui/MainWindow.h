@@ -13,6 +13,7 @@ class EnvironmentFilterModel;
 class EnvironmentTableModel;
 class KeychainStore;
 class QAction;
+class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QFrame;
@@ -47,6 +48,8 @@ public:
     QList<Environment> selectedEnvironments() const;
     // Public environments that have a role (the risk banner's count).
     int riskyCount() const { return m_riskyCount; }
+    // Environments the API reports as reachable from the internet that have a role (counted apart in the banner).
+    int internetRiskyCount() const { return m_internetRiskyCount; }
 
     // Restores the geometry, splitter and columns of the last run now, and saves them on close.
     void rememberWindowState();
@@ -69,6 +72,7 @@ public Q_SLOTS:
     void inspectCredentials();
     void importVisibility();
     void showRisky();
+    void showInternetRisky();
     void openSettings();
     void connectSelectedProfile();
     void showAbout();
@@ -116,6 +120,7 @@ private:
     QHash<qint64, int> m_countByProject;
     QHash<qint64, QListWidgetItem*> m_workspaceItems;
     int m_riskyCount = 0;
+    int m_internetRiskyCount = 0;
 
     // connection bar
     QComboBox* m_profile = nullptr;
@@ -128,6 +133,10 @@ private:
     QFrame* m_riskBanner = nullptr;
     QLabel* m_riskLabel = nullptr;
     QPushButton* m_showRisky = nullptr;
+    QLabel* m_internetRiskLabel = nullptr;
+    QPushButton* m_showInternetRisky = nullptr;
+    QCheckBox* m_internetFilter = nullptr;
+    QLabel* m_detailsExposure = nullptr;
     QFrame* m_errorBanner = nullptr;
     QLabel* m_errorLabel = nullptr;
     QLineEdit* m_filterEdit = nullptr;

@@ -162,8 +162,7 @@ RoleDialog::RoleDialog(Session* session, const Environment& environment, Visibil
     m_confirmBox->setStyleSheet(UiUtil::bannerStyle(false));
     auto* confirmLayout = new QVBoxLayout(m_confirmBox);
     m_confirm =
-        UiUtil::name(new QCheckBox(tr("I understand the risk and associate a role with this public "
-                                      "environment anyway"),
+        UiUtil::name(new QCheckBox(tr("I understand the risk and associate a role with this public environment anyway"),
                                    m_confirmBox),
                      QStringLiteral("confirmPublicCheck"), tr("Confirm associating a role with a public environment"));
     confirmLayout->addWidget(m_confirm);
@@ -358,13 +357,8 @@ void RoleDialog::checkTrust()
 
 void RoleDialog::evaluate()
 {
-    RolePolicy::Input input;
-    input.status = m_environment.status;
-    input.visibility = m_visibility;
-    input.current = m_environment.role;
-    input.requested = requestedRole();
-    input.trustPolicy = m_trust;
-    m_decision = RolePolicy::evaluate(input);
+    // inputFor() also carries the exposure the API reports (internet port forwarding), which rule 6b judges.
+    m_decision = RolePolicy::evaluate(RolePolicy::inputFor(m_environment, m_visibility, requestedRole(), m_trust));
 
     QString colour;
     switch (m_decision.verdict) {
@@ -401,6 +395,21 @@ void RoleDialog::evaluate()
     m_verdict->setText(html);
     const bool confirmWasVisible = !m_confirmBox->isHidden();
     m_confirmBox->setVisible(m_decision.needsConfirmation());
+    // The check box names what it confirms: each confirmation rule is confirmed on its own (RolePolicy).
+    const bool confirmsPublic = m_decision.has(RolePolicy::Rule::PublicEnvironment);
+    const bool confirmsInternet = m_decision.has(RolePolicy::Rule::InternetReachable);
+    if (confirmsInternet && confirmsPublic) {
+        m_confirm->setText(tr("I understand the risk and associate a role with this public environment, reachable "
+                              "from the internet, anyway"));
+        m_reason->setPlaceholderText(tr("why this public, internet-reachable environment needs a role"));
+    } else if (confirmsInternet) {
+        m_confirm->setText(
+            tr("I understand the risk and associate a role with this environment reachable from the internet anyway"));
+        m_reason->setPlaceholderText(tr("why this internet-reachable environment needs a role"));
+    } else {
+        m_confirm->setText(tr("I understand the risk and associate a role with this public environment anyway"));
+        m_reason->setPlaceholderText(tr("why this public environment needs a role"));
+    }
     if (confirmWasVisible != !m_confirmBox->isHidden())
         QTimer::singleShot(0, this, &RoleDialog::fitContents);
     // The custom-role notes only take room when there is something to say.
@@ -491,6 +500,9 @@ void RoleDialog::apply()
     RoleChange::Confirmation confirmation;
     confirmation.proceed = true;
     confirmation.override = m_decision.needsConfirmation() && m_confirm->isChecked();
+    // What this dialog showed and the admin confirmed, rule by rule: a rule that appears only on RoleChange's fresh
+    // read (the environment became public or reachable from the internet meanwhile) is not confirmed by this.
+    confirmation.confirmedRules = RolePolicy::confirmationRules(m_decision);
     confirmation.reason = confirmation.override ? m_reason->text().trimmed() : QString();
     setBusy(true);
     showResult(tr("Applying (re-reading the environment first to make sure nobody changed it)..."), false);

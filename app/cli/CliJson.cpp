@@ -3,6 +3,7 @@
 #include "api/RamClient.h"
 #include "model/AuditLog.h"
 #include "model/Environment.h"
+#include "model/Exposure.h"
 #include "model/RoleAssociation.h"
 #include "model/TrustPolicy.h"
 
@@ -73,6 +74,27 @@ QJsonObject listedEnvironment(const Environment& e, Visibility visibility)
     ObjectBuilder o;
     environmentMembers(o, e, visibility, true);
     return o.object();
+}
+
+QJsonObject exposure(const Exposure& x)
+{
+    QJsonArray forwards;
+    for (const ForwardInfo& f : x.forwards) {
+        forwards.append(QJsonObject{{QStringLiteral("name"), f.name},
+                                    {QStringLiteral("enabled"), f.enabled},
+                                    {QStringLiteral("accessTypes"), QJsonArray::fromStringList(f.accessTypes)},
+                                    {QStringLiteral("containerName"), f.containerName},
+                                    {QStringLiteral("forwardPort"), f.forwardPort},
+                                    {QStringLiteral("externalPort"), f.externalPort},
+                                    {QStringLiteral("eip"), f.hasEip},
+                                    {QStringLiteral("natGateway"), f.hasNatGateway},
+                                    {QStringLiteral("sshKeySet"), f.hasSshPublicKey},
+                                    {QStringLiteral("internet"), f.isInternet()}});
+    }
+    return QJsonObject{{QStringLiteral("internet"), x.isInternetReachable()},
+                       {QStringLiteral("internetWithRole"), x.isInternetReachableWithRole()},
+                       {QStringLiteral("internetPorts"), QJsonArray::fromStringList(x.internetPortTexts())},
+                       {QStringLiteral("forwards"), forwards}};
 }
 
 QJsonObject trust(const TrustPolicy& policy)

@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QJsonValue>
 
+#include "model/Exposure.h"
+
 struct AuditEntry;
 struct RamRole;
 class TrustPolicy;
@@ -24,8 +26,14 @@ QJsonValue isoUtc(const QDateTime& time);
 QJsonObject role(const RoleAssociation& role);
 // The same from the audit log's stored form ("none", "default", an ARN, "unknown").
 QJsonObject roleFromString(const QString& stored);
-// {"instanceId", "name", "status", "projectId", "projectName", "ownerId", "visibility", "role", "updateTime"}
+// {"instanceId", "name", "status", "projectId", "projectName", "ownerId", "visibility", "role", "updateTime"} plus
+// "exposure" (exposure() below).
 QJsonObject environment(const Environment& environment, Visibility visibility);
+// {"internet": bool, "internetWithRole": bool, "internetPorts": ["22->22026", ...], "forwards": [{"name",
+// "enabled", "accessTypes": [...], "containerName", "forwardPort", "externalPort", "eip", "natGateway", "sshKeySet",
+// "internet"}]}: only facts that are not secret (no key material, no EIP / NAT gateway ids).
+QJsonObject exposure(const Exposure& exposure);
+
 // The same plus "updateTimeMs": what `envs list` and `envs show` print for each environment.
 QJsonObject listedEnvironment(const Environment& environment, Visibility visibility);
 
@@ -99,6 +107,7 @@ void environmentMembers(Out& o, const Environment& e, Visibility visibility, boo
         o.addNull("updateTime");
     if (withUpdateTimeMs)
         o.addDouble("updateTimeMs", double(e.updateTimeMs));
+    o.add("exposure", QJsonValue(exposure(Exposure::of(e, visibility))));
 }
 // {"services": [...], "accounts": [...]}, empty lists for an unreadable policy.
 QJsonObject trust(const TrustPolicy& policy);

@@ -7,6 +7,7 @@
 
 #include "api/DataWorksClient.h"
 #include "model/EnvironmentFilter.h"
+#include "model/Exposure.h"
 #include "model/RoleArn.h"
 #include "model/VisibilityStore.h"
 
@@ -79,6 +80,15 @@ QString EnvsOutput::roleCell(const Environment& e)
     return RoleAssociation::kindToString(e.role.kind());
 }
 
+QString EnvsOutput::internetCell(const Exposure& exposure)
+{
+    if (!exposure.isInternetReachable())
+        return QStringLiteral("-");
+    //: Marks an environment reachable from the internet, followed by its forwarded ports
+    return QCoreApplication::translate("EnvsOutput", "yes (%1)")
+        .arg(exposure.internetPortTexts().join(QStringLiteral(", ")));
+}
+
 QString EnvsListCommand::summary() const
 {
     return tr("List individual development environments with their role and recorded visibility.");
@@ -103,7 +113,10 @@ int EnvsListCommand::run(const CliInvocation& inv)
                                   tr("Only environments with this kind of role: default, "
                                      "custom, none."),
                                   QStringLiteral("KIND"));
-    parser.addOptions({project, owner, status, keyword, publicOnly, privateOnly, role});
+    const QCommandLineOption internetOnly(
+        QStringLiteral("internet"),
+        tr("Only environments the API reports as reachable from the internet (an enabled internet port forwarding)."));
+    parser.addOptions({project, owner, status, keyword, publicOnly, privateOnly, role, internetOnly});
     if (const auto code = parse(parser, inv))
         return *code;
 
@@ -139,6 +152,8 @@ int EnvsListCommand::run(const CliInvocation& inv)
         }
         filter.roleKind = kind;
     }
+    if (parser.isSet(internetOnly))
+        filter.internet = true;
 
     CliSession session(inv, parser, global);
     if (const auto code = session.open())
@@ -167,18 +182,22 @@ int EnvsListCommand::run(const CliInvocation& inv)
         return CliExit::Ok;
     }
     TablePrinter table({tr("ID"), tr("NAME"), tr("STATUS"), tr("WORKSPACE"), tr("OWNER"), tr("VISIBILITY"), tr("ROLE"),
-                        tr("UPDATED")});
+                        tr("UPDATED"), tr("INTERNET")});
     int publicWithRole = 0;
     const QString timePattern = QCoreApplication::translate("EnvsOutput", "%1 (%2 UTC)");
+    int internetWithRole = 0;
     for (const Environment& e : environments) {
         const Visibility v = store.visibility(e.instanceId);
         if (v == Visibility::Public && e.role.hasRole())
             ++publicWithRole;
+        const Exposure x = Exposure::of(e, v);
+        if (x.isInternetReachableWithRole())
+            ++internetWithRole;
         table.addRow({e.instanceId, e.instanceName,
                       e.statusText.isEmpty() ? EnvironmentStatuses::displayName(e.status) : e.statusText,
                       e.projectName.isEmpty() ? QString::number(e.projectId) : e.projectName, e.ownerId,
                       Visibilities::displayName(v), EnvsOutput::roleCell(e),
-                      EnvsOutput::localAndUtc(e.updateTime, timePattern)});
+                      EnvsOutput::localAndUtc(e.updateTime, timePattern), EnvsOutput::internetCell(x)});
     }
     inv.out << table.toString();
     inv.out << tr("%n environment(s).", nullptr, int(environments.size()));
@@ -186,6 +205,8 @@ int EnvsListCommand::run(const CliInvocation& inv)
         inv.out << ' '
                 << tr("%n public environment(s) have a role: anyone in the workspace can use it.", nullptr,
                       publicWithRole);
+    if (internetWithRole > 0)
+        inv.out << ' ' << tr("%n environment(s) reachable from the internet have a role.", nullptr, internetWithRole);
     inv.out << '\n';
     return CliExit::Ok;
 }
@@ -237,10 +258,18 @@ int EnvsShowCommand::run(const CliInvocation& inv)
     table.addRow({tr("Visibility"), Visibilities::displayName(v) + QLatin1Char(' ') + tr("(recorded by admins)")});
     table.addRow({tr("Role"), env.role.displayText()});
     table.addRow({tr("Updated"), EnvsOutput::localAndUtc(env.updateTime)});
+    const Exposure x = Exposure::of(env, v);
+    table.addRow({tr("Internet"), x.summary()});
+    for (const QString& line : x.forwardDescriptions())
+        table.addRow({tr("Forwarded port"), line});
     inv.out << table.toString();
     if (v == Visibility::Public && env.role.hasRole())
         inv.out << tr("Warning: this environment is public and has a role: anyone in the workspace can use the role's "
                       "credentials.")
+                << '\n';
+    if (x.isInternetReachableWithRole())
+        inv.out << tr("Warning: this environment is reachable from the internet and has a role: anyone who gets in "
+                      "can use the role's credentials.")
                 << '\n';
     return CliExit::Ok;
 }

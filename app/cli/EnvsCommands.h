@@ -5,17 +5,21 @@
 #include "CliCommand.h"
 
 struct Environment;
+struct Exposure;
 class QTextStream;
 class TablePrinter;
 class VisibilityStore;
 
 // roledesk-cli envs list [--project ID] [--owner ID] [--status S[,S...]] [--keyword K] [--public|--private]
-//                        [--role default|custom|none] [global options]
+//                        [--role default|custom|none] [--internet] [global options]
 // Lists individual development environments (ListServerIdeInstances, every page) with RoleDesk's recorded
 // visibility. JSON: an array of
 //   {"instanceId", "name", "status", "projectId", "projectName", "ownerId", "visibility": "public|private|unknown",
 //    "role": {"kind": "default|custom|none", "arn": <string or null>}, "updateTime": "<UTC ISO 8601>",
-//    "updateTimeMs": <epoch ms, what role set --if-update-time compares>}
+//    "updateTimeMs": <epoch ms, what role set --if-update-time compares>,
+//    "exposure": {"internet": bool, "internetWithRole": bool, "internetPorts": [...], "forwards": [...]}}
+// (CliJson::exposure). --internet keeps the environments reachable from the internet; the text table's INTERNET
+// column marks them with their ports.
 class EnvsListCommand : public CliCommand
 {
     Q_DECLARE_TR_FUNCTIONS(EnvsListCommand)
@@ -46,4 +50,6 @@ QString localAndUtc(const QDateTime& time, const QString& pattern);
 void writeJson(QTextStream& out, const QList<Environment>& environments, const VisibilityStore& store);
 // The role as one short cell: "default", "none", the custom role's name (ARN in JSON).
 QString roleCell(const Environment& environment);
+// "yes (22->22026)" for an environment reachable from the internet, "-" otherwise.
+QString internetCell(const Exposure& exposure);
 } // namespace EnvsOutput

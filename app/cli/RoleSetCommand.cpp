@@ -4,12 +4,16 @@
 #include "CliSession.h"
 
 #include "api/DataWorksClient.h"
+#include "api/EnvironmentStop.h"
 #include "api/RamClient.h"
 #include "api/RoleChange.h"
 #include "api/StsClient.h"
 #include "model/AuditLog.h"
+#include "model/Revocation.h"
+#include "model/RoleArn.h"
 #include "model/RolePolicy.h"
 #include "model/VisibilityStore.h"
+#include "util/Clock.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -37,6 +41,13 @@ QJsonObject decisionJson(const QString& id, bool changed, const RoleAssociation&
     o.insert(QStringLiteral("environment"), QJsonValue());
     return o;
 }
+
+// After a role was removed or replaced: says how long credentials already issued stay valid (JSON "revocation") and,
+// with --stop, stops the environment and follows it to Stopped (JSON "stop"). Without --yes the stop is confirmed at
+// a prompt first (declined: JSON stop outcome "not-confirmed", exit 0: the role change stands). Returns the exit code.
+int revocationStep(CliSession& session, const CliInvocation& inv, const Environment& env,
+                   const RoleAssociation& requested, const QString& actor, AuditLog* audit, bool stop, bool ask,
+                   int pollIntervalMs, QJsonObject* result);
 } // namespace
 
 QString RoleSetCommand::summary() const
@@ -69,7 +80,18 @@ int RoleSetCommand::run(const CliInvocation& inv)
         QStringLiteral("drop-policy"),
         tr("Drop the session policy that restricts the current custom role (otherwise it is kept, and a change that "
            "would lose it is refused)."));
-    parser.addOptions({useDefault, custom, none, allowPublic, reasonOption, yes, ifUpdateTime, dropPolicy});
+    const QCommandLineOption allowInternet(
+        QStringLiteral("allow-internet"),
+        tr("Give a role to an environment the API reports as reachable from the internet anyway (needs --reason)."));
+    const QCommandLineOption stopAfter(
+        QStringLiteral("stop"),
+        tr("After removing or replacing a role, stop the environment and wait until it is Stopped (credentials it "
+           "already received stay valid until they expire; stopping ends the processes that hold them)."));
+    const QCommandLineOption stopPoll(QStringLiteral("stop-poll-interval"),
+                                      tr("With --stop: milliseconds between status reads (default 3000)."),
+                                      QStringLiteral("MS"));
+    parser.addOptions({useDefault, custom, none, allowPublic, reasonOption, yes, ifUpdateTime, dropPolicy,
+                       allowInternet, stopAfter, stopPoll});
     parser.addPositionalArgument(QStringLiteral("ID"), tr("The environment's instance id."));
     if (const auto code = parse(parser, inv, true))
         return *code;
@@ -85,6 +107,19 @@ int RoleSetCommand::run(const CliInvocation& inv)
     if (parser.isSet(allowPublic) && !parser.isSet(reasonOption)) {
         inv.err << tr("--allow-public needs --reason TEXT (it is kept in the audit log).") << '\n';
         return CliExit::Usage;
+    }
+    if (parser.isSet(allowInternet) && !parser.isSet(reasonOption)) {
+        inv.err << tr("--allow-internet needs --reason TEXT (it is kept in the audit log).") << '\n';
+        return CliExit::Usage;
+    }
+    int stopPollMs = 3000;
+    if (parser.isSet(stopPoll)) {
+        bool ok = false;
+        stopPollMs = parser.value(stopPoll).toInt(&ok);
+        if (!ok || stopPollMs < 1 || stopPollMs > 600000) {
+            inv.err << tr("--stop-poll-interval takes milliseconds between 1 and 600000.") << '\n';
+            return CliExit::Usage;
+        }
     }
     qint64 expectedUpdateTime = 0;
     if (parser.isSet(ifUpdateTime)) {
@@ -139,13 +174,22 @@ int RoleSetCommand::run(const CliInvocation& inv)
     request.actor = identity.arn;
     request.confirmedUpFront = parser.isSet(yes);
     const bool allowPublicSet = parser.isSet(allowPublic);
+    const bool allowInternetSet = parser.isSet(allowInternet);
+    // Each confirmation rule has its own override: --allow-public for a public environment, --allow-internet for one
+    // the API reports as reachable from the internet; both when both rules fire.
+    QList<RolePolicy::Rule> confirmedRules;
+    if (allowPublicSet)
+        confirmedRules << RolePolicy::Rule::PublicEnvironment;
+    if (allowInternetSet)
+        confirmedRules << RolePolicy::Rule::InternetReachable;
     const QString reasonText = parser.value(reasonOption);
     const bool json = session.json();
     const auto confirm = [&](const RoleChange::Plan& plan, RoleChange::Answer answer) {
         if (!plan.trustNote.isEmpty())
             inv.err << tr("Note: %1").arg(plan.trustNote) << '\n';
         for (qsizetype i = 0; i < plan.decision.rules.size() && i < plan.decision.reasons.size(); ++i)
-            if (plan.decision.rules.at(i) != RolePolicy::Rule::PublicEnvironment)
+            if (plan.decision.rules.at(i) != RolePolicy::Rule::PublicEnvironment &&
+                plan.decision.rules.at(i) != RolePolicy::Rule::InternetReachable)
                 inv.err << tr("Note: %1").arg(plan.decision.reasons.at(i)) << '\n';
         if (!json) {
             for (const QString& kept : plan.write.kept)
@@ -156,10 +200,14 @@ int RoleSetCommand::run(const CliInvocation& inv)
                 inv.err << tr("Note: %1").arg(note) << '\n';
         }
         RoleChange::Confirmation confirmation;
-        confirmation.override = plan.decision.needsConfirmation() && allowPublicSet;
+        // RoleChange checks each confirmation rule against the flags given (RolePolicy::checkConfirmation).
+        confirmation.override = plan.decision.needsConfirmation() && !confirmedRules.isEmpty();
+        confirmation.confirmedRules = confirmedRules;
         confirmation.reason = confirmation.override ? reasonText : QString();
         if (plan.decision.needsConfirmation() &&
-            !RolePolicy::checkConfirmation(plan.decision, confirmation.override, confirmation.reason).isEmpty()) {
+            !RolePolicy::checkConfirmation(
+                 plan.decision, confirmation.override ? confirmedRules : QList<RolePolicy::Rule>(), confirmation.reason)
+                 .isEmpty()) {
             // Refused below by the operation itself; no point asking.
             confirmation.proceed = true;
             answer(confirmation);
@@ -220,12 +268,20 @@ int RoleSetCommand::run(const CliInvocation& inv)
         inv.err << outcome.message << '\n' << tr("Nothing was changed.") << '\n';
         printJson();
         return CliExit::RefusedByPolicy;
-    case RoleChange::Outcome::NeedsConfirmation:
+    case RoleChange::Outcome::NeedsConfirmation: {
+        QStringList flags;
+        if (plan.decision.has(RolePolicy::Rule::PublicEnvironment))
+            flags << QStringLiteral("--allow-public");
+        if (plan.decision.has(RolePolicy::Rule::InternetReachable))
+            flags << QStringLiteral("--allow-internet");
         inv.err << outcome.message << '\n'
-                << tr("To go ahead anyway, pass --allow-public --reason \"why\" (kept in the audit log).") << '\n'
+                << tr("To go ahead anyway, pass %1 --reason \"why\" (kept in the audit log).")
+                       .arg(flags.join(QLatin1Char(' ')))
+                << '\n'
                 << tr("Nothing was changed.") << '\n';
         printJson();
         return CliExit::RefusedByPolicy;
+    }
     case RoleChange::Outcome::NoChange:
         printJson();
         if (!json)
@@ -251,8 +307,98 @@ int RoleSetCommand::run(const CliInvocation& inv)
     case RoleChange::Outcome::Applied:
         break;
     }
-    printJson();
     if (!json)
         inv.out << outcome.message << '\n';
-    return CliExit::Ok;
+    const int code = revocationStep(session, inv, env, requested, identity.arn, &audit, parser.isSet(stopAfter),
+                                    !parser.isSet(yes), stopPollMs, &result);
+    printJson();
+    return code;
 }
+
+namespace {
+int revocationStep(CliSession& session, const CliInvocation& inv, const Environment& env,
+                   const RoleAssociation& requested, const QString& actor, AuditLog* audit, bool stop, bool ask,
+                   int pollIntervalMs, QJsonObject* result)
+{
+    // The truth about credentials already issued: valid until they expire, at most the old role's maximum session.
+    std::optional<int> maxSession;
+    if (env.role.isCustomRole()) {
+        const RoleArn arn = RoleArn::parse(env.role.roleArn());
+        RamRole role;
+        if (arn.isValid() &&
+            !session.waitFor(&role, [&](auto reply) { session.ram()->getRole(arn.roleName(), reply); }).isError())
+            maxSession = role.maxSessionDuration;
+    }
+    const Revocation::Window window =
+        Revocation::afterChange(env.role, requested, session.clock().nowUtc(), maxSession);
+    if (window.applies) {
+        result->insert(QStringLiteral("revocation"),
+                       QJsonObject{{QStringLiteral("credentialsValidUntil"), CliJson::isoUtc(window.validUntilUtc())},
+                                   {QStringLiteral("maxSessionSeconds"), window.maxSessionSeconds},
+                                   {QStringLiteral("maximumKnown"), window.maximumKnown}});
+        inv.err << window.explanation() << '\n';
+    }
+    if (!stop)
+        return CliExit::Ok;
+    if (!window.applies) {
+        inv.err << QCoreApplication::translate(
+                       "RoleSetCommand", "--stop: the environment held no role before this change; it was not stopped.")
+                << '\n';
+        return CliExit::Ok;
+    }
+    if (ask) {
+        inv.err << QCoreApplication::translate(
+                       "RoleSetCommand", "Stop environment %1 (%2) now? Whoever uses it loses unsaved work. [y/N] ")
+                       .arg(env.instanceId, env.instanceName);
+        inv.err.flush();
+        QFile in;
+        QString answerText;
+        if (in.open(stdin, QIODevice::ReadOnly))
+            answerText = QString::fromLocal8Bit(in.readLine()).trimmed();
+        if (answerText.compare(QLatin1String("y"), Qt::CaseInsensitive) != 0 &&
+            answerText.compare(QLatin1String("yes"), Qt::CaseInsensitive) != 0) {
+            result->insert(QStringLiteral("stop"),
+                           QJsonObject{{QStringLiteral("outcome"), QStringLiteral("not-confirmed")},
+                                       {QStringLiteral("status"), QJsonValue()},
+                                       {QStringLiteral("error"), QJsonValue()}});
+            inv.err << QCoreApplication::translate("RoleSetCommand", "Not stopped: environment %1 keeps running.")
+                           .arg(env.instanceId)
+                    << '\n';
+            return CliExit::Ok;
+        }
+    }
+    Environment current = env;
+    current.role = requested; // what the audit entry of the stop shows
+    EnvironmentStop stopper(session.dataWorks(), audit);
+    EnvironmentStop::Options options;
+    options.pollIntervalMs = pollIntervalMs;
+    options.actor = actor;
+    QObject::connect(&stopper, &EnvironmentStop::statusChanged, &stopper,
+                     [&inv](EnvironmentStatus status, const QString& text) {
+                         inv.err << QCoreApplication::translate("RoleSetCommand", "Environment status: %1")
+                                        .arg(status == EnvironmentStatus::Unknown && !text.isEmpty()
+                                                 ? text
+                                                 : EnvironmentStatuses::displayName(status))
+                                 << '\n';
+                     });
+    session.wait([&](std::function<void()> done) {
+        QObject::connect(&stopper, &EnvironmentStop::finished, &stopper, done);
+        stopper.start(current, options);
+    });
+    result->insert(QStringLiteral("stop"),
+                   QJsonObject{{QStringLiteral("outcome"), EnvironmentStop::outcomeToString(stopper.outcome())},
+                               {QStringLiteral("status"), EnvironmentStatuses::toString(stopper.lastStatus())},
+                               {QStringLiteral("error"), CliJson::stringOrNull(stopper.errorString())}});
+    if (stopper.outcome() == EnvironmentStop::Outcome::Stopped ||
+        stopper.outcome() == EnvironmentStop::Outcome::AlreadyStopped) {
+        inv.err << QCoreApplication::translate("RoleSetCommand", "Environment %1 is stopped.").arg(env.instanceId)
+                << '\n';
+        return CliExit::Ok;
+    }
+    inv.err << QCoreApplication::translate("RoleSetCommand",
+                                           "The role was changed, but the environment was not stopped: %1")
+                   .arg(stopper.errorString())
+            << '\n';
+    return CliExit::Failure;
+}
+} // namespace

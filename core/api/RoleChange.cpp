@@ -109,36 +109,26 @@ void RoleChange::read(std::shared_ptr<Run> run)
         return;
     }
     QPointer<RoleChange> self(this);
-    m_dataWorks->readServerIdeInstance(run->request.instanceId, [self, run](const ServerIdeInstanceRecord& record,
-                                                                            const ApiError& error) {
-        if (!self)
-            return;
-        if (error.isError()) {
-            run->result.error = error;
-            self->finish(run, Outcome::Failed,
-                         tr("Cannot read environment %1: %2").arg(run->request.instanceId, error.toString()));
-            return;
-        }
-        run->result.plan.environment = record.environment;
-        run->result.plan.currentConfig = record.credentialConfig;
-        run->judgedUpdateTimeMs = record.environment.updateTimeMs;
-        if (run->request.expectedUpdateTimeMs &&
-            *run->request.expectedUpdateTimeMs != record.environment.updateTimeMs) {
-            run->result.error = conflictError(
-                QStringLiteral("GetServerIdeInstance"),
-                tr("Environment %1 was updated at %2 (UTC), after the copy shown (%3 UTC); nothing was changed.")
-                    .arg(run->request.instanceId, utc(record.environment.updateTimeMs),
-                         utc(*run->request.expectedUpdateTimeMs)));
-            self->finish(run, Outcome::Conflict,
-                         tr("Not changed: someone else changed environment %1 since it was shown (updated %2 UTC, "
-                            "role now \"%3\"). Nothing was overwritten: look at it again and retry if the change is "
-                            "still right.")
-                             .arg(run->request.instanceId, utc(record.environment.updateTimeMs),
-                                  record.environment.role.displayText()));
-            return;
-        }
-        self->checkTrust(run);
-    });
+    m_dataWorks->readServerIdeInstance(
+        run->request.instanceId, [self, run](const ServerIdeInstanceRecord& record, const ApiError& error) {
+            if (!self)
+                return;
+            if (error.isError()) {
+                run->result.error = error;
+                self->finish(run, Outcome::Failed,
+                             tr("Cannot read environment %1: %2").arg(run->request.instanceId, error.toString()));
+                return;
+            }
+            run->result.plan.environment = record.environment;
+            run->result.plan.currentConfig = record.credentialConfig;
+            run->judgedUpdateTimeMs = record.environment.updateTimeMs;
+            if (run->request.expectedUpdateTimeMs &&
+                *run->request.expectedUpdateTimeMs != record.environment.updateTimeMs) {
+                self->conflict(run, record.environment, ConflictSince::Shown);
+                return;
+            }
+            self->checkTrust(run);
+        });
 }
 
 void RoleChange::checkTrust(std::shared_ptr<Run> run)
@@ -267,7 +257,7 @@ void RoleChange::decide(std::shared_ptr<Run> run)
     if (run->confirm)
         run->confirm(plan, answer);
     else
-        answer(Confirmation{true, false, {}});
+        answer(Confirmation{true, false, {}, {}});
 }
 
 void RoleChange::confirmed(std::shared_ptr<Run> run, const Confirmation& confirmation)
@@ -278,7 +268,11 @@ void RoleChange::confirmed(std::shared_ptr<Run> run, const Confirmation& confirm
         return;
     }
     if (decision.needsConfirmation()) {
-        const QString problem = RolePolicy::checkConfirmation(decision, confirmation.override, confirmation.reason);
+        QList<RolePolicy::Rule> confirmedRules;
+        if (confirmation.override)
+            confirmedRules = confirmation.confirmedRules.isEmpty() ? RolePolicy::confirmationRules(decision)
+                                                                   : confirmation.confirmedRules;
+        const QString problem = RolePolicy::checkConfirmation(decision, confirmedRules, confirmation.reason);
         if (!problem.isEmpty()) {
             finish(run, Outcome::NeedsConfirmation, tr("Refused by policy: %1").arg(problem));
             return;
@@ -299,34 +293,24 @@ void RoleChange::confirmed(std::shared_ptr<Run> run, const Confirmation& confirm
         finish(run, Outcome::Failed, tr("The connection was closed before the change could be written."));
         return;
     }
-    m_dataWorks->readServerIdeInstance(run->request.instanceId, [self, run](const ServerIdeInstanceRecord& record,
-                                                                            const ApiError& error) {
-        if (!self)
-            return;
-        if (error.isError()) {
-            run->result.error = error;
-            self->finish(run, Outcome::Failed,
-                         tr("Cannot read environment %1 again before writing: %2. Nothing was changed.")
-                             .arg(run->request.instanceId, error.toString()));
-            return;
-        }
-        if (record.environment.updateTimeMs != run->judgedUpdateTimeMs ||
-            record.credentialConfig != run->result.plan.currentConfig) {
-            run->result.plan.environment = record.environment;
-            run->result.error = conflictError(
-                QStringLiteral("GetServerIdeInstance"),
-                tr("Environment %1 was updated at %2 (UTC) while the change was being confirmed; nothing was changed.")
-                    .arg(run->request.instanceId, utc(record.environment.updateTimeMs)));
-            self->finish(run, Outcome::Conflict,
-                         tr("Not changed: someone else changed environment %1 while you were confirming (updated %2 "
-                            "UTC, role now \"%3\"). Nothing was overwritten: review it and apply again if your change "
-                            "is still right.")
-                             .arg(run->request.instanceId, utc(record.environment.updateTimeMs),
-                                  record.environment.role.displayText()));
-            return;
-        }
-        self->write(run);
-    });
+    m_dataWorks->readServerIdeInstance(
+        run->request.instanceId, [self, run](const ServerIdeInstanceRecord& record, const ApiError& error) {
+            if (!self)
+                return;
+            if (error.isError()) {
+                run->result.error = error;
+                self->finish(run, Outcome::Failed,
+                             tr("Cannot read environment %1 again before writing: %2. Nothing was changed.")
+                                 .arg(run->request.instanceId, error.toString()));
+                return;
+            }
+            if (record.environment.updateTimeMs != run->judgedUpdateTimeMs ||
+                record.credentialConfig != run->result.plan.currentConfig) {
+                self->conflict(run, record.environment, ConflictSince::Confirming);
+                return;
+            }
+            self->write(run);
+        });
 }
 
 void RoleChange::write(std::shared_ptr<Run> run)
@@ -389,6 +373,33 @@ void RoleChange::readBack(std::shared_ptr<Run> run)
                 run, Outcome::Applied,
                 tr("Role of %1 (%2) changed: %3 -> %4.").arg(run->request.instanceId, before.instanceName, from, to));
         });
+}
+
+void RoleChange::conflict(std::shared_ptr<Run> run, const Environment& fresh, ConflictSince since)
+{
+    // The one conflict ending (nothing was written): the fresh copy becomes what the result shows, the error says
+    // against which copy it was found, and the message what to do next.
+    const QString id = run->request.instanceId;
+    const QString updated = utc(fresh.updateTimeMs);
+    run->result.plan.environment = fresh;
+    QString detail;
+    QString message;
+    if (since == ConflictSince::Shown) {
+        detail = tr("Environment %1 was updated at %2 (UTC), after the copy shown (%3 UTC); nothing was changed.")
+                     .arg(id, updated, utc(run->request.expectedUpdateTimeMs.value_or(0)));
+        message = tr("Not changed: someone else changed environment %1 since it was shown (updated %2 UTC, role now "
+                     "\"%3\"). Nothing was overwritten: look at it again and retry if the change is still right.")
+                      .arg(id, updated, fresh.role.displayText());
+    } else {
+        detail = tr("Environment %1 was updated at %2 (UTC) while the change was being confirmed; nothing was changed.")
+                     .arg(id, updated);
+        message = tr("Not changed: someone else changed environment %1 while you were confirming (updated %2 UTC, "
+                     "role now \"%3\"). Nothing was overwritten: review it and apply again if your change is still "
+                     "right.")
+                      .arg(id, updated, fresh.role.displayText());
+    }
+    run->result.error = conflictError(QStringLiteral("GetServerIdeInstance"), detail);
+    finish(run, Outcome::Conflict, message);
 }
 
 void RoleChange::finish(std::shared_ptr<Run> run, Outcome outcome, const QString& message)

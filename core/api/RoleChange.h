@@ -95,7 +95,12 @@ public:
     {
         bool proceed = false;
         bool override = false; // confirms a NeedsConfirmation verdict...
-        QString reason;        // ...with this reason (kept in the audit log)
+        QString reason;        // ...with this reason (kept in the audit log)...
+        // ...for these rules only (RolePolicy::confirmationRules: each one is confirmed on its own, so confirming a
+        // public environment never confirms internet exposure). Empty with override set: every confirmation rule of
+        // the plan handed to the confirm step. The rules are checked against the decision on the read that is written
+        // from: a rule that appears there and was not confirmed ends in NeedsConfirmation, whatever the front end.
+        QList<RolePolicy::Rule> confirmedRules;
     };
     using Answer = std::function<void(const Confirmation&)>;
     // Called once with the plan when the change is allowed or needs confirmation; must call answer exactly once,
@@ -141,6 +146,12 @@ private:
     void confirmed(std::shared_ptr<Run> run, const Confirmation& confirmation);
     void write(std::shared_ptr<Run> run);
     void readBack(std::shared_ptr<Run> run);
+    enum class ConflictSince
+    {
+        Shown,      // the first read differs from the copy the front end showed (Request::expectedUpdateTimeMs)
+        Confirming, // the read after a person's confirmation differs from the one judged
+    };
+    void conflict(std::shared_ptr<Run> run, const Environment& fresh, ConflictSince since);
     void finish(std::shared_ptr<Run> run, Outcome outcome, const QString& message);
 
     struct ChainExample

@@ -218,6 +218,32 @@ Environment Environment::fromJson(const QJsonObject& o, StringPool* pool)
         e.userVpc.vpcId = shared(vpc.value(u"VpcId"));
         e.userVpc.vSwitchId = shared(vpc.value(u"VSwitchId"));
         e.userVpc.securityGroupId = shared(vpc.value(u"SecurityGroupId"));
+        const QJsonArray forwards = vpc.value(u"ForwardInfos").toArray();
+        if (!forwards.isEmpty())
+            e.forwardInfos.reserve(forwards.size());
+        for (const QJsonValue& v : forwards) {
+            const QJsonObject f = v.toObject();
+            ForwardInfo info;
+            info.name = shared(f.value(u"Name"));
+            info.enabled = boolean(f.value(u"Enable"));
+            // An array of strings; a single string is read as a one-element list rather than ignored, so that an
+            // "internet" sent that way still counts.
+            const QJsonValue access = f.value(u"AccessType");
+            if (access.isArray()) {
+                for (const QJsonValue& a : access.toArray())
+                    info.accessTypes << shared(a);
+            } else if (access.isString()) {
+                info.accessTypes << shared(access);
+            }
+            info.containerName = shared(f.value(u"ContainerName"));
+            info.forwardPort = shared(f.value(u"ForwardPort"));
+            info.externalPort = shared(f.value(u"ExternalPort"));
+            info.hasEip = !text(f.value(u"EipAllocationId")).isEmpty();
+            info.hasNatGateway = !text(f.value(u"NatGatewayId")).isEmpty();
+            // Only whether a key is set: the key itself is never kept.
+            info.hasSshPublicKey = !text(f.value(u"SSHPublicKey")).isEmpty();
+            e.forwardInfos << info;
+        }
     }
 
     const QJsonArray datasets = nested(o.value(u"Datasets")).toArray();
@@ -238,6 +264,17 @@ Environment Environment::fromJson(const QJsonObject& o, StringPool* pool)
     if (pool && e.role.isCustomRole())
         e.role = e.role.withRoleArn(pool->intern(e.role.roleArn()));
     return e;
+}
+
+bool ForwardInfo::isInternet() const
+{
+    if (!enabled)
+        return false;
+    for (const QString& type : accessTypes) {
+        if (type.trimmed().compare(u"internet", Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
 }
 
 QString Environment::statusDisplayText() const

@@ -10,6 +10,7 @@
 #include <QMutex>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 // The status of an individual development environment (a DataWorks ServerIde instance), as the API
 // names them; Unknown stands for any value the API adds later (Environment keeps the raw text).
@@ -80,6 +81,26 @@ struct UserVpc
     bool operator==(const UserVpc&) const = default;
 };
 
+// One UserVpc.ForwardInfos entry: a port of the environment forwarded through the user's VPC. Only facts that are not
+// secret are kept: the presence of an EIP, a NAT gateway or an SSH public key, never the key itself nor the ids.
+struct ForwardInfo
+{
+    QString name;
+    bool enabled = false;
+    QStringList accessTypes; // as the API sent them: "intranet", "internet"
+    QString containerName;
+    QString forwardPort;  // the environment's port
+    QString externalPort; // the port reachable from outside
+    bool hasEip = false;
+    bool hasNatGateway = false;
+    bool hasSshPublicKey = false;
+
+    // Enabled and forwarded to the internet (an AccessType "internet", in any case): the environment is reachable
+    // from the internet through this port.
+    bool isInternet() const;
+    bool operator==(const ForwardInfo&) const = default;
+};
+
 struct Dataset
 {
     QString identifier;
@@ -113,6 +134,7 @@ struct Environment
     qint64 createTimeMs = 0; // raw epoch milliseconds
     qint64 updateTimeMs = 0; // raw epoch milliseconds: the conflict check compares these exactly
     UserVpc userVpc;
+    QList<ForwardInfo> forwardInfos; // UserVpc.ForwardInfos
     QList<Dataset> datasets;
     RoleAssociation role;
 

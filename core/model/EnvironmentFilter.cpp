@@ -1,5 +1,6 @@
 #include "EnvironmentFilter.h"
 
+#include "Exposure.h"
 #include "VisibilityStore.h"
 
 #include <QStringList>
@@ -7,7 +8,7 @@
 bool EnvironmentFilter::isEmpty() const
 {
     return project.trimmed().isEmpty() && ownerId.trimmed().isEmpty() && statuses.isEmpty() &&
-           keyword.trimmed().isEmpty() && !visibility && !roleKind;
+           keyword.trimmed().isEmpty() && !visibility && !roleKind && !internet;
 }
 
 bool EnvironmentFilter::matches(const Environment& e, Visibility recorded) const
@@ -31,6 +32,8 @@ bool EnvironmentFilter::matches(const Environment& e, Visibility recorded) const
     if (visibility && *visibility != recorded)
         return false;
     if (roleKind && *roleKind != e.role.kind())
+        return false;
+    if (internet && *internet != Exposure::internetReachable(e))
         return false;
     return true;
 }

@@ -26,6 +26,7 @@ public:
     QString keyword;                   // substring of InstanceId or InstanceName, ignoring case
     std::optional<Visibility> visibility;
     std::optional<RoleAssociation::Kind> roleKind;
+    std::optional<bool> internet; // reachable from the internet as the API reports it (Exposure), or not
 
     bool isEmpty() const;
     bool operator==(const EnvironmentFilter& other) const = default;

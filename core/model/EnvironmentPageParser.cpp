@@ -345,7 +345,56 @@ constexpr std::string_view kKeys[KeyCount] = {
     "FailReason",        "CreateTime",   "UpdateTime", "UserVpc",   "Datasets",    "CredentialConfig",
 };
 
-constexpr std::string_view kVpcKeys[] = {"VpcId", "VSwitchId", "SecurityGroupId"};
+constexpr std::string_view kVpcKeys[] = {"VpcId", "VSwitchId", "SecurityGroupId", "ForwardInfos"};
+constexpr std::string_view kForwardKeys[] = {"Name",        "Enable",       "AccessType",      "ContainerName",
+                                             "ForwardPort", "ExternalPort", "EipAllocationId", "NatGatewayId",
+                                             "SSHPublicKey"};
+
+// UserVpc.ForwardInfos as Environment::fromJson reads it.
+QList<ForwardInfo> forwardInfos(const element* forwards, PageContext& context)
+{
+    QList<ForwardInfo> list;
+    if (!forwards)
+        return list;
+    if (forwards->type() != element_type::ARRAY) { // QJsonValue::toArray(): empty
+        checkNumbers(*forwards);
+        return list;
+    }
+    const simdjson::dom::array array(*forwards);
+    if (array.size() > 0)
+        list.reserve(qsizetype(array.size()));
+    for (element item : array) {
+        ForwardInfo info;
+        if (item.type() == element_type::OBJECT) {
+            const element* f[9];
+            element fs[9];
+            readKeys(item, kForwardKeys, f, fs);
+            info.name = sharedText(f[0], context);
+            info.enabled = boolean(f[1]);
+            if (const element* access = f[2]) {
+                if (access->type() == element_type::ARRAY) {
+                    for (element a : simdjson::dom::array(*access))
+                        info.accessTypes << sharedText(&a, context);
+                } else if (access->type() == element_type::STRING) {
+                    info.accessTypes << sharedText(access, context);
+                } else {
+                    checkNumbers(*access);
+                }
+            }
+            info.containerName = sharedText(f[3], context);
+            info.forwardPort = sharedText(f[4], context);
+            info.externalPort = sharedText(f[5], context);
+            info.hasEip = !text(f[6]).isEmpty();
+            info.hasNatGateway = !text(f[7]).isEmpty();
+            info.hasSshPublicKey = !text(f[8]).isEmpty(); // only whether a key is set
+        } else {
+            checkNumbers(item);
+        }
+        list << info;
+    }
+    return list;
+}
+
 constexpr std::string_view kDatasetKeys[] = {"Identifier", "MountPath", "ReadOnly", "Uri"};
 
 Environment environment(element instance, PageContext& context)
@@ -382,12 +431,13 @@ Environment environment(element instance, PageContext& context)
         if (vpc->type() == element_type::STRING)
             throw Fallback{};
         if (vpc->type() == element_type::OBJECT && simdjson::dom::object(*vpc).size() > 0) {
-            const element* v[3];
-            element vs[3];
+            const element* v[4];
+            element vs[4];
             readKeys(*vpc, kVpcKeys, v, vs);
             e.userVpc.vpcId = sharedText(v[0], context);
             e.userVpc.vSwitchId = sharedText(v[1], context);
             e.userVpc.securityGroupId = sharedText(v[2], context);
+            e.forwardInfos = forwardInfos(v[3], context);
         } else {
             checkNumbers(*vpc);
         }

@@ -1,5 +1,6 @@
 #include "RolePolicy.h"
 
+#include "Exposure.h"
 #include "RoleArn.h"
 
 #include <QCoreApplication>
@@ -38,6 +39,16 @@ QString statusReason(StatusClass cls, EnvironmentStatus status)
         break;
     }
     return {};
+}
+
+QString internetReason(const Input& in)
+{
+    if (in.internetPorts.isEmpty())
+        return QCoreApplication::translate("RolePolicy", "This environment is reachable from the internet (the API "
+                                                         "reports an enabled internet port forwarding).");
+    return QCoreApplication::translate("RolePolicy", "This environment is reachable from the internet: the API "
+                                                     "reports port forwarding to the internet (ports %1).")
+        .arg(in.internetPorts.join(QStringLiteral(", ")));
 }
 
 Rule statusRule(StatusClass cls)
@@ -101,6 +112,9 @@ Input inputFor(const Environment& environment, Visibility visibility, const Role
     in.current = environment.role;
     in.requested = requested;
     in.trustPolicy = trustPolicy;
+    const Exposure exposure = Exposure::of(environment, visibility);
+    in.internetReachable = exposure.isInternetReachable();
+    in.internetPorts = exposure.internetPortTexts();
     return in;
 }
 
@@ -139,6 +153,10 @@ Decision evaluate(const Input& in)
                     "RolePolicy", "This environment is recorded as public and has a role. Consider removing it.") +
                     u' ' + publicEnvironmentGuidance());
         }
+        if (in.internetReachable && requested.hasRole())
+            add(d, Rule::InternetKeepsRole,
+                internetReason(in) + u' ' +
+                    QCoreApplication::translate("RolePolicy", "It has a role: consider removing it."));
         return d;
     }
 
@@ -219,7 +237,16 @@ Decision evaluate(const Input& in)
         return d;
     }
 
-    // Rules 6 and 7: visibility.
+    // Rules 6, 6b and 7: visibility and exposure.
+    if (in.internetReachable) {
+        d.verdict = Verdict::NeedsConfirmation;
+        add(d, Rule::InternetReachable,
+            internetReason(in) + u' ' +
+                QCoreApplication::translate(
+                    "RolePolicy",
+                    "Anyone who reaches it can use the role's credentials. Prefer \"Do Not Associate Role\" or turn "
+                    "the internet forwarding off first. To go ahead anyway, confirm and type a reason."));
+    }
     switch (in.visibility) {
     case Visibility::Public:
         d.verdict = Verdict::NeedsConfirmation;
@@ -229,7 +256,8 @@ Decision evaluate(const Input& in)
                 QCoreApplication::translate("RolePolicy", "To go ahead anyway, confirm and type a reason."));
         break;
     case Visibility::Unknown:
-        d.verdict = Verdict::Allowed;
+        if (!in.internetReachable)
+            d.verdict = Verdict::Allowed;
         add(d, Rule::VisibilityUnknown,
             QCoreApplication::translate(
                 "RolePolicy",
@@ -237,7 +265,8 @@ Decision evaluate(const Input& in)
                 "associate a role."));
         break;
     case Visibility::Private:
-        d.verdict = Verdict::Allowed;
+        if (!in.internetReachable)
+            d.verdict = Verdict::Allowed;
         break;
     }
     appendNotes();
@@ -306,6 +335,10 @@ QString ruleToString(Rule rule)
         return QStringLiteral("role-trusts-accounts");
     case Rule::ReplacesUnrecognised:
         return QStringLiteral("replaces-unrecognised");
+    case Rule::InternetReachable:
+        return QStringLiteral("internet-reachable");
+    case Rule::InternetKeepsRole:
+        return QStringLiteral("internet-keeps-role");
     }
     return {};
 }
@@ -315,19 +348,44 @@ bool isValidOverrideReason(const QString& reason)
     return !reason.trimmed().isEmpty();
 }
 
+QList<Rule> confirmationRules(const Decision& decision)
+{
+    QList<Rule> rules;
+    if (!decision.needsConfirmation())
+        return rules;
+    for (Rule rule : decision.rules) {
+        if (rule == Rule::PublicEnvironment || rule == Rule::InternetReachable)
+            rules << rule;
+    }
+    return rules;
+}
+
 QString checkConfirmation(const Decision& decision, bool confirmed, const QString& reason)
+{
+    return checkConfirmation(decision, confirmed ? confirmationRules(decision) : QList<Rule>(), reason);
+}
+
+QString checkConfirmation(const Decision& decision, const QList<Rule>& confirmed, const QString& reason)
 {
     switch (decision.verdict) {
     case Verdict::Allowed:
         return {};
-    case Verdict::NeedsConfirmation:
-        if (!confirmed)
+    case Verdict::NeedsConfirmation: {
+        // Each rule is confirmed on its own: confirming a public environment does not confirm internet exposure.
+        QStringList missing;
+        for (qsizetype i = 0; i < decision.rules.size(); ++i) {
+            const Rule rule = decision.rules.at(i);
+            if ((rule == Rule::PublicEnvironment || rule == Rule::InternetReachable) && !confirmed.contains(rule))
+                missing << decision.reasons.value(i);
+        }
+        if (!missing.isEmpty())
             return QCoreApplication::translate("RolePolicy", "This change needs confirmation: %1")
-                .arg(decision.reasons.join(QLatin1Char(' ')));
+                .arg(missing.join(QLatin1Char(' ')));
         if (!isValidOverrideReason(reason))
             return QCoreApplication::translate(
                 "RolePolicy", "Type a reason for going against the guidance; it is kept in the audit log.");
         return {};
+    }
     case Verdict::Refused:
         break;
     }

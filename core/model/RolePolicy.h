@@ -25,7 +25,10 @@
 //  5. Allowed: removing the role ("Do Not Associate Role"), whatever the visibility.
 //  6. NeedsConfirmation: an environment recorded as public getting any role (product guidance: a public
 //     environment should use "Do Not Associate Role"). An override needs a typed reason.
-//  7. Allowed, with a note, when visibility is not recorded; Allowed when private.
+//  6b. NeedsConfirmation: an environment the API reports as reachable from the internet (an enabled
+//     UserVpc.ForwardInfos entry with AccessType internet, see Exposure) getting any role, whatever its recorded
+//     visibility and status. An override needs a typed reason, as for 6; both fire when both apply.
+//  7. Allowed, with a note, when visibility is not recorded; Allowed when private (unless 6b applies).
 // When several refusals of rule 1 apply, all are reported; likewise all of rules 3 and 4.
 //
 // Status table (what a role change may do in each ServerIde status):
@@ -64,6 +67,8 @@ enum class Rule
     TrustPolicyUnknown,   // "trust-policy-unknown"       (note)
     RoleTrustsAccounts,   // "role-trusts-accounts"       (note)
     ReplacesUnrecognised, // "replaces-unrecognised"      (note)
+    InternetReachable,    // "internet-reachable"         (needs confirmation)
+    InternetKeepsRole, // "internet-keeps-role"        (note on a no-change for an internet-reachable env with a role)
 };
 
 enum class StatusClass
@@ -83,6 +88,9 @@ struct Input
     RoleAssociation requested;
     // The requested custom role's trust policy when it could be read (RAM GetRole); ignored otherwise.
     std::optional<TrustPolicy> trustPolicy;
+    // The exposure the API reports (Exposure::isInternetReachable()) and the internet ports, for the reason text.
+    bool internetReachable = false;
+    QStringList internetPorts;
 };
 
 struct Decision
@@ -102,7 +110,7 @@ struct Decision
 
 Decision evaluate(const Input& input);
 
-// The usual Input: the environment as shown (its status and current role), its recorded visibility,
+// The usual Input: the environment as shown (its status, current role and exposure), its recorded visibility,
 // the requested role and, for a custom role, its trust policy when RAM GetRole could read it.
 Input inputFor(const Environment& environment, Visibility visibility, const RoleAssociation& requested,
                const std::optional<TrustPolicy>& trustPolicy = std::nullopt);
@@ -122,8 +130,14 @@ QString publicEnvironmentGuidance();
 
 // An override reason counts when it has non-whitespace text.
 bool isValidOverrideReason(const QString& reason);
-// Empty when the change may go ahead: Allowed, or NeedsConfirmation that was confirmed with a valid
-// reason. Otherwise, in plain words, why not (a refusal cannot be overridden).
+// The rules of a decision that a person must confirm, each on its own (PublicEnvironment: --allow-public,
+// InternetReachable: --allow-internet), in the decision's order. Empty unless it needs confirmation.
+QList<Rule> confirmationRules(const Decision& decision);
+// Empty when the change may go ahead: Allowed, or NeedsConfirmation where every rule of confirmationRules() is in
+// `confirmed` and the reason is valid. Otherwise, in plain words, why not: the reasons of the rules not confirmed
+// (a refusal cannot be overridden).
+QString checkConfirmation(const Decision& decision, const QList<Rule>& confirmed, const QString& reason);
+// The same with every confirmation rule confirmed (true) or none (false).
 QString checkConfirmation(const Decision& decision, bool confirmed, const QString& reason);
 
 } // namespace RolePolicy

@@ -1,5 +1,7 @@
 #include "RoleRules.h"
 
+#include "model/Exposure.h"
+
 QString RulesLocation::toString() const
 {
     if (line <= 0)
@@ -116,7 +118,7 @@ QString RoleRequirement::displayText() const
 bool RuleSelector::isEmpty() const
 {
     return workspaces.isEmpty() && environments.isEmpty() && namePatterns.isEmpty() && ownerPatterns.isEmpty() &&
-           statuses.isEmpty() && visibilities.isEmpty();
+           statuses.isEmpty() && visibilities.isEmpty() && exposures.isEmpty();
 }
 
 void RuleSelector::compile()
@@ -167,6 +169,13 @@ bool RuleSelector::matches(const Environment& e, Visibility visibility) const
         return false;
     if (!ownerRegexes.isEmpty() && !anyMatch(ownerRegexes, e.ownerId))
         return false;
+    if (!exposures.isEmpty()) {
+        // The one place that says what internet-reachable means (Exposure), as the policy and both front ends ask.
+        const ExposureMatch actual =
+            Exposure::internetReachable(e) ? ExposureMatch::Internet : ExposureMatch::NotInternet;
+        if (!exposures.contains(actual))
+            return false;
+    }
     return true;
 }
 

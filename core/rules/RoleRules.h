@@ -84,6 +84,14 @@ struct RuleSelector
     QStringList ownerPatterns;         // glob patterns over the OwnerId
     QList<EnvironmentStatus> statuses; // any of these
     QList<Visibility> visibilities;    // recorded visibility, any of these
+    // The exposure the API reports (Exposure::isInternetReachable(): an enabled UserVpc.ForwardInfos entry with
+    // AccessType internet), any of these. YAML `exposure: internet | not-internet`.
+    enum class ExposureMatch
+    {
+        Internet,    // "internet": reachable from the internet
+        NotInternet, // "not-internet": no enabled internet forward reported
+    };
+    QList<ExposureMatch> exposures;
 
     // Compiled from the patterns by RulesFile (or compile()).
     QList<QRegularExpression> nameRegexes;

@@ -118,7 +118,9 @@ void RuleApplier::runCurrent()
         confirmation.proceed = true;
         QString reason = RulePlan::auditReason(m_rules, fresh.ruleIndex);
         if (fresh.publicOverride) {
+            // The rule confirms the public rule only; RoleChange refuses any other confirmation rule (internet).
             confirmation.override = true;
+            confirmation.confirmedRules = {RolePolicy::Rule::PublicEnvironment};
             reason += QStringLiteral("; public override: ") + fresh.overrideReason;
         }
         confirmation.reason = reason;

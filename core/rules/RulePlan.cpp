@@ -67,8 +67,19 @@ Entry evaluateOne(const RuleSet& rules, const Environment& e, Visibility visibil
         entry.reasons << decision.reasons;
         break;
     case RolePolicy::Verdict::NeedsConfirmation:
-        // Only a public environment getting a role needs confirmation; a rule confirms it only when it names the
-        // environment (a selector matched it, so the id is in match.environments) and gives a reason.
+        if (decision.has(RolePolicy::Rule::InternetReachable)) {
+            // An environment the API reports as reachable from the internet never gets a role from a rules file,
+            // whatever the rule says: a person confirms that one environment at a time (role set --allow-internet).
+            entry.action = Action::CannotFix;
+            entry.reasons << decision.reasons;
+            entry.reasons << QCoreApplication::translate(
+                "RulePlan", "A rules file never gives a role to an environment reachable from the internet: turn "
+                            "its internet port forwarding off, or change it on its own with role set "
+                            "--allow-internet and a reason.");
+            break;
+        }
+        // Otherwise only a public environment getting a role needs confirmation; a rule confirms it only when it
+        // names the environment (a selector matched it, so the id is in match.environments) and gives a reason.
         if (!rule.publicOverrideReason.isEmpty() && rule.match.environments.contains(e.instanceId)) {
             entry.action = Action::Change;
             entry.publicOverride = true;

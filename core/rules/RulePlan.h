@@ -22,8 +22,9 @@
 //   keep        the environment already satisfies its rule, or no rule matches it;
 //   change      it deviates and RolePolicy allows the change (or the rule carries a public override for it);
 //   cannot-fix  it deviates but the change cannot be made: RolePolicy refuses it (status, trust policy, ...),
-//               it would give a public environment a role without an override, or the rule names no single role
-//               to change to. The reason says which.
+//               it would give a public environment a role without an override, it would give a role to an
+//               environment the API reports as reachable from the internet (never from a rules file), or the rule
+//               names no single role to change to. The reason says which.
 // Every proposed change is judged by RolePolicy::evaluate(), so a plan never proposes what the policy refuses.
 namespace RulePlan {
 

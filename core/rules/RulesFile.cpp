@@ -125,13 +125,15 @@ public:
             return; // "match:" with nothing: every environment
         if (!node.IsMap()) {
             error(node.IsDefined() ? node.Mark() : keyMark,
-                  tr("match must be a mapping of workspace, environment, name, owner, status, visibility; found a %1")
+                  tr("match must be a mapping of workspace, environment, name, owner, status, visibility, exposure; "
+                     "found a %1")
                       .arg(kindName(node)));
             return;
         }
         static const QStringList keys = {QStringLiteral("workspace"), QStringLiteral("environment"),
                                          QStringLiteral("name"),      QStringLiteral("owner"),
-                                         QStringLiteral("status"),    QStringLiteral("visibility")};
+                                         QStringLiteral("status"),    QStringLiteral("visibility"),
+                                         QStringLiteral("exposure")};
         checkKeys(node, keys, tr("match"));
         for (auto it = node.begin(); it != node.end(); ++it) {
             if (!it->first.IsScalar())
@@ -166,6 +168,14 @@ public:
                               tr("unknown visibility \"%1\"; expected public, private or unknown").arg(value));
                     } else {
                         out->visibilities << visibility;
+                    }
+                } else if (key == QLatin1String("exposure")) {
+                    if (value == QLatin1String("internet")) {
+                        out->exposures << RuleSelector::ExposureMatch::Internet;
+                    } else if (value == QLatin1String("not-internet")) {
+                        out->exposures << RuleSelector::ExposureMatch::NotInternet;
+                    } else {
+                        error(valueMark, tr("unknown exposure \"%1\"; expected internet or not-internet").arg(value));
                     }
                 }
             }

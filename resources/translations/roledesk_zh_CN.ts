@@ -571,7 +571,7 @@
 <context>
     <name>BulkRoleDialog</name>
     <message>
-        <location filename="../../ui/BulkRoleDialog.cpp" line="+33"/>
+        <location filename="../../ui/BulkRoleDialog.cpp" line="+35"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
@@ -762,7 +762,7 @@
         <translation>正在修改 %1（第 %2 个，共 %3 个）...</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>changed by someone else since it was loaded (role now &quot;%1&quot;); not overwritten</source>
         <translation>加载后已被他人修改（当前角色为“%1”）；未覆盖</translation>
     </message>
@@ -770,6 +770,13 @@
         <location line="+73"/>
         <source>Done: %1 changed, %2 unchanged, %3 refused by policy, %4 conflicts, %5 API errors, %6 cancelled.</source>
         <translation>完成：已修改 %1 个，未变化 %2 个，被策略拒绝 %3 个，冲突 %4 个，API 错误 %5 个，已取消 %6 个。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>Credentials already issued to %n changed environment(s) are not revoked: they stay valid until they expire, at the latest %1 (UTC). To end them sooner, stop those environments (Change role on one environment offers it, or roledesk-cli role set --stop).</source>
+        <translation>
+            <numerusform>已签发给 %n 个已更改环境的凭证不会被吊销：它们在过期前一直有效，最迟到 %1（UTC）。如需提前终止，请停止这些环境（对单个环境“更改角色”时会提供此选项，或使用 roledesk-cli role set --stop）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2419,7 +2426,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>DemoShots</name>
     <message>
-        <location filename="../../ui/DemoShots.cpp" line="+60"/>
+        <location filename="../../ui/DemoShots.cpp" line="+62"/>
         <source>SQL workshop on Friday reads the course tables</source>
         <translation>周五的 SQL 培训会读取课程表</translation>
     </message>
@@ -2502,7 +2509,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvironmentFilter</name>
     <message>
-        <location filename="../../core/model/EnvironmentFilter.cpp" line="+62"/>
+        <location filename="../../core/model/EnvironmentFilter.cpp" line="+65"/>
         <source>&quot;%1&quot; is not an environment status; use one of %2 or Unknown.</source>
         <translation>“%1”不是环境状态；请使用 %2 或 Unknown 之一。</translation>
     </message>
@@ -2582,9 +2589,47 @@ Checking where credentials can come from on this machine...</source>
     </message>
 </context>
 <context>
+    <name>EnvironmentStop</name>
+    <message>
+        <location filename="../../core/api/EnvironmentStop.cpp" line="+54"/>
+        <source>Stopped following environment %1. The stop request was already sent and cannot be withdrawn; the environment may still stop. Refresh to see its status.</source>
+        <translation>已停止跟踪环境 %1。停止请求已发送，无法撤回；环境仍可能停止。请刷新查看其状态。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancelled before the stop request was sent: environment %1 was not stopped.</source>
+        <translation>在发送停止请求之前已取消：环境 %1 未被停止。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot stop environment %1: not connected.</source>
+        <translation>无法停止环境 %1：未连接。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>DataWorks refused to stop environment %1: %2</source>
+        <translation>DataWorks 拒绝停止环境 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The stop of environment %1 was requested, but reading its status failed: %2</source>
+        <translation>已请求停止环境 %1，但读取其状态失败：%2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Environment %1 did not stop: it is now %2%3.</source>
+        <translation>环境 %1 未停止：它现在的状态是 %2%3。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Environment %1 is still %2 after %3 status reads; it did not reach Stopped in time. Refresh later, or stop it in the DataWorks console.</source>
+        <translation>读取 %3 次状态后，环境 %1 仍为 %2，未能及时进入“已停止”。请稍后刷新，或在 DataWorks 控制台中停止它。</translation>
+    </message>
+</context>
+<context>
     <name>EnvironmentTableModel</name>
     <message>
-        <location filename="../../ui/EnvironmentTableModel.cpp" line="+48"/>
+        <location filename="../../ui/EnvironmentTableModel.cpp" line="+52"/>
         <source>Custom: %1</source>
         <translation>自定义：%1</translation>
     </message>
@@ -2644,7 +2689,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvsListCommand</name>
     <message>
-        <location filename="../../app/cli/EnvsCommands.cpp" line="+84"/>
+        <location filename="../../app/cli/EnvsCommands.cpp" line="+94"/>
         <source>List individual development environments with their role and recorded visibility.</source>
         <translation>列出个人开发环境及其角色和记录的可见性。</translation>
     </message>
@@ -2684,7 +2729,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>仅关联此类角色的环境：default、custom、none。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+5"/>
+        <source>Only environments the API reports as reachable from the internet (an enabled internet port forwarding).</source>
+        <translation>仅显示 API 报告为可从公网访问的环境（已启用公网端口转发）。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>--public and --private exclude each other.</source>
         <translation>--public 与 --private 不能同时使用。</translation>
     </message>
@@ -2694,7 +2744,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>--role 的取值为 default、custom 或 none。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Cannot list the environments</source>
         <translation>无法列出环境</translation>
     </message>
@@ -2738,8 +2788,13 @@ Checking where credentials can come from on this machine...</source>
         <source>UPDATED</source>
         <translation>更新时间</translation>
     </message>
+    <message>
+        <location line="+0"/>
+        <source>INTERNET</source>
+        <translation>公网</translation>
+    </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+18"/>
         <source>%n environment(s).</source>
         <translation>
             <numerusform>共 %n 个环境。</numerusform>
@@ -2752,20 +2807,33 @@ Checking where credentials can come from on this machine...</source>
             <numerusform>%n 个公开环境关联了角色：工作空间中的任何人都可以使用它。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n environment(s) reachable from the internet have a role.</source>
+        <translation>
+            <numerusform>%n 个可从公网访问的环境关联了角色。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EnvsOutput</name>
     <message>
-        <location line="-136"/>
-        <location line="+121"/>
+        <location line="-157"/>
+        <location line="+135"/>
         <source>%1 (%2 UTC)</source>
         <translation>%1（%2 UTC）</translation>
+    </message>
+    <message>
+        <location line="-99"/>
+        <source>yes (%1)</source>
+        <extracomment>Marks an environment reachable from the internet, followed by its forwarded ports</extracomment>
+        <translation>是（%1）</translation>
     </message>
 </context>
 <context>
     <name>EnvsShowCommand</name>
     <message>
-        <location line="+23"/>
+        <location line="+128"/>
         <source>Show one individual development environment.</source>
         <translation>显示一个个人开发环境。</translation>
     </message>
@@ -2840,9 +2908,24 @@ Checking where credentials can come from on this machine...</source>
         <translation>更新时间</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Internet</source>
+        <translation>公网</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forwarded port</source>
+        <translation>转发端口</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Warning: this environment is public and has a role: anyone in the workspace can use the role&apos;s credentials.</source>
         <translation>警告：该环境是公开的并关联了角色：工作空间中的任何人都可以使用该角色的凭证。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Warning: this environment is reachable from the internet and has a role: anyone who gets in can use the role&apos;s credentials.</source>
+        <translation>警告：此环境可从公网访问且关联了角色：任何能进入该环境的人都可以使用该角色的凭证。</translation>
     </message>
 </context>
 <context>
@@ -2871,6 +2954,69 @@ Checking where credentials can come from on this machine...</source>
         <location line="+38"/>
         <source>Cannot run %1: %2</source>
         <translation>无法运行 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Exposure</name>
+    <message>
+        <location filename="../../core/model/Exposure.cpp" line="+59"/>
+        <source>Not reachable from the internet (no enabled internet port forwarding reported)</source>
+        <translation>不可从公网访问（未报告已启用的公网端口转发）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reachable from the internet (ports %1) and holds a role: anyone who gets in can use the role&apos;s credentials</source>
+        <translation>可从公网访问（端口 %1）且关联了角色：任何能进入该环境的人都可以使用该角色的凭证</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reachable from the internet (ports %1)</source>
+        <translation>可从公网访问（端口 %1）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>EIP</source>
+        <translation>EIP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NAT gateway</source>
+        <translation>NAT 网关</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no access type</source>
+        <translation>无访问类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Port %1 (%2)</source>
+        <translation>端口 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot;</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>through %1</source>
+        <translation>经由 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, SSH public key set</source>
+        <translation>，已设置 SSH 公钥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, disabled</source>
+        <translation>，已禁用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, reachable from the internet</source>
+        <translation>，可从公网访问</translation>
     </message>
 </context>
 <context>
@@ -3124,7 +3270,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+81"/>
+        <location filename="../../ui/MainWindow.cpp" line="+86"/>
         <source>RoleDesk</source>
         <translation>RoleDesk</translation>
     </message>
@@ -3155,12 +3301,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+296"/>
+        <location line="+326"/>
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-319"/>
         <source> Endpoint: </source>
         <translation> 接入地址： </translation>
     </message>
@@ -3200,19 +3346,30 @@ Checking where credentials can come from on this machine...</source>
         <translation>风险警告</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Risk warning text</source>
         <translation>风险警告内容</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+10"/>
         <source>Show them</source>
         <translation>显示这些环境</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>Show the public environments that have a RAM role</source>
         <translation>显示关联了 RAM 角色的公开环境</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Internet exposure warning text</source>
+        <translation>公网暴露警告文本</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show environments reachable from the internet that have a role</source>
+        <translation>显示可从公网访问且关联了角色的环境</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3270,7 +3427,17 @@ Checking where credentials can come from on this machine...</source>
         <translation>已关联角色</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
+        <source>Only environments reachable from the internet</source>
+        <translation>仅显示可从公网访问的环境</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only environments the DataWorks API reports as reachable from the internet (an enabled port forwarding with access type internet, through an EIP or a NAT gateway).</source>
+        <translation>仅显示 DataWorks API 报告为可从公网访问的环境（已启用访问类型为 internet 的端口转发，经由 EIP 或 NAT 网关）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -3280,7 +3447,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>清除所有筛选条件</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Environments</source>
         <translation>环境</translation>
     </message>
@@ -3326,12 +3493,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+644"/>
+        <location line="+668"/>
         <source>No environment selected</source>
         <translation>未选择环境</translation>
     </message>
     <message>
-        <location line="-643"/>
+        <location line="-667"/>
         <source>Selected environment</source>
         <translation>选中的环境</translation>
     </message>
@@ -3383,7 +3550,17 @@ Checking where credentials can come from on this machine...</source>
         <translation>可见性由谁、在何时记录</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>Internet exposure and forwarded ports</source>
+        <translation>公网暴露与转发端口</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Internet:</source>
+        <translation>公网：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Image</source>
         <translation>镜像</translation>
     </message>
@@ -3658,14 +3835,29 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1 没有提供可用凭证：%2 请选择其他配置或修复此配置，然后点击“连接”（或按 F5）。</translation>
     </message>
     <message>
-        <location line="+288"/>
+        <location line="+221"/>
+        <source>1 environment reachable from the internet has a RAM role.</source>
+        <translation>1 个可从公网访问的环境关联了 RAM 角色。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 environments reachable from the internet have a RAM role.</source>
+        <translation>%1 个可从公网访问的环境关联了 RAM 角色。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The API reports a port forwarded to the internet (often SSH): anyone who gets in can use the role&apos;s credentials.</source>
+        <translation>API 报告有端口转发到公网（通常是 SSH）：任何能进入该环境的人都可以使用该角色的凭证。</translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>Session policy:
 %1</source>
         <translation>会话策略：
 %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>recorded by %1 at %2</source>
         <translation>由 %1 于 %2 记录</translation>
     </message>
@@ -3675,7 +3867,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>尚未记录</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+73"/>
         <source>Lower the protection?</source>
         <translation>要降低保护吗？</translation>
     </message>
@@ -3714,7 +3906,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>已从 %2 导入 %1 条可见性记录（%3 条有变化）。</translation>
     </message>
     <message>
-        <location line="-430"/>
+        <location line="-478"/>
         <source>Could not list the workspaces: %1</source>
         <translation>无法列出工作空间：%1</translation>
     </message>
@@ -3739,7 +3931,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>（已取消加载）</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>Loading the environments stopped: %1</source>
         <translation>环境加载已停止：%1</translation>
     </message>
@@ -3750,12 +3942,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+113"/>
+        <location line="+130"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-82"/>
         <source>1 public environment has a RAM role.</source>
         <translation>1 个公开环境关联了 RAM 角色。</translation>
     </message>
@@ -3770,7 +3962,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>任何能使用公开环境的人都会以其角色的权限执行操作；产品建议为这些环境选择“不关联角色”。</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+17"/>
         <source>%n environment(s)</source>
         <translation>
             <numerusform>%n 个环境</numerusform>
@@ -3784,7 +3976,7 @@ Checking where credentials can come from on this machine...</source>
         </translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <location line="+1"/>
         <source>unknown</source>
         <translation>未知</translation>
@@ -3795,7 +3987,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+140"/>
         <source>Visibility not saved</source>
         <translation>可见性未保存</translation>
     </message>
@@ -3832,7 +4024,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1 的角色已改为%2（原为%3）。审计日志（Ctrl+L）中有记录。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+94"/>
         <source>Set visibility (recorded by admins)</source>
         <translation>设置可见性（由管理员记录）</translation>
     </message>
@@ -4191,6 +4383,104 @@ Checking where credentials can come from on this machine...</source>
     </message>
 </context>
 <context>
+    <name>Revocation</name>
+    <message>
+        <location filename="../../core/model/Revocation.cpp" line="+39"/>
+        <source>Credentials the environment already received for %1 are not revoked by this change: they stay valid until they expire, at the latest %2.</source>
+        <translation>此次更改不会吊销环境已经获得的 %1 凭证：它们在过期前一直有效，最迟到 %2。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>(The role&apos;s maximum session duration is %n second(s).)</source>
+        <translation>
+            <numerusform>（该角色的最大会话时长为 %n 秒。）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(This role&apos;s maximum session duration is unknown (the DataWorks default role&apos;s is not published, or RAM could not be read), so the bound is the STS ceiling of 12 hours.)</source>
+        <translation>（该角色的最大会话时长未知（DataWorks 默认角色的未公开，或无法读取 RAM），因此以 STS 上限 12 小时为界。）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stopping the environment now ends the processes that hold them and its credential service; a copy already taken out of the environment stays valid until it expires.</source>
+        <translation>现在停止环境会结束持有这些凭证的进程及其凭证服务；已被带出环境的副本在过期前仍然有效。</translation>
+    </message>
+</context>
+<context>
+    <name>RevocationDialog</name>
+    <message>
+        <location filename="../../ui/RevocationDialog.cpp" line="+24"/>
+        <source>Credentials already issued</source>
+        <translation>已签发的凭证</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the change does not revoke</source>
+        <translation>此次更改不会吊销的内容</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop progress</source>
+        <translation>停止进度</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stop environment now...</source>
+        <translation>立即停止环境...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the environment now</source>
+        <translation>立即停止环境</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel stop</source>
+        <translation>取消停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop following the environment</source>
+        <translation>停止跟踪该环境</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The environment held no role before this change: no credentials were issued to it.</source>
+        <translation>此次更改前该环境未关联角色：未向其签发任何凭证。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Stop environment</source>
+        <translation>停止环境</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop environment %1 (%2) now? Its running work ends; its owner can start it again.</source>
+        <translation>现在停止环境 %1（%2）吗？其正在运行的工作将结束；其所有者可以再次启动它。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Stopping environment %1...</source>
+        <translation>正在停止环境 %1...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Environment %1 is %2...</source>
+        <translation>环境 %1 状态为 %2...</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Environment %1 is stopped.</source>
+        <translation>环境 %1 已停止。</translation>
+    </message>
+</context>
+<context>
     <name>RoleArn</name>
     <message>
         <location filename="../../core/model/RoleArn.cpp" line="+19"/>
@@ -4302,17 +4592,17 @@ Checking where credentials can come from on this machine...</source>
         <translation>无法读取环境 %1：%2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+269"/>
         <source>Environment %1 was updated at %2 (UTC), after the copy shown (%3 UTC); nothing was changed.</source>
         <translation>环境 %1 于 %2（UTC）被更新，晚于所显示的副本（%3 UTC）；未做任何更改。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Not changed: someone else changed environment %1 since it was shown (updated %2 UTC, role now &quot;%3&quot;). Nothing was overwritten: look at it again and retry if the change is still right.</source>
         <translation>未更改：自显示以来，其他人已修改环境 %1（更新于 %2 UTC，当前角色为“%3”）。没有覆盖任何内容：请重新查看，如仍需更改请重试。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-242"/>
         <source>The role&apos;s trust policy could not be read (%1).</source>
         <translation>无法读取该角色的信任策略（%1）。</translation>
     </message>
@@ -4323,12 +4613,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+27"/>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>Refused by policy: %1</source>
         <translation>被策略拒绝：%1</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-47"/>
         <source>Environment %1 already has this role (%2): nothing to change.</source>
         <translation>环境 %1 已关联此角色（%2）：无需更改。</translation>
     </message>
@@ -4338,28 +4628,28 @@ Checking where credentials can come from on this machine...</source>
         <translation>未确认：未做任何更改。</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+36"/>
+        <location line="+26"/>
+        <location line="+26"/>
         <source>The connection was closed before the change could be written.</source>
         <translation>写入变更前连接已关闭。</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-16"/>
         <source>Cannot read environment %1 again before writing: %2. Nothing was changed.</source>
         <translation>写入前无法再次读取环境 %1：%2。未做任何更改。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+91"/>
         <source>Environment %1 was updated at %2 (UTC) while the change was being confirmed; nothing was changed.</source>
         <translation>确认变更期间，环境 %1 于 %2（UTC）被更新；未做任何更改。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Not changed: someone else changed environment %1 while you were confirming (updated %2 UTC, role now &quot;%3&quot;). Nothing was overwritten: review it and apply again if your change is still right.</source>
         <translation>未更改：您确认期间，其他人修改了环境 %1（更新于 %2 UTC，当前角色为“%3”）。没有覆盖任何内容：请查看后，如仍需更改请再次应用。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-64"/>
         <source>The change of %1 failed: %2</source>
         <translation>%1 的变更失败：%2</translation>
     </message>
@@ -4379,7 +4669,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1（%2）的角色已更改：%3 -&gt; %4。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+43"/>
         <source>No audit log is open.</source>
         <translation>没有打开的审计日志。</translation>
     </message>
@@ -4518,11 +4808,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+245"/>
         <source>I understand the risk and associate a role with this public environment anyway</source>
         <translation>我了解风险，仍要为这个公开环境关联角色</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-243"/>
         <source>Confirm associating a role with a public environment</source>
         <translation>确认为公开环境关联角色</translation>
     </message>
@@ -4538,11 +4829,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+237"/>
         <source>why this public environment needs a role</source>
         <translation>为什么这个公开环境需要角色</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-230"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -4604,7 +4896,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>要关联该角色，您需要对 %1 拥有 ram:PassRole 权限（请账号管理员授予允许对该资源执行“ram:PassRole”的策略）。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+31"/>
         <source>Allowed.</source>
         <translation>允许。</translation>
     </message>
@@ -4619,7 +4911,27 @@ Checking where credentials can come from on this machine...</source>
         <translation>拒绝。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+18"/>
+        <source>I understand the risk and associate a role with this public environment, reachable from the internet, anyway</source>
+        <translation>我了解风险，仍要为这个可从公网访问的公开环境关联角色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>why this public, internet-reachable environment needs a role</source>
+        <translation>这个可从公网访问的公开环境为什么需要角色</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>I understand the risk and associate a role with this environment reachable from the internet anyway</source>
+        <translation>我了解风险，仍要为这个可从公网访问的环境关联角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>why this internet-reachable environment needs a role</source>
+        <translation>这个可从公网访问的环境为什么需要角色</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Cannot be applied yet:</source>
         <translation>暂时无法应用：</translation>
     </message>
@@ -4639,13 +4951,13 @@ Checking where credentials can come from on this machine...</source>
         <translation>没有需要修改的内容</translation>
     </message>
     <message>
-        <location line="-51"/>
-        <location line="+91"/>
+        <location line="-66"/>
+        <location line="+106"/>
         <source>Nothing to change.</source>
         <translation>没有需要修改的内容。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Applying (re-reading the environment first to make sure nobody changed it)...</source>
         <translation>正在应用（先重新读取环境，确认没有被他人修改）...</translation>
     </message>
@@ -4663,7 +4975,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>RolePolicy</name>
     <message>
-        <location filename="../../core/model/RolePolicy.cpp" line="+21"/>
+        <location filename="../../core/model/RolePolicy.cpp" line="+22"/>
         <source>The environment is %1: another operation is in progress. Wait until it has finished, refresh, and try again.</source>
         <translation>该环境处于%1状态：另一个操作正在进行。请等待其完成、刷新后重试。</translation>
     </message>
@@ -4683,12 +4995,22 @@ Checking where credentials can come from on this machine...</source>
         <translation>RoleDesk 不认识该环境的状态，因此无法判断环境能否被更新。请刷新，或升级 RoleDesk。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+12"/>
+        <source>This environment is reachable from the internet (the API reports an enabled internet port forwarding).</source>
+        <translation>此环境可从公网访问（API 报告已启用公网端口转发）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This environment is reachable from the internet: the API reports port forwarding to the internet (ports %1).</source>
+        <translation>此环境可从公网访问：API 报告有到公网的端口转发（端口 %1）。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>DataWorks guidance: if the individual development environment is set to public in the workspace, do not associate a RAM role with it; select &quot;Do Not Associate Role&quot; to prevent unintended permission leaks, and use an AccessKey pair in code instead.</source>
         <translation>DataWorks 建议：如果个人开发环境在工作空间中设置为公开，请不要为其关联 RAM 角色；请选择“不关联角色”以防止意外的权限泄露，并在代码中改用 AccessKey。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Only the DataWorks default role, a custom role or no role can be requested.</source>
         <translation>只能请求 DataWorks 默认角色、自定义角色或不关联角色。</translation>
     </message>
@@ -4703,7 +5025,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>该环境被记录为公开且关联了角色。请考虑取消关联。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+7"/>
+        <source>It has a role: consider removing it.</source>
+        <translation>它关联了角色：请考虑移除。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>It trusts no service and no account.</source>
         <translation>它不信任任何服务和账号。</translation>
     </message>
@@ -4744,6 +5071,11 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+10"/>
+        <source>Anyone who reaches it can use the role&apos;s credentials. Prefer &quot;Do Not Associate Role&quot; or turn the internet forwarding off first. To go ahead anyway, confirm and type a reason.</source>
+        <translation>任何能访问它的人都可以使用该角色的凭证。建议选择“不关联角色”，或先关闭公网转发。如仍要继续，请确认并填写原因。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>This environment is recorded as public in its workspace.</source>
         <translation>该环境在其工作空间中被记录为公开。</translation>
     </message>
@@ -4753,12 +5085,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>如仍要继续，请确认并填写原因。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>No admin has recorded whether this environment is public. If it is public in its workspace, do not associate a role.</source>
         <translation>尚无管理员记录该环境是否公开。如果它在工作空间中是公开的，请不要关联角色。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Allowed.</source>
         <translation>允许。</translation>
     </message>
@@ -4778,7 +5110,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>拒绝：%1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+93"/>
         <source>This change needs confirmation: %1</source>
         <translation>此变更需要确认：%1</translation>
     </message>
@@ -4788,7 +5120,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>请填写违背建议的原因；它会保存在审计日志中。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The change is refused and cannot be overridden: %1</source>
         <translation>此变更被拒绝，且不能强制覆盖：%1</translation>
     </message>
@@ -4796,7 +5128,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>RoleRequirement</name>
     <message>
-        <location filename="../../core/rules/RoleRules.cpp" line="+100"/>
+        <location filename="../../core/rules/RoleRules.cpp" line="+102"/>
         <source>no role</source>
         <translation>不关联角色</translation>
     </message>
@@ -4824,7 +5156,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>RoleSetCommand</name>
     <message>
-        <location filename="../../app/cli/RoleSetCommand.cpp" line="+44"/>
+        <location filename="../../app/cli/RoleSetCommand.cpp" line="+55"/>
         <source>Choose the RAM role of an environment (the DataWorks default, a custom role, or none).</source>
         <translation>选择环境的 RAM 角色（DataWorks 默认角色、自定义角色或不关联角色）。</translation>
     </message>
@@ -4869,7 +5201,22 @@ Checking where credentials can come from on this machine...</source>
         <translation>丢弃限制当前自定义角色的会话策略（否则将保留它，会丢失它的变更会被拒绝）。</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Give a role to an environment the API reports as reachable from the internet anyway (needs --reason).</source>
+        <translation>仍为 API 报告可从公网访问的环境关联角色（需要 --reason）。</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>After removing or replacing a role, stop the environment and wait until it is Stopped (credentials it already received stay valid until they expire; stopping ends the processes that hold them).</source>
+        <translation>移除或替换角色后，停止该环境并等待其进入 Stopped（已获得的凭证在过期前仍然有效；停止会结束持有它们的进程）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --stop: milliseconds between status reads (default 3000).</source>
+        <translation>与 --stop 一起使用：两次读取状态之间的毫秒数（默认 3000）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The environment&apos;s instance id.</source>
         <translation>环境的实例 ID。</translation>
     </message>
@@ -4889,7 +5236,17 @@ Checking where credentials can come from on this machine...</source>
         <translation>--allow-public 需要 --reason TEXT（它会保存在审计日志中）。</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>--allow-internet needs --reason TEXT (it is kept in the audit log).</source>
+        <translation>--allow-internet 需要 --reason TEXT（原因会记录在审计日志中）。</translation>
+    </message>
+    <message>
         <location line="+8"/>
+        <source>--stop-poll-interval takes milliseconds between 1 and 600000.</source>
+        <translation>--stop-poll-interval 取 1 到 600000 之间的毫秒数。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>--if-update-time takes the updateTimeMs number that envs show --json prints.</source>
         <translation>--if-update-time 需要 envs show --json 输出的 updateTimeMs 数值。</translation>
     </message>
@@ -4909,21 +5266,51 @@ Checking where credentials can come from on this machine...</source>
         <translation>无法确定操作人身份（GetCallerIdentity）</translation>
     </message>
     <message>
-        <location line="+92"/>
-        <location line="+6"/>
+        <location line="+105"/>
+        <location line="+13"/>
         <source>Nothing was changed.</source>
         <translation>未做任何修改。</translation>
     </message>
     <message>
-        <location line="-80"/>
-        <location line="+3"/>
+        <location line="+63"/>
+        <source>--stop: the environment held no role before this change; it was not stopped.</source>
+        <translation>--stop：此次更改前该环境未关联角色；未停止它。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stop environment %1 (%2) now? Whoever uses it loses unsaved work. [y/N] </source>
+        <translation>现在停止环境 %1（%2）吗？正在使用它的人会丢失未保存的工作。[y/N] </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not stopped: environment %1 keeps running.</source>
+        <translation>未停止：环境 %1 继续运行。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Environment status: %1</source>
+        <translation>环境状态：%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Environment %1 is stopped.</source>
+        <translation>环境 %1 已停止。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The role was changed, but the environment was not stopped: %1</source>
+        <translation>角色已更改，但环境未被停止：%1</translation>
+    </message>
+    <message>
+        <location line="-209"/>
+        <location line="+4"/>
         <location line="+7"/>
-        <location line="+78"/>
+        <location line="+90"/>
         <source>Note: %1</source>
         <translation>注意：%1</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-94"/>
         <source>Kept: %1</source>
         <translation>保留：%1</translation>
     </message>
@@ -4933,17 +5320,17 @@ Checking where credentials can come from on this machine...</source>
         <translation>丢弃：%1</translation>
     </message>
     <message>
-        <location line="+71"/>
-        <source>To go ahead anyway, pass --allow-public --reason &quot;why&quot; (kept in the audit log).</source>
-        <translation>如仍要继续，请传入 --allow-public --reason &quot;原因&quot;（保存在审计日志中）。</translation>
-    </message>
-    <message>
-        <location line="-52"/>
+        <location line="+23"/>
         <source>Change the role of %1 (%2) from &quot;%3&quot; to &quot;%4&quot;? [y/N] </source>
         <translation>将 %1（%2）的角色从“%3”改为“%4”？[y/N] </translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+57"/>
+        <source>To go ahead anyway, pass %1 --reason &quot;why&quot; (kept in the audit log).</source>
+        <translation>如仍要继续，请传入 %1 --reason &quot;原因&quot;（会记录在审计日志中）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Environment %1 was changed by someone else since it was read (its UpdateTime differs). Nothing was changed: look at it again with `roledesk-cli envs show %1`, then retry.</source>
         <translation>环境 %1 在读取之后已被他人修改（其 UpdateTime 不同）。未做任何修改：请用 `roledesk-cli envs show %1` 重新查看后重试。</translation>
     </message>
@@ -4953,7 +5340,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>无法修改 %1 的角色</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-40"/>
         <source>Warning: the change was made but could not be written to the audit log %1: %2</source>
         <translation>警告：变更已完成，但无法写入审计日志 %1：%2</translation>
     </message>
@@ -5080,7 +5467,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1要求%2；它当前是 %3。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
+        <source>A rules file never gives a role to an environment reachable from the internet: turn its internet port forwarding off, or change it on its own with role set --allow-internet and a reason.</source>
+        <translation>规则文件从不为可从公网访问的环境关联角色：请关闭其公网端口转发，或使用 role set --allow-internet 并填写原因单独更改它。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The rule overrides this for the environment: %1</source>
         <translation>该规则为此环境做了例外：%1</translation>
     </message>
@@ -5149,11 +5541,11 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+9"/>
-        <source>match must be a mapping of workspace, environment, name, owner, status, visibility; found a %1</source>
-        <translation>match 必须是由 workspace、environment、name、owner、status、visibility 组成的映射；实际是%1</translation>
+        <source>match must be a mapping of workspace, environment, name, owner, status, visibility, exposure; found a %1</source>
+        <translation>match 必须是由 workspace、environment、name、owner、status、visibility、exposure 组成的映射；实际为 %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>match</source>
         <translation>match</translation>
     </message>
@@ -5168,7 +5560,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>未知可见性“%1”；应为 public、private 或 unknown</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>unknown exposure &quot;%1&quot;; expected internet or not-internet</source>
+        <translation>未知的 exposure“%1”；应为 internet 或 not-internet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>a name or owner pattern is longer than 256 characters</source>
         <translation>名称或所有者模式超过 256 个字符</translation>
     </message>

@@ -59,6 +59,66 @@ private slots:
         }
     }
 
+    // The additive "exposure" object, the --internet filter and the text table's mark.
+    void exposure()
+    {
+        CliRun r = m_fx->run({u"envs"_s, u"list"_s, u"--json"_s});
+        QCOMPARE(r.code, 0);
+        VERIFY_NO_SECRET(r.all(), m_fx->secrets());
+        QVERIFY(!r.out.contains(u"AAAA"_s)); // no SSH key material
+        QVERIFY(!r.out.contains(u"eip-"_s)); // no EIP / NAT ids either
+        QJsonObject bridge;
+        for (const QJsonValue& v : r.array()) {
+            QVERIFY(v[u"exposure"_s].isObject());
+            QVERIFY(v[u"exposure"_s][u"internet"_s].isBool());
+            if (v[u"instanceId"_s].toString() == u"700126"_s)
+                bridge = v[u"exposure"_s].toObject();
+        }
+        QCOMPARE(bridge[u"internet"_s].toBool(), true);
+        QCOMPARE(bridge[u"internetWithRole"_s].toBool(), true);
+        QCOMPARE(bridge[u"internetPorts"_s].toArray(), QJsonArray{u"22->22026"_s});
+        const QJsonArray forwards = bridge[u"forwards"_s].toArray();
+        QCOMPARE(forwards.size(), 2);
+        const QJsonObject ssh = forwards.at(0).toObject();
+        QCOMPARE(ssh[u"name"_s].toString(), u"ssh"_s);
+        QCOMPARE(ssh[u"enabled"_s].toBool(), true);
+        QCOMPARE(ssh[u"accessTypes"_s].toArray(), QJsonArray{u"internet"_s});
+        QCOMPARE(ssh[u"forwardPort"_s].toString(), u"22"_s);
+        QCOMPARE(ssh[u"externalPort"_s].toString(), u"22026"_s);
+        QCOMPARE(ssh[u"eip"_s].toBool(), true);
+        QCOMPARE(ssh[u"natGateway"_s].toBool(), false);
+        QCOMPARE(ssh[u"sshKeySet"_s].toBool(), true);
+        QCOMPARE(ssh[u"internet"_s].toBool(), true);
+        QCOMPARE(forwards.at(1)[u"internet"_s].toBool(), false);
+
+        r = m_fx->run({u"envs"_s, u"list"_s, u"--internet"_s, u"--json"_s});
+        QCOMPARE(r.code, 0);
+        QStringList ids;
+        for (const QJsonValue& v : r.array())
+            ids << v[u"instanceId"_s].toString();
+        ids.sort();
+        QCOMPARE(ids, (QStringList{u"700126"_s, u"700135"_s}));
+        r = m_fx->run({u"envs"_s, u"list"_s, u"--internet"_s, u"--role"_s, u"custom"_s, u"--json"_s});
+        QCOMPARE(r.array().size(), 1);
+
+        r = m_fx->run({u"envs"_s, u"list"_s});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(u"INTERNET"_s));
+        QVERIFY(r.out.contains(u"yes (22->22026)"_s));
+        QVERIFY2(r.out.contains(u"reachable from the internet"_s), qPrintable(r.out.right(300)));
+
+        r = m_fx->run({u"envs"_s, u"show"_s, u"700126"_s, u"--json"_s});
+        QCOMPARE(r.object()[u"exposure"_s][u"internet"_s].toBool(), true);
+        r = m_fx->run({u"envs"_s, u"show"_s, u"700126"_s});
+        QVERIFY(r.out.contains(u"Reachable from the internet"_s));
+        QVERIFY(r.out.contains(u"SSH public key set"_s));
+        QVERIFY(!r.out.contains(u"AAAA"_s));
+        QVERIFY(r.out.contains(u"reachable from the internet and has a role"_s));
+        r = m_fx->run({u"envs"_s, u"show"_s, u"700124"_s}); // intranet only
+        QVERIFY(r.out.contains(u"Not reachable from the internet"_s));
+        QVERIFY(r.out.contains(u"intranet"_s));
+    }
+
     void visibilityUnknownWithoutRecords()
     {
         const CliRun r = m_fx->run({u"envs"_s, u"list"_s, u"--json"_s, u"--keyword"_s, u"700101"_s});

@@ -67,12 +67,26 @@ QJsonObject legacyEnvJson(const Environment& e, Visibility visibility)
     return o;
 }
 
-// The whole legacy output as the command wrote it to its QTextStream.
+// Members added to an environment after the legacy code, by name (each one additive, as docs/CLI.md promises): the
+// legacy output extended with exactly these is what the command writes. Any other new or missing member fails.
+const QStringList kLaterMembers = {QStringLiteral("exposure")}; // issue 18: UserVpc.ForwardInfos
+
+// The legacy object plus the later members, taken from today's object (they are checked on their own elsewhere).
+QJsonObject legacyWithLaterMembers(const Environment& e, Visibility visibility)
+{
+    QJsonObject o = legacyEnvJson(e, visibility);
+    const QJsonObject current = CliJson::listedEnvironment(e, visibility);
+    for (const QString& key : kLaterMembers)
+        o.insert(key, current.value(key));
+    return o;
+}
+
+// The whole legacy output as the command wrote it to its QTextStream, with the later members.
 QString legacyOutput(const QList<Environment>& environments, const VisibilityStore& store)
 {
     QJsonArray array;
     for (const Environment& e : environments)
-        array.append(legacyEnvJson(e, store.visibility(e.instanceId)));
+        array.append(legacyWithLaterMembers(e, store.visibility(e.instanceId)));
     QString text;
     QTextStream out(&text);
     out << QString::fromUtf8(CliJson::toText(array));
@@ -88,6 +102,10 @@ void compareWithLegacy(const QList<Environment>& environments, const VisibilityS
     for (const Environment& e : environments) {
         const QJsonObject legacy = legacyEnvJson(e, store.visibility(e.instanceId));
         const QJsonObject current = CliJson::listedEnvironment(e, store.visibility(e.instanceId));
+        // Nothing but the known later members was added.
+        QCOMPARE(current.size(), legacy.size() + kLaterMembers.size());
+        for (const QString& key : kLaterMembers)
+            QVERIFY2(current.value(key).isObject(), qPrintable(key));
         for (auto it = legacy.constBegin(); it != legacy.constEnd(); ++it) {
             QVERIFY2(current.contains(it.key()), qPrintable(it.key()));
             QCOMPARE(current.value(it.key()), it.value());
@@ -296,6 +314,18 @@ private slots:
             e.updateTimeMs = (n % 4 == 0) ? 0 : 1793520900000 + n * 7919;
             if (n % 5 != 0)
                 e.updateTime = QDateTime::fromMSecsSinceEpoch(e.updateTimeMs, Qt::UTC);
+            if (n % 2 == 0) { // issue 18's exposure member, with the awkward texts in its strings
+                ForwardInfo f;
+                f.name = text;
+                f.enabled = n % 4 == 0;
+                f.accessTypes = {u"internet"_s, text};
+                f.containerName = text;
+                f.forwardPort = text;
+                f.externalPort = QString::number(n);
+                f.hasEip = n % 3 == 0;
+                f.hasSshPublicKey = n % 3 != 0;
+                e.forwardInfos << f << ForwardInfo();
+            }
             if (n % 3 == 1)
                 e.role = RoleAssociation::customRole(u"acs:ram::1380246718450127:role/r"_s + text);
             if (n % 2)

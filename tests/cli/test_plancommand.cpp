@@ -44,15 +44,18 @@ private slots:
         const QJsonObject plan = r.object();
         QCOMPARE(plan[u"rulesFile"_s].toString(), kExample);
         QCOMPARE(plan[u"precedence"_s].toString(), u"first-match"_s);
-        QCOMPARE(plan[u"rules"_s].toArray().size(), 8);
+        QCOMPARE(plan[u"rules"_s].toArray().size(), 9);
         QCOMPARE(plan[u"rules"_s][0][u"name"_s].toString(), u"onboarding-demo"_s);
         QCOMPARE(plan[u"rules"_s][0][u"index"_s].toInt(), 1);
         QVERIFY(plan[u"rules"_s][0][u"line"_s].toInt() > 0);
         const QJsonObject summary = plan[u"summary"_s].toObject();
         QCOMPARE(summary[u"environments"_s].toInt(), 40);
-        QCOMPARE(summary[u"change"_s].toInt(), 13);
+        // Issue 18: the example's exposure rule takes the role from the two environments the API reports as
+        // reachable from the internet: 700126 (which iot-quality changed before) and 700135 (which lab-no-custom
+        // kept before), so one more change and one keep less than before that rule.
+        QCOMPARE(summary[u"change"_s].toInt(), 14);
         QCOMPARE(summary[u"cannotFix"_s].toInt(), 2);
-        QCOMPARE(summary[u"keep"_s].toInt(), 25);
+        QCOMPARE(summary[u"keep"_s].toInt(), 24);
         QCOMPARE(plan[u"entries"_s].toArray().size(), 40);
         for (const QJsonValue& v : plan[u"entries"_s].toArray()) {
             const QString action = v[u"action"_s].toString();
@@ -78,6 +81,16 @@ private slots:
         QVERIFY(e106[u"overrideReason"_s].toString().contains(u"DP-1042"_s));
         QCOMPARE(e106[u"verdict"_s].toString(), u"needs-confirmation"_s);
         QVERIFY(e106[u"policyRules"_s].toArray().contains(u"public-environment"_s));
+        // Selector "exposure": internet-reachable environments lose their role, before the workspace rules.
+        for (const QString& id : {u"700126"_s, u"700135"_s}) {
+            const QJsonObject e = entryFor(plan, id);
+            QCOMPARE(e[u"action"_s].toString(), u"change"_s);
+            QCOMPARE(e[u"rule"_s][u"name"_s].toString(), u"internet-reachable-gets-no-role"_s);
+            QCOMPARE(e[u"target"_s][u"kind"_s].toString(), u"none"_s);
+            QCOMPARE(e[u"exposure"_s][u"internet"_s].toBool(), true); // the envs list object, extended
+            QVERIFY(e[u"policyRules"_s].toArray().contains(u"removes-role"_s));
+        }
+        QCOMPARE(entryFor(plan, u"700124"_s)[u"exposure"_s][u"internet"_s].toBool(), false); // intranet SSH only
         // Busy and deleting environments cannot be fixed, with RolePolicy's rule.
         const QJsonObject e127 = entryFor(plan, u"700127"_s);
         QCOMPARE(e127[u"action"_s].toString(), u"cannot-fix"_s);
@@ -104,7 +117,7 @@ private slots:
         QVERIFY(r.out.contains(u"Workspace iot_stream (10004)"_s));
         QVERIFY(r.out.contains(u"cannot-fix"_s));
         QVERIFY(r.out.contains(u"700127: "_s));
-        QVERIFY(r.out.contains(u"Plan: 13 to change, 2 cannot be fixed, 25 keep their role."_s));
+        QVERIFY(r.out.contains(u"Plan: 14 to change, 2 cannot be fixed, 24 keep their role."_s));
         // A workspace with only keeps is not listed.
         QVERIFY(!r.out.contains(u"Workspace shared_lab"_s) || r.out.contains(u"700132"_s));
     }
@@ -114,9 +127,10 @@ private slots:
         // Without --exit-code pending changes still exit 0 (existing codes are unchanged).
         QCOMPARE(m_fx->run({u"plan"_s, u"--rules"_s, kExample}).code, 0);
         QCOMPARE(m_fx->run({u"plan"_s, u"--rules"_s, kExample, u"--exit-code"_s}).code, 5);
-        // Filtered to a workspace where nothing changes (lab: only its public environments change, so private).
+        // Filtered to where nothing changes: in lab only its public environments and 700135 (private, stopped, its
+        // Jupyter forwarded to the internet: the exposure rule removes its role) change, so private running ones.
         const CliRun none = m_fx->run({u"plan"_s, u"--rules"_s, kExample, u"--project"_s, u"shared_lab"_s,
-                                       u"--private"_s, u"--exit-code"_s, u"--json"_s});
+                                       u"--private"_s, u"--status"_s, u"Running"_s, u"--exit-code"_s, u"--json"_s});
         QCOMPARE(none.code, 0);
         QCOMPARE(none.object()[u"summary"_s][u"change"_s].toInt(), 0);
         QVERIFY(none.object()[u"summary"_s][u"environments"_s].toInt() > 0);

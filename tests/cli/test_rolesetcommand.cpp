@@ -249,6 +249,107 @@ private slots:
         QVERIFY(r.out.contains(u"roledesk-admin"_s));
     }
 
+    // 700135 (lab_ml_course: Stopped, default role, private) forwards Jupyter to the internet through a NAT gateway:
+    // giving it a role needs --allow-internet and a reason, like a public one; removing it needs nothing.
+    void internetReachableGuard()
+    {
+        CliRun r = m_fx->run({u"role"_s, u"set"_s, u"700135"_s, u"--none"_s, u"--yes"_s, u"--json"_s});
+        QCOMPARE(r.code, 0);
+        // Removing a role says how long the credentials already issued stay valid (default role: maximum unknown).
+        const QJsonObject revocation = r.object()[u"revocation"_s].toObject();
+        QVERIFY(revocation[u"credentialsValidUntil"_s].toString().endsWith(u'Z'));
+        QCOMPARE(revocation[u"maximumKnown"_s].toBool(), false);
+        QCOMPARE(revocation[u"maxSessionSeconds"_s].toInt(), 43200);
+        QVERIFY(r.err.contains(u"not revoked"_s));
+        QVERIFY(!r.object().contains(u"stop"_s)); // no --stop, no stop
+        QCOMPARE(r.object()[u"environment"_s][u"exposure"_s][u"internet"_s].toBool(), true);
+
+        r = m_fx->run({u"role"_s, u"set"_s, u"700135"_s, u"--default"_s, u"--yes"_s, u"--json"_s});
+        QCOMPARE(r.code, 4);
+        QCOMPARE(r.object()[u"verdict"_s].toString(), u"needs-confirmation"_s);
+        QVERIFY(r.object()[u"rules"_s].toArray().contains(u"internet-reachable"_s));
+        QVERIFY(r.err.contains(u"--allow-internet"_s));
+        QVERIFY(r.err.contains(u"8888->18135"_s));
+        SandboxData::Environment env;
+        QVERIFY(m_fx->sandbox()->engine()->environment(u"700135"_s, &env));
+        QCOMPARE(env.roleKind, SandboxData::RoleKind::None);
+
+        // --allow-internet needs a reason; a blank one does not count; the public override is not this one.
+        QCOMPARE(m_fx->run({u"role"_s, u"set"_s, u"700135"_s, u"--default"_s, u"--allow-internet"_s, u"--yes"_s}).code,
+                 2);
+        QCOMPARE(m_fx->run({u"role"_s, u"set"_s, u"700135"_s, u"--default"_s, u"--allow-internet"_s, u"--reason"_s,
+                            u" "_s, u"--yes"_s})
+                     .code,
+                 4);
+        QCOMPARE(m_fx->run({u"role"_s, u"set"_s, u"700135"_s, u"--default"_s, u"--allow-public"_s, u"--reason"_s,
+                            u"wrong override"_s, u"--yes"_s})
+                     .code,
+                 4);
+        QVERIFY(m_fx->sandbox()->engine()->environment(u"700135"_s, &env));
+        QCOMPARE(env.roleKind, SandboxData::RoleKind::None);
+
+        r = m_fx->run({u"role"_s, u"set"_s, u"700135"_s, u"--default"_s, u"--allow-internet"_s, u"--reason"_s,
+                       u"OPS-7: course demo behind the NAT, until Friday"_s, u"--yes"_s, u"--json"_s});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.object()[u"override"_s].toBool(), true);
+        QVERIFY(m_fx->sandbox()->engine()->environment(u"700135"_s, &env));
+        QCOMPARE(env.roleKind, SandboxData::RoleKind::Default);
+        const QJsonArray audit = m_fx->run({u"audit"_s, u"list"_s, u"--json"_s}, false).array();
+        QCOMPARE(audit.size(), 2);
+        QCOMPARE(audit.at(1)[u"override"_s].toBool(), true);
+        QCOMPARE(audit.at(1)[u"reason"_s].toString(), u"OPS-7: course demo behind the NAT, until Friday"_s);
+    }
+
+    // --stop after removing a role: the environment goes Stopping -> Stopped, polled; the stop is audited.
+    void stopAfterRemovingTheRole()
+    {
+        m_fx->sandbox()->setTransitionDelayMs(300);
+        CliRun r = m_fx->run({u"role"_s, u"set"_s, u"700126"_s, u"--none"_s, u"--allow-internet"_s, u"--reason"_s,
+                              u"unused"_s, u"--stop"_s, u"--stop-poll-interval"_s, u"20"_s, u"--yes"_s, u"--json"_s});
+        QCOMPARE(r.code, 0);
+        VERIFY_NO_SECRET(r.all(), m_fx->secrets());
+        const QJsonObject o = r.object();
+        QCOMPARE(o[u"changed"_s].toBool(), true);
+        // PartnerEtlRole's own maximum is read from RAM.
+        QCOMPARE(o[u"revocation"_s][u"maximumKnown"_s].toBool(), true);
+        QVERIFY(o[u"revocation"_s][u"maxSessionSeconds"_s].toInt() >= 3600);
+        QCOMPARE(o[u"stop"_s][u"outcome"_s].toString(), u"stopped"_s);
+        QCOMPARE(o[u"stop"_s][u"status"_s].toString(), u"Stopped"_s);
+        QVERIFY(o[u"stop"_s][u"error"_s].isNull());
+        QVERIFY(r.err.contains(u"Stopping"_s));
+        SandboxData::Environment env;
+        QVERIFY(m_fx->sandbox()->engine()->environment(u"700126"_s, &env));
+        QCOMPARE(env.status, u"Stopped"_s);
+        QCOMPARE(env.roleKind, SandboxData::RoleKind::None);
+        const QJsonArray audit = m_fx->run({u"audit"_s, u"list"_s, u"--json"_s}, false).array();
+        QStringList outcomes;
+        for (const QJsonValue& v : audit)
+            outcomes << v[u"outcome"_s].toString();
+        QCOMPARE(outcomes, (QStringList{u"applied"_s, u"stop: requested"_s, u"stop: stopped"_s}));
+    }
+
+    // A stop the service refuses (only a Running environment can be stopped): the role change stands, exit 1.
+    void stopThatFails()
+    {
+        const CliRun r = m_fx->run({u"role"_s, u"set"_s, u"700108"_s, u"--none"_s, u"--stop"_s,
+                                    u"--stop-poll-interval"_s, u"20"_s, u"--yes"_s, u"--json"_s});
+        QCOMPARE(r.code, 1);
+        QCOMPARE(r.object()[u"changed"_s].toBool(), true);
+        QCOMPARE(r.object()[u"stop"_s][u"outcome"_s].toString(), u"failed"_s);
+        QVERIFY(!r.object()[u"stop"_s][u"error"_s].toString().isEmpty());
+        QVERIFY(r.err.contains(u"not stopped"_s));
+        SandboxData::Environment env;
+        QVERIFY(m_fx->sandbox()->engine()->environment(u"700108"_s, &env));
+        QCOMPARE(env.roleKind, SandboxData::RoleKind::None);
+        const QJsonArray audit = m_fx->run({u"audit"_s, u"list"_s, u"--json"_s}, false).array();
+        QCOMPARE(audit.size(), 2);
+        QVERIFY(audit.at(1)[u"outcome"_s].toString().startsWith(u"stop: failed"_s));
+        QCOMPARE(
+            m_fx->run({u"role"_s, u"set"_s, u"700108"_s, u"--default"_s, u"--stop-poll-interval"_s, u"0"_s, u"--yes"_s})
+                .code,
+            2);
+    }
+
 private:
     std::unique_ptr<LogCapture> m_log;
     std::unique_ptr<CliSandboxFixture> m_fx;

@@ -589,6 +589,21 @@ private slots:
         QCOMPARE(m_server->requests().first().formValue("InstanceName"), QByteArray("new"));
         QCOMPARE(m_server->requests().first().formValue("Cu"), QByteArray("4"));
     }
+
+    // As the official SDK sends it: StopServerIdeInstance's InstanceId in the query string, not the form body.
+    void stopSendsTheInstanceIdInTheQuery()
+    {
+        m_server->setHandler([](const Request&) { return ok("{\"RequestId\":\"S\"}"); });
+        bool done = false;
+        m_client->stopServerIdeInstance(QStringLiteral("700126"), [&](const ApiError& e) { done = !e.isError(); });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QCOMPARE(m_server->requests().size(), 1);
+        const Request& r = m_server->requests().first();
+        QCOMPARE(r.header("x-acs-action"), QByteArray("StopServerIdeInstance"));
+        QCOMPARE(r.queryItems(), (QList<QPair<QByteArray, QByteArray>>{{"InstanceId", "700126"}}));
+        QVERIFY(r.formValue("InstanceId").isEmpty());
+        QVERIFY(!r.body.contains("InstanceId"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDataWorksClient)

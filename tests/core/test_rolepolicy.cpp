@@ -111,69 +111,91 @@ private slots:
         QTest::addColumn<QList<int>>("mustHave");
         QTest::addColumn<QList<int>>("mustNotHave");
         QTest::addColumn<bool>("noChange");
+        QTest::addColumn<bool>("internet");
 
         const QList<Visibility> visibilities{Visibility::Public, Visibility::Private, Visibility::Unknown};
         int rows = 0;
         for (EnvironmentStatus status : allStatuses()) {
-            for (Visibility vis : visibilities) {
-                for (const auto& [currentName, current] : currentRoles()) {
-                    for (const Requested& req : requestedRoles()) {
-                        Verdict verdict = Verdict::Allowed;
-                        QList<int> must;
-                        QList<int> mustNot;
-                        bool noChange = false;
-                        const bool same = !req.malformed && !req.unrecognised && req.role == current;
-                        if (req.unrecognised) {
-                            verdict = Verdict::Refused;
-                            must << int(Rule::UnrecognisedRequest);
-                        } else if (req.malformed) {
-                            verdict = Verdict::Refused;
-                            must << int(Rule::MalformedArn);
-                        } else if (same) {
-                            verdict = Verdict::Allowed;
-                            noChange = true;
-                            must << int(Rule::NoChange);
-                            if (vis == Visibility::Public && req.role.hasRole())
-                                must << int(Rule::PublicKeepsRole);
-                            mustNot << int(Rule::PublicEnvironment);
-                        } else {
-                            const bool statusOk = updatable(status);
-                            if (!statusOk)
-                                must << int(expectedStatusRule(status));
-                            if (req.untrusted)
-                                must << int(Rule::RoleNotTrusted);
-                            if (req.trustUnknown)
-                                must << int(Rule::TrustPolicyUnknown);
-                            if (current.isUnknown())
-                                must << int(Rule::ReplacesUnrecognised);
-                            if (!statusOk || req.untrusted) {
+            for (const bool internet : {false, true}) {
+                for (Visibility vis : visibilities) {
+                    for (const auto& [currentName, current] : currentRoles()) {
+                        for (const Requested& req : requestedRoles()) {
+                            Verdict verdict = Verdict::Allowed;
+                            QList<int> must;
+                            QList<int> mustNot;
+                            bool noChange = false;
+                            const bool same = !req.malformed && !req.unrecognised && req.role == current;
+                            if (req.unrecognised) {
                                 verdict = Verdict::Refused;
-                            } else if (req.role.isNone()) {
+                                must << int(Rule::UnrecognisedRequest);
+                            } else if (req.malformed) {
+                                verdict = Verdict::Refused;
+                                must << int(Rule::MalformedArn);
+                            } else if (same) {
                                 verdict = Verdict::Allowed;
-                                must << int(Rule::RemovesRole);
-                                mustNot << int(Rule::PublicEnvironment) << int(Rule::VisibilityUnknown);
-                            } else if (vis == Visibility::Public) {
-                                verdict = Verdict::NeedsConfirmation;
-                                must << int(Rule::PublicEnvironment);
-                            } else if (vis == Visibility::Unknown) {
-                                verdict = Verdict::Allowed;
-                                must << int(Rule::VisibilityUnknown);
+                                noChange = true;
+                                must << int(Rule::NoChange);
+                                if (vis == Visibility::Public && req.role.hasRole())
+                                    must << int(Rule::PublicKeepsRole);
+                                if (internet && req.role.hasRole())
+                                    must << int(Rule::InternetKeepsRole);
+                                else
+                                    mustNot << int(Rule::InternetKeepsRole);
+                                mustNot << int(Rule::PublicEnvironment) << int(Rule::InternetReachable);
                             } else {
-                                verdict = Verdict::Allowed;
-                                mustNot << int(Rule::PublicEnvironment) << int(Rule::VisibilityUnknown);
+                                const bool statusOk = updatable(status);
+                                if (!statusOk)
+                                    must << int(expectedStatusRule(status));
+                                if (req.untrusted)
+                                    must << int(Rule::RoleNotTrusted);
+                                if (req.trustUnknown)
+                                    must << int(Rule::TrustPolicyUnknown);
+                                if (current.isUnknown())
+                                    must << int(Rule::ReplacesUnrecognised);
+                                if (!statusOk || req.untrusted) {
+                                    verdict = Verdict::Refused;
+                                    mustNot << int(Rule::InternetReachable);
+                                } else if (req.role.isNone()) {
+                                    verdict = Verdict::Allowed;
+                                    must << int(Rule::RemovesRole);
+                                    mustNot << int(Rule::PublicEnvironment) << int(Rule::VisibilityUnknown)
+                                            << int(Rule::InternetReachable);
+                                } else if (internet) {
+                                    // Rule 6b: a role for an internet-reachable environment, whatever the visibility.
+                                    verdict = Verdict::NeedsConfirmation;
+                                    must << int(Rule::InternetReachable);
+                                    if (vis == Visibility::Public)
+                                        must << int(Rule::PublicEnvironment);
+                                    else if (vis == Visibility::Unknown)
+                                        must << int(Rule::VisibilityUnknown);
+                                    else
+                                        mustNot << int(Rule::PublicEnvironment) << int(Rule::VisibilityUnknown);
+                                } else if (vis == Visibility::Public) {
+                                    verdict = Verdict::NeedsConfirmation;
+                                    must << int(Rule::PublicEnvironment);
+                                } else if (vis == Visibility::Unknown) {
+                                    verdict = Verdict::Allowed;
+                                    must << int(Rule::VisibilityUnknown);
+                                } else {
+                                    verdict = Verdict::Allowed;
+                                    mustNot << int(Rule::PublicEnvironment) << int(Rule::VisibilityUnknown);
+                                }
+                                if (!internet)
+                                    mustNot << int(Rule::InternetReachable);
                             }
+                            const QByteArray name =
+                                EnvironmentStatuses::toString(status).toUtf8() + '/' + (internet ? "internet/" : "") +
+                                Visibilities::toString(vis).toUtf8() + '/' + currentName + "->" + req.name;
+                            QTest::newRow(name.constData())
+                                << int(status) << int(vis) << current << req.role << req.trust << int(verdict) << must
+                                << mustNot << noChange << internet;
+                            ++rows;
                         }
-                        const QByteArray name = EnvironmentStatuses::toString(status).toUtf8() + '/' +
-                                                Visibilities::toString(vis).toUtf8() + '/' + currentName + "->" +
-                                                req.name;
-                        QTest::newRow(name.constData()) << int(status) << int(vis) << current << req.role << req.trust
-                                                        << int(verdict) << must << mustNot << noChange;
-                        ++rows;
                     }
                 }
             }
         }
-        QCOMPARE(rows, 14 * 3 * 4 * 8);
+        QCOMPARE(rows, 14 * 2 * 3 * 4 * 8);
     }
 
     void wholeTable()
@@ -187,6 +209,7 @@ private slots:
         QFETCH(QList<int>, mustHave);
         QFETCH(QList<int>, mustNotHave);
         QFETCH(bool, noChange);
+        QFETCH(bool, internet);
 
         Input in;
         in.status = EnvironmentStatus(status);
@@ -194,6 +217,9 @@ private slots:
         in.current = current;
         in.requested = requested;
         in.trustPolicy = trust;
+        in.internetReachable = internet;
+        if (internet)
+            in.internetPorts = QStringList{QStringLiteral("22->2222")};
         const Decision d = evaluate(in);
 
         QCOMPARE(verdictToString(d.verdict), verdictToString(Verdict(verdict)));
@@ -357,8 +383,92 @@ private slots:
         QVERIFY(evaluate(in).has(Rule::StatusGone));
     }
 
+    // Rule 6b: an internet-reachable environment getting a role needs a confirmed override with a reason, however
+    // it is recorded; the reason names the ports; removing the role is never held back.
+    void internetReachableNeedsConfirmation()
+    {
+        Input in;
+        in.status = EnvironmentStatus::Running;
+        in.visibility = Visibility::Private;
+        in.current = RoleAssociation::none();
+        in.requested = RoleAssociation::dataWorksDefault();
+        in.internetReachable = true;
+        in.internetPorts = QStringList{QStringLiteral("22->2222"), QStringLiteral("8888")};
+        const Decision d = evaluate(in);
+        QVERIFY(d.needsConfirmation());
+        QCOMPARE(d.rules, QList<Rule>{Rule::InternetReachable});
+        QVERIFY(d.reasons.first().contains(QLatin1String("internet")));
+        QVERIFY(d.reasons.first().contains(QLatin1String("22->2222, 8888")));
+        QVERIFY(!checkConfirmation(d, false, QStringLiteral("because")).isEmpty());
+        QVERIFY(!checkConfirmation(d, true, QStringLiteral("   ")).isEmpty());
+        QVERIFY(checkConfirmation(d, true, QStringLiteral("ticket OPS-7: SSH demo")).isEmpty());
+
+        in.visibility = Visibility::Public;
+        const Decision both = evaluate(in);
+        QVERIFY(both.needsConfirmation());
+        QVERIFY(both.has(Rule::InternetReachable) && both.has(Rule::PublicEnvironment));
+        // Each confirmation rule is confirmed on its own: the public override does not cover internet exposure.
+        QCOMPARE(confirmationRules(both), (QList<Rule>{Rule::InternetReachable, Rule::PublicEnvironment}));
+        QCOMPARE(confirmationRules(d), QList<Rule>{Rule::InternetReachable});
+        QVERIFY(confirmationRules(evaluate(Input())).isEmpty()); // refused: nothing to confirm
+        const QString why = QStringLiteral("ticket OPS-8");
+        const QString onlyPublic = checkConfirmation(both, QList<Rule>{Rule::PublicEnvironment}, why);
+        QVERIFY2(onlyPublic.contains(QLatin1String("22->2222")), qPrintable(onlyPublic)); // names what is missing
+        QVERIFY(!onlyPublic.contains(QLatin1String("recorded as public")));
+        QVERIFY(!checkConfirmation(both, QList<Rule>{Rule::InternetReachable}, why).isEmpty());
+        QVERIFY(!checkConfirmation(both, QList<Rule>{}, why).isEmpty());
+        const QList<Rule> bothRules{Rule::PublicEnvironment, Rule::InternetReachable};
+        QVERIFY(!checkConfirmation(both, bothRules, QStringLiteral(" ")).isEmpty());
+        QVERIFY(checkConfirmation(both, bothRules, why).isEmpty());
+        QVERIFY(checkConfirmation(d, QList<Rule>{Rule::InternetReachable}, why).isEmpty());
+        QVERIFY(!checkConfirmation(d, QList<Rule>{Rule::PublicEnvironment}, why).isEmpty());
+        QVERIFY(checkConfirmation(both, true, why).isEmpty()); // true: every rule of the decision
+
+        in.requested = RoleAssociation::none();
+        in.current = RoleAssociation::dataWorksDefault();
+        QVERIFY(evaluate(in).isAllowed());
+
+        // Stopped still counts: it is reachable again as soon as it starts.
+        in.status = EnvironmentStatus::Stopped;
+        in.current = RoleAssociation::none();
+        in.requested = RoleAssociation::customRole(kArnA);
+        in.trustPolicy = dataWorksTrust();
+        in.visibility = Visibility::Unknown;
+        QVERIFY(evaluate(in).has(Rule::InternetReachable));
+    }
+
+    void inputForCarriesExposure()
+    {
+        Environment e;
+        e.instanceId = QStringLiteral("699573");
+        e.status = EnvironmentStatus::Running;
+        ForwardInfo ssh;
+        ssh.enabled = true;
+        ssh.accessTypes = QStringList{QStringLiteral("intranet"), QStringLiteral("Internet")};
+        ssh.forwardPort = QStringLiteral("22");
+        ssh.externalPort = QStringLiteral("2222");
+        ForwardInfo off = ssh;
+        off.enabled = false;
+        off.forwardPort = QStringLiteral("8080");
+        off.externalPort = QStringLiteral("8080");
+        ForwardInfo intranet;
+        intranet.enabled = true;
+        intranet.accessTypes = QStringList{QStringLiteral("intranet")};
+        intranet.forwardPort = QStringLiteral("9000");
+        e.forwardInfos = {off, intranet};
+        QVERIFY(!inputFor(e, Visibility::Private, RoleAssociation::dataWorksDefault()).internetReachable);
+        QVERIFY(evaluate(inputFor(e, Visibility::Private, RoleAssociation::dataWorksDefault())).isAllowed());
+        e.forwardInfos << ssh;
+        const Input in = inputFor(e, Visibility::Private, RoleAssociation::dataWorksDefault());
+        QVERIFY(in.internetReachable);
+        QCOMPARE(in.internetPorts, QStringList{QStringLiteral("22->2222")});
+        QVERIFY(evaluate(in).has(Rule::InternetReachable));
+    }
+
     void stableNames()
     {
+        QCOMPARE(ruleToString(Rule::InternetReachable), QStringLiteral("internet-reachable"));
+        QCOMPARE(ruleToString(Rule::InternetKeepsRole), QStringLiteral("internet-keeps-role"));
         QCOMPARE(verdictToString(Verdict::NeedsConfirmation), QStringLiteral("needs-confirmation"));
         QCOMPARE(ruleToString(Rule::RoleNotTrusted), QStringLiteral("role-not-trusting-dataworks"));
         QCOMPARE(ruleToString(Rule::PublicEnvironment), QStringLiteral("public-environment"));

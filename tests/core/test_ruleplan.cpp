@@ -1,6 +1,8 @@
 #include "rules/RulePlan.h"
 #include "rules/RulesFile.h"
 
+#include "model/Exposure.h"
+
 #include <QTest>
 
 using RulePlan::Action;
@@ -83,6 +85,43 @@ Environment env(const char* id, const char* name, qint64 projectId, const char* 
     e.role = role;
     return e;
 }
+
+// One UserVpc.ForwardInfos entry as the parsers keep it.
+ForwardInfo forward(const char* access, bool enabled, const char* port = "22")
+{
+    ForwardInfo f;
+    f.name = QStringLiteral("ssh");
+    f.enabled = enabled;
+    f.accessTypes = {QString::fromUtf8(access)};
+    f.forwardPort = QString::fromUtf8(port);
+    f.externalPort = QStringLiteral("22026");
+    f.hasEip = true;
+    return f;
+}
+
+Environment withForwards(Environment e, const QList<ForwardInfo>& forwards)
+{
+    e.forwardInfos = forwards;
+    return e;
+}
+
+// The exposure selector (issue 18's exposure, for issue 19's rules): "internet" / "not-internet", a list, with other
+// selectors, and a rule that would give an internet-reachable environment a role.
+const QByteArray kExposureRules = "version: 1\n"
+                                  "rules:\n"
+                                  "  - name: named-internet\n"
+                                  "    match: {environment: \"9101\"}\n"
+                                  "    require: default\n"
+                                  "    public-override-reason: demo\n"
+                                  "  - name: internet-retail-none\n"
+                                  "    match: {exposure: internet, workspace: retail}\n"
+                                  "    require: none\n"
+                                  "  - name: internet-default\n"
+                                  "    match: {exposure: [internet]}\n"
+                                  "    require: default\n"
+                                  "  - name: not-internet-default\n"
+                                  "    match: {exposure: not-internet}\n"
+                                  "    require: default\n";
 } // namespace
 
 Q_DECLARE_METATYPE(Environment)
@@ -246,6 +285,88 @@ private slots:
                 RolePolicy::evaluate(RolePolicy::inputFor(environment, visibility, *entry.target));
             QVERIFY(RolePolicy::checkConfirmation(d, entry.publicOverride, entry.overrideReason).isEmpty());
         }
+    }
+
+    void exposureSelector_data()
+    {
+        QTest::addColumn<Environment>("environment");
+        QTest::addColumn<Visibility>("visibility");
+        QTest::addColumn<QString>("rule");
+        QTest::addColumn<Action>("action");
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QList<RolePolicy::Rule>>("policyRules");
+        QTest::addColumn<QString>("reason");
+        using S = EnvironmentStatus;
+        using R = RolePolicy::Rule;
+        const auto none = RoleAssociation::none();
+        const auto def = RoleAssociation::dataWorksDefault();
+        const auto a = RoleAssociation::customRole(kArnA);
+        const auto V = Visibility::Private;
+
+        QTest::newRow("internet + workspace: the role is removed")
+            << withForwards(env("1", "x", 20, "retail", "1", S::Running, a), {forward("internet", true)}) << V
+            << QStringLiteral("internet-retail-none") << Action::Change << QStringLiteral("none")
+            << QList<R>{R::RemovesRole} << QStringLiteral("requires");
+        QTest::newRow("internet, stopped: still selected (reachable once it starts)")
+            << withForwards(env("2", "x", 20, "retail", "1", S::Stopped, def), {forward("internet", true)}) << V
+            << QStringLiteral("internet-retail-none") << Action::Change << QStringLiteral("none")
+            << QList<R>{R::RemovesRole} << QStringLiteral("requires");
+        QTest::newRow("internet (list): a rules file never gives it a role")
+            << withForwards(env("3", "x", 30, "iot", "1", S::Running, none), {forward("internet", true)}) << V
+            << QStringLiteral("internet-default") << Action::CannotFix << QStringLiteral("default")
+            << QList<R>{R::InternetReachable} << QStringLiteral("never gives a role to an environment reachable");
+        QTest::newRow("internet, any case of the access type")
+            << withForwards(env("4", "x", 30, "iot", "1", S::Running, def), {forward("Internet", true)}) << V
+            << QStringLiteral("internet-default") << Action::Keep << QString() << QList<R>{}
+            << QStringLiteral("as rule 3");
+        QTest::newRow("a disabled internet forward is not-internet")
+            << withForwards(env("5", "x", 30, "iot", "1", S::Running, none), {forward("internet", false)}) << V
+            << QStringLiteral("not-internet-default") << Action::Change << QStringLiteral("default") << QList<R>{}
+            << QStringLiteral("requires");
+        QTest::newRow("an intranet forward is not-internet")
+            << withForwards(env("6", "x", 30, "iot", "1", S::Running, none), {forward("intranet", true, "8888")}) << V
+            << QStringLiteral("not-internet-default") << Action::Change << QStringLiteral("default") << QList<R>{}
+            << QStringLiteral("requires");
+        QTest::newRow("no forwards at all is not-internet")
+            << env("7", "x", 30, "iot", "1", S::Running, none) << V << QStringLiteral("not-internet-default")
+            << Action::Change << QStringLiteral("default") << QList<R>{} << QStringLiteral("requires");
+        QTest::newRow("public override does not cover internet exposure")
+            << withForwards(env("9101", "x", 30, "iot", "1", S::Running, none), {forward("internet", true)})
+            << Visibility::Public << QStringLiteral("named-internet") << Action::CannotFix << QStringLiteral("default")
+            << QList<R>{R::InternetReachable, R::PublicEnvironment} << QStringLiteral("reachable from the internet");
+    }
+
+    void exposureSelector()
+    {
+        QFETCH(Environment, environment);
+        QFETCH(Visibility, visibility);
+        QFETCH(QString, rule);
+        QFETCH(Action, action);
+        QFETCH(QString, target);
+        QFETCH(QList<RolePolicy::Rule>, policyRules);
+        QFETCH(QString, reason);
+
+        const RulesFile::Result r = RulesFile::parse(kExposureRules, QStringLiteral("x.yaml"));
+        QVERIFY2(r.ok(), qPrintable(r.errorText()));
+        const RulePlan::Entry entry = RulePlan::evaluateOne(r.rules, environment, visibility);
+        const QString reasons = entry.reasons.join(QLatin1Char(' '));
+        QCOMPARE(entry.ruleIndex >= 0 ? r.rules.rules.at(entry.ruleIndex).name : QString(), rule);
+        QVERIFY2(entry.action == action, qPrintable(RulePlan::actionToString(entry.action) + u' ' + reasons));
+        QCOMPARE(entry.target ? entry.target->toString() : QString(), target);
+        QVERIFY(!entry.publicOverride);
+        for (RolePolicy::Rule p : policyRules)
+            QVERIFY2(entry.policyRules.contains(p), qPrintable(RolePolicy::ruleToString(p) + u' ' + reasons));
+        QVERIFY2(reasons.contains(reason), qPrintable(reasons));
+        // The selector asks the one place that says what internet-reachable means.
+        const bool internet = Exposure::internetReachable(environment);
+        RuleSelector only;
+        only.exposures = {RuleSelector::ExposureMatch::Internet};
+        QCOMPARE(only.matches(environment, visibility), internet);
+        only.exposures = {RuleSelector::ExposureMatch::NotInternet};
+        QCOMPARE(only.matches(environment, visibility), !internet);
+        only.exposures = {RuleSelector::ExposureMatch::NotInternet, RuleSelector::ExposureMatch::Internet};
+        QVERIFY(only.matches(environment, visibility));
+        QVERIFY(!only.isEmpty());
     }
 
     void noRuleMatchesKeeps()

@@ -111,6 +111,16 @@ private slots:
                                         << 4 << 31 << QStringLiteral("unknown status \"Sleeping\"");
         QTest::newRow("unknown visibility") << head + "  - name: a\n    match: {visibility: open}\n    require: none\n"
                                             << 4 << 25 << QStringLiteral("unknown visibility \"open\"");
+        QTest::newRow("unknown exposure") << head + "  - name: a\n    match: {exposure: public}\n    require: none\n"
+                                          << 4 << 23
+                                          << QStringLiteral("unknown exposure \"public\"; expected internet or "
+                                                            "not-internet");
+        QTest::newRow("unknown exposure in a list")
+            << head + "  - name: a\n    match:\n      exposure: [internet, everywhere]\n    require: none\n"
+            << 5 << 28 << QStringLiteral("unknown exposure \"everywhere\"");
+        QTest::newRow("exposure is not a boolean")
+            << head + "  - name: a\n    match: {exposure: {internet: true}}\n    require: none\n"
+            << 4 << 23 << QStringLiteral("must be text, not a mapping");
         QTest::newRow("empty list") << head + "  - name: a\n    match: {workspace: []}\n    require: none\n"
                                     << 4 << 24 << QStringLiteral("empty list");
         QTest::newRow("match value is a mapping")
@@ -222,6 +232,22 @@ private slots:
         QVERIFY(alias.errorText().contains(QStringLiteral("already exists")));
     }
 
+    void exposureSelectorParses()
+    {
+        const RulesFile::Result r = parse("version: 1\nrules:\n"
+                                          "  - {name: a, match: {exposure: internet}, require: none}\n"
+                                          "  - {name: b, match: {exposure: [not-internet, internet]}, require: none}\n"
+                                          "  - {name: c, match: {exposure: not-internet, visibility: public}, "
+                                          "require: none}\n");
+        QVERIFY2(r.ok(), qPrintable(r.errorText()));
+        using E = RuleSelector::ExposureMatch;
+        QCOMPARE(r.rules.rules.at(0).match.exposures, QList<E>{E::Internet});
+        QCOMPARE(r.rules.rules.at(1).match.exposures, (QList<E>{E::NotInternet, E::Internet}));
+        QCOMPARE(r.rules.rules.at(2).match.exposures, QList<E>{E::NotInternet});
+        QCOMPARE(r.rules.rules.at(2).match.visibilities, QList<Visibility>{Visibility::Public});
+        QVERIFY(!r.rules.rules.at(0).match.isEmpty());
+    }
+
     void exampleInDocsParses()
     {
         const QString path = QStringLiteral(ROLEDESK_SOURCE_DIR "/docs/rules-example.yaml");
@@ -230,7 +256,8 @@ private slots:
         // Every rule kind appears in the example.
         QSet<RoleRequirement::Alternative::Kind> kinds;
         bool anyOf = false;
-        bool workspace = false, environment = false, name = false, owner = false, status = false, visibility = false;
+        bool workspace = false, environment = false, name = false, owner = false, status = false, visibility = false,
+             exposure = false;
         bool override = false, catchAll = false;
         for (const RoleRule& rule : r.rules.rules) {
             for (const auto& alt : rule.require.anyOf)
@@ -242,11 +269,13 @@ private slots:
             owner = owner || !rule.match.ownerPatterns.isEmpty();
             status = status || !rule.match.statuses.isEmpty();
             visibility = visibility || !rule.match.visibilities.isEmpty();
+            exposure = exposure || !rule.match.exposures.isEmpty();
             override = override || !rule.publicOverrideReason.isEmpty();
             catchAll = catchAll || rule.match.isEmpty();
         }
         QCOMPARE(kinds.size(), 4);
         QVERIFY(anyOf && workspace && environment && name && owner && status && visibility && override && catchAll);
+        QVERIFY(exposure);
     }
 };
 

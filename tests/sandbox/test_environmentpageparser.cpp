@@ -62,7 +62,10 @@ QString describe(const Environment& e)
     QString s;
     QDebug(&s) << e << e.projectName << e.resourceGroupId << e.resourceGroupName << e.imageId << e.imageName
                << e.imageUrl << e.cu << e.failReason << e.createTimeMs << e.updateTimeMs << e.userVpc.vpcId
-               << e.userVpc.vSwitchId << e.userVpc.securityGroupId << e.datasets.size();
+               << e.userVpc.vSwitchId << e.userVpc.securityGroupId << e.datasets.size() << e.forwardInfos.size();
+    for (const ForwardInfo& f : e.forwardInfos)
+        QDebug(&s) << f.name << f.enabled << f.accessTypes << f.containerName << f.forwardPort << f.externalPort
+                   << f.hasEip << f.hasNatGateway << f.hasSshPublicKey;
     return s;
 }
 
@@ -119,7 +122,9 @@ const QByteArray kFull =
     R"({"InstanceId":"42","InstanceName":"n","Status":"Running","ProjectId":7,"ProjectName":"p","ResourceGroupId":3,)"
     R"("ResourceGroupName":"g","OwnerId":"o","ImageId":"i","ImageName":"in","ImageUrl":"u","Cu":4,"FailReason":"",)"
     R"("CreateTime":1700000000000,"UpdateTime":1700000360000,)"
-    R"("UserVpc":{"VpcId":"vpc-1","VSwitchId":"vsw-1","SecurityGroupId":"sg-1"},)"
+    R"("UserVpc":{"VpcId":"vpc-1","VSwitchId":"vsw-1","SecurityGroupId":"sg-1","ForwardInfos":[{"Name":"ssh",)"
+    R"("Enable":true,"AccessType":["internet"],"ContainerName":"c","ForwardPort":"22","ExternalPort":"2222",)"
+    R"("EipAllocationId":"eip-1","NatGatewayId":"","SSHPublicKey":"ssh-ed25519 AAAA"}]},)"
     R"("Datasets":[{"Identifier":"d1","MountPath":"/mnt/d","ReadOnly":true,"Uri":"oss://b/p"}],)"
     R"("CredentialConfig":{"Enable":true,"AliyunEnvRoleKey":"0","Configs":[{"Key":"0","Type":"Role","Roles":)"
     R"([{"RoleArn":"acs:ram::1:role/r","RoleType":"service","UserInfo":{"AccessKeyId":"STS.x","SecurityToken":"t"}}]}]}})";
@@ -316,6 +321,19 @@ private slots:
             {"bad escape", R"("\x")"},
             {"dup vpc key", R"({"VpcId":"a","VpcId":"b"})"},
             {"dup dataset key", R"([{"Uri":"a","Uri":"b"}])"},
+            {"forward infos",
+             R"({"VpcId":"v","ForwardInfos":[{"Name":"s","Enable":true,"AccessType":["internet","intranet"],)"
+             R"("ForwardPort":22,"ExternalPort":"2222","EipAllocationId":"e","NatGatewayId":7,"SSHPublicKey":"k"},)"
+             R"(1,null,[],{"AccessType":"internet","Enable":"true"},{"AccessType":[3,null,{},"x"],"Enable":1},)"
+             R"({"Other":[1.5],"ContainerName":null,"SSHPublicKey":""}]})"},
+            {"forward infos not an array", R"({"ForwardInfos":{"Name":"x"}})"},
+            // Not a raw string: moc's scanner would take its escaped quotes for the end of the literal.
+            {"forward infos as string", "{\"ForwardInfos\":\"[{\\\"Enable\\\":true}]\"}"},
+            {"forward access type object", R"({"ForwardInfos":[{"AccessType":{"a":2.5},"Enable":false}]})"},
+            {"dup forward key", R"({"ForwardInfos":[{"Name":"a","Name":"b"}]})"},
+            {"dup ForwardInfos", R"({"ForwardInfos":[],"ForwardInfos":[{}]})"},
+            {"forward underflow", R"({"ForwardInfos":[{"ForwardPort":1e-400}]})"},
+            {"forward access underflow", R"({"ForwardInfos":[{"AccessType":[1e-400]}]})"},
             {"default role", CredentialConfigMapping::toCompactJson(RoleAssociation::dataWorksDefault()).toUtf8()},
             {"custom role",
              CredentialConfigMapping::toCompactJson(RoleAssociation::customRole(u"acs:ram::1:role/x"_s)).toUtf8()},
@@ -356,6 +374,9 @@ private slots:
             check(page(withField("ResourceGroupId", value)), 1);
         check(page(withField("Datasets", R"([{"ReadOnly":"TRUE"},{"ReadOnly":1},7])")), 1);
         check(page(withField("UserVpc", R"({"VpcId":12,"Other":[]})")), 1);
+        check(page(withField("UserVpc", R"({"ForwardInfos":[{"Enable":"true","AccessType":"internet",)"
+                                        R"("ForwardPort":22},7,{"AccessType":[1,"Internet"]}]})")),
+              1);
     }
 
     void randomMutations()
@@ -379,6 +400,8 @@ private slots:
                                             "{}",
                                             "[]",
                                             "{\"VpcId\":3}",
+                                            "{\"ForwardInfos\":[{\"Enable\":true,\"AccessType\":[\"internet\"],"
+                                            "\"ForwardPort\":22,\"SSHPublicKey\":\"k\"},3]}",
                                             "[{\"ReadOnly\":\"true\"}]",
                                             "\"\\ud83d\\ude00\"",
                                             "\"\\ud800\"",

@@ -194,6 +194,40 @@ private slots:
         QCOMPARE(stored(u"700124"_s).value(u"Enable").toBool(true), false);
     }
 
+    // Issue 18: the operation itself honours the internet-reachable rule, whatever the front end showed. 700126
+    // iot_partner_bridge forwards SSH to the internet (ForwardInfos); recorded private.
+    void anInternetReachableEnvironmentNeedsItsOwnConfirmation()
+    {
+        auto request = upFront(u"700126"_s, RoleAssociation::dataWorksDefault());
+        request.visibility = Visibility::Private;
+        const QJsonObject before = stored(u"700126"_s);
+        // A confirmation of the public rule (a bulk run's check box, --allow-public) does not cover it.
+        auto result = run(request, [](const RoleChange::Plan& plan, RoleChange::Answer answer) {
+            QVERIFY(plan.decision.has(RolePolicy::Rule::InternetReachable));
+            answer({true, true, u"bulk run"_s, {RolePolicy::Rule::PublicEnvironment}});
+        });
+        QCOMPARE(result.outcome, RoleChange::Outcome::NeedsConfirmation);
+        QVERIFY2(result.message.contains(u"22->22026"_s), qPrintable(result.message));
+        QCOMPARE(stored(u"700126"_s), before);
+        QVERIFY(m_audit->query().isEmpty());
+        // Nor does an override without a reason.
+        result = run(request, [](const RoleChange::Plan&, RoleChange::Answer answer) {
+            answer({true, true, u" "_s, {RolePolicy::Rule::InternetReachable}});
+        });
+        QCOMPARE(result.outcome, RoleChange::Outcome::NeedsConfirmation);
+        QCOMPARE(stored(u"700126"_s), before);
+        // Its own confirmation with a reason: written and audited with the override.
+        result = run(request, [](const RoleChange::Plan&, RoleChange::Answer answer) {
+            answer({true, true, u"OPS-9: partner SSH until Friday"_s, {RolePolicy::Rule::InternetReachable}});
+        });
+        QCOMPARE(result.outcome, RoleChange::Outcome::Applied);
+        const AuditEntry entry = m_audit->query().constLast();
+        QVERIFY(entry.override);
+        QCOMPARE(entry.reason, u"OPS-9: partner SSH until Friday"_s);
+        // Removing the role again needs nothing.
+        QCOMPARE(run(upFront(u"700126"_s, RoleAssociation::none())).outcome, RoleChange::Outcome::Applied);
+    }
+
     void aPublicEnvironmentNeedsAConfirmationWithAReason()
     {
         // 700106 retail_onboarding: public, no role.
@@ -203,13 +237,13 @@ private slots:
         auto result = run(request, [&](const RoleChange::Plan& plan, RoleChange::Answer answer) {
             ++asked;
             QVERIFY(plan.decision.needsConfirmation());
-            answer({true, true, u"   "_s}); // no real reason
+            answer({true, true, u"   "_s, {}}); // no real reason
         });
         QCOMPARE(asked, 1);
         QCOMPARE(result.outcome, RoleChange::Outcome::NeedsConfirmation);
         QVERIFY(m_audit->query().isEmpty());
         result = run(request, [](const RoleChange::Plan&, RoleChange::Answer answer) {
-            answer({true, true, u"workshop today"_s});
+            answer({true, true, u"workshop today"_s, {}});
         });
         QCOMPARE(result.outcome, RoleChange::Outcome::Applied);
         const AuditEntry entry = m_audit->query().constLast();
@@ -219,7 +253,7 @@ private slots:
         const int audited = int(m_audit->query().size());
         result =
             run(upFront(u"700106"_s, RoleAssociation::none()), [](const RoleChange::Plan&, RoleChange::Answer answer) {
-                answer({false, false, {}});
+                answer({false, false, {}, {}});
             });
         QCOMPARE(result.outcome, RoleChange::Outcome::NotConfirmed);
         QCOMPARE(m_audit->query().size(), audited);
@@ -237,7 +271,7 @@ private slots:
                                          QJsonObject{{u"Enable"_s, false}, {u"AliyunEnvRoleKey"_s, u"9"_s}},
                                          [&](const QString&, const ApiError&) { written = true; });
             QTRY_VERIFY_WITH_TIMEOUT(written, 10000);
-            QTimer::singleShot(0, [answer] { answer({true, false, {}}); });
+            QTimer::singleShot(0, [answer] { answer({true, false, {}, {}}); });
         });
         QCOMPARE(result.outcome, RoleChange::Outcome::Conflict);
         QCOMPARE(stored(u"700104"_s).value(u"AliyunEnvRoleKey").toString(), u"9"_s); // not overwritten
