@@ -10,6 +10,7 @@
 #include <QMutex>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 // The status of an individual development environment (a DataWorks ServerIde instance), as the API
 // names them; Unknown stands for any value the API adds later (Environment keeps the raw text).
@@ -103,6 +104,9 @@ struct Environment
     QString resourceGroupId; // a string in requests, an integer in answers: always a string here
     QString resourceGroupName;
     QString ownerId;
+    // The owner's name, when RoleDesk could resolve it (OwnerDirectory: DataWorks ListProjectMembers); not part of
+    // the instance's answer, so empty after parsing.
+    QString ownerName;
     QString imageId;
     QString imageName;
     QString imageUrl;
@@ -148,6 +152,19 @@ struct Workspace
 
     static Workspace fromJson(const QJsonObject& project);
     bool operator==(const Workspace&) const = default;
+};
+
+// One member of a workspace (a ListProjectMembers PagingInfo.ProjectMembers item).
+struct ProjectMember
+{
+    qint64 projectId = 0;
+    QString userId;
+    QString userName; // empty when the answer has none (UserName is not in every SDK's model of the answer)
+    QString status;   // Normal, Forbidden
+    QStringList roleCodes;
+
+    static ProjectMember fromJson(const QJsonObject& member);
+    bool operator==(const ProjectMember&) const = default;
 };
 
 // Safe to log: holds no secrets.
