@@ -34,7 +34,7 @@
         <translation>没有可用于签名请求的凭证。请配置 AccessKey、配置文件或其他凭证来源，或刷新当前凭证。</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+192"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -180,7 +180,7 @@
 <context>
     <name>ApiReply</name>
     <message>
-        <location filename="../../core/api/ApiClient.cpp" line="-398"/>
+        <location filename="../../core/api/ApiClient.cpp" line="-402"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -1452,7 +1452,7 @@ The contract: docs/CLI.md.</source>
 <context>
     <name>CredentialInspector</name>
     <message>
-        <location filename="../../ui/CredentialInspector.cpp" line="+69"/>
+        <location filename="../../ui/CredentialInspector.cpp" line="+71"/>
         <source>usable; refreshed automatically before it expires</source>
         <translation>可用；会在过期前自动刷新</translation>
     </message>
@@ -1645,12 +1645,12 @@ The contract: docs/CLI.md.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+458"/>
+        <location line="+506"/>
         <source>Reveal for 10 s</source>
         <translation>显示 10 秒</translation>
     </message>
     <message>
-        <location line="-457"/>
+        <location line="-505"/>
         <source>Reveal the secret and token for ten seconds</source>
         <translation>显示 Secret 和令牌 10 秒</translation>
     </message>
@@ -1816,31 +1816,61 @@ The contract: docs/CLI.md.</source>
         <translation>“%1”不是凭证 URI。请输入 http:// 或 https:// 地址，例如 http://127.0.0.1:8080/credentials，或留空以使用 ALIBABA_CLOUD_CREDENTIALS_URI。</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+57"/>
+        <source>Start the environment in DataWorks: its credentials service answers only while it runs. Then press Refresh.</source>
+        <translation>请在 DataWorks 中启动该环境：它的凭据服务只在环境运行时应答。然后按“刷新”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Associate a RAM role with the environment (Change role in the main window), or use an AccessKey pair in its code. Then press Refresh.</source>
+        <translation>请为该环境关联一个 RAM 角色（在主窗口中使用“更改角色”），或在其代码中使用 AccessKey。然后按“刷新”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Access was refused: check that this address belongs to this environment and that DataWorks may assume the role (its trust policy). Then press Refresh.</source>
+        <translation>访问被拒绝：请确认此地址属于该环境，且 DataWorks 可以扮演该角色（其信任策略）。然后按“刷新”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the address: nothing here hands out credentials. Then press Refresh.</source>
+        <translation>请检查地址：此处没有提供凭据的服务。然后按“刷新”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix the cause, then press Refresh.</source>
+        <translation>请排除原因，然后按“刷新”。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>No credential: not retrying</source>
+        <translation>没有凭据：不再重试</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Credential refresh failed</source>
         <translation>凭证刷新失败</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1 Next try %2.</source>
         <translation>%1 下次尝试：%2。</translation>
     </message>
     <message>
         <location line="+34"/>
-        <source>No credential could be fetched: %1
+        <source>No credential could be fetched.
 
 Checking where credentials can come from on this machine...</source>
-        <translation>无法获取任何凭证：%1
+        <translation>未能获取任何凭据。
 
-正在检查本机上可以从哪里获取凭证...</translation>
+正在检查本机上凭据可能的来源……</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>No credential could be fetched: %1</source>
-        <translation>无法获取任何凭证：%1</translation>
+        <location line="+13"/>
+        <source>No credential could be fetched. Where credentials can come from on this machine:</source>
+        <translation>未能获取任何凭据。本机上凭据可能的来源：</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&lt;i&gt;nothing inspected&lt;/i&gt;</source>
         <translation>&lt;i&gt;尚未检查&lt;/i&gt;</translation>
     </message>
@@ -1849,8 +1879,13 @@ Checking where credentials can come from on this machine...</source>
         <source>&lt;i&gt;fetching...&lt;/i&gt;</source>
         <translation>&lt;i&gt;正在获取...&lt;/i&gt;</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>no usable credential; not retried until you press Refresh</source>
+        <translation>没有可用的凭据；在您按“刷新”之前不会重试</translation>
+    </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+14"/>
         <source>Hidden again in %n s</source>
         <translation>
             <numerusform>%n 秒后重新隐藏</numerusform>
@@ -1916,12 +1951,27 @@ Checking where credentials can come from on this machine...</source>
         <translation>未计划</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(not retried; details on hover)</source>
+        <translation>（不再重试；悬停查看详情）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(details on hover)</source>
+        <translation>（悬停查看详情）</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>Asking STS who this credential is (GetCallerIdentity)...</source>
         <translation>正在向 STS 查询此凭证的身份（GetCallerIdentity）...</translation>
     </message>
@@ -2356,7 +2406,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>DataWorksClient</name>
     <message>
-        <location filename="../../core/api/DataWorksClient.cpp" line="+364"/>
+        <location filename="../../core/api/DataWorksClient.cpp" line="+395"/>
         <source>The answer carries no instance. Check the instance ID and the region.</source>
         <translation>应答中没有实例。请检查实例 ID 和地域。</translation>
     </message>
@@ -2466,7 +2516,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvironmentFilter</name>
     <message>
-        <location filename="../../core/model/EnvironmentFilter.cpp" line="+62"/>
+        <location filename="../../core/model/EnvironmentFilter.cpp" line="+64"/>
         <source>&quot;%1&quot; is not an environment status; use one of %2 or Unknown.</source>
         <translation>“%1”不是环境状态；请使用 %2 或 Unknown 之一。</translation>
     </message>
@@ -2548,7 +2598,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvironmentTableModel</name>
     <message>
-        <location filename="../../ui/EnvironmentTableModel.cpp" line="+48"/>
+        <location filename="../../ui/EnvironmentTableModel.cpp" line="+75"/>
         <source>Custom: %1</source>
         <translation>自定义：%1</translation>
     </message>
@@ -2604,11 +2654,30 @@ Checking where credentials can come from on this machine...</source>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
+    <message>
+        <location line="+47"/>
+        <source>%1
+Account ID: %2</source>
+        <translation>%1
+账号 ID：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account ID: %1</source>
+        <translation>账号 ID：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account ID: %1
+%2</source>
+        <translation>账号 ID：%1
+%2</translation>
+    </message>
 </context>
 <context>
     <name>EnvsListCommand</name>
     <message>
-        <location filename="../../app/cli/EnvsCommands.cpp" line="+84"/>
+        <location filename="../../app/cli/EnvsCommands.cpp" line="+102"/>
         <source>List individual development environments with their role and recorded visibility.</source>
         <translation>列出个人开发环境及其角色和记录的可见性。</translation>
     </message>
@@ -2618,12 +2687,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>仅此工作空间（ProjectId 或名称）。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Only environments of this owner (account id).</source>
-        <translation>仅此所有者（账号 ID）的环境。</translation>
+        <location line="+3"/>
+        <source>Only environments of this owner (account id, or name when names can be listed).</source>
+        <translation>只列出此所有者的环境（账号 ID，或在可以列出名称时使用名称）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Only these statuses (comma-separated, e.g. Running).</source>
         <translation>仅这些状态（以逗号分隔，例如 Running）。</translation>
     </message>
@@ -2648,7 +2717,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>仅关联此类角色的环境：default、custom、none。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>--public and --private exclude each other.</source>
         <translation>--public 与 --private 不能同时使用。</translation>
     </message>
@@ -2663,7 +2732,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>无法列出环境</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -2703,7 +2772,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>更新时间</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%n environment(s).</source>
         <translation>
             <numerusform>共 %n 个环境。</numerusform>
@@ -2720,8 +2789,8 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvsOutput</name>
     <message>
-        <location line="-136"/>
-        <location line="+121"/>
+        <location line="-162"/>
+        <location line="+146"/>
         <source>%1 (%2 UTC)</source>
         <translation>%1（%2 UTC）</translation>
     </message>
@@ -2729,7 +2798,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvsShowCommand</name>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Show one individual development environment.</source>
         <translation>显示一个个人开发环境。</translation>
     </message>
@@ -2749,7 +2818,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>无法读取环境 %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>FIELD</source>
         <translation>字段</translation>
     </message>
@@ -2782,6 +2851,11 @@ Checking where credentials can come from on this machine...</source>
         <location line="+1"/>
         <source>Owner</source>
         <translation>所有者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (account %2)</source>
+        <translation>%1（账号 %2）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3088,7 +3162,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+81"/>
+        <location filename="../../ui/MainWindow.cpp" line="+85"/>
         <source>RoleDesk</source>
         <translation>RoleDesk</translation>
     </message>
@@ -3119,12 +3193,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+296"/>
+        <location line="+330"/>
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-323"/>
         <source> Endpoint: </source>
         <translation> 接入地址： </translation>
     </message>
@@ -3199,17 +3273,28 @@ Checking where credentials can come from on this machine...</source>
         <translation>按名称或 ID 筛选（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Status filter</source>
         <translation>状态筛选</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
+        <location line="+894"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-876"/>
+        <source>Owner filter</source>
+        <translation>所有者筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any owner</source>
+        <translation>任何所有者</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Visibility filter</source>
         <translation>可见性筛选</translation>
     </message>
@@ -3244,7 +3329,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>清除所有筛选条件</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+39"/>
         <source>Environments</source>
         <translation>环境</translation>
     </message>
@@ -3290,12 +3375,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+644"/>
+        <location line="+661"/>
         <source>No environment selected</source>
         <translation>未选择环境</translation>
     </message>
     <message>
-        <location line="-643"/>
+        <location line="-660"/>
         <source>Selected environment</source>
         <translation>选中的环境</translation>
     </message>
@@ -3427,7 +3512,17 @@ Checking where credentials can come from on this machine...</source>
         <translation>调用者身份</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+8"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the last role change</source>
+        <translation>撤销上一次角色更改</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3622,7 +3717,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1 没有提供可用凭证：%2 请选择其他配置或修复此配置，然后点击“连接”（或按 F5）。</translation>
     </message>
     <message>
-        <location line="+288"/>
+        <location line="+295"/>
         <source>Session policy:
 %1</source>
         <translation>会话策略：
@@ -3638,8 +3733,37 @@ Checking where credentials can come from on this machine...</source>
         <source>not recorded yet</source>
         <translation>尚未记录</translation>
     </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>%n statuses</source>
+        <translation>
+            <numerusform>%n 种状态</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+51"/>
+        <location line="+1"/>
+        <source>Show environments in any status; tick statuses to narrow.</source>
+        <translation>显示任何状态的环境；勾选状态以缩小范围。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown statuses: %1</source>
+        <translation>显示的状态：%1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Account ID: %1</source>
+        <translation>账号 ID：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+Account ID: %2</source>
+        <translation>%1
+账号 ID：%2</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>Lower the protection?</source>
         <translation>要降低保护吗？</translation>
     </message>
@@ -3678,7 +3802,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>已从 %2 导入 %1 条可见性记录（%3 条有变化）。</translation>
     </message>
     <message>
-        <location line="-430"/>
+        <location line="-536"/>
         <source>Could not list the workspaces: %1</source>
         <translation>无法列出工作空间：%1</translation>
     </message>
@@ -3698,12 +3822,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1（ID %2，所有者 %3）</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>(loading cancelled)</source>
         <translation>（已取消加载）</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>Loading the environments stopped: %1</source>
         <translation>环境加载已停止：%1</translation>
     </message>
@@ -3759,7 +3883,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+210"/>
         <source>Visibility not saved</source>
         <translation>可见性未保存</translation>
     </message>
@@ -3796,7 +3920,32 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1 的角色已改为%2（原为%3）。审计日志（Ctrl+L）中有记录。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+23"/>
+        <source>Set the role of %1 back to %2 (from the audit record of %3)</source>
+        <translation>将 %1 的角色改回 %2（依据 %3 的审计记录）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Undo of the change recorded at %1</source>
+        <translation>撤销记录于 %1 的更改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Setting the role of %1 back to %2...</source>
+        <translation>正在将 %1 的角色改回 %2……</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Not undone: setting %1 back to %2 needs a confirmation with a reason. Use Change role (Ctrl+R).</source>
+        <translation>未撤销：将 %1 改回 %2 需要填写理由并确认。请使用“更改角色”（Ctrl+R）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not undone: %1</source>
+        <translation>未撤销：%1</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>Set visibility (recorded by admins)</source>
         <translation>设置可见性（由管理员记录）</translation>
     </message>
@@ -3918,6 +4067,19 @@ Checking where credentials can come from on this machine...</source>
         <location line="+1"/>
         <source>STS refused AssumeRoleWithOIDC: %1: %2</source>
         <translation>STS 拒绝了 AssumeRoleWithOIDC：%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerDirectory</name>
+    <message>
+        <location filename="../../core/api/OwnerDirectory.cpp" line="+76"/>
+        <source>Owner names of workspace %1 are not shown: these credentials may not list its members (ListProjectMembers answered %2). Account ids are shown instead; a workspace administrator can list members.</source>
+        <translation>未显示工作空间 %1 的所有者名称：这些凭据无权列出其成员（ListProjectMembers 返回 %2）。改为显示账号 ID；工作空间管理员可以列出成员。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Owner names of workspace %1 are not shown: its members could not be listed (%2). Account ids are shown instead.</source>
+        <translation>未显示工作空间 %1 的所有者名称：无法列出其成员（%2）。改为显示账号 ID。</translation>
     </message>
 </context>
 <context>
@@ -5339,7 +5501,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/Session.cpp" line="+108"/>
+        <location filename="../../ui/Session.cpp" line="+112"/>
         <source>unknown caller (%1)</source>
         <translation>未知调用者（%1）</translation>
     </message>
@@ -6025,7 +6187,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="+66"/>
+        <location filename="../../app/gui/main.cpp" line="+67"/>
         <source>Review and set the RAM roles of DataWorks individual development environments, and inspect the credentials they hand out.</source>
         <translation>查看和设置 DataWorks 个人开发环境的 RAM 角色，并检查它们提供的凭证。</translation>
     </message>
@@ -6055,7 +6217,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>与 --inspect 一起使用：凭证文件。</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+56"/>
         <source>CA bundle</source>
         <translation>CA 证书包</translation>
     </message>
