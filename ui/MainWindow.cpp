@@ -44,7 +44,6 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QCollator>
-#include <QToolButton>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -182,15 +181,16 @@ void MainWindow::buildUi()
     m_errorBanner->hide();
     centreLayout->addWidget(m_errorBanner);
 
+    // Two rows: the text filter (stretching) with Clear, then the choices; one row would set a minimum width wider
+    // than a small screen once translated or scaled.
+    auto* search = new QHBoxLayout;
     auto* filters = new QHBoxLayout;
     m_filterEdit = UiUtil::name(new QLineEdit(centre), QStringLiteral("filterEdit"), tr("Filter environments"));
-    m_filterEdit->setPlaceholderText(tr("Filter by name or ID (Ctrl+F)"));
+    m_filterEdit->setPlaceholderText(tr("Filter by name, ID or owner (Ctrl+F)"));
     m_filterEdit->setClearButtonEnabled(true);
-    filters->addWidget(m_filterEdit, 3);
+    search->addWidget(m_filterEdit, 1);
     // Status: any number of statuses at once (a menu of check boxes; none ticked = all).
-    m_statusFilter = UiUtil::name(new QToolButton(centre), QStringLiteral("statusFilter"), tr("Status filter"));
-    m_statusFilter->setPopupMode(QToolButton::InstantPopup);
-    m_statusFilter->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_statusFilter = UiUtil::name(new QPushButton(centre), QStringLiteral("statusFilter"), tr("Status filter"));
     m_statusFilter->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_statusMenu = new QMenu(m_statusFilter);
     m_statusMenu->setObjectName(QStringLiteral("statusMenu"));
@@ -237,7 +237,9 @@ void MainWindow::buildUi()
     }
     m_clearFilters = UiUtil::name(new QPushButton(tr("Clear"), centre), QStringLiteral("clearFiltersButton"),
                                   tr("Clear all filters"));
-    filters->addWidget(m_clearFilters);
+    search->addWidget(m_clearFilters);
+    filters->addStretch(1);
+    centreLayout->addLayout(search);
     centreLayout->addLayout(filters);
 
     m_flushTimer = new QTimer(this);
@@ -293,7 +295,7 @@ void MainWindow::buildUi()
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    const int widths[] = {180, 60, 105, 95, 90, 150, 230, 130};
+    const int widths[] = {180, 60, 105, 95, 130, 150, 230, 130};
     for (int c = 0; c < EnvironmentTableModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c]);
     connect(m_table, &QTableView::customContextMenuRequested, this, &MainWindow::showTableMenu);
@@ -421,7 +423,8 @@ void MainWindow::buildUi()
     detailsLayout->addStretch();
     detailsScroll->setWidget(m_details);
     detailsScroll->setMinimumWidth(200);
-    detailsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // A long unbreakable value (an ARN, an account id at 1.5x) scrolls instead of being cut at the pane's edge.
+    detailsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
 
     auto* splitter = m_splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -1031,7 +1034,13 @@ void MainWindow::updateDetails()
     m_detailLabels[QStringLiteral("id")]->setText(env->instanceId);
     m_detailLabels[QStringLiteral("status")]->setText(
         env->status == EnvironmentStatus::Unknown ? env->statusText : EnvironmentStatuses::displayName(env->status));
-    m_detailLabels[QStringLiteral("owner")]->setText(env->ownerId);
+    {
+        QLabel* owner = m_detailLabels[QStringLiteral("owner")];
+        owner->setText(env->ownerName.isEmpty() ? env->ownerId
+                                                : tr("%1 (account %2)").arg(env->ownerName, env->ownerId));
+        const QString reason = m_session->owners() ? m_session->owners()->unavailableReason(env->projectId) : QString();
+        owner->setToolTip(env->ownerName.isEmpty() ? reason : QString());
+    }
     m_detailLabels[QStringLiteral("workspace")]->setText(tr("%1 (%2)").arg(env->projectName).arg(env->projectId));
     QString roleDetails = env->role.isCustomRole() ? EnvironmentTableModel::roleText(env->role) + QLatin1Char('\n') +
                                                          breakable(env->role.roleArn())

@@ -139,7 +139,7 @@ private:
     QFrame* m_errorBanner = nullptr;
     QLabel* m_errorLabel = nullptr;
     QLineEdit* m_filterEdit = nullptr;
-    class QToolButton* m_statusFilter = nullptr;
+    QPushButton* m_statusFilter = nullptr; // a menu of check boxes
     class QMenu* m_statusMenu = nullptr;
     QComboBox* m_ownerFilter = nullptr;
     QComboBox* m_visibilityFilter = nullptr;

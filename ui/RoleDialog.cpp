@@ -243,7 +243,8 @@ void RoleDialog::updateHeader()
     m_header->setText(tr("<b>%1</b> (%2) in workspace %3<br>Owner %4 &middot; status %5 &middot; visibility: %6 "
                          "<i>(recorded by admins)</i><br>Current role: <b>%7</b> &middot; last updated %8")
                           .arg(env.instanceName.toHtmlEscaped(), env.instanceId.toHtmlEscaped(),
-                               env.projectName.toHtmlEscaped(), env.ownerId.toHtmlEscaped(),
+                               env.projectName.toHtmlEscaped(),
+                               (env.ownerName.isEmpty() ? env.ownerId : env.ownerName).toHtmlEscaped(),
                                EnvironmentStatuses::displayName(env.status), Visibilities::displayName(m_visibility),
                                env.role.displayText().toHtmlEscaped(), TimeText::local(env.updateTime)));
     m_header->setToolTip(tr("Last updated %1").arg(TimeText::utc(env.updateTime)));

@@ -53,9 +53,12 @@ QString bannerStyle(bool danger)
 QString bannerStyle(const QPalette& palette, bool danger)
 {
     const BannerColours c = bannerColours(palette, danger);
-    // Check boxes and radio buttons inside a banner (the confirmations) take its text colour too.
+    // Check boxes and radio buttons inside a banner (the confirmations) take its text colour too, and nothing else:
+    // a background or border on them would reach the palette their indicator is drawn with (Fusion draws the box
+    // from it), and an unticked box would vanish into the banner.
     return QStringLiteral("QFrame { background: %1; border: 1px solid %2; border-radius: 4px; }"
-                          "QLabel, QCheckBox, QRadioButton { color: %3; border: none; background: transparent; }")
+                          "QLabel { color: %3; border: none; background: transparent; }"
+                          "QCheckBox, QRadioButton { color: %3; }")
         .arg(c.background.name(), c.border.name(), c.text.name());
 }
 

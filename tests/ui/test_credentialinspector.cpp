@@ -45,7 +45,7 @@ private:
         return result;
     }
 
-    std::unique_ptr<CredentialInspector> makeInspector()
+    std::unique_ptr<CredentialInspector> makeInspector(bool withAdminSession = true)
     {
         auto inspector = std::make_unique<CredentialInspector>(&m_sb.clock);
         CredentialSource::Options options;
@@ -58,7 +58,8 @@ private:
         inspector->setWarnBeforeExpirySeconds(10 * 60);
         inspector->setRevealDurationMs(50);
         inspector->clipboard()->setClearDelay(50);
-        inspector->setAdminSession(m_sb.session.get());
+        if (withAdminSession)
+            inspector->setAdminSession(m_sb.session.get());
         return inspector;
     }
 
@@ -355,7 +356,7 @@ private Q_SLOTS:
     void validateWithUnresolvableStsCouldNotCheck()
     {
         const QString id = QStringLiteral("700103");
-        auto inspector = makeInspector();
+        auto inspector = makeInspector(false); // its own endpoints (an admin session's would win)
         Endpoints unreachable(m_sb.sandbox->region());
         unreachable.setEndpointOverride(QUrl(QStringLiteral("https://sts.roledesk-test.invalid")));
         inspector->setEndpoints(unreachable);

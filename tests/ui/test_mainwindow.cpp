@@ -32,7 +32,6 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
-#include <QToolButton>
 #include <QTreeWidget>
 
 #include <cmath>
@@ -230,7 +229,7 @@ private Q_SLOTS:
         child<QAction>(m_window.get(), QStringLiteral("statusAction_Stopped"))->setChecked(true);
         filter.statuses = {EnvironmentStatus::Running, EnvironmentStatus::Stopped};
         QCOMPARE(m_window->filterModel()->rowCount(), int(filter.apply(all, m_sb.visibility.get()).size()));
-        QVERIFY(child<QToolButton>(m_window.get(), QStringLiteral("statusFilter"))->text().contains(u','));
+        QVERIFY(child<QPushButton>(m_window.get(), QStringLiteral("statusFilter"))->text().contains(u','));
         auto* vis = child<QComboBox>(m_window.get(), QStringLiteral("visibilityFilter"));
         vis->setCurrentIndex(vis->findData(int(Visibility::Public)));
         filter.visibility = Visibility::Public;
