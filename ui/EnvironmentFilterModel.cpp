@@ -37,7 +37,10 @@ QByteArray searchText(const EnvironmentTableModel::RowKeys& keys)
 int naturalCompare(const QString& a, const QString& b)
 {
     thread_local const QCollator collator = [] {
-        QCollator c;
+        // Qt compares plainly for the C locale (LANG=C, tests), numeric mode or not: collate as English there.
+        const QLocale locale =
+            QLocale().language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : QLocale();
+        QCollator c(locale);
         c.setNumericMode(true);
         c.setCaseSensitivity(Qt::CaseInsensitive);
         return c;

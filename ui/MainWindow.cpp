@@ -1121,7 +1121,8 @@ void MainWindow::updateOwnerFilter()
     QList<QPair<QString, QString>> sorted; // (text, id)
     for (auto it = owners.cbegin(); it != owners.cend(); ++it)
         sorted.append({it.value(), it.key()});
-    QCollator collator;
+    QCollator collator(QLocale().language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates)
+                                                          : QLocale());
     collator.setNumericMode(true);
     collator.setCaseSensitivity(Qt::CaseInsensitive);
     std::sort(sorted.begin(), sorted.end(),
