@@ -1,5 +1,7 @@
 #include "RoleDialog.h"
 
+#include "EnvironmentTableModel.h"
+
 #include "Session.h"
 #include "TimeText.h"
 #include "UiUtil.h"
@@ -350,9 +352,14 @@ void RoleDialog::checkTrust()
                    "\"ram:PassRole\" on that resource).")
                     .arg(arn.toString());
         self->m_trustLabel->setText(text);
-        self->m_trustLabel->setStyleSheet(policy.isValid() && policy.trustsDataWorks()
-                                              ? QStringLiteral("color: #1e6b2f;")
-                                              : QStringLiteral("color: #a52a1a;"));
+        // Colours for the palette in use (light or dark), with contrast checked in EnvironmentTableModel.
+        self->m_trustLabel->setStyleSheet(
+            QStringLiteral("color: %1;")
+                .arg(EnvironmentTableModel::toneColour(policy.isValid() && policy.trustsDataWorks()
+                                                           ? EnvironmentTableModel::Tone::Good
+                                                           : EnvironmentTableModel::Tone::Bad,
+                                                       self->palette())
+                         .name()));
         self->evaluate();
     });
 }
@@ -370,13 +377,13 @@ void RoleDialog::evaluate()
     QString colour;
     switch (m_decision.verdict) {
     case RolePolicy::Verdict::Allowed:
-        colour = QStringLiteral("#1e6b2f");
+        colour = EnvironmentTableModel::toneColour(EnvironmentTableModel::Tone::Good, palette()).name();
         break;
     case RolePolicy::Verdict::NeedsConfirmation:
-        colour = QStringLiteral("#8a5a00");
+        colour = EnvironmentTableModel::toneColour(EnvironmentTableModel::Tone::Busy, palette()).name();
         break;
     case RolePolicy::Verdict::Refused:
-        colour = QStringLiteral("#a52a1a");
+        colour = EnvironmentTableModel::toneColour(EnvironmentTableModel::Tone::Bad, palette()).name();
         break;
     }
     QString verdictWord;
@@ -464,7 +471,10 @@ void RoleDialog::setBusy(bool busy)
 void RoleDialog::showResult(const QString& text, bool error)
 {
     m_result->setText(text);
-    m_result->setStyleSheet(error ? QStringLiteral("color: #a52a1a;") : QString());
+    m_result->setStyleSheet(
+        error ? QStringLiteral("color: %1;")
+                    .arg(EnvironmentTableModel::toneColour(EnvironmentTableModel::Tone::Bad, palette()).name())
+              : QString());
     m_result->show();
 }
 
