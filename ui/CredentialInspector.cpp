@@ -532,8 +532,8 @@ void CredentialInspector::onRefreshFailed(const CredentialError& error, const QD
     if (!nextAttempt.isValid())
         notify(tr("No credential: not retrying"), error.cause() + QLatin1Char(' ') + adviceFor(error), true);
     else
-        notify(tr("Credential refresh failed"),
-               tr("%1 Next try %2.").arg(error.cause(), TimeText::local(nextAttempt)), true);
+        notify(tr("Credential refresh failed"), tr("%1 Next try %2.").arg(error.cause(), TimeText::local(nextAttempt)),
+               true);
     if (!m_source || m_source->lastCredential().isNull())
         showDoctor();
     refreshView();
@@ -718,9 +718,9 @@ void CredentialInspector::refreshView()
     }
     m_lastError->setText(error.isNull() ? tr("none") : wrappable(summary));
     m_lastError->setToolTip(error.isNull() ? QString() : wrappable(error.toString()));
-    m_lastError->setStyleSheet(error.isNull() ? QString()
-                                              : QStringLiteral("color: %1;").arg(
-                                                    EnvironmentTableModel::publicColour(palette()).name()));
+    m_lastError->setStyleSheet(
+        error.isNull() ? QString()
+                       : QStringLiteral("color: %1;").arg(EnvironmentTableModel::publicColour(palette()).name()));
 }
 
 void CredentialInspector::refreshNow()

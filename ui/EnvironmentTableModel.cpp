@@ -5,11 +5,11 @@
 #include "model/RoleArn.h"
 
 #include <QBrush>
+#include <QColor>
+#include <QGuiApplication>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
-#include <QColor>
-#include <QGuiApplication>
 
 EnvironmentTableModel::EnvironmentTableModel(QObject* parent)
     : QAbstractTableModel(parent)
@@ -244,8 +244,8 @@ Environment EnvironmentTableModel::stored(const Environment& environment)
     if (e.ownerName.isEmpty() && m_ownerNames)
         e.ownerName = m_ownerNames(e.projectId, e.ownerId);
     for (QString* text :
-         {&e.statusText, &e.projectName, &e.resourceGroupId, &e.resourceGroupName, &e.ownerId, &e.ownerName, &e.imageId, &e.imageName,
-          &e.imageUrl, &e.failReason, &e.userVpc.vpcId, &e.userVpc.vSwitchId, &e.userVpc.securityGroupId})
+         {&e.statusText, &e.projectName, &e.resourceGroupId, &e.resourceGroupName, &e.ownerId, &e.ownerName, &e.imageId,
+          &e.imageName, &e.imageUrl, &e.failReason, &e.userVpc.vpcId, &e.userVpc.vSwitchId, &e.userVpc.securityGroupId})
         share(*text);
     const QString& roleKey = e.role.roleArn().isEmpty() ? e.role.description() : e.role.roleArn();
     auto role = m_roles.constFind(roleKey);

@@ -5,8 +5,8 @@
 
 #include <QAbstractTableModel>
 #include <QColor>
-#include <QIcon>
 #include <QHash>
+#include <QIcon>
 #include <QList>
 #include <QPalette>
 #include <QSet>

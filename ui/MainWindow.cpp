@@ -29,6 +29,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCollator>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QFileDialog>
@@ -43,7 +44,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
-#include <QCollator>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -1097,9 +1097,9 @@ void MainWindow::updateStatusFilterText()
     QStringList names;
     for (EnvironmentStatus s : chosen)
         names << EnvironmentStatuses::displayName(s);
-    m_statusFilter->setText(chosen.isEmpty()      ? tr("All statuses")
+    m_statusFilter->setText(chosen.isEmpty()     ? tr("All statuses")
                             : chosen.size() <= 2 ? names.join(QStringLiteral(", "))
-                                                  : tr("%n statuses", nullptr, int(chosen.size())));
+                                                 : tr("%n statuses", nullptr, int(chosen.size())));
     m_statusFilter->setToolTip(chosen.isEmpty() ? tr("Show environments in any status; tick statuses to narrow.")
                                                 : tr("Shown statuses: %1").arg(names.join(QStringLiteral(", "))));
 }
@@ -1134,8 +1134,7 @@ void MainWindow::updateOwnerFilter()
     for (const auto& [text, id] : std::as_const(sorted)) {
         m_ownerFilter->addItem(text, id);
         m_ownerFilter->setItemData(m_ownerFilter->count() - 1,
-                                   text == id ? tr("Account ID: %1").arg(id)
-                                              : tr("%1\nAccount ID: %2").arg(text, id),
+                                   text == id ? tr("Account ID: %1").arg(id) : tr("%1\nAccount ID: %2").arg(text, id),
                                    Qt::ToolTipRole);
     }
     const int index = m_ownerFilter->findData(current);

@@ -2,8 +2,8 @@
 
 #include "api/ApiClient.h"
 #include "api/DataWorksClient.h"
-#include "api/OwnerDirectory.h"
 #include "api/MaxComputeClient.h"
+#include "api/OwnerDirectory.h"
 #include "api/RamClient.h"
 #include "credentials/CredentialProvider.h"
 #include "credentials/CredentialSource.h"

@@ -203,9 +203,8 @@ int EnvsListCommand::run(const CliInvocation& inv)
         table.addRow({e.instanceId, e.instanceName,
                       e.statusText.isEmpty() ? EnvironmentStatuses::displayName(e.status) : e.statusText,
                       e.projectName.isEmpty() ? QString::number(e.projectId) : e.projectName,
-                      e.ownerName.isEmpty() ? e.ownerId : e.ownerName,
-                      Visibilities::displayName(v), EnvsOutput::roleCell(e),
-                      EnvsOutput::localAndUtc(e.updateTime, timePattern)});
+                      e.ownerName.isEmpty() ? e.ownerId : e.ownerName, Visibilities::displayName(v),
+                      EnvsOutput::roleCell(e), EnvsOutput::localAndUtc(e.updateTime, timePattern)});
     }
     inv.out << table.toString();
     inv.out << tr("%n environment(s).", nullptr, int(environments.size()));
@@ -265,8 +264,8 @@ int EnvsShowCommand::run(const CliInvocation& inv)
     table.addRow(
         {tr("Status"), env.statusText.isEmpty() ? EnvironmentStatuses::displayName(env.status) : env.statusText});
     table.addRow({tr("Workspace"), QStringLiteral("%1 (%2)").arg(env.projectName).arg(env.projectId)});
-    table.addRow({tr("Owner"), env.ownerName.isEmpty() ? env.ownerId
-                                                        : tr("%1 (account %2)").arg(env.ownerName, env.ownerId)});
+    table.addRow(
+        {tr("Owner"), env.ownerName.isEmpty() ? env.ownerId : tr("%1 (account %2)").arg(env.ownerName, env.ownerId)});
     table.addRow({tr("Visibility"), Visibilities::displayName(v) + QLatin1Char(' ') + tr("(recorded by admins)")});
     table.addRow({tr("Role"), env.role.displayText()});
     table.addRow({tr("Updated"), EnvsOutput::localAndUtc(env.updateTime)});

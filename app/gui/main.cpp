@@ -4,12 +4,12 @@
 #include "AppSettings.h"
 #include "CredentialInspector.h"
 #include "DemoShots.h"
-#include "UiUtil.h"
 #include "KeychainStore.h"
 #include "MainWindow.h"
 #include "Session.h"
 #include "SingleInstance.h"
 #include "Translations.h"
+#include "UiUtil.h"
 
 #include "Sandbox.h"
 #include "SandboxNetworkOptions.h"

@@ -333,8 +333,8 @@ void DataWorksClient::listProjectMembers(qint64 projectId, ApiCallback<QList<Pro
     listProjectMembersPage(projectId, 1, qBound(1, pageSize, 100), {}, std::move(done));
 }
 
-void DataWorksClient::listProjectMembersPage(qint64 projectId, int pageNumber, int pageSize,
-                                             QList<ProjectMember> soFar, ApiCallback<QList<ProjectMember>> done)
+void DataWorksClient::listProjectMembersPage(qint64 projectId, int pageNumber, int pageSize, QList<ProjectMember> soFar,
+                                             ApiCallback<QList<ProjectMember>> done)
 {
     // The SDK model's parameters (all in the form body); RoleCodes and UserIds (JSON arrays) are not needed here.
     const StringPairList params = {{QStringLiteral("PageNumber"), QString::number(pageNumber)},

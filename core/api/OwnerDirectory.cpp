@@ -42,28 +42,28 @@ void OwnerDirectory::pump()
     while (m_inFlight < kConcurrent && !m_queue.isEmpty()) {
         const qint64 projectId = m_queue.takeFirst();
         ++m_inFlight;
-        m_client->listProjectMembers(projectId, [this, projectId](const QList<ProjectMember>& members,
-                                                                  const ApiError& error) {
-            --m_inFlight;
-            auto it = m_workspaces.find(projectId);
-            if (it != m_workspaces.end()) { // clear() may have dropped it meanwhile
-                it->pending = false;
-                if (error.isError()) {
-                    it->reason = reasonFor(projectId, error);
-                } else {
-                    for (const ProjectMember& m : members)
-                        if (!m.userName.isEmpty())
-                            it->names.insert(m.userId, m.userName);
-                }
-                Q_EMIT workspaceResolved(projectId);
-            }
-            pump();
-            if (m_inFlight == 0 && m_queue.isEmpty()) {
-                const auto waiting = std::exchange(m_waiting, {});
-                for (const auto& callback : waiting)
-                    callback();
-            }
-        });
+        m_client->listProjectMembers(projectId,
+                                     [this, projectId](const QList<ProjectMember>& members, const ApiError& error) {
+                                         --m_inFlight;
+                                         auto it = m_workspaces.find(projectId);
+                                         if (it != m_workspaces.end()) { // clear() may have dropped it meanwhile
+                                             it->pending = false;
+                                             if (error.isError()) {
+                                                 it->reason = reasonFor(projectId, error);
+                                             } else {
+                                                 for (const ProjectMember& m : members)
+                                                     if (!m.userName.isEmpty())
+                                                         it->names.insert(m.userId, m.userName);
+                                             }
+                                             Q_EMIT workspaceResolved(projectId);
+                                         }
+                                         pump();
+                                         if (m_inFlight == 0 && m_queue.isEmpty()) {
+                                             const auto waiting = std::exchange(m_waiting, {});
+                                             for (const auto& callback : waiting)
+                                                 callback();
+                                         }
+                                     });
     }
 }
 

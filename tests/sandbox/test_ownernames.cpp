@@ -55,8 +55,7 @@ private slots:
         };
         QCOMPARE(call({}).value(u"Code").toString(), u"MissingProjectId"_s);
         QCOMPARE(call({{"ProjectId", "abc"}}).value(u"Code").toString(), u"InvalidParameter"_s);
-        QCOMPARE(call({{"ProjectId", "10001"}, {"PageSize", "101"}}).value(u"Code").toString(),
-                 u"InvalidParameter"_s);
+        QCOMPARE(call({{"ProjectId", "10001"}, {"PageSize", "101"}}).value(u"Code").toString(), u"InvalidParameter"_s);
         QCOMPARE(call({{"ProjectId", "10001"}, {"UserIds", "209332215761427301"}}).value(u"Code").toString(),
                  u"InvalidParameter"_s);
         QCOMPARE(call({{"ProjectId", "99999"}}).value(u"Code").toString(), u"Invalid.Tenant.ProjectNotExist"_s);
@@ -69,8 +68,7 @@ private slots:
         QCOMPARE(member.value(u"UserName").toString(), u"li.wei"_s);
         QCOMPARE(member.value(u"ProjectId").toInteger(), 10001);
         QCOMPARE(member.value(u"Status").toString(), u"Normal"_s);
-        QCOMPARE(member.value(u"Roles").toArray().at(0).toObject().value(u"Code").toString(),
-                 u"role_project_owner"_s);
+        QCOMPARE(member.value(u"Roles").toArray().at(0).toObject().value(u"Code").toString(), u"role_project_owner"_s);
         // A filter by role code.
         const QJsonArray admins = call({{"ProjectId", "10001"}, {"RoleCodes", "[\"role_project_admin\"]"}})
                                       .value(u"PagingInfo")
@@ -82,8 +80,8 @@ private slots:
         // A parameter in the query string where the SDK sends it in the body is refused (strict placement).
         V3Options inQuery;
         inQuery.formBody = false;
-        const SandboxResponse misplaced =
-            e->handle(v3("ListProjectMembers", "2024-05-18", {{"ProjectId", "10001"}}, admin, m_clock.nowUtc(), inQuery));
+        const SandboxResponse misplaced = e->handle(
+            v3("ListProjectMembers", "2024-05-18", {{"ProjectId", "10001"}}, admin, m_clock.nowUtc(), inQuery));
         QCOMPARE(json(misplaced).value(u"Code").toString(), u"MissingParameter"_s);
 
         e->setMemberListingAllowed(false);

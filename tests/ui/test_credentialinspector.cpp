@@ -336,8 +336,9 @@ private Q_SLOTS:
         }
         QCOMPARE(repeats, 1);
         // The whole answer stays available on hover.
-        QVERIFY(child<QLabel>(inspector.get(), QStringLiteral("lastErrorLabel"))->toolTip().contains(
-            QStringLiteral("EnvironmentNotRunning")));
+        QVERIFY(child<QLabel>(inspector.get(), QStringLiteral("lastErrorLabel"))
+                    ->toolTip()
+                    .contains(QStringLiteral("EnvironmentNotRunning")));
 
         // Not retried: no next attempt, and time passing asks nothing more.
         QVERIFY(!inspector->source()->nextAttemptUtc().isValid());
