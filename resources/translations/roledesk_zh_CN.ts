@@ -393,7 +393,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Exported all %n entries to %1.</source>
         <translation>
             <numerusform>已将全部 %n 条记录导出到 %1。</numerusform>
@@ -1851,12 +1851,12 @@ The contract: docs/CLI.md.</source>
         <translation>凭证刷新失败</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>%1 Next try %2.</source>
         <translation>%1 下次尝试：%2。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>No credential could be fetched.
 
 Checking where credentials can come from on this machine...</source>
@@ -2772,7 +2772,7 @@ Account ID: %2</source>
         <translation>更新时间</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+14"/>
         <source>%n environment(s).</source>
         <translation>
             <numerusform>共 %n 个环境。</numerusform>
@@ -2789,7 +2789,7 @@ Account ID: %2</source>
 <context>
     <name>EnvsOutput</name>
     <message>
-        <location line="-162"/>
+        <location line="-161"/>
         <location line="+146"/>
         <source>%1 (%2 UTC)</source>
         <translation>%1（%2 UTC）</translation>
@@ -2798,7 +2798,7 @@ Account ID: %2</source>
 <context>
     <name>EnvsShowCommand</name>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Show one individual development environment.</source>
         <translation>显示一个个人开发环境。</translation>
     </message>
@@ -2848,12 +2848,12 @@ Account ID: %2</source>
         <translation>工作空间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Owner</source>
         <translation>所有者</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>%1 (account %2)</source>
         <translation>%1（账号 %2）</translation>
     </message>
@@ -3162,7 +3162,7 @@ Account ID: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+85"/>
+        <location filename="../../ui/MainWindow.cpp" line="+84"/>
         <source>RoleDesk</source>
         <translation>RoleDesk</translation>
     </message>
@@ -3193,12 +3193,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+330"/>
+        <location line="+334"/>
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-327"/>
         <source> Endpoint: </source>
         <translation> 接入地址： </translation>
     </message>
@@ -3263,28 +3263,23 @@ Account ID: %2</source>
         <translation>错误内容</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Filter environments</source>
         <translation>筛选环境</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Filter by name or ID (Ctrl+F)</source>
-        <translation>按名称或 ID 筛选（Ctrl+F）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Status filter</source>
         <translation>状态筛选</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+894"/>
+        <location line="+4"/>
+        <location line="+903"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location line="-876"/>
+        <location line="-885"/>
         <source>Owner filter</source>
         <translation>所有者筛选</translation>
     </message>
@@ -3329,7 +3324,7 @@ Account ID: %2</source>
         <translation>清除所有筛选条件</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Environments</source>
         <translation>环境</translation>
     </message>
@@ -3375,12 +3370,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+661"/>
+        <location line="+662"/>
         <source>No environment selected</source>
         <translation>未选择环境</translation>
     </message>
     <message>
-        <location line="-660"/>
+        <location line="-661"/>
         <source>Selected environment</source>
         <translation>选中的环境</translation>
     </message>
@@ -3487,7 +3482,7 @@ Account ID: %2</source>
         <translation>检查环境的凭证</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>SANDBOX</source>
         <translation>沙箱</translation>
     </message>
@@ -3717,7 +3712,12 @@ Account ID: %2</source>
         <translation>%1 没有提供可用凭证：%2 请选择其他配置或修复此配置，然后点击“连接”（或按 F5）。</translation>
     </message>
     <message>
-        <location line="+295"/>
+        <location line="+287"/>
+        <source>%1 (account %2)</source>
+        <translation>%1（账号 %2）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Session policy:
 %1</source>
         <translation>会话策略：
@@ -3751,12 +3751,12 @@ Account ID: %2</source>
         <translation>显示的状态：%1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Account ID: %1</source>
         <translation>账号 ID：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>%1
 Account ID: %2</source>
         <translation>%1
@@ -3802,12 +3802,17 @@ Account ID: %2</source>
         <translation>已从 %2 导入 %1 条可见性记录（%3 条有变化）。</translation>
     </message>
     <message>
-        <location line="-536"/>
+        <location line="-542"/>
         <source>Could not list the workspaces: %1</source>
         <translation>无法列出工作空间：%1</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-583"/>
+        <source>Filter by name, ID or owner (Ctrl+F)</source>
+        <translation>按名称、ID 或所有者筛选（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+406"/>
         <source>aliyun CLI: %1 (%2) — %3</source>
         <translation>aliyun CLI：%1（%2）— %3</translation>
     </message>
@@ -3838,12 +3843,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+113"/>
+        <location line="+119"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-81"/>
         <source>1 public environment has a RAM role.</source>
         <translation>1 个公开环境关联了 RAM 角色。</translation>
     </message>
@@ -3872,7 +3877,7 @@ Account ID: %2</source>
         </translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+81"/>
         <location line="+1"/>
         <source>unknown</source>
         <translation>未知</translation>
@@ -4475,7 +4480,7 @@ Account ID: %2</source>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../ui/RoleDialog.cpp" line="+60"/>
+        <location filename="../../ui/RoleDialog.cpp" line="+62"/>
         <source>Change RAM role - %1</source>
         <translation>修改 RAM 角色 - %1</translation>
     </message>
@@ -4655,7 +4660,7 @@ Account ID: %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;（%2），所属工作空间 %3&lt;br&gt;所有者 %4 &amp;middot; 状态 %5 &amp;middot; 可见性：%6 &lt;i&gt;（由管理员记录）&lt;/i&gt;&lt;br&gt;当前角色：&lt;b&gt;%7&lt;/b&gt; &amp;middot; 最后更新 %8</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Last updated %1</source>
         <translation>最后更新 %1</translation>
     </message>
@@ -4692,7 +4697,7 @@ Account ID: %2</source>
         <translation>要关联该角色，您需要对 %1 拥有 ram:PassRole 权限（请账号管理员授予允许对该资源执行“ram:PassRole”的策略）。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>Allowed.</source>
         <translation>允许。</translation>
     </message>
@@ -4728,7 +4733,7 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="-51"/>
-        <location line="+91"/>
+        <location line="+94"/>
         <source>Nothing to change.</source>
         <translation>没有需要修改的内容。</translation>
     </message>
