@@ -1159,6 +1159,7 @@ void MainWindow::resolveOwners(const QList<qint64>& projectIds)
             return;
         m_model->refreshOwnerNames();
         updateOwnerFilter();
+        updateDetails(); // the details pane names the owner too
         const QStringList reasons = owners->unavailableReasons();
         if (!reasons.isEmpty())
             statusBar()->showMessage(reasons.constFirst(), 20000);
