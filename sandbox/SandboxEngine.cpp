@@ -41,6 +41,7 @@ struct ApiInfo
 // Every POP operation the sandbox serves, by action and version, as the official SDKs call them.
 constexpr ApiInfo kApis[] = {
     {"ListProjects", "2024-05-18", "dataworks-public"},
+    {"ListProjectMembers", "2024-05-18", "dataworks-public"},
     {"ListServerIdeInstances", "2024-05-18", "dataworks-public"},
     {"GetServerIdeInstance", "2024-05-18", "dataworks-public"},
     {"UpdateServerIdeInstance", "2024-05-18", "dataworks-public"},
@@ -67,6 +68,7 @@ const QHash<QString, QStringList>& sdkQueryParameters()
         {u"StopServerIdeInstance"_s, {u"InstanceId"_s}},
         {u"DeleteServerIdeInstance"_s, {u"InstanceId"_s}},
         {u"ListProjects"_s, {}},
+        {u"ListProjectMembers"_s, {}},
         {u"ListServerIdeInstances"_s, {}},
         {u"GetServerIdeInstance"_s, {}},
         {u"CreateServerIdeInstance"_s, {}},
@@ -544,6 +546,12 @@ QList<SandboxEngine::PopPlacement> SandboxEngine::recentPlacements() const
 {
     QMutexLocker lock(&m_mutex);
     return m_placements;
+}
+
+void SandboxEngine::setMemberListingAllowed(bool allowed)
+{
+    QMutexLocker lock(&m_mutex);
+    m_memberListingAllowed = allowed;
 }
 
 void SandboxEngine::setStrictPlacement(bool strict)

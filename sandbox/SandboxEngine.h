@@ -127,6 +127,10 @@ public:
     // either place (older official SDKs such as @alicloud/pop-core send every parameter in the query string).
     void setStrictPlacement(bool strict);
     bool strictPlacement() const;
+    // Whether the admin key's user may list workspace members (ListProjectMembers). false plays a caller that may
+    // list environments but holds no member-management permission in the workspaces: the service refuses it (403
+    // NoPermission; the code a real refusal carries is inferred). On by default.
+    void setMemberListingAllowed(bool allowed);
     // Whether the official SDK sends this parameter of this DataWorks action in the query string.
     static bool sdkQueryParameter(const QString& action, const QString& name);
     // The first parameter of a DataWorks request that is not where the SDK puts it; empty when none.
@@ -249,6 +253,7 @@ private:
     quint64 m_changes = 0;
     qint64 m_requests = 0;
     bool m_strictPlacement = false;
+    bool m_memberListingAllowed = true;
     QList<PopPlacement> m_placements;
     QByteArray m_oidcKey; // signs the OIDC tokens this engine issues; random per engine
     struct SsoGrant

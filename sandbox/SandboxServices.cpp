@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QMap>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -562,6 +563,82 @@ SandboxResponse SandboxEngine::dataWorks(const QString& action, const Params& pa
                                                                     {u"PageSize"_s, pageSize},
                                                                     {u"TotalCount"_s, total},
                                                                     {u"Projects"_s, projects}}}});
+    }
+
+    if (action == QLatin1String("ListProjectMembers")) {
+        // The SDK model (ListProjectMembersRequest, 2024-05-18): ProjectId (int64, required), PageNumber, PageSize
+        // (default 10, at most 100), RoleCodes and UserIds (arrays of strings, sent as JSON strings), all in the body.
+        const qint64 pageNumber = paramInt(params, u"PageNumber"_s, 1, &ok);
+        const qint64 pageSize = paramInt(params, u"PageSize"_s, 10, &ok);
+        const qint64 projectId = paramInt(params, u"ProjectId"_s, 0, &ok);
+        if (!params.contains(u"ProjectId"_s))
+            return popError(ctx, 400, u"MissingProjectId"_s, u"ProjectId is mandatory for this action."_s);
+        if (!ok || pageNumber < 1 || pageSize < 1 || pageSize > 100)
+            return popError(ctx, 400, u"InvalidParameter"_s,
+                            u"ProjectId is a number, PageNumber at least 1 and PageSize between 1 and 100."_s);
+        QStringList filters[2];
+        const char* arrayNames[2] = {"RoleCodes", "UserIds"};
+        for (int i = 0; i < 2; ++i) {
+            const QString text = params.value(QLatin1String(arrayNames[i]));
+            if (text.isEmpty())
+                continue;
+            const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+            if (!doc.isArray())
+                return popError(ctx, 400, u"InvalidParameter"_s,
+                                u"%1 must be a JSON array of strings."_s.arg(QLatin1String(arrayNames[i])));
+            for (const QJsonValue& v : doc.array()) {
+                if (!v.isString())
+                    return popError(ctx, 400, u"InvalidParameter"_s,
+                                    u"%1 must be a JSON array of strings."_s.arg(QLatin1String(arrayNames[i])));
+                filters[i].append(v.toString());
+            }
+        }
+        const SandboxData::Workspace* workspace = m_state.workspace(projectId);
+        if (!workspace)
+            return popError(ctx, 400, u"Invalid.Tenant.ProjectNotExist"_s,
+                            u"The workspace %1 does not exist."_s.arg(projectId));
+        if (!m_memberListingAllowed)
+            return popError(ctx, 403, u"NoPermission"_s,
+                            u"You are not authorized to list the members of workspace %1: it needs a workspace "
+                            u"administrator role."_s.arg(projectId));
+        // The members: the workspace's owner, the sandbox's admin user, and every owner of one of its environments.
+        QMap<QString, QString> roleOf; // user id -> role code, ordered by id
+        for (const Environment& e : m_state.environments)
+            if (e.projectId == projectId && !e.ownerId.isEmpty())
+                roleOf.insert(e.ownerId, u"role_project_dev"_s);
+        roleOf.insert(m_state.adminUserId, u"role_project_admin"_s);
+        roleOf.insert(workspace->ownerId, u"role_project_owner"_s);
+        QHash<QString, QString> names;
+        for (const SandboxData::User& u : m_state.users)
+            names.insert(u.id, u.name);
+        names.insert(m_state.adminUserId, m_state.adminUserName);
+        static const QHash<QString, QString> roleNames = {{u"role_project_owner"_s, u"Workspace Owner"_s},
+                                                          {u"role_project_admin"_s, u"Workspace Administrator"_s},
+                                                          {u"role_project_dev"_s, u"Developer"_s}};
+        QJsonArray matching;
+        for (auto it = roleOf.cbegin(); it != roleOf.cend(); ++it) {
+            if ((!filters[0].isEmpty() && !filters[0].contains(it.value())) ||
+                (!filters[1].isEmpty() && !filters[1].contains(it.key())))
+                continue;
+            QJsonObject member{{u"ProjectId"_s, projectId},
+                               {u"UserId"_s, it.key()},
+                               {u"Status"_s, u"Normal"_s},
+                               {u"Roles"_s, QJsonArray{QJsonObject{{u"Code"_s, it.value()},
+                                                                   {u"Name"_s, roleNames.value(it.value())},
+                                                                   {u"Type"_s, u"System"_s}}}}};
+            // UserName: in the Go SDK's model of this answer (not in every SDK's); absent for an unknown user.
+            if (names.contains(it.key()))
+                member.insert(u"UserName"_s, names.value(it.key()));
+            matching.append(member);
+        }
+        QJsonArray page;
+        const qsizetype total = matching.size();
+        for (qsizetype i = (pageNumber - 1) * pageSize; i < qMin(total, pageNumber * pageSize); ++i)
+            page.append(matching.at(i));
+        return popOk(ctx, QJsonObject{{u"PagingInfo"_s, QJsonObject{{u"PageNumber"_s, pageNumber},
+                                                                    {u"PageSize"_s, pageSize},
+                                                                    {u"TotalCount"_s, total},
+                                                                    {u"ProjectMembers"_s, page}}}});
     }
 
     if (action == QLatin1String("ListServerIdeInstances")) {

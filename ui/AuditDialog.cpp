@@ -121,6 +121,9 @@ void AuditDialog::fitColumns()
     // fit the view: Reason and Outcome must never sit off-screen. Cells elide; the tool tip has the full text.
     m_table->resizeColumnsToContents();
     QHeaderView* header = m_table->horizontalHeader();
+    // Never narrower than the header's own text (an empty log has no cells to measure).
+    for (int c = 0; c < m_table->columnCount(); ++c)
+        header->resizeSection(c, qMax(header->sectionSize(c), header->sectionSizeHint(c)));
     const int available = m_table->viewport()->width();
     int total = 0;
     for (int c = 0; c < m_table->columnCount(); ++c)

@@ -1,5 +1,7 @@
 #include "CredentialInspector.h"
 
+#include "EnvironmentTableModel.h"
+
 #include "AppIcons.h"
 #include "SecretClipboard.h"
 #include "Session.h"
@@ -456,7 +458,29 @@ void CredentialInspector::inspectDefaultChain()
 
 void CredentialInspector::inspectProvider(CredentialProvider* provider, const QString& label)
 {
-    attach(new CredentialSource(provider, m_clock, m_sourceOptions, this), label);
+    // A person watches this window: a configuration error (environment not running, no role, refused) waits for
+    // them to fix it and press Refresh instead of being retried forever.
+    CredentialSource::Options options = m_sourceOptions;
+    options.stopOnConfigurationError = true;
+    attach(new CredentialSource(provider, m_clock, options, this), label);
+}
+
+QString CredentialInspector::adviceFor(const CredentialError& error)
+{
+    if (error.serviceCode.contains(QLatin1String("NotRunning")))
+        return tr("Start the environment in DataWorks: its credentials service answers only while it runs. Then "
+                  "press Refresh.");
+    if (error.serviceCode.contains(QLatin1String("NoRole")))
+        return tr("Associate a RAM role with the environment (Change role in the main window), or use an AccessKey "
+                  "pair in its code. Then press Refresh.");
+    if (error.httpStatus == 401 || error.httpStatus == 403)
+        return tr("Access was refused: check that this address belongs to this environment and that DataWorks may "
+                  "assume the role (its trust policy). Then press Refresh.");
+    if (error.httpStatus == 404 || error.httpStatus == 400 || error.httpStatus == 405)
+        return tr("Check the address: nothing here hands out credentials. Then press Refresh.");
+    if (error.configuration)
+        return tr("Fix the cause, then press Refresh.");
+    return {};
 }
 
 void CredentialInspector::attach(CredentialSource* source, const QString& label)
@@ -503,8 +527,13 @@ void CredentialInspector::onCredentialChanged(const Credential& credential)
 
 void CredentialInspector::onRefreshFailed(const CredentialError& error, const QDateTime& nextAttempt)
 {
-    notify(tr("Credential refresh failed"), tr("%1 Next try %2.").arg(error.toString(), TimeText::local(nextAttempt)),
-           true);
+    // Once, readable: the cause first (the service's own words), then what to do; the raw answer is on the "Last
+    // error" line's tool tip.
+    if (!nextAttempt.isValid())
+        notify(tr("No credential: not retrying"), error.cause() + QLatin1Char(' ') + adviceFor(error), true);
+    else
+        notify(tr("Credential refresh failed"), tr("%1 Next try %2.").arg(error.cause(), TimeText::local(nextAttempt)),
+               true);
     if (!m_source || m_source->lastCredential().isNull())
         showDoctor();
     refreshView();
@@ -537,9 +566,9 @@ void CredentialInspector::notify(const QString& title, const QString& message, b
 void CredentialInspector::showDoctor()
 {
     // Nothing could be fetched at all: run core's diagnosis and show it in plain words.
-    m_doctor->setPlainText(tr("No credential could be fetched: %1\n\nChecking where credentials can come from on this "
-                              "machine...")
-                               .arg(m_source ? m_source->lastError().toString() : QString()));
+    // The error itself is in the banner and on the "Last error" line: not repeated here.
+    m_doctor->setPlainText(tr("No credential could be fetched.\n\nChecking where credentials can come from on this "
+                              "machine..."));
     m_doctor->show();
     if (m_doctorRunning)
         return;
@@ -551,7 +580,8 @@ void CredentialInspector::showDoctor()
         m_doctorRunning = false;
         if (generation != m_generation || !m_source || !m_source->lastCredential().isNull())
             return;
-        m_doctor->setPlainText(tr("No credential could be fetched: %1").arg(m_source->lastError().toString()) +
+        m_doctor->setPlainText(tr("No credential could be fetched. Where credentials can come from on this "
+                                  "machine:") +
                                QStringLiteral("\n\n") + report.toText());
     });
     doctor->run();
@@ -582,7 +612,11 @@ void CredentialInspector::refreshView()
         m_state->setText(QStringLiteral("<span style=\"color:%1; font-weight:bold\">&#9679; %2</span> "
                                         "<span style=\"color:%1\">&mdash; %3</span>")
                              .arg(stateColour(state), CredentialSource::stateText(state).toHtmlEscaped(),
-                                  stateExplanation(state).toHtmlEscaped()));
+                                  (state == CredentialSource::State::Failed && !m_source->isFetching() &&
+                                           !m_source->nextAttemptUtc().isValid()
+                                       ? tr("no usable credential; not retried until you press Refresh")
+                                       : stateExplanation(state))
+                                      .toHtmlEscaped()));
     }
     m_state->setToolTip(CredentialSource::stateName(state));
     if (!m_sourceText.isEmpty())
@@ -669,8 +703,24 @@ void CredentialInspector::refreshView()
     } else
         m_nextRefresh->setText(tr("not planned"));
     const CredentialError& error = m_source->lastError();
-    m_lastError->setText(error.isNull() ? tr("none") : wrappable(error.toString()));
-    m_lastError->setStyleSheet(error.isNull() ? QString() : QStringLiteral("color: #9b2c2c;"));
+    // Short here (what answered, how): the cause and the advice are in the banner, the whole answer on hover.
+    QString summary;
+    if (!error.isNull()) {
+        QStringList parts;
+        if (!error.serviceCode.isEmpty())
+            parts << error.serviceCode;
+        if (error.httpStatus != 0)
+            parts << tr("HTTP %1").arg(error.httpStatus);
+        summary = parts.isEmpty() ? error.cause() : parts.join(QStringLiteral(", "));
+        summary += QLatin1Char(' ') + (error.configuration && !m_source->nextAttemptUtc().isValid()
+                                           ? tr("(not retried; details on hover)")
+                                           : tr("(details on hover)"));
+    }
+    m_lastError->setText(error.isNull() ? tr("none") : wrappable(summary));
+    m_lastError->setToolTip(error.isNull() ? QString() : wrappable(error.toString()));
+    m_lastError->setStyleSheet(
+        error.isNull() ? QString()
+                       : QStringLiteral("color: %1;").arg(EnvironmentTableModel::publicColour(palette()).name()));
 }
 
 void CredentialInspector::refreshNow()

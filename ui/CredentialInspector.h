@@ -110,6 +110,8 @@ private:
     ApiClient* credentialApi();
     QString expectedRoleName() const;
     Endpoints effectiveEndpoints() const;
+    // What to do about a failed fetch, in plain words; empty when waiting for the next try is the answer.
+    static QString adviceFor(const CredentialError& error);
     CredentialContext credentialContext() const;
 
     const Clock* m_clock;

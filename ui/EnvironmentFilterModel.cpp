@@ -2,6 +2,7 @@
 
 #include "EnvironmentTableModel.h"
 
+#include <QCollator>
 #include <QHash>
 
 #include <algorithm>
@@ -20,11 +21,31 @@ std::vector<int> directed(std::vector<int> ascending, Qt::SortOrder order)
     return ascending;
 }
 
-// The visible text of one row in the keyword's search index. Separators no keyword can match across (a keyword
-// holding one is not taken for ASCII).
+// The visible text of one row in the keyword's search index: name, id, owner (name or id) and the owner's id, as
+// EnvironmentFilter's keyword test reads them. Separators no keyword can match across (a keyword holding one is not
+// taken for ASCII).
 QByteArray searchText(const EnvironmentTableModel::RowKeys& keys)
 {
-    return keys.name.toLatin1() + '\x1f' + keys.id.toLatin1() + '\x1e';
+    QByteArray text = keys.name.toLatin1() + '\x1f' + keys.id.toLatin1() + '\x1f' + keys.owner.toLatin1();
+    if (keys.owner != keys.ownerId)
+        text += '\x1f' + keys.ownerId.toLatin1();
+    return text + '\x1e';
+}
+
+// Natural order for the text columns ("lab_1004" before "lab_10004"): the locale's collation in numeric mode,
+// ignoring case. One collator per thread (QCollator is not safe to share between threads).
+int naturalCompare(const QString& a, const QString& b)
+{
+    thread_local const QCollator collator = [] {
+        // Qt compares plainly for the C locale (LANG=C, tests), numeric mode or not: collate as English there.
+        const QLocale locale =
+            QLocale().language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : QLocale();
+        QCollator c(locale);
+        c.setNumericMode(true);
+        c.setCaseSensitivity(Qt::CaseInsensitive);
+        return c;
+    }();
+    return collator.compare(a, b);
 }
 
 template<typename Less>
@@ -238,7 +259,7 @@ std::vector<int> EnvironmentFilterModel::buildOrder(int column)
         }
         order = m_byInstanceId;
         std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
-            return m_source->keysAt(a).name.compare(m_source->keysAt(b).name) < 0;
+            return naturalCompare(m_source->keysAt(a).name, m_source->keysAt(b).name) < 0;
         });
     };
     // Owner, workspace and role have few distinct values: number them in text order once (a hash per row), then a
@@ -259,10 +280,16 @@ std::vector<int> EnvironmentFilterModel::buildOrder(int column)
         std::vector<int> byText(size_t(distinct.size()));
         std::iota(byText.begin(), byText.end(), 0);
         std::sort(byText.begin(), byText.end(),
-                  [&distinct](int a, int b) { return distinct[a].compare(distinct[b]) < 0; });
+                  [&distinct](int a, int b) { return naturalCompare(distinct[a], distinct[b]) < 0; });
+        // Values the collation calls equal ("lab_01", "lab_1") share a rank, so the name decides between them as in
+        // lessByKeys().
         std::vector<int> rankOf(byText.size());
-        for (size_t i = 0; i < byText.size(); ++i)
-            rankOf[size_t(byText[i])] = int(i);
+        int rank = 0;
+        for (size_t i = 0; i < byText.size(); ++i) {
+            if (i > 0 && naturalCompare(distinct[byText[i - 1]], distinct[byText[i]]) != 0)
+                ++rank;
+            rankOf[size_t(byText[i])] = rank;
+        }
         for (int& k : keyOf)
             k = rankOf[size_t(k)];
         order = ascendingOrder(EnvironmentTableModel::NameColumn);
@@ -350,11 +377,11 @@ bool EnvironmentFilterModel::lessByKeys(int column, int l, int r) const
     const EnvironmentTableModel::RowKeys& kb = m_source->keysAt(r);
     // Precomputed lower-cased keys: a plain comparison, no QVariant, no allocation.
     const auto byName = [&] {
-        const int c = ka.name.compare(kb.name);
+        const int c = naturalCompare(ka.name, kb.name);
         return c != 0 ? c < 0 : a.instanceId < b.instanceId;
     };
     const auto byText = [&](const QString& x, const QString& y) {
-        const int c = x.compare(y);
+        const int c = naturalCompare(x, y);
         return c != 0 ? c < 0 : byName();
     };
     switch (column) {
@@ -498,7 +525,8 @@ void EnvironmentFilterModel::appendToTextIndex(int firstRow, int lastRow)
     m_textAt.resize(size_t(m_source->rowCount()), -1);
     for (int row = firstRow; row <= lastRow; ++row) {
         const EnvironmentTableModel::RowKeys& keys = m_source->keysAt(row);
-        if (!QtPrivate::isAscii(QStringView(keys.name)) || !QtPrivate::isAscii(QStringView(keys.id)))
+        if (!QtPrivate::isAscii(QStringView(keys.name)) || !QtPrivate::isAscii(QStringView(keys.id)) ||
+            !QtPrivate::isAscii(QStringView(keys.owner)) || !QtPrivate::isAscii(QStringView(keys.ownerId)))
             continue; // accepts() tests it with EnvironmentFilter's own comparison
         m_textAt[size_t(row)] = int(m_textRows.size());
         m_textRows.push_back(row);

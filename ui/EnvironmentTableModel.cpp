@@ -11,6 +11,9 @@
 #include <QGuiApplication>
 #include <QIcon>
 #include <QStyle>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
 
 EnvironmentTableModel::EnvironmentTableModel(QObject* parent)
     : QAbstractTableModel(parent)
@@ -25,6 +28,30 @@ void EnvironmentTableModel::setVisibilityLookup(VisibilityLookup lookup)
 Visibility EnvironmentTableModel::visibilityOf(const QString& instanceId) const
 {
     return m_visibility ? m_visibility(instanceId) : Visibility::Unknown;
+}
+
+void EnvironmentTableModel::setOwnerLookup(OwnerNameLookup names, OwnerReasonLookup reasons)
+{
+    m_ownerNames = std::move(names);
+    m_ownerReasons = std::move(reasons);
+    refreshOwnerNames();
+}
+
+void EnvironmentTableModel::refreshOwnerNames()
+{
+    if (m_rows.empty() || !m_ownerNames)
+        return;
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        Environment& e = m_rows[i];
+        QString name = m_ownerNames(e.projectId, e.ownerId);
+        if (name.isEmpty() || name == e.ownerName)
+            continue;
+        share(name);
+        e.ownerName = name;
+        m_keys[i].owner = name.toLower();
+        share(m_keys[i].owner);
+    }
+    Q_EMIT dataChanged(index(0, OwnerColumn), index(int(m_rows.size()) - 1, OwnerColumn));
 }
 
 QModelIndex EnvironmentTableModel::index(int row, int column, const QModelIndex& parent) const
@@ -106,7 +133,7 @@ QVariant EnvironmentTableModel::data(const QModelIndex& index, int role) const
         case IdColumn:
             return env.instanceId;
         case OwnerColumn:
-            return env.ownerId;
+            return env.ownerName.isEmpty() ? env.ownerId : env.ownerName;
         case WorkspaceColumn:
             return env.projectName.isEmpty() ? QString::number(env.projectId) : env.projectName;
         case StatusColumn:
@@ -136,6 +163,19 @@ QVariant EnvironmentTableModel::data(const QModelIndex& index, int role) const
             return headerData(VisibilityColumn, Qt::Horizontal, Qt::ToolTipRole);
         if (column == RoleColumn)
             return env.role.isUnknown() ? env.role.description() : env.role.displayText();
+        if (column == OwnerColumn) {
+            if (!env.ownerName.isEmpty())
+                return tr("%1\nAccount ID: %2").arg(env.ownerName, env.ownerId);
+            const QString reason = m_ownerReasons ? m_ownerReasons(env.projectId) : QString();
+            return reason.isEmpty() ? tr("Account ID: %1").arg(env.ownerId)
+                                    : tr("Account ID: %1\n%2").arg(env.ownerId, reason);
+        }
+        return {};
+    case Qt::DecorationRole:
+        if (column == StatusColumn)
+            return statusIcon(env.status, QGuiApplication::palette());
+        if (column == VisibilityColumn)
+            return visibilityIcon(keys.visibility, env.role.hasRole(), QGuiApplication::palette());
         return {};
     case Qt::ForegroundRole:
         if (column == VisibilityColumn && keys.visibility == Visibility::Public && env.role.hasRole())
@@ -216,9 +256,11 @@ void EnvironmentTableModel::share(QString& text)
 Environment EnvironmentTableModel::stored(const Environment& environment)
 {
     Environment e = environment;
+    if (e.ownerName.isEmpty() && m_ownerNames)
+        e.ownerName = m_ownerNames(e.projectId, e.ownerId);
     for (QString* text :
-         {&e.statusText, &e.projectName, &e.resourceGroupId, &e.resourceGroupName, &e.ownerId, &e.imageId, &e.imageName,
-          &e.imageUrl, &e.failReason, &e.userVpc.vpcId, &e.userVpc.vSwitchId, &e.userVpc.securityGroupId})
+         {&e.statusText, &e.projectName, &e.resourceGroupId, &e.resourceGroupName, &e.ownerId, &e.ownerName, &e.imageId,
+          &e.imageName, &e.imageUrl, &e.failReason, &e.userVpc.vpcId, &e.userVpc.vSwitchId, &e.userVpc.securityGroupId})
         share(*text);
     const QString& roleKey = e.role.roleArn().isEmpty() ? e.role.description() : e.role.roleArn();
     auto role = m_roles.constFind(roleKey);
@@ -294,8 +336,9 @@ EnvironmentTableModel::RowKeys EnvironmentTableModel::makeKeys(const Environment
     // toLower() hands back the same string when nothing changes; the repeated keys share one copy.
     keys.name = env.instanceName.toLower();
     keys.id = env.instanceId.toLower();
-    keys.owner = env.ownerId.toLower();
+    keys.owner = (env.ownerName.isEmpty() ? env.ownerId : env.ownerName).toLower();
     share(keys.owner);
+    keys.ownerId = env.ownerId;
     keys.workspace = (env.projectName.isEmpty() ? QString::number(env.projectId) : env.projectName).toLower();
     share(keys.workspace);
     keys.role = roleText(env.role).toLower();
@@ -309,4 +352,147 @@ QColor EnvironmentTableModel::publicColour(const QPalette& palette)
 {
     // A dark red on light bases, a light red on dark ones: 4.5:1 against Base and AlternateBase either way.
     return palette.color(QPalette::Base).lightnessF() < 0.5 ? QColor(0xff, 0x8a, 0x80) : QColor(0xa3, 0x24, 0x16);
+}
+
+EnvironmentTableModel::Tone EnvironmentTableModel::statusTone(EnvironmentStatus status)
+{
+    switch (status) {
+    case EnvironmentStatus::Running:
+        return Tone::Good;
+    case EnvironmentStatus::Creating:
+    case EnvironmentStatus::Starting:
+    case EnvironmentStatus::Stopping:
+    case EnvironmentStatus::Updating:
+    case EnvironmentStatus::Deleting:
+    case EnvironmentStatus::Saving:
+        return Tone::Busy;
+    case EnvironmentStatus::Stopped:
+    case EnvironmentStatus::Saved:
+        return Tone::Idle;
+    case EnvironmentStatus::Failed:
+    case EnvironmentStatus::Arrearage:
+    case EnvironmentStatus::SaveFailed:
+        return Tone::Bad;
+    case EnvironmentStatus::Deleted:
+    case EnvironmentStatus::Unknown:
+        break;
+    }
+    return Tone::Neutral;
+}
+
+QColor EnvironmentTableModel::toneColour(Tone tone, const QPalette& palette)
+{
+    // Pairs checked for 3:1 (WCAG non-text contrast) against the Base and AlternateBase of RoleDesk's light and dark
+    // palettes (tests/ui/test_environmentmodel.cpp).
+    const bool dark = palette.color(QPalette::Base).lightnessF() < 0.5;
+    switch (tone) {
+    case Tone::Good:
+        return dark ? QColor(0x5c, 0xd6, 0x6e) : QColor(0x1f, 0x7a, 0x33);
+    case Tone::Busy:
+        return dark ? QColor(0xf0, 0xb4, 0x29) : QColor(0x8a, 0x5a, 0x00);
+    case Tone::Idle:
+        return dark ? QColor(0xa8, 0xac, 0xb0) : QColor(0x5f, 0x63, 0x68);
+    case Tone::Bad:
+        return publicColour(palette);
+    case Tone::Info:
+        return dark ? QColor(0x7a, 0xb4, 0xff) : QColor(0x1a, 0x5f, 0xb4);
+    case Tone::Neutral:
+        break;
+    }
+    return dark ? QColor(0x8c, 0x8c, 0x8c) : QColor(0x6e, 0x6e, 0x6e);
+}
+
+namespace {
+// A 16x16 mark drawn at twice the resolution (crisp at 1.5x and 2x), cached per shape, colour and palette family.
+template<typename Draw>
+QIcon cachedMark(const QString& key, Draw draw)
+{
+    static QHash<QString, QIcon> cache;
+    auto it = cache.constFind(key);
+    if (it != cache.cend())
+        return *it;
+    QPixmap pixmap(32, 32);
+    pixmap.setDevicePixelRatio(2.0);
+    pixmap.fill(Qt::transparent);
+    {
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        draw(p);
+    }
+    return *cache.insert(key, QIcon(pixmap));
+}
+} // namespace
+
+QIcon EnvironmentTableModel::statusIcon(EnvironmentStatus status, const QPalette& palette)
+{
+    const Tone tone = statusTone(status);
+    const QColor colour = toneColour(tone, palette);
+    // The shape tells the family without the colour: filled dot, ring, hollow circle, cross, dash.
+    return cachedMark(QStringLiteral("status-%1-%2").arg(int(tone)).arg(colour.name()), [tone, colour](QPainter& p) {
+        const QRectF box(3, 3, 10, 10);
+        switch (tone) {
+        case Tone::Good:
+            p.setPen(Qt::NoPen);
+            p.setBrush(colour);
+            p.drawEllipse(box);
+            break;
+        case Tone::Busy:
+            p.setPen(QPen(colour, 2));
+            p.setBrush(Qt::NoBrush);
+            p.drawEllipse(box.adjusted(1, 1, -1, -1));
+            p.setPen(Qt::NoPen);
+            p.setBrush(colour);
+            p.drawPie(box, 90 * 16, -180 * 16);
+            break;
+        case Tone::Idle:
+            p.setPen(QPen(colour, 2));
+            p.setBrush(Qt::NoBrush);
+            p.drawEllipse(box.adjusted(1, 1, -1, -1));
+            break;
+        case Tone::Bad:
+            p.setPen(QPen(colour, 2.5, Qt::SolidLine, Qt::RoundCap));
+            p.drawLine(QPointF(4, 4), QPointF(12, 12));
+            p.drawLine(QPointF(12, 4), QPointF(4, 12));
+            break;
+        case Tone::Neutral:
+        case Tone::Info:
+            p.setPen(QPen(colour, 2.5, Qt::SolidLine, Qt::RoundCap));
+            p.drawLine(QPointF(4, 8), QPointF(12, 8));
+            break;
+        }
+    });
+}
+
+QIcon EnvironmentTableModel::visibilityIcon(Visibility visibility, bool hasRole, const QPalette& palette)
+{
+    if (visibility == Visibility::Unknown)
+        return {}; // the text says "Unknown"; no mark keeps the column calm where nothing is recorded
+    const bool isPublic = visibility == Visibility::Public;
+    const QColor colour = isPublic ? (hasRole ? publicColour(palette) : toneColour(Tone::Busy, palette))
+                                   : toneColour(Tone::Info, palette);
+    return cachedMark(QStringLiteral("visibility-%1-%2").arg(int(visibility)).arg(colour.name()),
+                      [isPublic, colour](QPainter& p) {
+                          if (isPublic) {
+                              // An open padlock: the shackle lifted off the body.
+                              p.setPen(QPen(colour, 1.8));
+                              p.setBrush(Qt::NoBrush);
+                              QPainterPath shackle;
+                              shackle.moveTo(10.5, 7);
+                              shackle.lineTo(10.5, 4.5);
+                              shackle.arcTo(QRectF(7.5, 1.5, 6, 6), 0, 180);
+                              p.drawPath(shackle);
+                          } else {
+                              p.setPen(QPen(colour, 1.8));
+                              p.setBrush(Qt::NoBrush);
+                              QPainterPath shackle;
+                              shackle.moveTo(5.5, 7.5);
+                              shackle.lineTo(5.5, 5);
+                              shackle.arcTo(QRectF(5.5, 2, 5, 6), 180, -180);
+                              shackle.lineTo(10.5, 7.5);
+                              p.drawPath(shackle);
+                          }
+                          p.setPen(Qt::NoPen);
+                          p.setBrush(colour);
+                          p.drawRoundedRect(QRectF(3.5, 7.5, 9, 7), 1.5, 1.5);
+                      });
 }

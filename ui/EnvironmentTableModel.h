@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 #include <QColor>
 #include <QHash>
+#include <QIcon>
 #include <QList>
 #include <QPalette>
 #include <QSet>
@@ -54,7 +55,8 @@ public:
     {
         QString name; // lower-cased
         QString id;
-        QString owner;
+        QString owner;   // lower-cased shown text: the owner's name when known, else the account id
+        QString ownerId; // the account id (searchable whatever is shown)
         QString workspace;
         QString role; // lower-cased display text of the role
         Visibility visibility = Visibility::Unknown;
@@ -66,6 +68,14 @@ public:
     // Where the admin-recorded visibility comes from (the VisibilityStore); unset: everything Unknown.
     using VisibilityLookup = std::function<Visibility(const QString& instanceId)>;
     void setVisibilityLookup(VisibilityLookup lookup);
+
+    // Where owner names come from (core's OwnerDirectory: one ListProjectMembers listing per workspace) and why a
+    // workspace's names are missing; unset: owners show as account ids.
+    using OwnerNameLookup = std::function<QString(qint64 projectId, const QString& ownerId)>;
+    using OwnerReasonLookup = std::function<QString(qint64 projectId)>;
+    void setOwnerLookup(OwnerNameLookup names, OwnerReasonLookup reasons);
+    // Re-reads owner names for every row (after a workspace's members arrived).
+    void refreshOwnerNames();
 
     // Without QAbstractTableModel's hasIndex() (two more virtual calls): the proxy's sort asks for two indexes
     // per comparison, about 1.7 million times to sort 100,000 rows.
@@ -97,6 +107,21 @@ public:
     static QString visibilityHeader();
     // The colour of "Public" on an environment that has a role, readable on the palette's base colours.
     static QColor publicColour(const QPalette& palette);
+    // The status and visibility marks shown next to their text (the text always says it; the mark helps scanning).
+    // Drawn for the palette: a darker tone on light bases, a lighter one on dark bases, 3:1 against Base either way.
+    enum class Tone
+    {
+        Good,    // running
+        Busy,    // on its way somewhere (starting, saving, ...)
+        Idle,    // stopped, saved
+        Bad,     // failed, overdue payment
+        Neutral, // deleted, unknown
+        Info,    // private
+    };
+    static Tone statusTone(EnvironmentStatus status);
+    static QColor toneColour(Tone tone, const QPalette& palette);
+    static QIcon statusIcon(EnvironmentStatus status, const QPalette& palette);
+    static QIcon visibilityIcon(Visibility visibility, bool hasRole, const QPalette& palette);
 
 private:
     RowKeys makeKeys(const Environment& environment);
@@ -112,4 +137,6 @@ private:
     QSet<QString> m_shared;                  // the repeated values, one copy each
     QHash<QString, RoleAssociation> m_roles; // by role ARN (or description): one copy each
     VisibilityLookup m_visibility;
+    OwnerNameLookup m_ownerNames;
+    OwnerReasonLookup m_ownerReasons;
 };

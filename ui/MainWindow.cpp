@@ -15,6 +15,8 @@
 #include "WindowStateStore.h"
 
 #include "api/DataWorksClient.h"
+#include "api/OwnerDirectory.h"
+#include "api/RoleChange.h"
 #include "credentials/CredentialContext.h"
 #include "credentials/CredentialProvider.h"
 #include "credentials/CredentialSource.h"
@@ -30,6 +32,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
+#include <QCollator>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QFileDialog>
@@ -195,16 +198,40 @@ void MainWindow::buildUi()
     m_errorBanner->hide();
     centreLayout->addWidget(m_errorBanner);
 
+    // Two rows: the text filter (stretching) with Clear, then the choices; one row would set a minimum width wider
+    // than a small screen once translated or scaled.
+    auto* search = new QHBoxLayout;
     auto* filters = new QHBoxLayout;
     m_filterEdit = UiUtil::name(new QLineEdit(centre), QStringLiteral("filterEdit"), tr("Filter environments"));
-    m_filterEdit->setPlaceholderText(tr("Filter by name or ID (Ctrl+F)"));
+    m_filterEdit->setPlaceholderText(tr("Filter by name, ID or owner (Ctrl+F)"));
     m_filterEdit->setClearButtonEnabled(true);
-    filters->addWidget(m_filterEdit, 3);
-    m_statusFilter = UiUtil::name(new QComboBox(centre), QStringLiteral("statusFilter"), tr("Status filter"));
-    m_statusFilter->addItem(tr("All statuses"), -1);
-    for (EnvironmentStatus s : EnvironmentStatuses::all())
-        m_statusFilter->addItem(EnvironmentStatuses::displayName(s), int(s));
+    search->addWidget(m_filterEdit, 1);
+    // Status: any number of statuses at once (a menu of check boxes; none ticked = all).
+    m_statusFilter = UiUtil::name(new QPushButton(centre), QStringLiteral("statusFilter"), tr("Status filter"));
+    m_statusFilter->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    m_statusMenu = new QMenu(m_statusFilter);
+    m_statusMenu->setObjectName(QStringLiteral("statusMenu"));
+    QAction* allStatuses = m_statusMenu->addAction(tr("All statuses"));
+    allStatuses->setObjectName(QStringLiteral("statusAction_all"));
+    connect(allStatuses, &QAction::triggered, this, [this] { setStatusChoice({}); });
+    m_statusMenu->addSeparator();
+    for (EnvironmentStatus s : EnvironmentStatuses::all()) {
+        QAction* a = m_statusMenu->addAction(EnvironmentStatuses::displayName(s));
+        a->setObjectName(QStringLiteral("statusAction_") + EnvironmentStatuses::toString(s));
+        a->setCheckable(true);
+        a->setData(int(s));
+        connect(a, &QAction::toggled, this, [this] {
+            updateStatusFilterText();
+            applyFilter();
+        });
+    }
+    m_statusFilter->setMenu(m_statusMenu);
+    updateStatusFilterText();
     filters->addWidget(m_statusFilter);
+    // Owner: names once ListProjectMembers answered, account ids otherwise (filled as rows arrive).
+    m_ownerFilter = UiUtil::name(new QComboBox(centre), QStringLiteral("ownerFilter"), tr("Owner filter"));
+    m_ownerFilter->addItem(tr("Any owner"), QString());
+    filters->addWidget(m_ownerFilter);
     m_visibilityFilter =
         UiUtil::name(new QComboBox(centre), QStringLiteral("visibilityFilter"), tr("Visibility filter"));
     m_visibilityFilter->addItem(tr("Any visibility"), -1);
@@ -220,7 +247,7 @@ void MainWindow::buildUi()
         m_roleFilter->addItem(RoleAssociation::kindDisplayName(k), int(k));
     filters->addWidget(m_roleFilter);
     // The filter box stretches; the combos shrink to a few characters (their full text is in the list).
-    for (QComboBox* combo : {m_statusFilter, m_visibilityFilter, m_roleFilter}) {
+    for (QComboBox* combo : {m_ownerFilter, m_visibilityFilter, m_roleFilter}) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(6);
         combo->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
@@ -236,7 +263,9 @@ void MainWindow::buildUi()
     filters->addWidget(m_internetFilter);
     m_clearFilters = UiUtil::name(new QPushButton(tr("Clear"), centre), QStringLiteral("clearFiltersButton"),
                                   tr("Clear all filters"));
-    filters->addWidget(m_clearFilters);
+    search->addWidget(m_clearFilters);
+    filters->addStretch(1);
+    centreLayout->addLayout(search);
     centreLayout->addLayout(filters);
 
     m_flushTimer = new QTimer(this);
@@ -252,19 +281,30 @@ void MainWindow::buildUi()
     // Down or Enter in the filter goes to the results; Esc clears it (as KeePassXC's search does).
     m_filterEdit->installEventFilter(this);
     connect(m_filterEdit, &QLineEdit::returnPressed, this, &MainWindow::focusResults);
-    for (QComboBox* combo : {m_statusFilter, m_visibilityFilter, m_roleFilter})
+    for (QComboBox* combo : {m_ownerFilter, m_visibilityFilter, m_roleFilter})
         connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
     connect(m_internetFilter, &QCheckBox::toggled, this, &MainWindow::applyFilter);
     connect(m_clearFilters, &QPushButton::clicked, this, [this] {
-        const QSignalBlocker b1(m_statusFilter), b2(m_visibilityFilter), b3(m_roleFilter), b4(m_filterEdit);
-        const QSignalBlocker b5(m_internetFilter);
-        m_internetFilter->setChecked(false);
+        const QSignalBlocker b1(m_ownerFilter), b2(m_visibilityFilter), b3(m_roleFilter), b4(m_filterEdit);
+    const QSignalBlocker b5(m_internetFilter);
+    m_internetFilter->setChecked(false);
         m_filterEdit->clear();
-        m_statusFilter->setCurrentIndex(0);
+        setStatusChoice({}, false);
+        m_ownerFilter->setCurrentIndex(0);
         m_visibilityFilter->setCurrentIndex(0);
         m_roleFilter->setCurrentIndex(0);
         applyFilter();
     });
+
+    m_model->setOwnerLookup(
+        [this](qint64 projectId, const QString& ownerId) {
+            const OwnerDirectory* owners = m_session->owners();
+            return owners ? owners->name(projectId, ownerId) : QString();
+        },
+        [this](qint64 projectId) {
+            const OwnerDirectory* owners = m_session->owners();
+            return owners ? owners->unavailableReason(projectId) : QString();
+        });
 
     m_table = UiUtil::name(new QTableView(centre), QStringLiteral("environmentTable"), tr("Environments"));
     m_table->setModel(m_proxy);
@@ -284,7 +324,7 @@ void MainWindow::buildUi()
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    const int widths[] = {180, 60, 105, 95, 90, 150, 230, 130};
+    const int widths[] = {180, 60, 105, 95, 130, 150, 230, 130};
     for (int c = 0; c < EnvironmentTableModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c]);
     connect(m_table, &QTableView::customContextMenuRequested, this, &MainWindow::showTableMenu);
@@ -418,7 +458,8 @@ void MainWindow::buildUi()
     detailsLayout->addStretch();
     detailsScroll->setWidget(m_details);
     detailsScroll->setMinimumWidth(200);
-    detailsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // A long unbreakable value (an ARN, an account id at 1.5x) scrolls instead of being cut at the pane's edge.
+    detailsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
 
     auto* splitter = m_splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -452,6 +493,16 @@ void MainWindow::buildUi()
     statusBar()->addWidget(m_identityLabel, 1);
     m_regionLabel = UiUtil::name(new QLabel(this), QStringLiteral("regionLabel"), tr("Region"));
     statusBar()->addPermanentWidget(m_regionLabel);
+    // Undo for the last role change, next to its message (a permanent widget: messages do not hide it).
+    m_undoButton = UiUtil::name(new QPushButton(tr("Undo"), this), QStringLiteral("undoRoleChangeButton"),
+                                tr("Undo the last role change"));
+    m_undoButton->hide();
+    connect(m_undoButton, &QPushButton::clicked, this, &MainWindow::undoLastRoleChange);
+    statusBar()->insertPermanentWidget(0, m_undoButton);
+    m_undoTimer = new QTimer(this);
+    m_undoTimer->setSingleShot(true);
+    m_undoTimer->setInterval(30000);
+    connect(m_undoTimer, &QTimer::timeout, m_undoButton, &QWidget::hide);
 }
 
 void MainWindow::buildMenus()
@@ -776,6 +827,10 @@ void MainWindow::reload()
             m_updatingWorkspaces = false;
             updateWorkspaceCounts();
             onWorkspaceItemChanged(nullptr);
+            QList<qint64> ids;
+            for (const Workspace& ws : workspaces)
+                ids << ws.id;
+            resolveOwners(ids);
         });
 
     ServerIdeListing::Options options;
@@ -854,6 +909,8 @@ void MainWindow::flushPending()
     updateWorkspaceCounts();
     showRiskCount();
     updateCountLabel();
+    // Workspaces ListProjects did not name (or not yet): their owners too.
+    resolveOwners(m_countByProject.keys());
     if (!m_table->currentIndex().isValid() && m_proxy->rowCount() > 0)
         m_table->selectRow(0);
 }
@@ -875,6 +932,7 @@ void MainWindow::onListingDone(bool ok, const QString& error)
     updateWorkspaceCounts();
     updateRiskBanner();
     updateCountLabel();
+    updateOwnerFilter();
     if (ok) {
         qCInfo(lcUi) << "loaded" << m_model->rowCount() << "environments";
         Q_EMIT loadFinished();
@@ -1030,7 +1088,13 @@ void MainWindow::updateDetails()
     m_detailLabels[QStringLiteral("id")]->setText(env->instanceId);
     m_detailLabels[QStringLiteral("status")]->setText(
         env->status == EnvironmentStatus::Unknown ? env->statusText : EnvironmentStatuses::displayName(env->status));
-    m_detailLabels[QStringLiteral("owner")]->setText(env->ownerId);
+    {
+        QLabel* owner = m_detailLabels[QStringLiteral("owner")];
+        owner->setText(env->ownerName.isEmpty() ? env->ownerId
+                                                : tr("%1 (account %2)").arg(env->ownerName, env->ownerId));
+        const QString reason = m_session->owners() ? m_session->owners()->unavailableReason(env->projectId) : QString();
+        owner->setToolTip(env->ownerName.isEmpty() ? reason : QString());
+    }
     m_detailLabels[QStringLiteral("workspace")]->setText(tr("%1 (%2)").arg(env->projectName).arg(env->projectId));
     QString roleDetails = env->role.isCustomRole() ? EnvironmentTableModel::roleText(env->role) + QLatin1Char('\n') +
                                                          breakable(env->role.roleArn())
@@ -1066,13 +1130,111 @@ void MainWindow::updateDetails()
             : tr("not recorded yet"));
 }
 
+QList<EnvironmentStatus> MainWindow::statusChoice() const
+{
+    QList<EnvironmentStatus> chosen;
+    for (QAction* a : m_statusMenu->actions())
+        if (a->isCheckable() && a->isChecked())
+            chosen << EnvironmentStatus(a->data().toInt());
+    return chosen;
+}
+
+void MainWindow::setStatusChoice(const QList<EnvironmentStatus>& statuses, bool apply)
+{
+    for (QAction* a : m_statusMenu->actions()) {
+        if (!a->isCheckable())
+            continue;
+        const QSignalBlocker blocker(a);
+        a->setChecked(statuses.contains(EnvironmentStatus(a->data().toInt())));
+    }
+    updateStatusFilterText();
+    if (apply)
+        applyFilter();
+}
+
+void MainWindow::updateStatusFilterText()
+{
+    const QList<EnvironmentStatus> chosen = statusChoice();
+    QStringList names;
+    for (EnvironmentStatus s : chosen)
+        names << EnvironmentStatuses::displayName(s);
+    m_statusFilter->setText(chosen.isEmpty()     ? tr("All statuses")
+                            : chosen.size() <= 2 ? names.join(QStringLiteral(", "))
+                                                 : tr("%n statuses", nullptr, int(chosen.size())));
+    m_statusFilter->setToolTip(chosen.isEmpty() ? tr("Show environments in any status; tick statuses to narrow.")
+                                                : tr("Shown statuses: %1").arg(names.join(QStringLiteral(", "))));
+}
+
+void MainWindow::updateOwnerFilter()
+{
+    // Every owner of the rows loaded, by shown name (natural order); the choice survives a refill.
+    QHash<QString, QString> owners; // id -> shown text
+    for (const Environment& e : m_model->environments())
+        if (!owners.contains(e.ownerId))
+            owners.insert(e.ownerId, e.ownerName.isEmpty() ? e.ownerId : e.ownerName);
+    if (owners.size() == m_ownerFilter->count() - 1) {
+        bool same = true;
+        for (int i = 1; i < m_ownerFilter->count() && same; ++i)
+            same = owners.value(m_ownerFilter->itemData(i).toString()) == m_ownerFilter->itemText(i);
+        if (same)
+            return;
+    }
+    QList<QPair<QString, QString>> sorted; // (text, id)
+    for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+        sorted.append({it.value(), it.key()});
+    QCollator collator(QLocale().language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates)
+                                                          : QLocale());
+    collator.setNumericMode(true);
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    std::sort(sorted.begin(), sorted.end(),
+              [&collator](const auto& a, const auto& b) { return collator.compare(a.first, b.first) < 0; });
+    const QString current = m_ownerFilter->currentData().toString();
+    const QSignalBlocker blocker(m_ownerFilter);
+    while (m_ownerFilter->count() > 1)
+        m_ownerFilter->removeItem(1);
+    for (const auto& [text, id] : std::as_const(sorted)) {
+        m_ownerFilter->addItem(text, id);
+        m_ownerFilter->setItemData(m_ownerFilter->count() - 1,
+                                   text == id ? tr("Account ID: %1").arg(id) : tr("%1\nAccount ID: %2").arg(text, id),
+                                   Qt::ToolTipRole);
+    }
+    const int index = m_ownerFilter->findData(current);
+    m_ownerFilter->setCurrentIndex(index >= 0 ? index : 0);
+    if (index < 0 && !current.isEmpty())
+        applyFilter();
+}
+
+void MainWindow::resolveOwners(const QList<qint64>& projectIds)
+{
+    OwnerDirectory* owners = m_session->owners();
+    if (!owners)
+        return;
+    QList<qint64> unknown;
+    for (const qint64 id : projectIds)
+        if (!owners->isKnown(id) && !unknown.contains(id))
+            unknown << id;
+    if (unknown.isEmpty())
+        return;
+    owners->resolve(unknown, [this, self = QPointer<MainWindow>(this), owners = QPointer<OwnerDirectory>(owners)] {
+        if (!self || !owners || owners != m_session->owners())
+            return;
+        m_model->refreshOwnerNames();
+        updateOwnerFilter();
+        updateDetails(); // the details pane names the owner too
+        const QStringList reasons = owners->unavailableReasons();
+        if (!reasons.isEmpty())
+            statusBar()->showMessage(reasons.constFirst(), 20000);
+    });
+}
+
 void MainWindow::applyFilter()
 {
     const int roleChoice = m_roleFilter->currentData().toInt();
     m_proxy->setRequireRole(roleChoice == -2); // "Has a role": default or custom
     EnvironmentFilter filter = EnvironmentFilterModel::filterFromChoices(
-        m_filterEdit->text(), m_statusFilter->currentData().toInt(), m_visibilityFilter->currentData().toInt(),
-        roleChoice >= 0 ? roleChoice : -1);
+        m_filterEdit->text(), -1, m_visibilityFilter->currentData().toInt(), roleChoice >= 0 ? roleChoice : -1);
+    filter.statuses = statusChoice();
+    filter.ownerId = m_ownerFilter->currentData().toString();
     if (m_internetFilter->isChecked())
         filter.internet = true;
     m_proxy->setFilter(filter);
@@ -1081,10 +1243,11 @@ void MainWindow::applyFilter()
 
 void MainWindow::showInternetRisky()
 {
-    const QSignalBlocker b1(m_statusFilter), b2(m_visibilityFilter), b3(m_roleFilter), b4(m_filterEdit);
+    const QSignalBlocker b1(m_ownerFilter), b2(m_visibilityFilter), b3(m_roleFilter), b4(m_filterEdit);
     const QSignalBlocker b5(m_internetFilter);
     m_filterEdit->clear();
-    m_statusFilter->setCurrentIndex(0);
+    setStatusChoice({}, false);
+    m_ownerFilter->setCurrentIndex(0);
     m_visibilityFilter->setCurrentIndex(0);
     m_roleFilter->setCurrentIndex(m_roleFilter->findData(-2));
     m_internetFilter->setChecked(true);
@@ -1098,11 +1261,12 @@ void MainWindow::showInternetRisky()
 
 void MainWindow::showRisky()
 {
-    const QSignalBlocker b1(m_statusFilter), b2(m_visibilityFilter), b3(m_roleFilter), b4(m_filterEdit);
+    const QSignalBlocker b1(m_ownerFilter), b2(m_visibilityFilter), b3(m_roleFilter), b4(m_filterEdit);
     const QSignalBlocker b5(m_internetFilter);
     m_internetFilter->setChecked(false);
     m_filterEdit->clear();
-    m_statusFilter->setCurrentIndex(0);
+    setStatusChoice({}, false);
+    m_ownerFilter->setCurrentIndex(0);
     m_visibilityFilter->setCurrentIndex(m_visibilityFilter->findData(int(Visibility::Public)));
     m_roleFilter->setCurrentIndex(m_roleFilter->findData(-2));
     // Risky environments in unticked workspaces must show too.
@@ -1254,7 +1418,82 @@ void MainWindow::reportRoleChange(const Environment& before, const Environment& 
         return;
     statusBar()->showMessage(tr("Role of %1 changed to %2 (it was %3). The audit log (Ctrl+L) has the record.")
                                  .arg(after.instanceName, after.role.displayText(), before.role.displayText()),
-                             15000);
+                             30000);
+    // Undo takes the audit record's "from" (what the service held before the write), not this window's copy.
+    m_undo = {};
+    m_undoButton->hide();
+    AuditLog* audit = m_session->audit();
+    if (!audit)
+        return;
+    AuditQuery query;
+    query.instanceId = after.instanceId;
+    query.newestFirst = true;
+    query.limit = 1;
+    const QList<AuditEntry> newest = audit->query(query);
+    RoleAssociation from;
+    if (newest.isEmpty() || newest.constFirst().toRole != after.role.toString() ||
+        !newest.constFirst().outcome.startsWith(QLatin1String("applied")) ||
+        !RoleAssociation::fromString(newest.constFirst().fromRole, &from))
+        return;
+    m_undo.instanceId = after.instanceId;
+    m_undo.name = after.instanceName;
+    m_undo.from = from;
+    m_undo.recordedAt = newest.constFirst().timeUtc;
+    m_undoButton->setToolTip(tr("Set the role of %1 back to %2 (from the audit record of %3)")
+                                 .arg(after.instanceName, from.displayText(), TimeText::local(m_undo.recordedAt)));
+    m_undoButton->setEnabled(true);
+    m_undoButton->show();
+    m_undoTimer->start();
+}
+
+void MainWindow::undoLastRoleChange()
+{
+    if (m_undo.instanceId.isEmpty() || !m_session->dataWorks())
+        return;
+    const UndoRecord undo = m_undo;
+    m_undoButton->setEnabled(false);
+    RoleChange::Request request;
+    request.instanceId = undo.instanceId;
+    request.requested = undo.from;
+    request.visibility = visibilityOf(undo.instanceId);
+    request.actor = m_session->auditActor();
+    request.auditReason = tr("Undo of the change recorded at %1").arg(TimeText::utc(undo.recordedAt));
+    request.confirmedUpFront = true;
+    statusBar()->showMessage(tr("Setting the role of %1 back to %2...").arg(undo.name, undo.from.displayText()));
+    // The same operation as the role dialog (read, policy, write, read back, audit). A change the policy wants
+    // confirmed with a reason is not made from a status-bar button: the dialog asks for it.
+    auto* change = new RoleChange(m_session->dataWorks(), m_session->ram(), m_session->audit(), this);
+    QPointer<MainWindow> self(this);
+    change->run(
+        request,
+        [](const RoleChange::Plan& plan, RoleChange::Answer answer) {
+            RoleChange::Confirmation confirmation;
+            confirmation.proceed = plan.decision.isAllowed();
+            answer(confirmation);
+        },
+        [self, change, undo](const RoleChange::Result& result) {
+            change->deleteLater();
+            if (!self)
+                return;
+            self->m_undoButton->hide();
+            if (result.isApplied()) {
+                Environment after = result.after;
+                if (after.isNull()) {
+                    after = result.plan.environment;
+                    after.role = undo.from;
+                }
+                self->environmentChanged(after);
+                return;
+            }
+            if (result.outcome == RoleChange::Outcome::NotConfirmed)
+                self->statusBar()->showMessage(
+                    tr("Not undone: setting %1 back to %2 needs a confirmation with a reason. Use Change role "
+                       "(Ctrl+R).")
+                        .arg(undo.name, undo.from.displayText()),
+                    30000);
+            else
+                self->statusBar()->showMessage(tr("Not undone: %1").arg(result.message), 30000);
+        });
 }
 
 void MainWindow::changeRole()

@@ -60,8 +60,10 @@ public:
     // Selects the row of this environment (for tests and "show in table").
     bool selectEnvironment(const QString& instanceId);
 
-    // Says in the status bar what a role change did ("Role of X changed to none").
+    // Says in the status bar what a role change did ("Role of X changed to none"), with Undo when the audit log holds
+    // the change (its "from" is what Undo sets back, through RoleChange like any change).
     void reportRoleChange(const Environment& before, const Environment& after);
+    void undoLastRoleChange();
 
 public Q_SLOTS:
     void reload();
@@ -104,6 +106,12 @@ private:
     void updateDetails();
     void updateCountLabel();
     void applyFilter();
+    QList<EnvironmentStatus> statusChoice() const;
+    void setStatusChoice(const QList<EnvironmentStatus>& statuses, bool apply = true);
+    void updateStatusFilterText();
+    void updateOwnerFilter();
+    // Asks core's OwnerDirectory for the owners' names of these workspaces (once each per connection).
+    void resolveOwners(const QList<qint64>& projectIds);
     void focusResults();
     void setVisibility(const QList<QString>& instanceIds, Visibility visibility);
     void recordVisibility(const QList<QString>& instanceIds, Visibility visibility);
@@ -140,7 +148,9 @@ private:
     QFrame* m_errorBanner = nullptr;
     QLabel* m_errorLabel = nullptr;
     QLineEdit* m_filterEdit = nullptr;
-    QComboBox* m_statusFilter = nullptr;
+    QPushButton* m_statusFilter = nullptr; // a menu of check boxes
+    class QMenu* m_statusMenu = nullptr;
+    QComboBox* m_ownerFilter = nullptr;
     QComboBox* m_visibilityFilter = nullptr;
     QComboBox* m_roleFilter = nullptr;
     QPushButton* m_clearFilters = nullptr;
@@ -174,4 +184,14 @@ private:
     bool m_rememberState = false;
     bool m_fitted = false;
     class QSplitter* m_splitter = nullptr;
+    struct UndoRecord
+    {
+        QString instanceId;
+        QString name;
+        RoleAssociation from;
+        QDateTime recordedAt;
+    };
+    UndoRecord m_undo;
+    QPushButton* m_undoButton = nullptr;
+    QTimer* m_undoTimer = nullptr;
 };

@@ -1,5 +1,7 @@
 #include "RoleDialog.h"
 
+#include "EnvironmentTableModel.h"
+
 #include "Session.h"
 #include "TimeText.h"
 #include "UiUtil.h"
@@ -242,7 +244,8 @@ void RoleDialog::updateHeader()
     m_header->setText(tr("<b>%1</b> (%2) in workspace %3<br>Owner %4 &middot; status %5 &middot; visibility: %6 "
                          "<i>(recorded by admins)</i><br>Current role: <b>%7</b> &middot; last updated %8")
                           .arg(env.instanceName.toHtmlEscaped(), env.instanceId.toHtmlEscaped(),
-                               env.projectName.toHtmlEscaped(), env.ownerId.toHtmlEscaped(),
+                               env.projectName.toHtmlEscaped(),
+                               (env.ownerName.isEmpty() ? env.ownerId : env.ownerName).toHtmlEscaped(),
                                EnvironmentStatuses::displayName(env.status), Visibilities::displayName(m_visibility),
                                env.role.displayText().toHtmlEscaped(), TimeText::local(env.updateTime)));
     m_header->setToolTip(tr("Last updated %1").arg(TimeText::utc(env.updateTime)));
@@ -348,9 +351,14 @@ void RoleDialog::checkTrust()
                    "\"ram:PassRole\" on that resource).")
                     .arg(arn.toString());
         self->m_trustLabel->setText(text);
-        self->m_trustLabel->setStyleSheet(policy.isValid() && policy.trustsDataWorks()
-                                              ? QStringLiteral("color: #1e6b2f;")
-                                              : QStringLiteral("color: #a52a1a;"));
+        // Colours for the palette in use (light or dark), with contrast checked in EnvironmentTableModel.
+        self->m_trustLabel->setStyleSheet(
+            QStringLiteral("color: %1;")
+                .arg(EnvironmentTableModel::toneColour(policy.isValid() && policy.trustsDataWorks()
+                                                           ? EnvironmentTableModel::Tone::Good
+                                                           : EnvironmentTableModel::Tone::Bad,
+                                                       self->palette())
+                         .name()));
         self->evaluate();
     });
 }
@@ -363,13 +371,13 @@ void RoleDialog::evaluate()
     QString colour;
     switch (m_decision.verdict) {
     case RolePolicy::Verdict::Allowed:
-        colour = QStringLiteral("#1e6b2f");
+        colour = EnvironmentTableModel::toneColour(EnvironmentTableModel::Tone::Good, palette()).name();
         break;
     case RolePolicy::Verdict::NeedsConfirmation:
-        colour = QStringLiteral("#8a5a00");
+        colour = EnvironmentTableModel::toneColour(EnvironmentTableModel::Tone::Busy, palette()).name();
         break;
     case RolePolicy::Verdict::Refused:
-        colour = QStringLiteral("#a52a1a");
+        colour = EnvironmentTableModel::toneColour(EnvironmentTableModel::Tone::Bad, palette()).name();
         break;
     }
     QString verdictWord;
@@ -472,7 +480,10 @@ void RoleDialog::setBusy(bool busy)
 void RoleDialog::showResult(const QString& text, bool error)
 {
     m_result->setText(text);
-    m_result->setStyleSheet(error ? QStringLiteral("color: #a52a1a;") : QString());
+    m_result->setStyleSheet(
+        error ? QStringLiteral("color: %1;")
+                    .arg(EnvironmentTableModel::toneColour(EnvironmentTableModel::Tone::Bad, palette()).name())
+              : QString());
     m_result->show();
 }
 

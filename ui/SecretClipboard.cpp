@@ -15,6 +15,9 @@ SecretClipboard::SecretClipboard(QObject* parent)
     : QObject(parent)
 {
     m_timer.setSingleShot(true);
+    // Precise: a coarse timer may be scheduled up to 5% late, and the countdown shown ("cleared in 31 s") would then
+    // promise more than the 30 s said everywhere else.
+    m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(30'000);
     connect(&m_timer, &QTimer::timeout, this, &SecretClipboard::clearNow);
 }

@@ -3,6 +3,7 @@
 #include "api/ApiClient.h"
 #include "api/DataWorksClient.h"
 #include "api/MaxComputeClient.h"
+#include "api/OwnerDirectory.h"
 #include "api/RamClient.h"
 #include "credentials/CredentialProvider.h"
 #include "credentials/CredentialSource.h"
@@ -23,6 +24,7 @@ void Session::disconnectNow()
     delete m_maxCompute;
     delete m_ram;
     delete m_sts;
+    delete m_owners;
     delete m_dataWorks;
     delete m_api;
     delete m_source;
@@ -30,6 +32,7 @@ void Session::disconnectNow()
     m_ram = nullptr;
     m_sts = nullptr;
     m_dataWorks = nullptr;
+    m_owners = nullptr;
     m_api = nullptr;
     m_identity = {};
     m_identityError.clear();
@@ -65,6 +68,7 @@ void Session::connectWith(CredentialProvider* provider, const Endpoints& endpoin
     m_api = new ApiClient(
         endpoints, [source] { return source ? source->usableCredential() : Credential(); }, m_clock, this);
     m_dataWorks = new DataWorksClient(m_api, this);
+    m_owners = new OwnerDirectory(m_dataWorks, this);
     m_sts = new StsClient(m_api, this);
     m_ram = new RamClient(m_api, this);
     m_maxCompute = new MaxComputeClient(m_api, this);

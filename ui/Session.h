@@ -17,6 +17,7 @@ class CredentialProvider;
 class CredentialSource;
 class DataWorksClient;
 class MaxComputeClient;
+class OwnerDirectory;
 class RamClient;
 class VisibilityStore;
 
@@ -50,6 +51,8 @@ public:
     CredentialSource* credentials() const { return m_source; }
     ApiClient* api() const { return m_api; }
     DataWorksClient* dataWorks() const { return m_dataWorks; }
+    // Owner names of this connection, one member listing per workspace (cached for the connection).
+    OwnerDirectory* owners() const { return m_owners; }
     StsClient* sts() const { return m_sts; }
     RamClient* ram() const { return m_ram; }
     MaxComputeClient* maxCompute() const { return m_maxCompute; }
@@ -87,6 +90,7 @@ private:
     QPointer<CredentialSource> m_source;
     ApiClient* m_api = nullptr;
     DataWorksClient* m_dataWorks = nullptr;
+    OwnerDirectory* m_owners = nullptr;
     StsClient* m_sts = nullptr;
     RamClient* m_ram = nullptr;
     MaxComputeClient* m_maxCompute = nullptr;

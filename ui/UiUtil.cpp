@@ -6,6 +6,28 @@
 
 namespace UiUtil {
 
+QPalette darkPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2d, 0x2d, 0x30));
+    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2a, 0x2d));
+    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3d));
+    dark.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::ToolTipBase, QColor(0x2d, 0x2d, 0x30));
+    dark.setColor(QPalette::ToolTipText, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::Link, QColor(0x7a, 0xb4, 0xff));
+    dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+    return dark;
+}
+
 bool isDark(const QPalette& palette)
 {
     return palette.color(QPalette::Window).lightnessF() < 0.5;
@@ -31,9 +53,12 @@ QString bannerStyle(bool danger)
 QString bannerStyle(const QPalette& palette, bool danger)
 {
     const BannerColours c = bannerColours(palette, danger);
-    // Check boxes and radio buttons inside a banner (the confirmations) take its text colour too.
+    // Check boxes and radio buttons inside a banner (the confirmations) take its text colour too, and nothing else:
+    // a background or border on them would reach the palette their indicator is drawn with (Fusion draws the box
+    // from it), and an unticked box would vanish into the banner.
     return QStringLiteral("QFrame { background: %1; border: 1px solid %2; border-radius: 4px; }"
-                          "QLabel, QCheckBox, QRadioButton { color: %3; border: none; background: transparent; }")
+                          "QLabel { color: %3; border: none; background: transparent; }"
+                          "QCheckBox, QRadioButton { color: %3; }")
         .arg(c.background.name(), c.border.name(), c.text.name());
 }
 

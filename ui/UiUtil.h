@@ -30,6 +30,10 @@ BannerColours bannerColours(const QPalette& palette, bool danger);
 QString bannerStyle(bool danger);
 QString bannerStyle(const QPalette& palette, bool danger);
 
+// RoleDesk's one dark palette (Fusion-style greys with a blue highlight), as a dark desktop theme gives: used by
+// `roledesk --screenshot-palette dark` and by the tests that check colours and layouts in a dark theme.
+QPalette darkPalette();
+
 // True when the palette's window colour is dark (a dark theme).
 bool isDark(const QPalette& palette);
 

@@ -26,8 +26,8 @@ QJsonValue isoUtc(const QDateTime& time);
 QJsonObject role(const RoleAssociation& role);
 // The same from the audit log's stored form ("none", "default", an ARN, "unknown").
 QJsonObject roleFromString(const QString& stored);
-// {"instanceId", "name", "status", "projectId", "projectName", "ownerId", "visibility", "role", "updateTime"} plus
-// "exposure" (exposure() below).
+// {"instanceId", "name", "status", "projectId", "projectName", "ownerId", "ownerName", "visibility", "role",
+// "updateTime"} plus "exposure" (exposure() below).
 QJsonObject environment(const Environment& environment, Visibility visibility);
 // {"internet": bool, "internetWithRole": bool, "internetPorts": ["22->22026", ...], "forwards": [{"name",
 // "enabled", "accessTypes": [...], "containerName", "forwardPort", "externalPort", "eip", "natGateway", "sshKeySet",
@@ -99,6 +99,11 @@ void environmentMembers(Out& o, const Environment& e, Visibility visibility, boo
     o.add("projectId", qint64(e.projectId));
     o.add("projectName", e.projectName);
     o.add("ownerId", e.ownerId);
+    // Added (issue 13): the owner's name from ListProjectMembers, null when it could not be resolved.
+    if (e.ownerName.isEmpty())
+        o.addNull("ownerName");
+    else
+        o.add("ownerName", e.ownerName);
     o.add("visibility", Visibilities::toString(visibility));
     o.addObject("role", [&](auto& r) { roleMembers(r, e.role); });
     if (e.updateTime.isValid())

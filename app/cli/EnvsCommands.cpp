@@ -6,6 +6,7 @@
 #include "TablePrinter.h"
 
 #include "api/DataWorksClient.h"
+#include "api/OwnerDirectory.h"
 #include "model/EnvironmentFilter.h"
 #include "model/Exposure.h"
 #include "model/RoleArn.h"
@@ -71,6 +72,23 @@ void EnvsOutput::writeJson(QTextStream& out, const QList<Environment>& environme
     array.finish();
 }
 
+void EnvsOutput::resolveOwnerNames(CliSession& session, QList<Environment>* environments, QTextStream& err)
+{
+    // One ListProjectMembers listing per workspace (OwnerDirectory); where the caller may not list members the
+    // owner stays an id and the reason goes to stderr (stdout stays the table or the JSON alone).
+    OwnerDirectory owners(session.dataWorks());
+    QList<qint64> projectIds;
+    for (const Environment& e : std::as_const(*environments))
+        if (!projectIds.contains(e.projectId))
+            projectIds << e.projectId;
+    if (projectIds.isEmpty())
+        return;
+    session.wait([&](std::function<void()> done) { owners.resolve(projectIds, done); });
+    owners.fill(environments);
+    for (const QString& reason : owners.unavailableReasons())
+        err << reason << '\n';
+}
+
 QString EnvsOutput::roleCell(const Environment& e)
 {
     if (e.role.isCustomRole()) {
@@ -101,7 +119,9 @@ int EnvsListCommand::run(const CliInvocation& inv)
     global.addTo(parser);
     const QCommandLineOption project(QStringLiteral("project"), tr("Only this workspace (ProjectId or name)."),
                                      QStringLiteral("ID"));
-    const QCommandLineOption owner(QStringLiteral("owner"), tr("Only environments of this owner (account id)."),
+    const QCommandLineOption owner(QStringLiteral("owner"),
+                                   tr("Only environments of this owner (account id, or name when names can be "
+                                      "listed)."),
                                    QStringLiteral("ID"));
     const QCommandLineOption status(QStringLiteral("status"),
                                     tr("Only these statuses (comma-separated, e.g. Running)."), QStringLiteral("S"));
@@ -128,7 +148,11 @@ int EnvsListCommand::run(const CliInvocation& inv)
     if (numeric)
         serverFilter.projectId = projectId;
     filter.ownerId = parser.value(owner).trimmed();
-    serverFilter.relatedUserId = filter.ownerId;
+    // An account id goes to the service (RelatedUserId); a name is matched here once owners are resolved.
+    bool ownerIsId = false;
+    filter.ownerId.toULongLong(&ownerIsId);
+    if (ownerIsId)
+        serverFilter.relatedUserId = filter.ownerId;
     filter.keyword = parser.value(keyword).trimmed();
     serverFilter.keyword = filter.keyword;
     QString error;
@@ -176,7 +200,9 @@ int EnvsListCommand::run(const CliInvocation& inv)
     if (listing->error().isError())
         return session.reportApiError(listing->error(), tr("Cannot list the environments"));
 
-    const QList<Environment> environments = filter.apply(listing->environments(), &store);
+    QList<Environment> listed = listing->environments();
+    EnvsOutput::resolveOwnerNames(session, &listed, inv.err);
+    const QList<Environment> environments = filter.apply(listed, &store);
     if (session.json()) {
         EnvsOutput::writeJson(inv.out, environments, store);
         return CliExit::Ok;
@@ -195,9 +221,10 @@ int EnvsListCommand::run(const CliInvocation& inv)
             ++internetWithRole;
         table.addRow({e.instanceId, e.instanceName,
                       e.statusText.isEmpty() ? EnvironmentStatuses::displayName(e.status) : e.statusText,
-                      e.projectName.isEmpty() ? QString::number(e.projectId) : e.projectName, e.ownerId,
-                      Visibilities::displayName(v), EnvsOutput::roleCell(e),
-                      EnvsOutput::localAndUtc(e.updateTime, timePattern), EnvsOutput::internetCell(x)});
+                      e.projectName.isEmpty() ? QString::number(e.projectId) : e.projectName,
+                      e.ownerName.isEmpty() ? e.ownerId : e.ownerName, Visibilities::displayName(v),
+                      EnvsOutput::roleCell(e), EnvsOutput::localAndUtc(e.updateTime, timePattern),
+                      EnvsOutput::internetCell(x)});
     }
     inv.out << table.toString();
     inv.out << tr("%n environment(s).", nullptr, int(environments.size()));
@@ -243,6 +270,11 @@ int EnvsShowCommand::run(const CliInvocation& inv)
         session.waitFor(&env, [&](auto reply) { session.dataWorks()->getServerIdeInstance(id, reply); });
     if (apiError.isError())
         return session.reportApiError(apiError, tr("Cannot read environment %1").arg(id));
+    {
+        QList<Environment> one{env};
+        EnvsOutput::resolveOwnerNames(session, &one, inv.err);
+        env = one.constFirst();
+    }
     const Visibility v = store.visibility(env.instanceId);
     if (session.json()) {
         inv.out << QString::fromUtf8(CliJson::toText(CliJson::listedEnvironment(env, v)));
@@ -254,7 +286,8 @@ int EnvsShowCommand::run(const CliInvocation& inv)
     table.addRow(
         {tr("Status"), env.statusText.isEmpty() ? EnvironmentStatuses::displayName(env.status) : env.statusText});
     table.addRow({tr("Workspace"), QStringLiteral("%1 (%2)").arg(env.projectName).arg(env.projectId)});
-    table.addRow({tr("Owner"), env.ownerId});
+    table.addRow(
+        {tr("Owner"), env.ownerName.isEmpty() ? env.ownerId : tr("%1 (account %2)").arg(env.ownerName, env.ownerId)});
     table.addRow({tr("Visibility"), Visibilities::displayName(v) + QLatin1Char(' ') + tr("(recorded by admins)")});
     table.addRow({tr("Role"), env.role.displayText()});
     table.addRow({tr("Updated"), EnvsOutput::localAndUtc(env.updateTime)});

@@ -4,6 +4,7 @@
 
 #include "CliCommand.h"
 
+class CliSession;
 struct Environment;
 struct Exposure;
 class QTextStream;
@@ -14,7 +15,8 @@ class VisibilityStore;
 //                        [--role default|custom|none] [--internet] [global options]
 // Lists individual development environments (ListServerIdeInstances, every page) with RoleDesk's recorded
 // visibility. JSON: an array of
-//   {"instanceId", "name", "status", "projectId", "projectName", "ownerId", "visibility": "public|private|unknown",
+//   {"instanceId", "name", "status", "projectId", "projectName", "ownerId", "ownerName": <string or null>,
+//    "visibility": "public|private|unknown",
 //    "role": {"kind": "default|custom|none", "arn": <string or null>}, "updateTime": "<UTC ISO 8601>",
 //    "updateTimeMs": <epoch ms, what role set --if-update-time compares>,
 //    "exposure": {"internet": bool, "internetWithRole": bool, "internetPorts": [...], "forwards": [...]}}
@@ -48,6 +50,9 @@ QString localAndUtc(const QDateTime& time);
 QString localAndUtc(const QDateTime& time, const QString& pattern);
 // `envs list --json`: the array of environments with their recorded visibility, streamed to out.
 void writeJson(QTextStream& out, const QList<Environment>& environments, const VisibilityStore& store);
+// Sets each environment's ownerName (OwnerDirectory: ListProjectMembers per workspace); writes why names are missing
+// to err.
+void resolveOwnerNames(CliSession& session, QList<Environment>* environments, QTextStream& err);
 // The role as one short cell: "default", "none", the custom role's name (ARN in JSON).
 QString roleCell(const Environment& environment);
 // "yes (22->22026)" for an environment reachable from the internet, "-" otherwise.

@@ -9,6 +9,7 @@
 #include "Session.h"
 #include "SingleInstance.h"
 #include "Translations.h"
+#include "UiUtil.h"
 
 #include "Sandbox.h"
 #include "SandboxNetworkOptions.h"
@@ -104,24 +105,7 @@ int main(int argc, char* argv[])
     parser.process(app);
     if (parser.value(paletteOption) == QStringLiteral("dark")) {
         QApplication::setStyle(QStringLiteral("Fusion"));
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x2d, 0x2d, 0x30));
-        dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
-        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-        dark.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2a, 0x2d));
-        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
-        dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3d));
-        dark.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
-        dark.setColor(QPalette::ToolTipBase, QColor(0x2d, 0x2d, 0x30));
-        dark.setColor(QPalette::ToolTipText, QColor(0xee, 0xee, 0xee));
-        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
-        dark.setColor(QPalette::HighlightedText, Qt::white);
-        dark.setColor(QPalette::Link, QColor(0x7a, 0xb4, 0xff));
-        dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
-        dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
-        dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
-        QApplication::setPalette(dark);
+        QApplication::setPalette(UiUtil::darkPalette());
     }
 
     QSettings qsettings;

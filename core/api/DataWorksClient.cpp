@@ -342,6 +342,37 @@ void DataWorksClient::listProjectsPage(int pageNumber, int pageSize, QList<Works
                 });
 }
 
+void DataWorksClient::listProjectMembers(qint64 projectId, ApiCallback<QList<ProjectMember>> done, int pageSize)
+{
+    listProjectMembersPage(projectId, 1, qBound(1, pageSize, 100), {}, std::move(done));
+}
+
+void DataWorksClient::listProjectMembersPage(qint64 projectId, int pageNumber, int pageSize, QList<ProjectMember> soFar,
+                                             ApiCallback<QList<ProjectMember>> done)
+{
+    // The SDK model's parameters (all in the form body); RoleCodes and UserIds (JSON arrays) are not needed here.
+    const StringPairList params = {{QStringLiteral("PageNumber"), QString::number(pageNumber)},
+                                   {QStringLiteral("PageSize"), QString::number(pageSize)},
+                                   {QStringLiteral("ProjectId"), QString::number(projectId)}};
+    m_api->call(dataWorks(QStringLiteral("ListProjectMembers"), params, true), this,
+                [this, projectId, pageNumber, pageSize, soFar, done](ApiReply* reply) mutable {
+                    if (reply->error().isError()) {
+                        done({}, reply->error());
+                        return;
+                    }
+                    const QJsonObject paging = reply->json().value(QLatin1String("PagingInfo")).toObject();
+                    const QJsonArray members = paging.value(QLatin1String("ProjectMembers")).toArray();
+                    for (const QJsonValue& v : members)
+                        soFar << ProjectMember::fromJson(v.toObject());
+                    const qint64 total = jsonInt(paging.value(QLatin1String("TotalCount")), 0);
+                    if (!members.isEmpty() && soFar.size() < total) {
+                        listProjectMembersPage(projectId, pageNumber + 1, pageSize, soFar, done);
+                        return;
+                    }
+                    done(soFar, {});
+                });
+}
+
 ServerIdeListing* DataWorksClient::listServerIdeInstances(const ServerIdeFilter& filter,
                                                           const ServerIdeListing::Options& options)
 {

@@ -133,6 +133,10 @@ public:
     // ListProjects, every page (sequentially).
     void listProjects(ApiCallback<QList<Workspace>> done, int pageSize = 100);
 
+    // ListProjectMembers of one workspace, every page (sequentially; PageSize at most 100). The caller needs a
+    // permission in the workspace to list its members; without it the service refuses (an ApiError).
+    void listProjectMembers(qint64 projectId, ApiCallback<QList<ProjectMember>> done, int pageSize = 100);
+
     // ListServerIdeInstances, every page. Starts on the next event-loop turn: connect to the listing first.
     ServerIdeListing* listServerIdeInstances(const ServerIdeFilter& filter = {},
                                              const ServerIdeListing::Options& options = {});
@@ -160,6 +164,8 @@ public:
 private:
     void simpleWrite(const QString& action, const QString& instanceId, ApiDoneCallback done);
     void listProjectsPage(int pageNumber, int pageSize, QList<Workspace> soFar, ApiCallback<QList<Workspace>> done);
+    void listProjectMembersPage(qint64 projectId, int pageNumber, int pageSize, QList<ProjectMember> soFar,
+                                ApiCallback<QList<ProjectMember>> done);
 
     ApiClient* m_api;
 };

@@ -145,9 +145,20 @@ CredentialResult parse(const QByteArray& body, int httpStatus, const QString& so
             hint = tr("The service failed: try again in a moment; if it persists, restart the environment.");
         else
             hint = tr("Check the address: only HTTP 200 carries credentials.");
-        return CredentialResult::failure(makeError(sourceDescription, httpStatus,
-                                                   tr("Unexpected HTTP status %1. %2").arg(httpStatus).arg(hint), body,
-                                                   secrets));
+        CredentialError error = makeError(sourceDescription, httpStatus,
+                                          tr("Unexpected HTTP status %1. %2").arg(httpStatus).arg(hint), body, secrets);
+        if (doc.isObject()) {
+            const QJsonObject o = doc.object();
+            error.serviceCode = Redaction::redactSecrets(o.value(QLatin1String("Code")).toString(), secrets);
+            error.serviceMessage = Redaction::redactSecrets(o.value(QLatin1String("Message")).toString(), secrets);
+        }
+        // [inferred] Which answers no retry can fix: the in-environment service's error codes are not published, so
+        // this reads HTTP statuses (4xx but 408 time-out and 429 throttling) and codes that name a state someone must
+        // change (an environment not running, no role associated).
+        error.configuration = (httpStatus >= 400 && httpStatus < 500 && httpStatus != 408 && httpStatus != 429) ||
+                              error.serviceCode.contains(QLatin1String("NotRunning")) ||
+                              error.serviceCode.contains(QLatin1String("NoRole"));
+        return CredentialResult::failure(error);
     }
     return judge(body, httpStatus, sourceDescription, clock);
 }

@@ -161,6 +161,16 @@ void CredentialSource::onResult(bool ok, const Credential& credential, const Cre
     }
     ++m_failures;
     m_lastError = error;
+    if (error.configuration && m_options.stopOnConfigurationError) {
+        m_nextAttempt = QDateTime();
+        qCInfo(lcCredentials).noquote()
+            << QStringLiteral("credential fetch failed with a configuration error; no retry planned: %1")
+                   .arg(error.toString());
+        updateState();
+        emit refreshFailed(m_lastError, m_nextAttempt);
+        emit fetchFinished(false);
+        return;
+    }
     const qint64 backoff = backoffMs(m_failures);
     const double r = std::clamp(m_options.random(), 0.0, 1.0);
     const qint64 delay = std::max<qint64>(1, qint64(double(backoff) * (1.0 - m_options.jitter * r)));

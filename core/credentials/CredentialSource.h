@@ -52,6 +52,9 @@ public:
         // A fetch that has not reported back after this much real time counts as failed, so that a provider
         // that loses its callback can never stop the rescheduling.
         int fetchWatchdogMs = 120 * 1000;
+        // After a configuration error (CredentialError::configuration) plan no further attempt: the state stays
+        // Failed until refreshNow(). For a window a person watches (the inspector); services keep retrying.
+        bool stopOnConfigurationError = false;
         // Uniform in [0, 1); tests inject a fixed value. Defaults to QRandomGenerator.
         std::function<double()> random;
     };

@@ -313,6 +313,19 @@ Workspace Workspace::fromJson(const QJsonObject& o)
     return w;
 }
 
+ProjectMember ProjectMember::fromJson(const QJsonObject& o)
+{
+    ProjectMember m;
+    m.projectId = integer(o.value(QLatin1String("ProjectId")));
+    m.userId = text(o.value(QLatin1String("UserId")));
+    m.userName = text(o.value(QLatin1String("UserName")));
+    m.status = text(o.value(QLatin1String("Status")));
+    const QJsonArray roles = o.value(QLatin1String("Roles")).toArray();
+    for (const QJsonValue& r : roles)
+        m.roleCodes << text(r.toObject().value(QLatin1String("Code")));
+    return m;
+}
+
 QDebug operator<<(QDebug debug, const RoleAssociation& role)
 {
     QDebugStateSaver saver(debug);

@@ -124,6 +124,9 @@ struct Environment
     QString resourceGroupId; // a string in requests, an integer in answers: always a string here
     QString resourceGroupName;
     QString ownerId;
+    // The owner's name, when RoleDesk could resolve it (OwnerDirectory: DataWorks ListProjectMembers); not part of
+    // the instance's answer, so empty after parsing.
+    QString ownerName;
     QString imageId;
     QString imageName;
     QString imageUrl;
@@ -170,6 +173,19 @@ struct Workspace
 
     static Workspace fromJson(const QJsonObject& project);
     bool operator==(const Workspace&) const = default;
+};
+
+// One member of a workspace (a ListProjectMembers PagingInfo.ProjectMembers item).
+struct ProjectMember
+{
+    qint64 projectId = 0;
+    QString userId;
+    QString userName; // empty when the answer has none (UserName is not in every SDK's model of the answer)
+    QString status;   // Normal, Forbidden
+    QStringList roleCodes;
+
+    static ProjectMember fromJson(const QJsonObject& member);
+    bool operator==(const ProjectMember&) const = default;
 };
 
 // Safe to log: holds no secrets.

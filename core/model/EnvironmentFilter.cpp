@@ -21,13 +21,15 @@ bool EnvironmentFilter::matches(const Environment& e, Visibility recorded) const
             return false;
     }
     const QString owner = ownerId.trimmed();
-    if (!owner.isEmpty() && e.ownerId != owner)
+    if (!owner.isEmpty() && e.ownerId != owner &&
+        (e.ownerName.isEmpty() || e.ownerName.compare(owner, Qt::CaseInsensitive) != 0))
         return false;
     if (!statuses.isEmpty() && !statuses.contains(e.status))
         return false;
     const QString k = keyword.trimmed();
     if (!k.isEmpty() && !e.instanceId.contains(k, Qt::CaseInsensitive) &&
-        !e.instanceName.contains(k, Qt::CaseInsensitive))
+        !e.instanceName.contains(k, Qt::CaseInsensitive) && !e.ownerId.contains(k, Qt::CaseInsensitive) &&
+        !e.ownerName.contains(k, Qt::CaseInsensitive))
         return false;
     if (visibility && *visibility != recorded)
         return false;

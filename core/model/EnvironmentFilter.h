@@ -21,9 +21,9 @@ struct EnvironmentFilter
 
 public:
     QString project;                   // a ProjectId (all digits) or a ProjectName (ignoring case)
-    QString ownerId;                   // exact OwnerId
+    QString ownerId;                   // exact OwnerId, or the owner's name (Environment::ownerName) ignoring case
     QList<EnvironmentStatus> statuses; // any of these
-    QString keyword;                   // substring of InstanceId or InstanceName, ignoring case
+    QString keyword;                   // in InstanceId, InstanceName, OwnerId or the owner's name, ignoring case
     std::optional<Visibility> visibility;
     std::optional<RoleAssociation::Kind> roleKind;
     std::optional<bool> internet; // reachable from the internet as the API reports it (Exposure), or not

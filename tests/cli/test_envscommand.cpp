@@ -173,6 +173,38 @@ private slots:
         QVERIFY(o.contains(u"ownerId"_s));
     }
 
+    // Owners by name (ListProjectMembers): ownerName in the JSON (added), --owner by name, and the fall-back to the
+    // id with the reason on stderr when the credentials may not list members.
+    void ownerNamesAndTheFallBack()
+    {
+        QVERIFY(m_fx->importSandboxVisibility());
+        const CliRun shown = m_fx->run({u"envs"_s, u"show"_s, u"700101"_s, u"--json"_s});
+        QCOMPARE(shown.code, 0);
+        QCOMPARE(shown.object()[u"ownerName"_s].toString(), u"li.wei"_s);
+        QCOMPARE(shown.object()[u"ownerId"_s].toString(), u"209332215761427301"_s);
+        QVERIFY(shown.err.isEmpty());
+
+        const CliRun byName = m_fx->run({u"envs"_s, u"list"_s, u"--owner"_s, u"Zhang.Min"_s, u"--json"_s});
+        QCOMPARE(byName.code, 0);
+        QVERIFY(!byName.array().isEmpty());
+        for (const QJsonValue& v : byName.array()) {
+            QCOMPARE(v[u"ownerId"_s].toString(), u"209332215761427302"_s);
+            QCOMPARE(v[u"ownerName"_s].toString(), u"zhang.min"_s);
+        }
+        const CliRun table = m_fx->run({u"envs"_s, u"list"_s, u"--owner"_s, u"zhang.min"_s});
+        QCOMPARE(table.code, 0);
+        QVERIFY2(table.out.contains(u"zhang.min"_s), qPrintable(table.out));
+
+        m_fx->sandbox()->engine()->setMemberListingAllowed(false);
+        const CliRun refused = m_fx->run({u"envs"_s, u"list"_s, u"--json"_s});
+        QCOMPARE(refused.code, 0);
+        QCOMPARE(refused.array().size(), 40);
+        for (const QJsonValue& v : refused.array())
+            QVERIFY(v[u"ownerName"_s].isNull());
+        QVERIFY2(refused.err.contains(u"may not list"_s), qPrintable(refused.err));
+        m_fx->sandbox()->engine()->setMemberListingAllowed(true);
+    }
+
     void showTextWarnsAboutPublicWithRole()
     {
         QVERIFY(m_fx->importSandboxVisibility());

@@ -76,6 +76,27 @@ private slots:
         QVERIFY(!f.isEmpty());
     }
 
+    // Owners by name (Environment::ownerName, resolved by OwnerDirectory): --owner and the keyword find them.
+    void ownerByNameAndKeyword()
+    {
+        QList<Environment> list = sample();
+        list[0].ownerName = QStringLiteral("li.wei");
+        list[2].ownerName = QStringLiteral("li.wei");
+        list[1].ownerName = QStringLiteral("zhang.min");
+        EnvironmentFilter f;
+        f.ownerId = QStringLiteral("Li.Wei");
+        QCOMPARE(ids(f.apply(list)), (QStringList{QStringLiteral("699573"), QStringLiteral("700001")}));
+        f.ownerId = QStringLiteral("u2"); // the id still works
+        QCOMPARE(ids(f.apply(list)), QStringList{QStringLiteral("699574")});
+        f.ownerId = QStringLiteral("li"); // a name is matched whole, not as a part
+        QVERIFY(f.apply(list).isEmpty());
+        f = EnvironmentFilter();
+        f.keyword = QStringLiteral("ZHANG");
+        QCOMPARE(ids(f.apply(list)), QStringList{QStringLiteral("699574")});
+        f.keyword = QStringLiteral("u1"); // and the owner's id
+        QCOMPARE(f.apply(list).size(), 2);
+    }
+
     void visibilityComesFromTheStore()
     {
         VisibilityStore store(QStringLiteral("/nonexistent/v.json"));

@@ -28,6 +28,7 @@ const QHash<QString, Placement>& sdkPlacement()
          {{},
           {u"AliyunResourceGroupId"_s, u"AliyunResourceTags"_s, u"DevEnvironmentEnabled"_s, u"DevRoleDisabled"_s,
            u"PaiTaskEnabled"_s, u"Ids"_s, u"Names"_s, u"PageNumber"_s, u"PageSize"_s, u"Status"_s}}},
+        {u"ListProjectMembers"_s, {{}, {u"PageNumber"_s, u"PageSize"_s, u"ProjectId"_s, u"RoleCodes"_s, u"UserIds"_s}}},
         {u"ListServerIdeInstances"_s,
          {{},
           {u"Keyword"_s, u"MaxResults"_s, u"NextToken"_s, u"PageNumber"_s, u"PageSize"_s, u"ProjectId"_s,
@@ -82,6 +83,8 @@ private slots:
         };
         dw.listProjects(
             [&, done = expectOk(u"ListProjects"_s)](const QList<Workspace>&, const ApiError& e) { done(e); });
+        dw.listProjectMembers(10001, [&, done = expectOk(u"ListProjectMembers"_s)](const QList<ProjectMember>&,
+                                                                                   const ApiError& e) { done(e); });
         ServerIdeFilter filter;
         filter.projectId = 10001;
         filter.keyword = u"li"_s;

@@ -45,7 +45,7 @@ private:
         return result;
     }
 
-    std::unique_ptr<CredentialInspector> makeInspector()
+    std::unique_ptr<CredentialInspector> makeInspector(bool withAdminSession = true)
     {
         auto inspector = std::make_unique<CredentialInspector>(&m_sb.clock);
         CredentialSource::Options options;
@@ -58,7 +58,8 @@ private:
         inspector->setWarnBeforeExpirySeconds(10 * 60);
         inspector->setRevealDurationMs(50);
         inspector->clipboard()->setClearDelay(50);
-        inspector->setAdminSession(m_sb.session.get());
+        if (withAdminSession)
+            inspector->setAdminSession(m_sb.session.get());
         return inspector;
     }
 
@@ -298,6 +299,78 @@ private Q_SLOTS:
         QVERIFY(doctor->toPlainText().contains(QStringLiteral("No credential could be fetched")));
         QTRY_VERIFY_WITH_TIMEOUT(doctor->toPlainText().size() > 200, 10000);
         QVERIFY(!text(inspector.get(), QStringLiteral("lastErrorLabel")).isEmpty());
+    }
+
+    // Bug 8: an environment that is not running (chen_jie_lab, Saved). The error shows once, readable (no raw JSON on
+    // screen), the real cause first with specific advice, and a configuration error is not retried forever.
+    void environmentNotRunningShowsTheCauseOnceAndStops()
+    {
+        const QString id = QStringLiteral("700139"); // chen_jie_lab, Saved
+        auto inspector = makeInspector();
+        inspector->setEnvironment(environment(id), m_sb.sandbox->credentialsUri(id));
+        inspector->show();
+        QTRY_COMPARE_WITH_TIMEOUT(inspector->source()->state(), CredentialSource::State::Failed, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!inspector->source()->isFetching(), 10000);
+        inspector->refreshView();
+
+        // The banner: the service's own words first, then what to do.
+        const QString banner = text(inspector.get(), QStringLiteral("inspectorBannerLabel"));
+        const qsizetype cause = banner.indexOf(QStringLiteral("is Saved"));
+        const qsizetype advice = banner.indexOf(QStringLiteral("Start the environment"));
+        QVERIFY2(cause >= 0 && advice > cause, qPrintable(banner));
+        QVERIFY2(banner.indexOf(QStringLiteral("is Saved")) < 200, qPrintable(banner));
+
+        // Once: no other visible text repeats the cause, and nothing on screen is raw JSON.
+        int repeats = 0;
+        for (QLabel* label : inspector->findChildren<QLabel*>()) {
+            if (!label->isVisibleTo(inspector.get()))
+                continue;
+            repeats += int(label->text().count(QStringLiteral("is Saved")));
+            QVERIFY2(!label->text().contains(QStringLiteral("{\"")), qPrintable(label->text()));
+        }
+        for (QPlainTextEdit* edit : inspector->findChildren<QPlainTextEdit*>()) {
+            if (!edit->isVisibleTo(inspector.get()))
+                continue;
+            repeats += int(edit->toPlainText().count(QStringLiteral("is Saved")));
+            QVERIFY2(!edit->toPlainText().contains(QStringLiteral("{\"")), qPrintable(edit->toPlainText()));
+        }
+        QCOMPARE(repeats, 1);
+        // The whole answer stays available on hover.
+        QVERIFY(child<QLabel>(inspector.get(), QStringLiteral("lastErrorLabel"))
+                    ->toolTip()
+                    .contains(QStringLiteral("EnvironmentNotRunning")));
+
+        // Not retried: no next attempt, and time passing asks nothing more.
+        QVERIFY(!inspector->source()->nextAttemptUtc().isValid());
+        QSignalSpy failures(inspector->source(), &CredentialSource::refreshFailed);
+        m_sb.clock.advanceMinute(30);
+        QTest::qWait(200);
+        QCOMPARE(failures.count(), 0);
+        QVERIFY(text(inspector.get(), QStringLiteral("stateLabel")).contains(QStringLiteral("press Refresh")));
+        // Refresh asks again, once.
+        inspector->refreshNow();
+        QTRY_COMPARE_WITH_TIMEOUT(failures.count(), 1, 10000);
+        QVERIFY(!inspector->source()->nextAttemptUtc().isValid());
+    }
+
+    // Bug 8: a DNS failure on Validate is "could not check", not "not valid".
+    void validateWithUnresolvableStsCouldNotCheck()
+    {
+        const QString id = QStringLiteral("700103");
+        auto inspector = makeInspector(false); // its own endpoints (an admin session's would win)
+        Endpoints unreachable(m_sb.sandbox->region());
+        unreachable.setEndpointOverride(QUrl(QStringLiteral("https://sts.roledesk-test.invalid")));
+        inspector->setEndpoints(unreachable);
+        inspector->setEnvironment(environment(id), m_sb.sandbox->credentialsUri(id));
+        QTRY_COMPARE_WITH_TIMEOUT(inspector->source()->state(), CredentialSource::State::Fresh, 10000);
+        remember(*inspector);
+        QSignalSpy validated(inspector.get(), &CredentialInspector::validated);
+        inspector->validate();
+        QVERIFY(validated.wait(30000));
+        QCOMPARE(validated.first().at(0).toBool(), false);
+        const QString result = text(inspector.get(), QStringLiteral("validateResult"));
+        QVERIFY2(result.startsWith(QStringLiteral("Could not check")), qPrintable(result));
+        QVERIFY2(!result.contains(QStringLiteral("Not valid")), qPrintable(result));
     }
 
     void standaloneUriThatDoesNotAnswer()

@@ -12,6 +12,7 @@
 #include "MainWindow.h"
 #include "RoleDialog.h"
 #include "SecretScanner.h"
+#include "UiUtil.h"
 
 #include "api/DataWorksClient.h"
 #include "model/CredentialConfigMapping.h"
@@ -28,9 +29,12 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 #include <QTreeWidget>
+
+#include <cmath>
 
 class TestMainWindow : public QObject
 {
@@ -127,6 +131,94 @@ private Q_SLOTS:
         QVERIFY(workspaces->item(0)->text().contains(QLatin1Char('(')));
     }
 
+    // Owners by name (ListProjectMembers through core's OwnerDirectory): the id on hover, searchable, filterable.
+    void ownersShowByNameWithTheIdOnHover()
+    {
+        QAbstractItemModel* model = m_window->environmentModel();
+        const int row = m_window->environmentModel()->rowOf(QStringLiteral("700101")); // li.wei's
+        QVERIFY(row >= 0);
+        const QModelIndex owner = model->index(row, EnvironmentTableModel::OwnerColumn);
+        QTRY_COMPARE_WITH_TIMEOUT(owner.data().toString(), QStringLiteral("li.wei"), 10000);
+        QVERIFY(owner.data(Qt::ToolTipRole).toString().contains(QStringLiteral("209332215761427301")));
+        QCOMPARE(m_window->environmentModel()->environmentAt(row).ownerName, QStringLiteral("li.wei"));
+
+        // Searchable: the filter box finds an owner's environments by name.
+        auto* edit = child<QLineEdit>(m_window.get(), QStringLiteral("filterEdit"));
+        edit->setText(QStringLiteral("zhang.min"));
+        int expected = 0;
+        for (const Environment& e : m_window->environmentModel()->environments())
+            expected += e.ownerName == QStringLiteral("zhang.min");
+        QVERIFY(expected > 0);
+        QTRY_COMPARE(m_window->filterModel()->rowCount(), expected);
+        edit->clear();
+        QTRY_COMPARE(m_window->filterModel()->rowCount(), model->rowCount());
+
+        // Filterable: the owner list names them; choosing one shows that owner's environments only.
+        auto* owners = child<QComboBox>(m_window.get(), QStringLiteral("ownerFilter"));
+        const int li = owners->findText(QStringLiteral("li.wei"));
+        QVERIFY(li > 0);
+        owners->setCurrentIndex(li);
+        int liCount = 0;
+        for (const Environment& e : m_window->environmentModel()->environments())
+            liCount += e.ownerId == QStringLiteral("209332215761427301");
+        QCOMPARE(m_window->filterModel()->rowCount(), liCount);
+        QTest::mouseClick(child<QPushButton>(m_window.get(), QStringLiteral("clearFiltersButton")), Qt::LeftButton);
+        QCOMPARE(owners->currentIndex(), 0);
+        QCOMPARE(m_window->filterModel()->rowCount(), model->rowCount());
+    }
+
+    // Natural order: "_1004" before "_10004" (QCollator, numeric mode), ascending and descending.
+    void namesSortNaturally()
+    {
+        EnvironmentTableModel model;
+        EnvironmentFilterModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.sort(EnvironmentTableModel::NameColumn, Qt::AscendingOrder);
+        QList<Environment> envs;
+        for (const QString& name : {QStringLiteral("lab_10004"), QStringLiteral("lab_1004"), QStringLiteral("Lab_2"),
+                                    QStringLiteral("lab_100")}) {
+            Environment e;
+            e.instanceId = QString::number(900000 + envs.size());
+            e.instanceName = name;
+            envs << e;
+        }
+        model.appendEnvironments(envs);
+        QStringList order;
+        for (int r = 0; r < proxy.rowCount(); ++r)
+            order << proxy.index(r, EnvironmentTableModel::NameColumn).data().toString();
+        QCOMPARE(order, (QStringList{QStringLiteral("Lab_2"), QStringLiteral("lab_100"), QStringLiteral("lab_1004"),
+                                     QStringLiteral("lab_10004")}));
+        proxy.sort(EnvironmentTableModel::NameColumn, Qt::DescendingOrder);
+        QCOMPARE(proxy.index(0, EnvironmentTableModel::NameColumn).data().toString(), QStringLiteral("lab_10004"));
+    }
+
+    // Status and visibility carry a mark next to their text, drawn for the palette, with 3:1 against its base.
+    void statusAndVisibilityHaveMarksForEveryPalette()
+    {
+        QAbstractItemModel* model = m_window->environmentModel();
+        const QModelIndex status = model->index(0, EnvironmentTableModel::StatusColumn);
+        QVERIFY(!status.data().toString().isEmpty());
+        QVERIFY(!status.data(Qt::DecorationRole).value<QIcon>().isNull());
+        const auto luminance = [](const QColor& c) {
+            const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+            return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+        };
+        const auto contrast = [&](const QColor& a, const QColor& b) {
+            const double la = luminance(a), lb = luminance(b);
+            return (qMax(la, lb) + 0.05) / (qMin(la, lb) + 0.05);
+        };
+        for (const QPalette& palette : {QPalette(QColor(0xef, 0xef, 0xef)), UiUtil::darkPalette()}) {
+            for (EnvironmentStatus s : EnvironmentStatuses::all()) {
+                const QColor c = EnvironmentTableModel::toneColour(EnvironmentTableModel::statusTone(s), palette);
+                QVERIFY2(contrast(c, palette.color(QPalette::Base)) >= 3.0, qPrintable(c.name()));
+                QVERIFY2(contrast(c, palette.color(QPalette::AlternateBase)) >= 3.0, qPrintable(c.name()));
+                QVERIFY(!EnvironmentTableModel::statusIcon(s, palette).isNull());
+            }
+            QVERIFY(!EnvironmentTableModel::visibilityIcon(Visibility::Public, true, palette).isNull());
+            QVERIFY(!EnvironmentTableModel::visibilityIcon(Visibility::Private, false, palette).isNull());
+        }
+    }
+
     void riskBannerCountsPublicEnvironmentsWithARole()
     {
         int expected = 0;
@@ -155,10 +247,14 @@ private Q_SLOTS:
         QVERIFY(expected > 0 && expected < all.size());
         QTRY_COMPARE(m_window->filterModel()->rowCount(), expected);
 
-        auto* status = child<QComboBox>(m_window.get(), QStringLiteral("statusFilter"));
-        status->setCurrentIndex(status->findData(int(EnvironmentStatus::Running)));
+        // Status is multi-choice: Running, then Running or Stopped.
+        child<QAction>(m_window.get(), QStringLiteral("statusAction_Running"))->setChecked(true);
         filter.statuses = {EnvironmentStatus::Running};
         QCOMPARE(m_window->filterModel()->rowCount(), int(filter.apply(all, m_sb->visibility.get()).size()));
+        child<QAction>(m_window.get(), QStringLiteral("statusAction_Stopped"))->setChecked(true);
+        filter.statuses = {EnvironmentStatus::Running, EnvironmentStatus::Stopped};
+        QCOMPARE(m_window->filterModel()->rowCount(), int(filter.apply(all, m_sb->visibility.get()).size()));
+        QVERIFY(child<QPushButton>(m_window.get(), QStringLiteral("statusFilter"))->text().contains(u','));
         auto* vis = child<QComboBox>(m_window.get(), QStringLiteral("visibilityFilter"));
         vis->setCurrentIndex(vis->findData(int(Visibility::Public)));
         filter.visibility = Visibility::Public;
@@ -249,6 +345,37 @@ private Q_SLOTS:
         QCOMPARE(entries.first().outcome, QStringLiteral("applied"));
         QVERIFY2(entries.first().actor.contains(QStringLiteral("roledesk-admin")), qPrintable(entries.first().actor));
         QVERIFY(!entries.first().override);
+    }
+
+    // Feedback: after a change the status bar says what happened and offers Undo, which takes the audit record's
+    // "from" and goes through the same RoleChange (audited again); the changed row stays selected.
+    void undoAfterARoleChangeUsesTheAuditRecord()
+    {
+        const QString id = QStringLiteral("700101"); // li_wei_notebook: private, default role
+        QVERIFY(shown(id).role.isDataWorksDefault());
+        RoleDialog* dialog = openRoleDialog(id);
+        QVERIFY(dialog);
+        click(child<QRadioButton>(dialog, QStringLiteral("roleNone")));
+        QSignalSpy applied(dialog, &RoleDialog::applied);
+        QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("applyButton")), Qt::LeftButton);
+        QVERIFY(applied.wait(10000));
+        QVERIFY(shown(id).role.isNone());
+        QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("li_wei_notebook")),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+        QCOMPARE(m_window->currentEnvironment()->instanceId, id);
+        auto* undo = child<QPushButton>(m_window.get(), QStringLiteral("undoRoleChangeButton"));
+        QVERIFY(undo->isVisible());
+        closeDialogs();
+        QTest::mouseClick(undo, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(shown(id).role.isDataWorksDefault(), 10000);
+        QCOMPARE(m_sb->environment(id).roleKind, SandboxData::RoleKind::Default);
+        const QList<AuditEntry> entries = auditFor(id);
+        QVERIFY(entries.size() >= 2);
+        QCOMPARE(entries.last().fromRole, QStringLiteral("none"));
+        QCOMPARE(entries.last().toRole, QStringLiteral("default"));
+        QCOMPARE(entries.last().outcome, QStringLiteral("applied"));
+        QVERIFY2(entries.last().reason.contains(QStringLiteral("Undo")), qPrintable(entries.last().reason));
+        QCOMPARE(m_window->currentEnvironment()->instanceId, id);
     }
 
     // The dialog drives core's RoleChange: before Apply it shows what the write keeps and drops of the current
