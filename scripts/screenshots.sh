@@ -7,6 +7,10 @@
 #
 #   scripts/screenshots.sh [OUT_DIR]          # default: build/screenshots
 #   scripts/screenshots.sh --readme           # also refreshes the README's set in docs/screenshots/
+#   SHOTS="rules fix" PALETTES=light SCALES=1 LANGS=en scripts/screenshots.sh   # a part of the matrix
+#
+# "rules" (the Rules column, deviations first) and "fix" (Fix deviations after its run) open
+# docs/rules-example.yaml with `roledesk --rules`.
 #
 # Needs xvfb and openbox (scripts/install-deps.sh installs both) and a built build/app/roledesk.
 set -euo pipefail
@@ -44,10 +48,12 @@ wm_pid=$!
 sleep 1
 
 failed=0
-for palette in light dark; do
-  for scale in 1 1.5; do
-    for lang in en zh_CN; do
-      for shot in main role bulk audit inspector; do
+for palette in ${PALETTES:-light dark}; do
+  for scale in ${SCALES:-1 1.5}; do
+    for lang in ${LANGS:-en zh_CN}; do
+      for shot in ${SHOTS:-main role bulk audit inspector rules fix}; do
+        extra=()
+        [[ $shot == rules || $shot == fix ]] && extra=(--rules "$root/docs/rules-example.yaml")
         file="$out/$shot-$palette-${scale/./_}x-$lang.png"
         # A fresh configuration each time: no remembered window state, the language from the environment.
         home="$work/home-$palette-$scale-$lang-$shot"
@@ -56,7 +62,7 @@ for palette in light dark; do
           XDG_RUNTIME_DIR="$home" DISPLAY="$display" QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR="$scale" \
           LANGUAGE="$lang" LC_ALL="$([[ $lang == en ]] && echo C.UTF-8 || echo "$lang.UTF-8")" \
           timeout 60 "$exe" --sandbox --screenshot "$file" --screenshot-of "$shot" --screenshot-palette "$palette" \
-          >"$work/run.log" 2>&1; then
+          "${extra[@]}" >"$work/run.log" 2>&1; then
           echo "FAILED: $file" >&2
           cat "$work/run.log" >&2
           failed=1
@@ -79,5 +85,7 @@ if ((readme)); then
   cp "$out/bulk-light-1x-en.png" "$root/docs/screenshots/bulk.png"
   cp "$out/audit-light-1x-en.png" "$root/docs/screenshots/audit.png"
   cp "$out/role-dark-1_5x-en.png" "$root/docs/screenshots/role-dark-1.5x.png"
+  cp "$out/rules-light-1x-en.png" "$root/docs/screenshots/rules.png"
+  cp "$out/fix-light-1x-en.png" "$root/docs/screenshots/fix-deviations.png"
 fi
 exit $failed

@@ -295,6 +295,9 @@ std::vector<int> EnvironmentFilterModel::buildOrder(int column)
     case EnvironmentTableModel::UpdatedColumn:
         byNumberThenName([this](int row) { return m_source->environmentAt(row).updateTimeMs; });
         break;
+    case EnvironmentTableModel::RulesColumn:
+        byNumberThenName([this](int row) { return qint64(m_source->keysAt(row).rule.state); });
+        break;
     case EnvironmentTableModel::IdColumn: {
         // Instance ids are digit strings: (length, value) compares as lessByKeys() does (length, then text), from
         // one contiguous array instead of strings scattered through memory. Any other id: the general sort.
@@ -375,6 +378,9 @@ bool EnvironmentFilterModel::lessByKeys(int column, int l, int r) const
         return byText(ka.role, kb.role);
     case EnvironmentTableModel::UpdatedColumn:
         return a.updateTimeMs != b.updateTimeMs ? a.updateTimeMs < b.updateTimeMs : byName();
+    case EnvironmentTableModel::RulesColumn:
+        // Deviations first when descending: the state's order is NoRules, Pending, NoMatch, Keep, Change, CannotFix.
+        return ka.rule.state != kb.rule.state ? int(ka.rule.state) < int(kb.rule.state) : byName();
     default:
         return l < r;
     }
@@ -451,10 +457,26 @@ bool EnvironmentFilterModel::acceptsWorkspaceAndRole(const Environment& env) con
     return (!m_projectFilter || m_projectIds.contains(env.projectId)) && (!m_requireRole || env.role.hasRole());
 }
 
+bool EnvironmentFilterModel::acceptsRule(int sourceRow) const
+{
+    if (!m_deviationsOnly)
+        return true;
+    const EnvironmentTableModel::RuleState state = m_source->keysAt(sourceRow).rule.state;
+    return state == EnvironmentTableModel::RuleState::Change || state == EnvironmentTableModel::RuleState::CannotFix;
+}
+
+void EnvironmentFilterModel::setDeviationsOnly(bool only)
+{
+    if (m_deviationsOnly == only)
+        return;
+    m_deviationsOnly = only;
+    refilter(only);
+}
+
 bool EnvironmentFilterModel::acceptsBesidesKeyword(int sourceRow) const
 {
     const Environment& env = m_source->environmentAt(sourceRow);
-    if (!acceptsWorkspaceAndRole(env))
+    if (!acceptsWorkspaceAndRole(env) || !acceptsRule(sourceRow))
         return false;
     return m_filterWithoutKeyword.isEmpty() ||
            m_filterWithoutKeyword.matches(env, m_source->keysAt(sourceRow).visibility);
@@ -471,7 +493,8 @@ bool EnvironmentFilterModel::accepts(int sourceRow) const
     }
     // The same predicate as the CLI's list options.
     const Environment& env = m_source->environmentAt(sourceRow);
-    return acceptsWorkspaceAndRole(env) && m_filter.matches(env, m_source->keysAt(sourceRow).visibility);
+    return acceptsWorkspaceAndRole(env) && acceptsRule(sourceRow) &&
+           m_filter.matches(env, m_source->keysAt(sourceRow).visibility);
 }
 
 QByteArrayView EnvironmentFilterModel::textOf(int sourceRow) const
@@ -538,7 +561,8 @@ std::vector<int> EnvironmentFilterModel::matchingRows(bool narrowing)
                 break;
             from = m_textStart[i + 1]; // the next row
         }
-        const bool besides = m_projectFilter || m_requireRole || !m_filterWithoutKeyword.isEmpty();
+        const bool besides =
+            m_projectFilter || m_requireRole || m_deviationsOnly || !m_filterWithoutKeyword.isEmpty();
         rows.reserve(m_order.size());
         for (const int row : m_order) {
             if (m_textAt[size_t(row)] < 0 ? accepts(row) : hit[size_t(row)] && (!besides || acceptsBesidesKeyword(row)))

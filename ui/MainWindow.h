@@ -13,6 +13,7 @@ class EnvironmentFilterModel;
 class EnvironmentTableModel;
 class KeychainStore;
 class QAction;
+class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QFrame;
@@ -24,6 +25,7 @@ class QProgressBar;
 class QPushButton;
 class QTableView;
 class QTimer;
+class RulesController;
 class ServerIdeListing;
 class Session;
 
@@ -60,6 +62,11 @@ public:
     // Says in the status bar what a role change did ("Role of X changed to none").
     void reportRoleChange(const Environment& before, const Environment& after);
 
+    // Opens (and watches) a rules file: the Rules column and the rules banner show what it says. False when the file
+    // has errors (the banner shows them with file:line:column). Not remembered: openRules() is (the menu).
+    bool openRulesFile(const QString& path);
+    RulesController* rulesController() const { return m_rules; }
+
 public Q_SLOTS:
     void reload();
     void cancelLoading();
@@ -73,6 +80,11 @@ public Q_SLOTS:
     void connectSelectedProfile();
     void showAbout();
     void showShortcuts();
+    // File > Open rules file...: asks for the file, opens it, and remembers it in the settings.
+    void openRules();
+    void closeRules();
+    // Runs the rules plan of the deviating environments through the bulk dialog (RuleApplier: RoleChange's guards).
+    void fixDeviations();
 
 Q_SIGNALS:
     void loadFinished();
@@ -106,6 +118,7 @@ private:
     void showTableMenu(const QPoint& pos);
     Visibility visibilityOf(const QString& instanceId) const;
     void environmentChanged(const Environment& environment);
+    void updateRulesBanner();
 
     Session* m_session;
     AppSettings m_settings;
@@ -113,6 +126,7 @@ private:
     EnvironmentTableModel* m_model;
     EnvironmentFilterModel* m_proxy;
     QPointer<ServerIdeListing> m_listing;
+    RulesController* m_rules = nullptr;
     QHash<qint64, int> m_countByProject;
     QHash<qint64, QListWidgetItem*> m_workspaceItems;
     int m_riskyCount = 0;
@@ -130,6 +144,10 @@ private:
     QPushButton* m_showRisky = nullptr;
     QFrame* m_errorBanner = nullptr;
     QLabel* m_errorLabel = nullptr;
+    QFrame* m_rulesBanner = nullptr;
+    QLabel* m_rulesLabel = nullptr;
+    QCheckBox* m_rulesDeviationsOnly = nullptr;
+    QPushButton* m_fixButton = nullptr;
     QLineEdit* m_filterEdit = nullptr;
     QComboBox* m_statusFilter = nullptr;
     QComboBox* m_visibilityFilter = nullptr;
@@ -148,6 +166,7 @@ private:
     QWidget* m_details = nullptr;
     QLabel* m_detailsTitle = nullptr;
     QHash<QString, QLabel*> m_detailLabels;
+    QFormLayout* m_detailsForm = nullptr;
     QComboBox* m_detailsVisibility = nullptr;
     QLabel* m_visibilityRecord = nullptr;
     QPushButton* m_changeRoleButton = nullptr;
@@ -161,6 +180,8 @@ private:
     QAction* m_actionChangeRole = nullptr;
     QAction* m_actionBulk = nullptr;
     QAction* m_actionInspect = nullptr;
+    QAction* m_actionCloseRules = nullptr;
+    QAction* m_actionFixDeviations = nullptr;
     bool m_updatingWorkspaces = false;
     bool m_rememberState = false;
     bool m_fitted = false;
