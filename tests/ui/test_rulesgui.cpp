@@ -128,6 +128,9 @@ private Q_SLOTS:
     {
         QVERIFY2(m_log->findAny(m_sb.secrets()).isEmpty(), "a secret reached the log");
         m_window.reset();
+        m_sb.session.reset();
+        m_sb.sandbox->stop();
+        m_log.reset();
     }
 
     void columnHiddenWithoutRules()
