@@ -44,6 +44,8 @@ QString resultText(BulkRoleDialog::ItemResult result)
         return BulkRoleDialog::tr("conflict");
     case BulkRoleDialog::ItemResult::Failed:
         return BulkRoleDialog::tr("API error");
+    case BulkRoleDialog::ItemResult::CannotFix:
+        return BulkRoleDialog::tr("cannot fix");
     case BulkRoleDialog::ItemResult::Cancelled:
         return BulkRoleDialog::tr("cancelled");
     }
@@ -206,21 +208,27 @@ BulkRoleDialog::BulkRoleDialog(Session* session, const RuleSet& rules, const Rul
         if (i < changes && entry.publicOverride)
             item->setText(5, tr("public override: %1").arg(entry.overrideReason));
     }
+    // One line per environment: the whole texts are in the tool tips.
+    m_resultsView->setWordWrap(false);
+    m_resultsView->setTextElideMode(Qt::ElideMiddle);
     m_resultsView->header()->resizeSection(0, 170);
-    m_resultsView->header()->resizeSection(1, 80);
+    m_resultsView->header()->resizeSection(1, 70);
     m_resultsView->header()->resizeSection(2, 150);
-    m_resultsView->header()->resizeSection(3, 220);
-    m_resultsView->header()->resizeSection(4, 110);
+    m_resultsView->header()->resizeSection(3, 360);
+    m_resultsView->header()->resizeSection(4, 100);
     buildButtons(layout);
     m_start->setText(tr("&Apply %n change(s)", nullptr, changes));
     m_start->setEnabled(changes > 0);
     // What cannot be fixed is known before the run: shown at once.
-    for (int i = changes; i < rows.size(); ++i)
-        record(i, ItemResult::Refused, tr("cannot fix: %1").arg(rows.at(i)->reasons.join(QLatin1Char(' '))));
+    for (int i = changes; i < rows.size(); ++i) {
+        // The first reason restates the deviation (the Change column shows it); the others say why not.
+        const QStringList& reasons = rows.at(i)->reasons;
+        record(i, ItemResult::CannotFix, (reasons.size() > 1 ? reasons.mid(1) : reasons).join(QLatin1Char(' ')));
+    }
     m_summary->setText(changes > 0 ? tr("Ready: %n change(s) to apply.", nullptr, changes)
                                    : tr("Nothing the rules file can change."));
     m_planEnvironments = std::move(environments);
-    resize(1000, 600);
+    resize(1120, 600);
 }
 
 void BulkRoleDialog::buildProgressAndResults(QVBoxLayout* layout, const QStringList& headers)
@@ -479,6 +487,7 @@ void BulkRoleDialog::record(int index, ItemResult result, const QString& detail)
         break;
     case ItemResult::Refused:
     case ItemResult::Conflict:
+    case ItemResult::CannotFix:
         colour = QColor(0x8a, 0x5a, 0x00);
         break;
     case ItemResult::Failed:
@@ -500,16 +509,20 @@ void BulkRoleDialog::finish()
 {
     m_running = false;
     m_cancel->setEnabled(false);
-    int counts[7] = {};
+    int counts[8] = {};
     for (ItemResult r : std::as_const(m_results))
         ++counts[int(r)];
-    m_summary->setText(tr("Done: %1 changed, %2 unchanged, %3 refused by policy, %4 conflicts, %5 API errors, %6 "
-                          "cancelled.")
-                           .arg(counts[int(ItemResult::Changed)])
-                           .arg(counts[int(ItemResult::Unchanged)])
-                           .arg(counts[int(ItemResult::Refused)])
-                           .arg(counts[int(ItemResult::Conflict)])
-                           .arg(counts[int(ItemResult::Failed)])
-                           .arg(counts[int(ItemResult::Cancelled)]));
+    QString text = tr("Done: %1 changed, %2 unchanged, %3 refused by policy, %4 conflicts, %5 API errors, %6 "
+                      "cancelled.")
+                       .arg(counts[int(ItemResult::Changed)])
+                       .arg(counts[int(ItemResult::Unchanged)])
+                       .arg(counts[int(ItemResult::Refused)])
+                       .arg(counts[int(ItemResult::Conflict)])
+                       .arg(counts[int(ItemResult::Failed)])
+                       .arg(counts[int(ItemResult::Cancelled)]);
+    if (m_planMode)
+        text += QLatin1Char(' ') + tr("%n cannot be fixed by the rules file.", nullptr,
+                                      counts[int(ItemResult::CannotFix)]);
+    m_summary->setText(text);
     Q_EMIT runFinished();
 }

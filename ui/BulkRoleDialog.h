@@ -45,7 +45,8 @@ public:
         Refused,
         Conflict,
         Failed,
-        Cancelled
+        Cancelled,
+        CannotFix // Fix deviations: the plan says it cannot be changed (not attempted)
     };
     Q_ENUM(ItemResult)
 

@@ -490,6 +490,9 @@ QString EnvironmentTableModel::ruleToolTip(int row) const
         lines << tr("Cannot be fixed by the rules file:");
         break;
     }
-    lines << entry.reasons;
+    // With a rule, the first reason restates what the lines above say (it has X, the rule requires Y); a reason that
+    // stands alone (the rule names no single role) is kept.
+    const bool restated = entry.ruleIndex >= 0 && (entry.action == RulePlan::Action::Keep || entry.reasons.size() > 1);
+    lines << (restated ? entry.reasons.mid(1) : entry.reasons);
     return lines.join(QLatin1Char('\n'));
 }

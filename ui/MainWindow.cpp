@@ -1392,7 +1392,14 @@ void MainWindow::showEvent(QShowEvent* event)
 bool MainWindow::openRulesFile(const QString& path)
 {
     const bool ok = m_rules->open(path);
-    m_table->horizontalHeader()->setSectionHidden(EnvironmentTableModel::RulesColumn, false);
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setSectionHidden(EnvironmentTableModel::RulesColumn, false);
+    // The column is last in the model (saved header states stay valid); shown next to the RAM role unless the user
+    // has placed it elsewhere.
+    const int rulesAt = header->visualIndex(EnvironmentTableModel::RulesColumn);
+    const int roleAt = header->visualIndex(EnvironmentTableModel::RoleColumn);
+    if (rulesAt == header->count() - 1 && roleAt >= 0 && rulesAt != roleAt + 1)
+        header->moveSection(rulesAt, roleAt + 1);
     updateRulesBanner();
     return ok;
 }
