@@ -7,6 +7,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QFileInfo>
 #include <QGuiApplication>
 
 EnvironmentTableModel::EnvironmentTableModel(QObject* parent)
@@ -476,7 +477,12 @@ QString EnvironmentTableModel::ruleToolTip(int row) const
     QStringList lines;
     if (entry.ruleIndex >= 0) {
         const RoleRule& rule = m_rules->rules.at(entry.ruleIndex);
-        lines << tr("Rule %1 \"%2\" (%3)").arg(entry.ruleIndex + 1).arg(rule.name, rule.where.toString());
+        // The file's name with line and column (the rules banner's tool tip has the whole path).
+        const QString where = QStringLiteral("%1:%2:%3")
+                                  .arg(QFileInfo(rule.where.file).fileName())
+                                  .arg(rule.where.line)
+                                  .arg(rule.where.column);
+        lines << tr("Rule %1 \"%2\" (%3)").arg(entry.ruleIndex + 1).arg(rule.name, where);
         lines << tr("Current role: %1").arg(env.role.displayText());
         lines << tr("Required: %1").arg(rule.require.displayText());
     }

@@ -1394,12 +1394,12 @@ bool MainWindow::openRulesFile(const QString& path)
     const bool ok = m_rules->open(path);
     QHeaderView* header = m_table->horizontalHeader();
     header->setSectionHidden(EnvironmentTableModel::RulesColumn, false);
-    // The column is last in the model (saved header states stay valid); shown next to the RAM role unless the user
-    // has placed it elsewhere.
+    // The column is last in the model (saved header states stay valid); shown right after the name, where it is in
+    // view on any screen, unless the user has placed it elsewhere.
     const int rulesAt = header->visualIndex(EnvironmentTableModel::RulesColumn);
-    const int roleAt = header->visualIndex(EnvironmentTableModel::RoleColumn);
-    if (rulesAt == header->count() - 1 && roleAt >= 0 && rulesAt != roleAt + 1)
-        header->moveSection(rulesAt, roleAt + 1);
+    const int nameAt = header->visualIndex(EnvironmentTableModel::NameColumn);
+    if (rulesAt == header->count() - 1 && nameAt >= 0 && rulesAt != nameAt + 1)
+        header->moveSection(rulesAt, nameAt + 1);
     updateRulesBanner();
     return ok;
 }

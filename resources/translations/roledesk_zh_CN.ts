@@ -34,7 +34,7 @@
         <translation>没有可用于签名请求的凭证。请配置 AccessKey、配置文件或其他凭证来源，或刷新当前凭证。</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+192"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -180,7 +180,7 @@
 <context>
     <name>ApiReply</name>
     <message>
-        <location filename="../../core/api/ApiClient.cpp" line="-398"/>
+        <location filename="../../core/api/ApiClient.cpp" line="-402"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -571,7 +571,7 @@
 <context>
     <name>BulkRoleDialog</name>
     <message>
-        <location filename="../../ui/BulkRoleDialog.cpp" line="+33"/>
+        <location filename="../../ui/BulkRoleDialog.cpp" line="+36"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
@@ -599,6 +599,11 @@
         <location line="+2"/>
         <source>API error</source>
         <translation>API 错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot fix</source>
+        <translation>无法修复</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -682,7 +687,7 @@
         <translation>移除它们的角色符合该建议：它们会和其他环境一样被修改。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+115"/>
         <source>Bulk change progress</source>
         <translation>批量修改进度</translation>
     </message>
@@ -697,27 +702,103 @@
         <translation>各环境的结果</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-112"/>
+        <location line="+57"/>
         <source>Environment</source>
         <translation>环境</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-57"/>
+        <location line="+57"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-57"/>
+        <location line="+57"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-57"/>
+        <location line="+57"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-16"/>
+        <source>Fix deviations from %1</source>
+        <translation>修复与 %1 的偏差</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What Fix deviations does</source>
+        <translation>“修复偏差”会做什么</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The rules file %1 asks for another role for %n environment(s).</source>
+        <translation>
+            <numerusform>规则文件 %1 要求 %n 个环境使用另一个角色。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 can be changed; %2 cannot (listed with the reason).</source>
+        <translation>%1 个可以更改；%2 个无法更改（已列出原因）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each change is made like a single one: the environment is read again and the rules are evaluated on that fresh copy (a change since the listing is a conflict and is not overwritten), a public environment gets a role only from a rule that names it and gives a reason, and the audit log records the rule as the reason.</source>
+        <translation>每项更改都与单个更改相同：重新读取环境，并基于最新读取的内容重新评估规则（列出之后发生的更改视为冲突，不会被覆盖）；公开环境只有在规则点名该环境并给出理由时才会获得角色；审计日志以规则作为原因记录。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rule %1 (%2)</source>
+        <translation>规则 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>%1 -&gt; %2</source>
+        <translation>%1 -&gt; %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>public override: %1</source>
+        <translation>公开环境例外：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>&amp;Apply %n change(s)</source>
+        <translation>
+            <numerusform>应用 %n 项更改(&amp;A)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Ready: %n change(s) to apply.</source>
+        <translation>
+            <numerusform>就绪：%n 项更改待应用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing the rules file can change.</source>
+        <translation>规则文件没有可以更改的内容。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
@@ -742,22 +823,48 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Checking the role&apos;s trust policy (RAM GetRole)...</source>
         <translation>正在检查角色的信任策略（RAM GetRole）...</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
+        <source>The service throttled the change of %1; trying again in %2 s...</source>
+        <translation>服务对 %1 的更改进行了限流；%2 秒后重试...</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>public override</source>
+        <translation>公开环境例外</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>(throttled %n time(s), tried again)</source>
+        <translation>
+            <numerusform>（被限流 %n 次，已重试）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Cancelling after the current environment...</source>
         <translation>当前环境处理完成后取消...</translation>
     </message>
+    <message numerus="yes">
+        <location line="+149"/>
+        <source>%n cannot be fixed by the rules file.</source>
+        <translation>
+            <numerusform>%n 个无法由规则文件修复。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+7"/>
+        <location line="-161"/>
+        <location line="+19"/>
         <source>not attempted</source>
         <translation>未尝试</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-57"/>
+        <location line="+67"/>
         <source>Changing %1 (%2 of %3)...</source>
         <translation>正在修改 %1（第 %2 个，共 %3 个）...</translation>
     </message>
@@ -767,7 +874,7 @@
         <translation>加载后已被他人修改（当前角色为“%1”）；未覆盖</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Done: %1 changed, %2 unchanged, %3 refused by policy, %4 conflicts, %5 API errors, %6 cancelled.</source>
         <translation>完成：已修改 %1 个，未变化 %2 个，被策略拒绝 %3 个，冲突 %4 个，API 错误 %5 个，已取消 %6 个。</translation>
     </message>
@@ -830,12 +937,12 @@
     <message>
         <location line="+8"/>
         <source>Options: --help, --version. `roledesk-cli &lt;command&gt; --help` shows a command&apos;s options.
-Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by policy.</source>
-        <translation>选项：--help、--version。`roledesk-cli &lt;命令&gt; --help` 显示某个命令的选项。
-退出码：0 成功，1 失败，2 用法错误，3 凭证不可用，4 被策略拒绝。</translation>
+Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by policy, 5 changes pending (only `plan --exit-code`).</source>
+        <translation>选项：--help、--version。`roledesk-cli &lt;command&gt; --help` 显示命令的选项。
+退出码：0 成功，1 失败，2 用法错误，3 凭证不可用，4 被策略拒绝，5 有待应用的更改（仅 `plan --exit-code`）。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Global options (before or after the command, where it takes them): --endpoint URL, --region ID,
 --profile NAME, --json, --sandbox (an in-process sandbox for one command), --ca-bundle PATH (extra CAs for HTTPS; default $SSL_CERT_FILE).
 The contract: docs/CLI.md.</source>
@@ -2383,7 +2490,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>DemoShots</name>
     <message>
-        <location filename="../../ui/DemoShots.cpp" line="+60"/>
+        <location filename="../../ui/DemoShots.cpp" line="+62"/>
         <source>SQL workshop on Friday reads the course tables</source>
         <translation>周五的 SQL 培训会读取课程表</translation>
     </message>
@@ -2548,7 +2655,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvironmentTableModel</name>
     <message>
-        <location filename="../../ui/EnvironmentTableModel.cpp" line="+48"/>
+        <location filename="../../ui/EnvironmentTableModel.cpp" line="+50"/>
         <source>Custom: %1</source>
         <translation>自定义：%1</translation>
     </message>
@@ -2559,6 +2666,11 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>What the open rules file requires of each environment: OK, a deviation the plan would change, or one it cannot fix (hover a row for why).</source>
+        <translation>已打开的规则文件对每个环境的要求：符合、计划会更改的偏差，或无法修复的偏差（将鼠标悬停在行上查看原因）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Public or private in the workspace, as recorded by admins in RoleDesk: the DataWorks API does not expose it.</source>
         <translation>在工作空间中公开或私有，由管理员在 RoleDesk 中记录：DataWorks API 不提供此信息。</translation>
     </message>
@@ -2603,6 +2715,66 @@ Checking where credentials can come from on this machine...</source>
         <location line="+2"/>
         <source>Updated</source>
         <translation>更新时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location line="+365"/>
+        <source>evaluating...</source>
+        <translation>评估中...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no rule</source>
+        <translation>无匹配规则</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OK: %1</source>
+        <translation>符合：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deviates: %1</source>
+        <translation>偏差：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot fix: %1</source>
+        <translation>无法修复：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The rules are being evaluated for this environment.</source>
+        <translation>正在为此环境评估规则。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rule %1 &quot;%2&quot; (%3)</source>
+        <translation>规则 %1“%2”（%3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current role: %1</source>
+        <translation>当前角色：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required: %1</source>
+        <translation>要求：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fix deviations would change it to: %1</source>
+        <translation>“修复偏差”会将其更改为：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot be fixed by the rules file:</source>
+        <translation>无法由规则文件修复：</translation>
     </message>
 </context>
 <context>
@@ -3088,12 +3260,12 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+81"/>
+        <location filename="../../ui/MainWindow.cpp" line="+85"/>
         <source>RoleDesk</source>
         <translation>RoleDesk</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
@@ -3119,12 +3291,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+296"/>
+        <location line="+325"/>
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-318"/>
         <source> Endpoint: </source>
         <translation> 接入地址： </translation>
     </message>
@@ -3190,6 +3362,36 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>Rules file</source>
+        <translation>规则文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rules file state</source>
+        <translation>规则文件状态</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only deviations</source>
+        <translation>仅显示偏差</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show only the environments that deviate from the rules</source>
+        <translation>只显示与规则有偏差的环境</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fix deviations...</source>
+        <translation>修复偏差...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix the deviations from the rules</source>
+        <translation>修复与规则的偏差</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Filter environments</source>
         <translation>筛选环境</translation>
     </message>
@@ -3244,12 +3446,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>清除所有筛选条件</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Environments</source>
         <translation>环境</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>No results</source>
         <translation>没有结果</translation>
     </message>
@@ -3290,12 +3492,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+644"/>
+        <location line="+662"/>
         <source>No environment selected</source>
         <translation>未选择环境</translation>
     </message>
     <message>
-        <location line="-643"/>
+        <location line="-661"/>
         <source>Selected environment</source>
         <translation>选中的环境</translation>
     </message>
@@ -3326,6 +3528,11 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Visibility, recorded by admins</source>
         <translation>可见性（由管理员记录）</translation>
     </message>
@@ -3438,6 +3645,16 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>Open &amp;rules file...</source>
+        <translation>打开规则文件(&amp;R)...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Close rules file</source>
+        <translation>关闭规则文件(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Settings...</source>
         <translation>设置(&amp;S)...</translation>
     </message>
@@ -3495,6 +3712,11 @@ Checking where credentials can come from on this machine...</source>
         <location line="+5"/>
         <source>&amp;Inspect credentials...</source>
         <translation>检查凭证(&amp;I)...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Fix deviations from the rules...</source>
+        <translation>修复与规则的偏差(&amp;F)...</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3622,7 +3844,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1 没有提供可用凭证：%2 请选择其他配置或修复此配置，然后点击“连接”（或按 F5）。</translation>
     </message>
     <message>
-        <location line="+288"/>
+        <location line="+295"/>
         <source>Session policy:
 %1</source>
         <translation>会话策略：
@@ -3661,7 +3883,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>记录为%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Recorded %n environment(s) as %1 (audit log: Ctrl+L).</source>
         <translation>
             <numerusform>已将 %n 个环境记录为%1（审计日志：Ctrl+L）。</numerusform>
@@ -3678,7 +3900,55 @@ Checking where credentials can come from on this machine...</source>
         <translation>已从 %2 导入 %1 条可见性记录（%3 条有变化）。</translation>
     </message>
     <message>
-        <location line="-430"/>
+        <location line="+203"/>
+        <source>Open rules file</source>
+        <translation>打开规则文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rules files (*.yaml *.yml);;All files (*)</source>
+        <translation>规则文件 (*.yaml *.yml);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>The rules file %1 has %n error(s). The Rules column is empty until they are fixed; the file is watched, so saving it again is enough.</source>
+        <translation>
+            <numerusform>规则文件 %1 有 %n 个错误。在修正之前“规则”列为空；该文件受到监视，修正后再次保存即可。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Rules: %1 (%n rule(s), first match wins).</source>
+        <translation>
+            <numerusform>规则：%1（%n 条规则，按首个匹配生效）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Evaluating...</source>
+        <translation>评估中...</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Every one of the %n environment(s) follows the rules.</source>
+        <translation>
+            <numerusform>全部 %n 个环境都符合规则。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n environment(s) deviate: %1 can be fixed, %2 cannot (hover the Rules column for why).</source>
+        <translation>
+            <numerusform>%n 个环境有偏差：%1 个可以修复，%2 个无法修复（将鼠标悬停在“规则”列上查看原因）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No environment deviates from the rules.</source>
+        <translation>没有环境与规则有偏差。</translation>
+    </message>
+    <message>
+        <location line="-732"/>
         <source>Could not list the workspaces: %1</source>
         <translation>无法列出工作空间：%1</translation>
     </message>
@@ -3698,12 +3968,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1（ID %2，所有者 %3）</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>(loading cancelled)</source>
         <translation>（已取消加载）</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Loading the environments stopped: %1</source>
         <translation>环境加载已停止：%1</translation>
     </message>
@@ -3748,7 +4018,7 @@ Checking where credentials can come from on this machine...</source>
         </translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <location line="+1"/>
         <source>unknown</source>
         <translation>未知</translation>
@@ -3769,7 +4039,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>本次会话中修改了可见性记录，但无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Import visibility records</source>
         <translation>导入可见性记录</translation>
     </message>
@@ -3791,7 +4061,7 @@ Checking where credentials can come from on this machine...</source>
 %2</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Role of %1 changed to %2 (it was %3). The audit log (Ctrl+L) has the record.</source>
         <translation>%1 的角色已改为%2（原为%3）。审计日志（Ctrl+L）中有记录。</translation>
     </message>
@@ -6055,7 +6325,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>与 --inspect 一起使用：凭证文件。</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+4"/>
+        <source>Open this rules file (YAML, see docs/RULES.md): the Rules column shows which environments deviate. Without it, the rules file opened last.</source>
+        <translation>打开此规则文件（YAML，见 docs/RULES.md）：“规则”列显示哪些环境有偏差。不指定时，打开上次打开的规则文件。</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>CA bundle</source>
         <translation>CA 证书包</translation>
     </message>
