@@ -667,6 +667,18 @@ void EnvironmentFilterModel::onDataChanged(const QModelIndex& topLeft, const QMo
         return;
     const int first = topLeft.row();
     const int last = bottomRight.row();
+    if (topLeft.column() == EnvironmentTableModel::RulesColumn &&
+        bottomRight.column() == EnvironmentTableModel::RulesColumn && m_sortColumn != EnvironmentTableModel::RulesColumn &&
+        !m_deviationsOnly) {
+        // Only the rules marks changed (a whole evaluation's worth at once) and neither the order nor the filter looks
+        // at them: nothing moves. Only that column's cached order is stale.
+        if (size_t(EnvironmentTableModel::RulesColumn) < m_ascending.size())
+            m_ascending[size_t(EnvironmentTableModel::RulesColumn)].clear();
+        if (!m_rows.empty())
+            Q_EMIT dataChanged(index(0, EnvironmentTableModel::RulesColumn),
+                               index(int(m_rows.size()) - 1, EnvironmentTableModel::RulesColumn), roles);
+        return;
+    }
     const auto changed = [first, last](int row) { return row >= first && row <= last; };
     // Keys may have changed (a role, a visibility, a name): every column's order may be stale, and so may the place
     // of the changed rows in the current one.

@@ -361,16 +361,39 @@ void EnvironmentTableModel::setRules(std::shared_ptr<const RuleSet> rules, QHash
 
 EnvironmentTableModel::RuleSnapshot EnvironmentTableModel::ruleSnapshot()
 {
-    // Copies of implicitly shared values: reference counts, not texts (about 20 ms for 100,000 rows; the
-    // evaluation itself runs on a worker thread).
+    RuleSnapshot snapshot = beginRuleSnapshot();
+    bool stale = false;
+    continueRuleSnapshot(snapshot, int(snapshot.rows), &stale);
+    return snapshot;
+}
+
+EnvironmentTableModel::RuleSnapshot EnvironmentTableModel::beginRuleSnapshot()
+{
     RuleSnapshot snapshot;
     snapshot.generation = m_ruleGeneration;
-    snapshot.environments = m_rows;
-    snapshot.visibility.reserve(m_keys.size());
-    for (const RowKeys& keys : m_keys)
-        snapshot.visibility.push_back(keys.visibility);
+    snapshot.rows = m_rows.size();
+    snapshot.environments.reserve(snapshot.rows);
+    snapshot.visibility.reserve(snapshot.rows);
+    // From here on, a row evaluated on its own keeps its mark over the snapshot's (whose copy may be older).
     m_evaluatedSinceSnapshot.clear();
     return snapshot;
+}
+
+bool EnvironmentTableModel::continueRuleSnapshot(RuleSnapshot& snapshot, int count, bool* stale)
+{
+    // Copies of implicitly shared values: reference counts, not texts. Rows are only ever appended or replaced in
+    // place, so the first `rows` rows are still the snapshot's rows unless the generation moved (clear(), other rules,
+    // other visibility records).
+    *stale = snapshot.generation != m_ruleGeneration || snapshot.rows > m_rows.size();
+    if (*stale)
+        return false;
+    const size_t from = snapshot.environments.size();
+    const size_t to = qMin(snapshot.rows, from + size_t(qMax(0, count)));
+    for (size_t i = from; i < to; ++i) {
+        snapshot.environments.push_back(m_rows[i]);
+        snapshot.visibility.push_back(m_keys[i].visibility);
+    }
+    return snapshot.environments.size() == snapshot.rows;
 }
 
 bool EnvironmentTableModel::applyRuleMarks(quint64 generation, const std::vector<RuleMark>& marks)

@@ -120,8 +120,13 @@ public:
         quint64 generation = 0;
         std::vector<Environment> environments;
         std::vector<Visibility> visibility;
+        size_t rows = 0; // the rows at the beginning: the snapshot is complete when it holds them all
     };
     RuleSnapshot ruleSnapshot();
+    // The same in steps, so the GUI thread never copies 100,000 rows at once: begin, then copy `count` more rows per
+    // call until it returns true (done). False with *stale set when the rows changed meanwhile (start again).
+    RuleSnapshot beginRuleSnapshot();
+    bool continueRuleSnapshot(RuleSnapshot& snapshot, int count, bool* stale);
     // The marks of a snapshot's rows (in its order); ignored when the generation is no longer current. Rows
     // evaluated on their own since the snapshot keep their newer mark.
     bool applyRuleMarks(quint64 generation, const std::vector<RuleMark>& marks);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "EnvironmentTableModel.h"
+
 #include "model/TrustPolicy.h"
 #include "rules/RoleRules.h"
 #include "rules/RulesFile.h"
@@ -86,6 +88,8 @@ private:
     void watch();
     void readTrustPolicies();
     void startEvaluation();
+    void copyNextRows();
+    void runWorker();
     void onEvaluationDone();
 
     Session* m_session;
@@ -106,6 +110,8 @@ private:
     bool m_wanted = false; // an evaluation is due once nothing holds it
     struct Outcome;
     QFutureWatcher<std::shared_ptr<Outcome>>* m_running = nullptr;
+    // The rows being copied for the next evaluation, a slice per event-loop turn (null: not copying).
+    std::shared_ptr<EnvironmentTableModel::RuleSnapshot> m_copy;
     int m_change = 0;
     int m_cannotFix = 0;
     int m_evaluated = 0;
