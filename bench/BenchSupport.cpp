@@ -1,8 +1,12 @@
 #include "BenchSupport.h"
 
+#include "api/ApiClient.h"
+#include "api/DataWorksClient.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -271,6 +275,38 @@ QJsonObject runNode(const QString& script, const QStringList& arguments, QString
         return {};
     }
     return result;
+}
+
+std::unique_ptr<ApiClient> sandboxApi(const QJsonObject& info)
+{
+    Endpoints endpoints(info.value(QStringLiteral("region")).toString());
+    endpoints.setEndpointOverride(QUrl(info.value(QStringLiteral("endpoint")).toString()));
+    const Credential admin(info.value(QStringLiteral("accessKeyId")).toString(),
+                           info.value(QStringLiteral("accessKeySecret")).toString(), {}, {},
+                           QStringLiteral("sandbox admin"));
+    return std::make_unique<ApiClient>(endpoints, [admin] { return admin; });
+}
+
+QList<Environment> listAll(ApiClient* api, QString* error)
+{
+    DataWorksClient dataWorks(api);
+    ServerIdeListing::Options options;
+    options.pageSize = 100;
+    ServerIdeListing* listing = dataWorks.listServerIdeInstances({}, options);
+    QEventLoop loop;
+    QObject::connect(listing, &ServerIdeListing::finished, &loop, &QEventLoop::quit);
+    QObject::connect(listing, &ServerIdeListing::failed, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (listing->error().isError()) {
+        *error = QStringLiteral("listing failed: ") + listing->error().toString();
+        return {};
+    }
+    return listing->environments();
+}
+
+double msSince(const QElapsedTimer& t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
 }
 
 } // namespace Bench

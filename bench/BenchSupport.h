@@ -8,8 +8,13 @@
 
 #include <memory>
 
+class ApiClient;
+class QElapsedTimer;
+struct Environment;
+
 // Shared by the bench_* executables: statistics, the one-table output, child processes (the sandbox
-// server, node scripts) and facts about the machine. Benchmarks are run on purpose, never by CTest.
+// server, node scripts), a client of the sandbox server and facts about the machine. Benchmarks are run on
+// purpose, never by CTest.
 namespace Bench {
 
 double median(QList<double> values);
@@ -71,6 +76,15 @@ private:
     QJsonObject m_info;
     QString m_stderrPath;
 };
+
+// An ApiClient signed with the sandbox server's admin key, at its endpoint and region (info(): the JSON line
+// bench_sandbox_server prints when it listens).
+std::unique_ptr<ApiClient> sandboxApi(const QJsonObject& serverInfo);
+// Every environment, listed as `envs list` and the GUI do (DataWorksClient, pages of 100); empty and *error set
+// when the listing fails.
+QList<Environment> listAll(ApiClient* api, QString* error);
+// Milliseconds since t started, with the nanosecond timer's resolution.
+double msSince(const QElapsedTimer& t);
 
 // Runs `node <script> args...` with NODE_PATH on the pinned packages; returns its last stdout line parsed as
 // JSON (empty object and *error set on failure).

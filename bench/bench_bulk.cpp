@@ -27,30 +27,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Connection
-{
-    QUrl endpoint;
-    QString region;
-    Credential admin;
-};
-
-QList<Environment> listAll(ApiClient* api, QString* error)
-{
-    DataWorksClient dataWorks(api);
-    ServerIdeListing::Options options;
-    options.pageSize = 100;
-    ServerIdeListing* listing = dataWorks.listServerIdeInstances({}, options);
-    QEventLoop loop;
-    QObject::connect(listing, &ServerIdeListing::finished, &loop, &QEventLoop::quit);
-    QObject::connect(listing, &ServerIdeListing::failed, &loop, &QEventLoop::quit);
-    loop.exec();
-    if (listing->error().isError()) {
-        *error = u"listing failed: "_s + listing->error().toString();
-        return {};
-    }
-    return listing->environments();
-}
-
 struct ServerState
 {
     QHash<QString, int> updates;
@@ -146,11 +122,6 @@ int main(int argc, char* argv[])
     if (!server.start(Bench::programPath(u"bench_sandbox_server"_s), {u"--environments"_s, QString::number(count)},
                       &error))
         return Bench::cannotRun(error);
-    const QJsonObject info = server.info();
-    Endpoints endpoints(info.value(u"region"_s).toString());
-    endpoints.setEndpointOverride(QUrl(info.value(u"endpoint"_s).toString()));
-    const Credential admin(info.value(u"accessKeyId"_s).toString(), info.value(u"accessKeySecret"_s).toString(), {}, {},
-                           u"sandbox admin"_s);
 
     QList<double> seconds;
     QList<double> floors;
@@ -159,8 +130,8 @@ int main(int argc, char* argv[])
     for (int run = 0; run < runs; ++run) {
         // Fresh data before each run, unthrottled (as the GUI shows a fresh listing), then the limit.
         server.command("throttle 0");
-        ApiClient api(endpoints, [admin] { return admin; });
-        const QList<Environment> environments = listAll(&api, &error);
+        const std::unique_ptr<ApiClient> api = Bench::sandboxApi(server.info());
+        const QList<Environment> environments = Bench::listAll(api.get(), &error);
         if (environments.size() != count)
             return Bench::cannotRun(error.isEmpty() ? u"listed %1 environments"_s.arg(environments.size()) : error);
         const ServerState before = report(&server);
@@ -169,7 +140,7 @@ int main(int argc, char* argv[])
 
         const RoleAssociation role = run % 2 == 0 ? RoleAssociation::dataWorksDefault() : RoleAssociation::none();
         const QString expectedRole = run % 2 == 0 ? u"Default"_s : u"None"_s;
-        const RunResult r = runBulk(&api, environments, role);
+        const RunResult r = runBulk(api.get(), environments, role);
         server.command("throttle 0");
         const ServerState after = report(&server);
 

@@ -11,6 +11,9 @@
 #   ROLEDESK_SHOTS=exposure ROLEDESK_PALETTES=light ROLEDESK_SCALES=1 ROLEDESK_LANGS=en scripts/screenshots.sh
 #                                             # a part of the matrix (ROLEDESK_EXE: the roledesk of another build)
 #
+# "rules" (the Rules column, deviations first) and "fix" (Fix deviations after its run) open
+# docs/rules-example.yaml with `roledesk --rules`.
+#
 # Needs xvfb and openbox (scripts/install-deps.sh installs both) and a built build/app/roledesk.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -50,7 +53,9 @@ failed=0
 for palette in ${ROLEDESK_PALETTES:-light dark}; do
   for scale in ${ROLEDESK_SCALES:-1 1.5}; do
     for lang in ${ROLEDESK_LANGS:-en zh_CN}; do
-      for shot in ${ROLEDESK_SHOTS:-main role bulk audit inspector exposure}; do
+      for shot in ${ROLEDESK_SHOTS:-main role bulk audit inspector exposure rules fix}; do
+        extra=()
+        [[ $shot == rules || $shot == fix ]] && extra=(--rules "$root/docs/rules-example.yaml")
         file="$out/$shot-$palette-${scale/./_}x-$lang.png"
         # A fresh configuration each time: no remembered window state, the language from the environment.
         home="$work/home-$palette-$scale-$lang-$shot"
@@ -59,7 +64,7 @@ for palette in ${ROLEDESK_PALETTES:-light dark}; do
           XDG_RUNTIME_DIR="$home" DISPLAY="$display" QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR="$scale" \
           LANGUAGE="$lang" LC_ALL="$([[ $lang == en ]] && echo C.UTF-8 || echo "$lang.UTF-8")" \
           timeout 60 "$exe" --sandbox --screenshot "$file" --screenshot-of "$shot" --screenshot-palette "$palette" \
-          >"$work/run.log" 2>&1; then
+          "${extra[@]}" >"$work/run.log" 2>&1; then
           echo "FAILED: $file" >&2
           cat "$work/run.log" >&2
           failed=1
@@ -83,5 +88,7 @@ if ((readme)); then
   cp "$out/audit-light-1x-en.png" "$root/docs/screenshots/audit.png"
   cp "$out/role-dark-1_5x-en.png" "$root/docs/screenshots/role-dark-1.5x.png"
   cp "$out/exposure-light-1x-en.png" "$root/docs/screenshots/exposure.png"
+  cp "$out/rules-light-1x-en.png" "$root/docs/screenshots/rules.png"
+  cp "$out/fix-light-1x-en.png" "$root/docs/screenshots/fix-deviations.png"
 fi
 exit $failed

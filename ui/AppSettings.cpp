@@ -48,6 +48,7 @@ AppSettings AppSettings::load(QSettings& s)
     a.staleWindowMinutes = qBound(1, s.value(QStringLiteral("credentials/staleWindowMinutes"), 15).toInt(), 60);
     a.warnBeforeExpiryMinutes = qBound(1, s.value(QStringLiteral("credentials/warnMinutes"), 10).toInt(), 120);
     a.language = s.value(QStringLiteral("ui/language")).toString();
+    a.rulesFile = s.value(QStringLiteral("rules/file")).toString();
     const int count = s.beginReadArray(QStringLiteral("accessKeys"));
     for (int i = 0; i < count; ++i) {
         s.setArrayIndex(i);
@@ -76,6 +77,7 @@ void AppSettings::save(QSettings& s) const
     s.setValue(QStringLiteral("credentials/staleWindowMinutes"), staleWindowMinutes);
     s.setValue(QStringLiteral("credentials/warnMinutes"), warnBeforeExpiryMinutes);
     s.setValue(QStringLiteral("ui/language"), language);
+    s.setValue(QStringLiteral("rules/file"), rulesFile);
     s.beginWriteArray(QStringLiteral("accessKeys"), int(accessKeyProfiles.size()));
     for (int i = 0; i < accessKeyProfiles.size(); ++i) {
         s.setArrayIndex(i);

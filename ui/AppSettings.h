@@ -42,6 +42,7 @@ struct AppSettings
     int staleWindowMinutes = 15;      // a credential is refreshed this long before it expires
     int warnBeforeExpiryMinutes = 10; // notify this long before expiry
     QString language;                 // empty: the system language
+    QString rulesFile;                // the rules file last opened (File > Open rules file...); empty: none
     QString currentProfile = QStringLiteral("chain");
     QList<ConnectionProfile> accessKeyProfiles; // the stored pairs (ids only)
 

@@ -1,5 +1,6 @@
 #include "BulkRoleDialog.h"
 
+#include "EnvironmentTableModel.h"
 #include "Session.h"
 #include "UiUtil.h"
 
@@ -10,10 +11,12 @@
 #include "model/RoleArn.h"
 #include "model/RolePolicy.h"
 #include "util/Clock.h"
+#include "rules/RuleApplier.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -43,6 +46,8 @@ QString resultText(BulkRoleDialog::ItemResult result)
         return BulkRoleDialog::tr("conflict");
     case BulkRoleDialog::ItemResult::Failed:
         return BulkRoleDialog::tr("API error");
+    case BulkRoleDialog::ItemResult::CannotFix:
+        return BulkRoleDialog::tr("cannot fix");
     case BulkRoleDialog::ItemResult::Cancelled:
         return BulkRoleDialog::tr("cancelled");
     }
@@ -126,6 +131,112 @@ BulkRoleDialog::BulkRoleDialog(Session* session, QList<Environment> environments
     updatePublicNote();
     layout->addWidget(publicBox);
 
+    buildProgressAndResults(layout, {tr("Environment"), tr("ID"), tr("Result"), tr("Detail")});
+    for (const Environment& env : std::as_const(m_environments)) {
+        auto* item = new QTreeWidgetItem(m_resultsView);
+        item->setText(0, env.instanceName);
+        item->setText(1, env.instanceId);
+        item->setText(2, resultText(ItemResult::Pending));
+    }
+    m_resultsView->header()->resizeSection(0, 180);
+    m_resultsView->header()->resizeSection(1, 90);
+    m_resultsView->header()->resizeSection(2, 120);
+    buildButtons(layout);
+    resize(820, 560);
+}
+
+BulkRoleDialog::BulkRoleDialog(Session* session, const RuleSet& rules, const RulePlan::Plan& plan,
+                               QList<Environment> environments, QHash<QString, TrustPolicy> trustPolicies,
+                               QWidget* parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_planMode(true)
+    , m_rules(rules)
+    , m_plan(plan)
+    , m_trustPolicies(std::move(trustPolicies))
+    , m_resultColumn(4)
+{
+    setObjectName(QStringLiteral("fixDeviationsDialog"));
+    // Rows: the change entries in the plan's order (RuleApplier's items, same order), then the cannot-fix ones.
+    QList<const RulePlan::Entry*> rows;
+    for (const RulePlan::Entry& entry : m_plan.entries)
+        if (entry.action == RulePlan::Action::Change && entry.target)
+            rows << &entry;
+    const int changes = int(rows.size());
+    for (const RulePlan::Entry& entry : m_plan.entries)
+        if (entry.action == RulePlan::Action::CannotFix)
+            rows << &entry;
+    for (const RulePlan::Entry* entry : std::as_const(rows)) {
+        m_environments << environments.at(entry->environmentIndex);
+        m_rowTargets << (entry->target ? *entry->target : RoleAssociation());
+    }
+    m_results = QList<ItemResult>(m_environments.size(), ItemResult::Pending);
+    // RuleApplier indexes the list the plan was evaluated on.
+    m_visibility = [](const QString&) { return Visibility::Unknown; };
+    const QString fileName = QFileInfo(m_rules.file).fileName();
+    setWindowTitle(tr("Fix deviations from %1").arg(fileName));
+
+    auto* layout = new QVBoxLayout(this);
+    auto* intro = UiUtil::name(new QLabel(this), QStringLiteral("fixIntro"), tr("What Fix deviations does"));
+    intro->setWordWrap(true);
+    intro->setText(
+        tr("The rules file %1 asks for another role for %n environment(s).", nullptr, int(rows.size())).arg(fileName) +
+        QLatin1Char(' ') +
+        tr("%1 can be changed; %2 cannot (listed with the reason).").arg(changes).arg(rows.size() - changes) +
+        QLatin1Char(' ') +
+        tr("Each change is made like a single one: the environment is read again and the rules are evaluated on that "
+           "fresh copy (a change since the listing is a conflict and is not overwritten), a public environment gets "
+           "a role only from a rule that names it and gives a reason, and the audit log records the rule as the "
+           "reason."));
+    layout->addWidget(intro);
+
+    buildProgressAndResults(layout, {tr("Environment"), tr("ID"), tr("Rule"), tr("Change"), tr("Result"), tr("Detail")});
+    for (int i = 0; i < rows.size(); ++i) {
+        const RulePlan::Entry& entry = *rows.at(i);
+        const Environment& env = m_environments.at(i);
+        auto* item = new QTreeWidgetItem(m_resultsView);
+        item->setText(0, env.instanceName);
+        item->setText(1, env.instanceId);
+        if (entry.ruleIndex >= 0 && entry.ruleIndex < m_rules.rules.size()) {
+            const RoleRule& rule = m_rules.rules.at(entry.ruleIndex);
+            item->setText(2, rule.name);
+            item->setToolTip(2, tr("Rule %1 (%2)").arg(entry.ruleIndex + 1).arg(rule.where.toString()));
+        }
+        const QString change = entry.target ? tr("%1 -> %2").arg(EnvironmentTableModel::roleText(entry.current),
+                                                                  EnvironmentTableModel::roleText(*entry.target))
+                                            : EnvironmentTableModel::roleText(entry.current);
+        item->setText(3, change);
+        item->setToolTip(3, entry.target ? tr("%1 -> %2").arg(entry.current.displayText(), entry.target->displayText())
+                                         : entry.current.displayText());
+        item->setText(4, resultText(ItemResult::Pending));
+        if (i < changes && entry.publicOverride)
+            item->setText(5, tr("public override: %1").arg(entry.overrideReason));
+    }
+    // One line per environment: the whole texts are in the tool tips.
+    m_resultsView->setWordWrap(false);
+    m_resultsView->setTextElideMode(Qt::ElideMiddle);
+    m_resultsView->header()->resizeSection(0, 170);
+    m_resultsView->header()->resizeSection(1, 70);
+    m_resultsView->header()->resizeSection(2, 150);
+    m_resultsView->header()->resizeSection(3, 360);
+    m_resultsView->header()->resizeSection(4, 100);
+    buildButtons(layout);
+    m_start->setText(tr("&Apply %n change(s)", nullptr, changes));
+    m_start->setEnabled(changes > 0);
+    // What cannot be fixed is known before the run: shown at once.
+    for (int i = changes; i < rows.size(); ++i) {
+        // The first reason restates the deviation (the Change column shows it); the others say why not.
+        const QStringList& reasons = rows.at(i)->reasons;
+        record(i, ItemResult::CannotFix, (reasons.size() > 1 ? reasons.mid(1) : reasons).join(QLatin1Char(' ')));
+    }
+    m_summary->setText(changes > 0 ? tr("Ready: %n change(s) to apply.", nullptr, changes)
+                                   : tr("Nothing the rules file can change."));
+    m_planEnvironments = std::move(environments);
+    resize(1120, 600);
+}
+
+void BulkRoleDialog::buildProgressAndResults(QVBoxLayout* layout, const QStringList& headers)
+{
     m_progress = UiUtil::name(new QProgressBar(this), QStringLiteral("bulkProgress"), tr("Bulk change progress"));
     m_progress->setRange(0, int(m_environments.size()));
     m_progress->setValue(0);
@@ -136,19 +247,13 @@ BulkRoleDialog::BulkRoleDialog(Session* session, QList<Environment> environments
 
     m_resultsView = UiUtil::name(new QTreeWidget(this), QStringLiteral("bulkResults"), tr("Results per environment"));
     m_resultsView->setRootIsDecorated(false);
-    m_resultsView->setHeaderLabels({tr("Environment"), tr("ID"), tr("Result"), tr("Detail")});
+    m_resultsView->setHeaderLabels(headers);
     m_resultsView->setWordWrap(true);
-    for (const Environment& env : std::as_const(m_environments)) {
-        auto* item = new QTreeWidgetItem(m_resultsView);
-        item->setText(0, env.instanceName);
-        item->setText(1, env.instanceId);
-        item->setText(2, resultText(ItemResult::Pending));
-    }
-    m_resultsView->header()->resizeSection(0, 180);
-    m_resultsView->header()->resizeSection(1, 90);
-    m_resultsView->header()->resizeSection(2, 120);
     layout->addWidget(m_resultsView, 1);
+}
 
+void BulkRoleDialog::buildButtons(QVBoxLayout* layout)
+{
     auto* buttons = new QDialogButtonBox(this);
     m_start = UiUtil::name(buttons->addButton(tr("&Start"), QDialogButtonBox::ActionRole),
                            QStringLiteral("bulkStartButton"), tr("Start the bulk change"));
@@ -160,7 +265,6 @@ BulkRoleDialog::BulkRoleDialog(Session* session, QList<Environment> environments
     connect(m_cancel, &QPushButton::clicked, this, &BulkRoleDialog::cancel);
     connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
     layout->addWidget(buttons);
-    resize(820, 560);
 }
 
 RoleAssociation BulkRoleDialog::requestedRole() const
@@ -176,6 +280,10 @@ void BulkRoleDialog::start()
 {
     if (m_running || !m_session->dataWorks())
         return;
+    if (m_planMode) {
+        startPlan();
+        return;
+    }
     m_running = true;
     m_cancelled = false;
     m_next = 0;
@@ -207,9 +315,66 @@ void BulkRoleDialog::start()
     next();
 }
 
+void BulkRoleDialog::startPlan()
+{
+    m_running = true;
+    m_cancelled = false;
+    m_start->setEnabled(false);
+    m_cancel->setEnabled(true);
+    RuleApplier::Options options;
+    options.actor = m_session->auditActor();
+    m_applier = new RuleApplier(m_rules, m_session->dataWorks(), m_session->ram(), m_session->audit(), options, this);
+    connect(m_applier, &RuleApplier::itemStarted, this, [this](int index, int total, const RuleApplier::Item& item) {
+        if (!m_cancelled)
+            m_summary->setText(tr("Changing %1 (%2 of %3)...").arg(item.name).arg(index + 1).arg(total));
+    });
+    connect(m_applier, &RuleApplier::throttled, this, [this](const QString& instanceId, int delayMs) {
+        m_summary->setText(tr("The service throttled the change of %1; trying again in %2 s...")
+                               .arg(instanceId)
+                               .arg(qMax(1, (delayMs + 999) / 1000)));
+    });
+    connect(m_applier, &RuleApplier::itemFinished, this, [this](int index, int, const RuleApplier::Item& item) {
+        ItemResult result = ItemResult::Failed;
+        QString detail = item.message;
+        if (item.outcome == QLatin1String("applied")) {
+            result = ItemResult::Changed;
+            detail = item.to.displayText();
+            if (item.override)
+                detail += QStringLiteral(" (") + tr("public override") + QLatin1Char(')');
+        } else if (item.outcome == QLatin1String("skipped")) {
+            result = ItemResult::Unchanged;
+        } else if (item.outcome == QLatin1String("conflict")) {
+            result = ItemResult::Conflict;
+        } else if (item.outcome == QLatin1String("refused")) {
+            result = ItemResult::Refused;
+        }
+        if (item.throttled > 0)
+            detail += QLatin1Char(' ') + tr("(throttled %n time(s), tried again)", nullptr, item.throttled);
+        Environment after = item.after;
+        if (after.isNull() && result == ItemResult::Changed) {
+            // Written, but the confirmation read failed: show the role that was written.
+            after = m_environments.at(index);
+            after.role = item.to;
+        }
+        if (!after.isNull())
+            Q_EMIT environmentChanged(after);
+        record(index, result, detail);
+    });
+    connect(m_applier, &RuleApplier::finished, this, [this] {
+        const QList<RuleApplier::Item>& items = m_applier->items();
+        for (int i = 0; i < items.size(); ++i)
+            if (items.at(i).outcome == QLatin1String("not-started"))
+                record(i, ItemResult::Cancelled, tr("not attempted"));
+        finish();
+    });
+    m_applier->start(m_plan, m_planEnvironments, m_trustPolicies);
+}
+
 void BulkRoleDialog::cancel()
 {
     m_cancelled = true;
+    if (m_applier)
+        m_applier->cancel();
     m_cancel->setEnabled(false);
     m_summary->setText(tr("Cancelling after the current environment..."));
 }
@@ -318,9 +483,9 @@ void BulkRoleDialog::record(int index, ItemResult result, const QString& detail)
 {
     m_results[index] = result;
     QTreeWidgetItem* item = m_resultsView->topLevelItem(index);
-    item->setText(2, resultText(result));
-    item->setText(3, detail);
-    item->setToolTip(3, detail);
+    item->setText(m_resultColumn, resultText(result));
+    item->setText(m_resultColumn + 1, detail);
+    item->setToolTip(m_resultColumn + 1, detail);
     QColor colour;
     switch (result) {
     case ItemResult::Changed:
@@ -329,6 +494,7 @@ void BulkRoleDialog::record(int index, ItemResult result, const QString& detail)
         break;
     case ItemResult::Refused:
     case ItemResult::Conflict:
+    case ItemResult::CannotFix:
         colour = QColor(0x8a, 0x5a, 0x00);
         break;
     case ItemResult::Failed:
@@ -338,7 +504,7 @@ void BulkRoleDialog::record(int index, ItemResult result, const QString& detail)
         break;
     }
     if (colour.isValid())
-        item->setForeground(2, colour);
+        item->setForeground(m_resultColumn, colour);
     int done = 0;
     for (ItemResult r : std::as_const(m_results))
         done += r != ItemResult::Pending ? 1 : 0;
@@ -350,17 +516,20 @@ void BulkRoleDialog::finish()
 {
     m_running = false;
     m_cancel->setEnabled(false);
-    int counts[7] = {};
+    int counts[8] = {};
     for (ItemResult r : std::as_const(m_results))
         ++counts[int(r)];
-    m_summary->setText(tr("Done: %1 changed, %2 unchanged, %3 refused by policy, %4 conflicts, %5 API errors, %6 "
-                          "cancelled.")
-                           .arg(counts[int(ItemResult::Changed)])
-                           .arg(counts[int(ItemResult::Unchanged)])
-                           .arg(counts[int(ItemResult::Refused)])
-                           .arg(counts[int(ItemResult::Conflict)])
-                           .arg(counts[int(ItemResult::Failed)])
-                           .arg(counts[int(ItemResult::Cancelled)]));
+    QString text = tr("Done: %1 changed, %2 unchanged, %3 refused by policy, %4 conflicts, %5 API errors, %6 "
+                      "cancelled.")
+                       .arg(counts[int(ItemResult::Changed)])
+                       .arg(counts[int(ItemResult::Unchanged)])
+                       .arg(counts[int(ItemResult::Refused)])
+                       .arg(counts[int(ItemResult::Conflict)])
+                       .arg(counts[int(ItemResult::Failed)])
+                       .arg(counts[int(ItemResult::Cancelled)]);
+    if (m_planMode)
+        text += QLatin1Char(' ') + tr("%n cannot be fixed by the rules file.", nullptr,
+                                      counts[int(ItemResult::CannotFix)]);
     // The revocation truth, as the role dialog and role set say it: a removed or replaced role's credentials already
     // issued are not taken back. The latest bound over the changed environments (RAM is not read per environment
     // here, so a custom role's own maximum is not known: the 12-hour STS ceiling bounds it).
@@ -370,7 +539,9 @@ void BulkRoleDialog::finish()
     for (qsizetype i = 0; i < m_results.size() && i < m_environments.size(); ++i) {
         if (m_results.at(i) != ItemResult::Changed)
             continue;
-        const Revocation::Window window = Revocation::afterChange(m_environments.at(i).role, requestedRole(), now);
+        // Fix deviations gives each row its plan's target; a bulk change gives all the one chosen role.
+        const RoleAssociation target = m_planMode ? m_rowTargets.value(i) : requestedRole();
+        const Revocation::Window window = Revocation::afterChange(m_environments.at(i).role, target, now);
         if (!window.applies)
             continue;
         ++holding;
@@ -378,12 +549,13 @@ void BulkRoleDialog::finish()
             latest = window;
     }
     if (holding > 0)
-        m_summary->setText(m_summary->text() + QLatin1Char('\n') +
-                           tr("Credentials already issued to %n changed environment(s) are not revoked: they stay "
-                              "valid until they expire, at the latest %1 (UTC). To end them sooner, stop those "
-                              "environments (Change role on one environment offers it, or roledesk-cli role set "
-                              "--stop).",
-                              nullptr, holding)
-                               .arg(latest.validUntilUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+        text += QLatin1Char('\n') +
+                tr("Credentials already issued to %n changed environment(s) are not revoked: they stay "
+                   "valid until they expire, at the latest %1 (UTC). To end them sooner, stop those "
+                   "environments (Change role on one environment offers it, or roledesk-cli role set "
+                   "--stop).",
+                   nullptr, holding)
+                    .arg(latest.validUntilUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    m_summary->setText(text);
     Q_EMIT runFinished();
 }

@@ -3,8 +3,10 @@
 #include "model/Environment.h"
 #include "model/TrustPolicy.h"
 #include "model/Visibility.h"
+#include "rules/RulePlan.h"
 
 #include <QDialog>
+#include <QHash>
 
 #include <functional>
 #include <optional>
@@ -18,11 +20,17 @@ class QPushButton;
 class QRadioButton;
 class QTreeWidget;
 class RoleChange;
+class RuleApplier;
 class Session;
 
 // One role for a selection of environments, one environment after the other: each is judged by
 // RolePolicy, changed with the conflict check, and reported (changed / unchanged / refused by policy
 // with the reason / conflict / API error). Cancel stops before the next environment.
+//
+// "Fix deviations" (a rules plan): the same dialog with a different target role per environment. The plan's change
+// entries are applied by core's RuleApplier, i.e. through RoleChange with every guard of a single change: a fresh read
+// re-planned by the rules, a public environment given a role only by a rule that names it and gives a reason, the
+// audit reason being the rule, throttled writes tried again; the cannot-fix entries are listed with their reasons.
 class BulkRoleDialog : public QDialog
 {
     Q_OBJECT
@@ -37,12 +45,17 @@ public:
         Refused,
         Conflict,
         Failed,
-        Cancelled
+        Cancelled,
+        CannotFix // Fix deviations: the plan says it cannot be changed (not attempted)
     };
     Q_ENUM(ItemResult)
 
     BulkRoleDialog(Session* session, QList<Environment> environments, VisibilityLookup visibility,
                    QWidget* parent = nullptr);
+    // Fix deviations: plan was evaluated by RulePlan::evaluate(rules, environments, ...).
+    BulkRoleDialog(Session* session, const RuleSet& rules, const RulePlan::Plan& plan, QList<Environment> environments,
+                   QHash<QString, TrustPolicy> trustPolicies, QWidget* parent = nullptr);
+    bool isPlanMode() const { return m_planMode; }
 
     bool isRunning() const { return m_running; }
     ItemResult resultAt(int index) const { return m_results.value(index, ItemResult::Pending); }
@@ -58,6 +71,9 @@ Q_SIGNALS:
 
 private:
     RoleAssociation requestedRole() const;
+    void buildProgressAndResults(class QVBoxLayout* layout, const QStringList& headers);
+    void buildButtons(class QVBoxLayout* layout);
+    void startPlan();
     void next();
     void record(int index, ItemResult result, const QString& detail);
     void finish();
@@ -71,18 +87,27 @@ private:
     int m_next = 0;
     bool m_running = false;
     bool m_cancelled = false;
+    // Fix deviations
+    bool m_planMode = false;
+    RuleSet m_rules;
+    RulePlan::Plan m_plan;
+    QHash<QString, TrustPolicy> m_trustPolicies;
+    QList<Environment> m_planEnvironments; // the list the plan was evaluated on
+    QList<RoleAssociation> m_rowTargets;   // plan mode: each row's target (none for cannot-fix rows)
+    RuleApplier* m_applier = nullptr;
+    int m_resultColumn = 2; // of the result text; the detail is the next column
 
-    QButtonGroup* m_choices;
-    QRadioButton* m_default;
-    QRadioButton* m_custom;
-    QRadioButton* m_none;
-    QLineEdit* m_arn;
-    QCheckBox* m_includePublic;
-    QLineEdit* m_reason;
-    QProgressBar* m_progress;
-    QLabel* m_summary;
-    QTreeWidget* m_resultsView;
-    QPushButton* m_start;
-    QPushButton* m_cancel;
-    QPushButton* m_close;
+    QButtonGroup* m_choices = nullptr;
+    QRadioButton* m_default = nullptr;
+    QRadioButton* m_custom = nullptr;
+    QRadioButton* m_none = nullptr;
+    QLineEdit* m_arn = nullptr;
+    QCheckBox* m_includePublic = nullptr;
+    QLineEdit* m_reason = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_summary = nullptr;
+    QTreeWidget* m_resultsView = nullptr;
+    QPushButton* m_start = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QPushButton* m_close = nullptr;
 };

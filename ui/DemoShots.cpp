@@ -7,12 +7,14 @@
 #include "EnvironmentTableModel.h"
 #include "MainWindow.h"
 #include "RoleDialog.h"
+#include "RulesController.h"
 
 #include "model/Exposure.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCoreApplication>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
@@ -78,6 +80,34 @@ void shoot(MainWindow* window, const QString& what, const QString& path)
             button->click();
         QWidget* target = dialog ? static_cast<QWidget*>(dialog) : window;
         QTimer::singleShot(1200, target, [target, path] { save(target, path); });
+        return;
+    }
+    if (what == QStringLiteral("rules") || what == QStringLiteral("fix")) {
+        // Needs `--rules FILE`: once every row is marked, the deviations first (or the plan applied).
+        RulesController* rules = window->rulesController();
+        const auto shootRules = [window, what, path] {
+            if (what == QStringLiteral("rules")) {
+                window->table()->sortByColumn(EnvironmentTableModel::RulesColumn, Qt::DescendingOrder);
+                window->table()->selectRow(0);
+                QTimer::singleShot(800, window, [window, path] { save(window, path); });
+                return;
+            }
+            window->fixDeviations();
+            auto* dialog = window->findChild<BulkRoleDialog*>(QStringLiteral("fixDeviationsDialog"));
+            if (!dialog) {
+                save(window, path);
+                return;
+            }
+            QObject::connect(
+                dialog, &BulkRoleDialog::runFinished, dialog,
+                [dialog, path] { QTimer::singleShot(600, dialog, [dialog, path] { save(dialog, path); }); },
+                Qt::SingleShotConnection);
+            QTimer::singleShot(800, dialog, [dialog] { dialog->start(); });
+        };
+        if (rules->state() != RulesController::State::Valid || !rules->isEvaluating())
+            shootRules();
+        else
+            QObject::connect(rules, &RulesController::evaluated, window, shootRules, Qt::SingleShotConnection);
         return;
     }
     if (what == QStringLiteral("audit")) {

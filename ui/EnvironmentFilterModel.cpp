@@ -322,6 +322,9 @@ std::vector<int> EnvironmentFilterModel::buildOrder(int column)
     case EnvironmentTableModel::UpdatedColumn:
         byNumberThenName([this](int row) { return m_source->environmentAt(row).updateTimeMs; });
         break;
+    case EnvironmentTableModel::RulesColumn:
+        byNumberThenName([this](int row) { return qint64(m_source->keysAt(row).rule.state); });
+        break;
     case EnvironmentTableModel::IdColumn: {
         // Instance ids are digit strings: (length, value) compares as lessByKeys() does (length, then text), from
         // one contiguous array instead of strings scattered through memory. Any other id: the general sort.
@@ -402,6 +405,9 @@ bool EnvironmentFilterModel::lessByKeys(int column, int l, int r) const
         return byText(ka.role, kb.role);
     case EnvironmentTableModel::UpdatedColumn:
         return a.updateTimeMs != b.updateTimeMs ? a.updateTimeMs < b.updateTimeMs : byName();
+    case EnvironmentTableModel::RulesColumn:
+        // Deviations first when descending: the state's order is NoRules, Pending, NoMatch, Keep, Change, CannotFix.
+        return ka.rule.state != kb.rule.state ? int(ka.rule.state) < int(kb.rule.state) : byName();
     default:
         return l < r;
     }
@@ -478,10 +484,26 @@ bool EnvironmentFilterModel::acceptsWorkspaceAndRole(const Environment& env) con
     return (!m_projectFilter || m_projectIds.contains(env.projectId)) && (!m_requireRole || env.role.hasRole());
 }
 
+bool EnvironmentFilterModel::acceptsRule(int sourceRow) const
+{
+    if (!m_deviationsOnly)
+        return true;
+    const EnvironmentTableModel::RuleState state = m_source->keysAt(sourceRow).rule.state;
+    return state == EnvironmentTableModel::RuleState::Change || state == EnvironmentTableModel::RuleState::CannotFix;
+}
+
+void EnvironmentFilterModel::setDeviationsOnly(bool only)
+{
+    if (m_deviationsOnly == only)
+        return;
+    m_deviationsOnly = only;
+    refilter(only);
+}
+
 bool EnvironmentFilterModel::acceptsBesidesKeyword(int sourceRow) const
 {
     const Environment& env = m_source->environmentAt(sourceRow);
-    if (!acceptsWorkspaceAndRole(env))
+    if (!acceptsWorkspaceAndRole(env) || !acceptsRule(sourceRow))
         return false;
     return m_filterWithoutKeyword.isEmpty() ||
            m_filterWithoutKeyword.matches(env, m_source->keysAt(sourceRow).visibility);
@@ -498,7 +520,8 @@ bool EnvironmentFilterModel::accepts(int sourceRow) const
     }
     // The same predicate as the CLI's list options.
     const Environment& env = m_source->environmentAt(sourceRow);
-    return acceptsWorkspaceAndRole(env) && m_filter.matches(env, m_source->keysAt(sourceRow).visibility);
+    return acceptsWorkspaceAndRole(env) && acceptsRule(sourceRow) &&
+           m_filter.matches(env, m_source->keysAt(sourceRow).visibility);
 }
 
 QByteArrayView EnvironmentFilterModel::textOf(int sourceRow) const
@@ -566,7 +589,8 @@ std::vector<int> EnvironmentFilterModel::matchingRows(bool narrowing)
                 break;
             from = m_textStart[i + 1]; // the next row
         }
-        const bool besides = m_projectFilter || m_requireRole || !m_filterWithoutKeyword.isEmpty();
+        const bool besides =
+            m_projectFilter || m_requireRole || m_deviationsOnly || !m_filterWithoutKeyword.isEmpty();
         rows.reserve(m_order.size());
         for (const int row : m_order) {
             if (m_textAt[size_t(row)] < 0 ? accepts(row) : hit[size_t(row)] && (!besides || acceptsBesidesKeyword(row)))
@@ -671,6 +695,18 @@ void EnvironmentFilterModel::onDataChanged(const QModelIndex& topLeft, const QMo
         return;
     const int first = topLeft.row();
     const int last = bottomRight.row();
+    if (topLeft.column() == EnvironmentTableModel::RulesColumn &&
+        bottomRight.column() == EnvironmentTableModel::RulesColumn && m_sortColumn != EnvironmentTableModel::RulesColumn &&
+        !m_deviationsOnly) {
+        // Only the rules marks changed (a whole evaluation's worth at once) and neither the order nor the filter looks
+        // at them: nothing moves. Only that column's cached order is stale.
+        if (size_t(EnvironmentTableModel::RulesColumn) < m_ascending.size())
+            m_ascending[size_t(EnvironmentTableModel::RulesColumn)].clear();
+        if (!m_rows.empty())
+            Q_EMIT dataChanged(index(0, EnvironmentTableModel::RulesColumn),
+                               index(int(m_rows.size()) - 1, EnvironmentTableModel::RulesColumn), roles);
+        return;
+    }
     const auto changed = [first, last](int row) { return row >= first && row <= last; };
     // Keys may have changed (a role, a visibility, a name): every column's order may be stale, and so may the place
     // of the changed rows in the current one.

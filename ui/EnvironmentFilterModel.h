@@ -58,6 +58,9 @@ public:
     // the risk banner's "Show them".
     void setRequireRole(bool require);
     bool requireRole() const { return m_requireRole; }
+    // Only environments the rules file says deviate (would change, or cannot be fixed).
+    void setDeviationsOnly(bool only);
+    bool deviationsOnly() const { return m_deviationsOnly; }
 
     // The filter the GUI's filter bar describes: text as typed, status/visibility/role-kind as the
     // combo values (-1 = any).
@@ -65,6 +68,7 @@ public:
 
 private:
     bool accepts(int sourceRow) const;
+    bool acceptsRule(int sourceRow) const;
     bool acceptsWorkspaceAndRole(const Environment& environment) const;
     // accepts() without the keyword: workspaces, "has a role" and the filter's other criteria.
     bool acceptsBesidesKeyword(int sourceRow) const;
@@ -123,4 +127,5 @@ private:
     QSet<qint64> m_projectIds;
     bool m_projectFilter = false;
     bool m_requireRole = false;
+    bool m_deviationsOnly = false;
 };

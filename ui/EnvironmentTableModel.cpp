@@ -4,10 +4,12 @@
 
 #include "model/Exposure.h"
 #include "model/RoleArn.h"
+#include "rules/RulePlan.h"
 
 #include <QApplication>
 #include <QBrush>
 #include <QColor>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QStyle>
@@ -90,6 +92,9 @@ QVariant EnvironmentTableModel::headerData(int section, Qt::Orientation orientat
 {
     if (orientation != Qt::Horizontal)
         return {};
+    if (role == Qt::ToolTipRole && section == RulesColumn)
+        return tr("What the open rules file requires of each environment: OK, a deviation the plan would change, or "
+                  "one it cannot fix (hover a row for why).");
     if (role == Qt::ToolTipRole && section == VisibilityColumn)
         return tr("Public or private in the workspace, as recorded by admins in RoleDesk: the DataWorks API does "
                   "not expose it.");
@@ -112,6 +117,8 @@ QVariant EnvironmentTableModel::headerData(int section, Qt::Orientation orientat
         return tr("RAM role");
     case UpdatedColumn:
         return tr("Updated");
+    case RulesColumn:
+        return tr("Rules");
     case ColumnCount:
         break;
     }
@@ -145,6 +152,8 @@ QVariant EnvironmentTableModel::data(const QModelIndex& index, int role) const
             return roleText(env.role);
         case UpdatedColumn:
             return TimeText::local(env.updateTime);
+        case RulesColumn:
+            return ruleText(index.row());
         case ColumnCount:
             break;
         }
@@ -157,6 +166,8 @@ QVariant EnvironmentTableModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (column == NameColumn && keys.internet)
             return Exposure::of(env, keys.visibility).summary();
+        if (column == RulesColumn)
+            return ruleToolTip(index.row());
         if (column == UpdatedColumn)
             return TimeText::utc(env.updateTime);
         if (column == VisibilityColumn)
@@ -182,6 +193,9 @@ QVariant EnvironmentTableModel::data(const QModelIndex& index, int role) const
             return QBrush(publicColour(QGuiApplication::palette()));
         if (column == NameColumn && keys.internet && env.role.hasRole())
             return QBrush(publicColour(QGuiApplication::palette()));
+        if (column == RulesColumn &&
+            (keys.rule.state == RuleState::Change || keys.rule.state == RuleState::CannotFix))
+            return QBrush(ruleColour(QGuiApplication::palette(), keys.rule.state == RuleState::CannotFix));
         return {};
     case SortRole:
         switch (column) {
@@ -201,10 +215,14 @@ QVariant EnvironmentTableModel::data(const QModelIndex& index, int role) const
             return keys.role;
         case UpdatedColumn:
             return env.updateTimeMs;
+        case RulesColumn:
+            return int(keys.rule.state);
         case ColumnCount:
             break;
         }
         return {};
+    case RuleStateRole:
+        return int(keys.rule.state);
     case InstanceIdRole:
         return env.instanceId;
     case StatusEnumRole:
@@ -231,6 +249,8 @@ void EnvironmentTableModel::clear()
     m_rowById = {};
     m_shared = {};
     m_roles = {};
+    ++m_ruleGeneration;
+    m_evaluatedSinceSnapshot.clear();
     endResetModel();
 }
 
@@ -294,6 +314,9 @@ void EnvironmentTableModel::appendEnvironments(const QList<Environment>& environ
         m_keys.push_back(makeKeys(m_rows.back()));
     }
     endInsertRows();
+    // New rows are Pending: evaluated in the background, never row by row on this thread while a listing arrives.
+    if (m_rules)
+        Q_EMIT rulesNeedEvaluation();
 }
 
 bool EnvironmentTableModel::updateEnvironment(const Environment& environment)
@@ -303,6 +326,10 @@ bool EnvironmentTableModel::updateEnvironment(const Environment& environment)
         return false;
     m_rows[size_t(row)] = stored(environment);
     m_keys[size_t(row)] = makeKeys(m_rows[size_t(row)]);
+    if (m_rules) {
+        m_keys[size_t(row)].rule = evaluateRow(row);
+        m_evaluatedSinceSnapshot.push_back(row);
+    }
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     return true;
 }
@@ -316,9 +343,17 @@ void EnvironmentTableModel::refreshVisibility()
 {
     if (m_rows.empty())
         return;
-    for (size_t i = 0; i < m_rows.size(); ++i)
+    for (size_t i = 0; i < m_rows.size(); ++i) {
         m_keys[i].visibility = visibilityOf(m_rows[i].instanceId);
+        // Rules may select by visibility: every mark waits for the next evaluation.
+        if (m_rules)
+            m_keys[i].rule = {RuleState::Pending, -1};
+    }
+    if (m_rules)
+        ++m_ruleGeneration;
     Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    if (m_rules)
+        Q_EMIT rulesNeedEvaluation();
 }
 
 void EnvironmentTableModel::refreshVisibility(const QString& instanceId)
@@ -327,6 +362,10 @@ void EnvironmentTableModel::refreshVisibility(const QString& instanceId)
     if (row < 0)
         return;
     m_keys[size_t(row)].visibility = visibilityOf(instanceId);
+    if (m_rules) {
+        m_keys[size_t(row)].rule = evaluateRow(row);
+        m_evaluatedSinceSnapshot.push_back(row);
+    }
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
@@ -345,6 +384,7 @@ EnvironmentTableModel::RowKeys EnvironmentTableModel::makeKeys(const Environment
     share(keys.role);
     keys.visibility = visibilityOf(env.instanceId);
     keys.internet = Exposure::internetReachable(env);
+    keys.rule.state = m_rules ? RuleState::Pending : RuleState::NoRules;
     return keys;
 }
 
@@ -495,4 +535,193 @@ QIcon EnvironmentTableModel::visibilityIcon(Visibility visibility, bool hasRole,
                           p.setBrush(colour);
                           p.drawRoundedRect(QRectF(3.5, 7.5, 9, 7), 1.5, 1.5);
                       });
+QColor EnvironmentTableModel::ruleColour(const QPalette& palette, bool cannotFix)
+{
+    // Amber for "would change", the public colour's red for "cannot fix"; both readable on light and dark bases.
+    if (cannotFix)
+        return publicColour(palette);
+    return palette.color(QPalette::Base).lightnessF() < 0.5 ? QColor(0xff, 0xc1, 0x4d) : QColor(0x8a, 0x5a, 0x00);
+}
+
+// --- rules ---
+
+void EnvironmentTableModel::setRules(std::shared_ptr<const RuleSet> rules, QHash<QString, TrustPolicy> trustPolicies)
+{
+    m_rules = std::move(rules);
+    m_trust = std::move(trustPolicies);
+    ++m_ruleGeneration;
+    m_evaluatedSinceSnapshot.clear();
+    const RuleMark mark{m_rules ? RuleState::Pending : RuleState::NoRules, -1};
+    for (RowKeys& keys : m_keys)
+        keys.rule = mark;
+    emitRuleColumnChanged();
+    if (m_rules && !m_rows.empty())
+        Q_EMIT rulesNeedEvaluation();
+}
+
+EnvironmentTableModel::RuleSnapshot EnvironmentTableModel::ruleSnapshot()
+{
+    RuleSnapshot snapshot = beginRuleSnapshot();
+    bool stale = false;
+    continueRuleSnapshot(snapshot, int(snapshot.rows), &stale);
+    return snapshot;
+}
+
+EnvironmentTableModel::RuleSnapshot EnvironmentTableModel::beginRuleSnapshot()
+{
+    RuleSnapshot snapshot;
+    snapshot.generation = m_ruleGeneration;
+    snapshot.rows = m_rows.size();
+    snapshot.environments.reserve(snapshot.rows);
+    snapshot.visibility.reserve(snapshot.rows);
+    // From here on, a row evaluated on its own keeps its mark over the snapshot's (whose copy may be older).
+    m_evaluatedSinceSnapshot.clear();
+    return snapshot;
+}
+
+bool EnvironmentTableModel::continueRuleSnapshot(RuleSnapshot& snapshot, int count, bool* stale)
+{
+    // Copies of implicitly shared values: reference counts, not texts. Rows are only ever appended or replaced in
+    // place, so the first `rows` rows are still the snapshot's rows unless the generation moved (clear(), other rules,
+    // other visibility records).
+    *stale = snapshot.generation != m_ruleGeneration || snapshot.rows > m_rows.size();
+    if (*stale)
+        return false;
+    const size_t from = snapshot.environments.size();
+    const size_t to = qMin(snapshot.rows, from + size_t(qMax(0, count)));
+    for (size_t i = from; i < to; ++i) {
+        snapshot.environments.push_back(m_rows[i]);
+        snapshot.visibility.push_back(m_keys[i].visibility);
+    }
+    return snapshot.environments.size() == snapshot.rows;
+}
+
+bool EnvironmentTableModel::applyRuleMarks(quint64 generation, const std::vector<RuleMark>& marks)
+{
+    if (generation != m_ruleGeneration || !m_rules || marks.size() > m_keys.size())
+        return false;
+    std::vector<bool> newer(marks.size(), false);
+    for (const int row : m_evaluatedSinceSnapshot)
+        if (size_t(row) < newer.size())
+            newer[size_t(row)] = true;
+    for (size_t i = 0; i < marks.size(); ++i)
+        if (!newer[i])
+            m_keys[i].rule = marks[i];
+    emitRuleColumnChanged();
+    return true;
+}
+
+void EnvironmentTableModel::invalidateRuleMarks()
+{
+    if (!m_rules)
+        return;
+    ++m_ruleGeneration;
+    for (RowKeys& keys : m_keys)
+        keys.rule = {RuleState::Pending, -1};
+    emitRuleColumnChanged();
+    if (!m_rows.empty())
+        Q_EMIT rulesNeedEvaluation();
+}
+
+int EnvironmentTableModel::pendingRuleCount() const
+{
+    int n = 0;
+    for (const RowKeys& keys : m_keys)
+        n += keys.rule.state == RuleState::Pending ? 1 : 0;
+    return n;
+}
+
+void EnvironmentTableModel::emitRuleColumnChanged()
+{
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, RulesColumn), index(int(m_rows.size()) - 1, RulesColumn),
+                           {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, SortRole, RuleStateRole});
+}
+
+EnvironmentTableModel::RuleMark EnvironmentTableModel::evaluateRow(int row) const
+{
+    if (!m_rules)
+        return {};
+    const RulePlan::Entry entry =
+        RulePlan::evaluateOne(*m_rules, m_rows[size_t(row)], m_keys[size_t(row)].visibility, m_trust);
+    return markOf(entry);
+}
+
+EnvironmentTableModel::RuleMark EnvironmentTableModel::markOf(const RulePlan::Entry& entry)
+{
+    RuleMark mark;
+    mark.ruleIndex = entry.ruleIndex;
+    switch (entry.action) {
+    case RulePlan::Action::Keep:
+        mark.state = entry.ruleIndex < 0 ? RuleState::NoMatch : RuleState::Keep;
+        break;
+    case RulePlan::Action::Change:
+        mark.state = RuleState::Change;
+        break;
+    case RulePlan::Action::CannotFix:
+        mark.state = RuleState::CannotFix;
+        break;
+    }
+    return mark;
+}
+
+QString EnvironmentTableModel::ruleText(int row) const
+{
+    const RuleMark& mark = m_keys[size_t(row)].rule;
+    const QString rule = m_rules && mark.ruleIndex >= 0 && mark.ruleIndex < m_rules->rules.size()
+                             ? m_rules->rules.at(mark.ruleIndex).name
+                             : QString();
+    switch (mark.state) {
+    case RuleState::NoRules:
+        return {};
+    case RuleState::Pending:
+        return tr("evaluating...");
+    case RuleState::NoMatch:
+        return tr("no rule");
+    case RuleState::Keep:
+        return tr("OK: %1").arg(rule);
+    case RuleState::Change:
+        return tr("Deviates: %1").arg(rule);
+    case RuleState::CannotFix:
+        return tr("Cannot fix: %1").arg(rule);
+    }
+    return {};
+}
+
+QString EnvironmentTableModel::ruleToolTip(int row) const
+{
+    if (!m_rules || m_keys[size_t(row)].rule.state == RuleState::NoRules)
+        return {};
+    if (m_keys[size_t(row)].rule.state == RuleState::Pending)
+        return tr("The rules are being evaluated for this environment.");
+    // Evaluated again for the tool tip (one environment: microseconds), so the words are core's own.
+    const Environment& env = m_rows[size_t(row)];
+    const RulePlan::Entry entry = RulePlan::evaluateOne(*m_rules, env, m_keys[size_t(row)].visibility, m_trust);
+    QStringList lines;
+    if (entry.ruleIndex >= 0) {
+        const RoleRule& rule = m_rules->rules.at(entry.ruleIndex);
+        // The file's name with line and column (the rules banner's tool tip has the whole path).
+        const QString where = QStringLiteral("%1:%2:%3")
+                                  .arg(QFileInfo(rule.where.file).fileName())
+                                  .arg(rule.where.line)
+                                  .arg(rule.where.column);
+        lines << tr("Rule %1 \"%2\" (%3)").arg(entry.ruleIndex + 1).arg(rule.name, where);
+        lines << tr("Current role: %1").arg(env.role.displayText());
+        lines << tr("Required: %1").arg(rule.require.displayText());
+    }
+    switch (entry.action) {
+    case RulePlan::Action::Keep:
+        break;
+    case RulePlan::Action::Change:
+        lines << tr("Fix deviations would change it to: %1").arg(entry.target ? entry.target->displayText() : QString());
+        break;
+    case RulePlan::Action::CannotFix:
+        lines << tr("Cannot be fixed by the rules file:");
+        break;
+    }
+    // With a rule, the first reason restates what the lines above say (it has X, the rule requires Y); a reason that
+    // stands alone (the rule names no single role) is kept.
+    const bool restated = entry.ruleIndex >= 0 && (entry.action == RulePlan::Action::Keep || entry.reasons.size() > 1);
+    lines << (restated ? entry.reasons.mid(1) : entry.reasons);
+    return lines.join(QLatin1Char('\n'));
 }

@@ -1,7 +1,10 @@
 #pragma once
 
 #include "model/Environment.h"
+#include "model/TrustPolicy.h"
 #include "model/Visibility.h"
+#include "rules/RoleRules.h"
+#include "rules/RulePlan.h"
 
 #include <QAbstractTableModel>
 #include <QColor>
@@ -14,6 +17,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 // The environments of the chosen workspaces, one row each, filled page by page as answers arrive
@@ -34,6 +38,7 @@ public:
         VisibilityColumn,
         RoleColumn,
         UpdatedColumn,
+        RulesColumn, // last, so the saved header states of earlier versions keep their columns
         ColumnCount
     };
     Q_ENUM(Column)
@@ -48,6 +53,24 @@ public:
         RoleKindRole,       // int(RoleAssociation::Kind)
         ProjectIdRole,
         InternetReachableRole, // bool: the API reports an enabled internet port forwarding (Exposure)
+        RuleStateRole, // int(RuleState)
+    };
+
+    // What the rules file (core's RulePlan) says about a row, as the Rules column shows it.
+    enum class RuleState : qint8
+    {
+        NoRules,   // no rules file is in force
+        Pending,   // not evaluated yet (a page arrived, the rules changed): the next evaluation decides
+        NoMatch,   // no rule matches it
+        Keep,      // it satisfies its rule
+        Change,    // it deviates, and the plan would change it
+        CannotFix, // it deviates, and the plan cannot change it (the tool tip says why)
+    };
+    Q_ENUM(RuleState)
+    struct RuleMark
+    {
+        RuleState state = RuleState::NoRules;
+        int ruleIndex = -1; // into RuleSet::rules
     };
 
     // Per-row values derived once when the row arrives (or when its role/visibility changes).
@@ -61,6 +84,7 @@ public:
         QString role; // lower-cased display text of the role
         Visibility visibility = Visibility::Unknown;
         bool internet = false; // Exposure::internetReachable(): marked by an icon in the name column
+        RuleMark rule;
     };
 
     explicit EnvironmentTableModel(QObject* parent = nullptr);
@@ -96,6 +120,36 @@ public:
     void refreshVisibility();
     void refreshVisibility(const QString& instanceId);
 
+    // The rules the Rules column shows (null: none). Every row becomes Pending until applyRuleMarks(); a row that
+    // changes afterwards (updateEnvironment, refreshVisibility(id)) is evaluated again at once, on its own.
+    void setRules(std::shared_ptr<const RuleSet> rules, QHash<QString, TrustPolicy> trustPolicies = {});
+    const std::shared_ptr<const RuleSet>& rules() const { return m_rules; }
+    const QHash<QString, TrustPolicy>& trustPolicies() const { return m_trust; }
+    // What a background evaluation works on: a copy of the rows (and their visibility) as they are now. The
+    // generation tells applyRuleMarks() whether the rows are still those (no clear(), no other rules since).
+    struct RuleSnapshot
+    {
+        quint64 generation = 0;
+        std::vector<Environment> environments;
+        std::vector<Visibility> visibility;
+        size_t rows = 0; // the rows at the beginning: the snapshot is complete when it holds them all
+    };
+    RuleSnapshot ruleSnapshot();
+    // The same in steps, so the GUI thread never copies 100,000 rows at once: begin, then copy `count` more rows per
+    // call until it returns true (done). False with *stale set when the rows changed meanwhile (start again).
+    RuleSnapshot beginRuleSnapshot();
+    bool continueRuleSnapshot(RuleSnapshot& snapshot, int count, bool* stale);
+    // The marks of a snapshot's rows (in its order); ignored when the generation is no longer current. Rows
+    // evaluated on their own since the snapshot keep their newer mark.
+    bool applyRuleMarks(quint64 generation, const std::vector<RuleMark>& marks);
+    // Every row back to Pending (the visibility records changed): emits rulesNeedEvaluation().
+    void invalidateRuleMarks();
+    int pendingRuleCount() const;
+    // "No rule", "OK: <rule>", "Change: <rule>", "Cannot fix: <rule>"; the tool tip: rule, current and required
+    // role, and why (RulePlan::evaluateOne's reasons).
+    QString ruleText(int row) const;
+    QString ruleToolTip(int row) const;
+
     const Environment& environmentAt(int row) const { return m_rows[size_t(row)]; }
     const RowKeys& keysAt(int row) const { return m_keys[size_t(row)]; }
     int rowOf(const QString& instanceId) const;
@@ -122,6 +176,14 @@ public:
     static QColor toneColour(Tone tone, const QPalette& palette);
     static QIcon statusIcon(EnvironmentStatus status, const QPalette& palette);
     static QIcon visibilityIcon(Visibility visibility, bool hasRole, const QPalette& palette);
+    // The Rules column's colour: amber for a deviation the plan would change, red for one it cannot fix.
+    static QColor ruleColour(const QPalette& palette, bool cannotFix);
+    // The mark of one plan entry.
+    static RuleMark markOf(const RulePlan::Entry& entry);
+
+Q_SIGNALS:
+    // Rows became Pending (rows appended, the visibility records changed) while rules are in force.
+    void rulesNeedEvaluation();
 
 private:
     RowKeys makeKeys(const Environment& environment);
@@ -130,6 +192,9 @@ private:
     Environment stored(const Environment& environment);
     void share(QString& text);
     Visibility visibilityOf(const QString& instanceId) const;
+    // The row's mark from core's RulePlan::evaluateOne (one row, synchronously).
+    RuleMark evaluateRow(int row) const;
+    void emitRuleColumnChanged();
 
     std::vector<Environment> m_rows;
     std::vector<RowKeys> m_keys;
@@ -139,4 +204,8 @@ private:
     VisibilityLookup m_visibility;
     OwnerNameLookup m_ownerNames;
     OwnerReasonLookup m_ownerReasons;
+    std::shared_ptr<const RuleSet> m_rules;
+    QHash<QString, TrustPolicy> m_trust;
+    quint64 m_ruleGeneration = 1;
+    std::vector<int> m_evaluatedSinceSnapshot; // rows evaluated on their own after the last snapshot
 };

@@ -8,6 +8,7 @@
 #include "KeychainStore.h"
 #include "RevocationDialog.h"
 #include "RoleDialog.h"
+#include "RulesController.h"
 #include "Session.h"
 #include "SettingsDialog.h"
 #include "TimeText.h"
@@ -25,6 +26,7 @@
 #include "model/AuditLog.h"
 #include "model/Exposure.h"
 #include "model/VisibilityStore.h"
+#include "rules/RulePlan.h"
 #include "util/Logging.h"
 #include "util/Memory.h"
 
@@ -36,6 +38,7 @@
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QFrame>
 #include <QGridLayout>
@@ -89,8 +92,11 @@ MainWindow::MainWindow(Session* session, AppSettings settings, KeychainStore* ke
     setWindowTitle(tr("RoleDesk"));
     m_proxy->setSourceModel(m_model);
     m_model->setVisibilityLookup([this](const QString& id) { return visibilityOf(id); });
+    m_rules = new RulesController(m_session, m_model, this);
     buildUi();
     buildMenus();
+    connect(m_rules, &RulesController::stateChanged, this, &MainWindow::updateRulesBanner);
+    updateRulesBanner();
     updateDetails();
     updateCountLabel();
     populateProfiles();
@@ -198,6 +204,28 @@ void MainWindow::buildUi()
     m_errorBanner->hide();
     centreLayout->addWidget(m_errorBanner);
 
+    // The rules file: what it says about the listed environments, or its errors (file:line:column).
+    m_rulesBanner = UiUtil::name(new QFrame(centre), QStringLiteral("rulesBanner"), tr("Rules file"));
+    auto* rulesLayout = new QHBoxLayout(m_rulesBanner);
+    m_rulesLabel = UiUtil::name(new QLabel(m_rulesBanner), QStringLiteral("rulesBannerLabel"), tr("Rules file state"));
+    m_rulesLabel->setWordWrap(true);
+    m_rulesLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    rulesLayout->addWidget(m_rulesLabel, 1);
+    m_rulesDeviationsOnly = UiUtil::name(new QCheckBox(tr("Only deviations"), m_rulesBanner),
+                                         QStringLiteral("rulesDeviationsOnly"),
+                                         tr("Show only the environments that deviate from the rules"));
+    connect(m_rulesDeviationsOnly, &QCheckBox::toggled, this, [this](bool on) {
+        m_proxy->setDeviationsOnly(on);
+        updateCountLabel();
+    });
+    rulesLayout->addWidget(m_rulesDeviationsOnly);
+    m_fixButton = UiUtil::name(new QPushButton(tr("Fix deviations..."), m_rulesBanner),
+                               QStringLiteral("fixDeviationsButton"), tr("Fix the deviations from the rules"));
+    connect(m_fixButton, &QPushButton::clicked, this, &MainWindow::fixDeviations);
+    rulesLayout->addWidget(m_fixButton);
+    m_rulesBanner->hide();
+    centreLayout->addWidget(m_rulesBanner);
+
     // Two rows: the text filter (stretching) with Clear, then the choices; one row would set a minimum width wider
     // than a small screen once translated or scaled.
     auto* search = new QHBoxLayout;
@@ -286,13 +314,14 @@ void MainWindow::buildUi()
     connect(m_internetFilter, &QCheckBox::toggled, this, &MainWindow::applyFilter);
     connect(m_clearFilters, &QPushButton::clicked, this, [this] {
         const QSignalBlocker b1(m_ownerFilter), b2(m_visibilityFilter), b3(m_roleFilter), b4(m_filterEdit);
-    const QSignalBlocker b5(m_internetFilter);
-    m_internetFilter->setChecked(false);
+        const QSignalBlocker b5(m_internetFilter);
+        m_internetFilter->setChecked(false);
         m_filterEdit->clear();
         setStatusChoice({}, false);
         m_ownerFilter->setCurrentIndex(0);
         m_visibilityFilter->setCurrentIndex(0);
         m_roleFilter->setCurrentIndex(0);
+        m_rulesDeviationsOnly->setChecked(false);
         applyFilter();
     });
 
@@ -324,9 +353,11 @@ void MainWindow::buildUi()
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    const int widths[] = {180, 60, 105, 95, 130, 150, 230, 130};
+    const int widths[] = {180, 60, 105, 95, 130, 150, 230, 130, 190};
     for (int c = 0; c < EnvironmentTableModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c]);
+    // Shown while a rules file is open.
+    m_table->horizontalHeader()->setSectionHidden(EnvironmentTableModel::RulesColumn, true);
     connect(m_table, &QTableView::customContextMenuRequested, this, &MainWindow::showTableMenu);
     // Choose the columns from the header's menu (as qBittorrent and Dolphin do); kept with the header state.
     m_columnMenu = new QMenu(this);
@@ -415,6 +446,10 @@ void MainWindow::buildUi()
     addDetail(QStringLiteral("owner"), tr("Owner"));
     addDetail(QStringLiteral("workspace"), tr("Workspace"));
     addDetail(QStringLiteral("role"), tr("RAM role"));
+    // What the rules file says about it (the Rules column's tool tip), shown while a rules file is open.
+    addDetail(QStringLiteral("rules"), tr("Rules"));
+    m_detailsForm = form;
+    form->setRowVisible(m_detailLabels.value(QStringLiteral("rules")), false);
     m_detailsVisibility = UiUtil::name(new QComboBox(m_details), QStringLiteral("detailsVisibility"),
                                        tr("Visibility, recorded by admins"));
     for (Visibility v : {Visibility::Unknown, Visibility::Public, Visibility::Private})
@@ -519,6 +554,12 @@ void MainWindow::buildMenus()
     QAction* importVis = action(QStringLiteral("actionImportVisibility"), tr("&Import visibility records..."));
     connect(importVis, &QAction::triggered, this, &MainWindow::importVisibility);
     file->addAction(importVis);
+    QAction* openRulesAction = action(QStringLiteral("actionOpenRules"), tr("Open &rules file..."));
+    connect(openRulesAction, &QAction::triggered, this, &MainWindow::openRules);
+    file->addAction(openRulesAction);
+    m_actionCloseRules = action(QStringLiteral("actionCloseRules"), tr("&Close rules file"));
+    connect(m_actionCloseRules, &QAction::triggered, this, &MainWindow::closeRules);
+    file->addAction(m_actionCloseRules);
     QAction* settings = action(QStringLiteral("actionSettings"), tr("&Settings..."), QKeySequence::Preferences);
     connect(settings, &QAction::triggered, this, &MainWindow::openSettings);
     file->addAction(settings);
@@ -562,6 +603,10 @@ void MainWindow::buildMenus()
         action(QStringLiteral("actionInspect"), tr("&Inspect credentials..."), QKeySequence(Qt::CTRL | Qt::Key_I));
     connect(m_actionInspect, &QAction::triggered, this, &MainWindow::inspectCredentials);
     env->addAction(m_actionInspect);
+    env->addSeparator();
+    m_actionFixDeviations = action(QStringLiteral("actionFixDeviations"), tr("&Fix deviations from the rules..."));
+    connect(m_actionFixDeviations, &QAction::triggered, this, &MainWindow::fixDeviations);
+    env->addAction(m_actionFixDeviations);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -837,6 +882,8 @@ void MainWindow::reload()
     options.pageSize = 100;
     options.retainEnvironments = false; // every page goes into the model through pageLoaded
     m_listing = m_session->dataWorks()->listServerIdeInstances({}, options);
+    // The rules are evaluated once the listing is complete, not page by page.
+    m_rules->setHeld(true);
     m_progress->setRange(0, 0);
     m_progress->show();
     m_cancel->show();
@@ -869,6 +916,7 @@ void MainWindow::cancelLoading()
     m_progress->hide();
     m_cancel->hide();
     m_actionRefresh->setEnabled(true);
+    m_rules->setHeld(false);
     updateCountLabel();
     m_countLabel->setText(m_countLabel->text() + QLatin1Char(' ') + tr("(loading cancelled)"));
 }
@@ -925,6 +973,7 @@ void MainWindow::onListingDone(bool ok, const QString& error)
     m_progress->hide();
     m_cancel->hide();
     m_actionRefresh->setEnabled(true);
+    m_rules->setHeld(false);
     // Recount from the rows: pages may repeat environments that were updated in place.
     m_countByProject.clear();
     for (const Environment& env : m_model->environments())
@@ -1104,6 +1153,9 @@ void MainWindow::updateDetails()
     if (!env->role.detailText().isEmpty())
         roleDetails += QLatin1Char('\n') + breakable(env->role.detailText());
     m_detailLabels[QStringLiteral("role")]->setText(roleDetails);
+    const int modelRow = m_model->rowOf(env->instanceId);
+    m_detailLabels[QStringLiteral("rules")]->setText(modelRow >= 0 ? breakable(m_model->ruleToolTip(modelRow))
+                                                                   : QString());
     m_detailLabels[QStringLiteral("role")]->setToolTip(
         env->role.isRestricted() ? tr("Session policy:\n%1").arg(env->role.sessionPolicy()) : QString());
     m_detailLabels[QStringLiteral("image")]->setText(env->imageName.isEmpty() ? env->imageId : env->imageName);
@@ -1356,7 +1408,9 @@ void MainWindow::recordVisibility(const QList<QString>& instanceIds, Visibility 
                              tr("The visibility record changed in this session but could not be saved to %1: %2")
                                  .arg(store->filePath(), error));
     for (const QString& id : instanceIds)
-        m_model->refreshVisibility(id);
+        m_model->refreshVisibility(id); // and its Rules mark (rules may select by visibility)
+    m_rules->recount();
+    updateRulesBanner();
     updateRiskBanner();
     updateDetails();
     statusBar()->showMessage(
@@ -1404,7 +1458,9 @@ void MainWindow::environmentChanged(const Environment& environment)
 {
     const int row = m_model->rowOf(environment.instanceId);
     const Environment before = row >= 0 ? m_model->environmentAt(row) : environment;
-    m_model->updateEnvironment(environment);
+    m_model->updateEnvironment(environment); // its Rules mark is evaluated again with it
+    m_rules->recount();
+    updateRulesBanner();
     updateRiskBanner();
     reportRoleChange(before, environment);
     // The changed row stays selected when the filter still shows it.
@@ -1667,4 +1723,125 @@ void MainWindow::showEvent(QShowEvent* event)
         m_fitted = true;
         UiUtil::fitToScreen(this);
     }
+}
+
+// --- rules ---
+
+bool MainWindow::openRulesFile(const QString& path)
+{
+    const bool ok = m_rules->open(path);
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setSectionHidden(EnvironmentTableModel::RulesColumn, false);
+    // The column is last in the model (saved header states stay valid); shown right after the name, where it is in
+    // view on any screen, unless the user has placed it elsewhere.
+    const int rulesAt = header->visualIndex(EnvironmentTableModel::RulesColumn);
+    const int nameAt = header->visualIndex(EnvironmentTableModel::NameColumn);
+    if (rulesAt == header->count() - 1 && nameAt >= 0 && rulesAt != nameAt + 1)
+        header->moveSection(rulesAt, nameAt + 1);
+    updateRulesBanner();
+    return ok;
+}
+
+void MainWindow::openRules()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open rules file"), m_rules->path(),
+                                                      tr("Rules files (*.yaml *.yml);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    openRulesFile(path);
+    // Remembered even when it has errors: it is watched, and the next start opens it again.
+    m_settings.rulesFile = path;
+    QSettings settings;
+    settings.setValue(QStringLiteral("rules/file"), path);
+}
+
+void MainWindow::closeRules()
+{
+    m_rules->close();
+    m_rulesDeviationsOnly->setChecked(false);
+    m_table->horizontalHeader()->setSectionHidden(EnvironmentTableModel::RulesColumn, true);
+    m_settings.rulesFile.clear();
+    QSettings settings;
+    settings.remove(QStringLiteral("rules/file"));
+    updateRulesBanner();
+}
+
+void MainWindow::updateRulesBanner()
+{
+    const RulesController::State state = m_rules->state();
+    m_detailsForm->setRowVisible(m_detailLabels.value(QStringLiteral("rules")), state == RulesController::State::Valid);
+    updateDetails();
+    m_actionCloseRules->setEnabled(state != RulesController::State::NoFile);
+    const bool evaluating = m_rules->isEvaluating();
+    const int deviations = m_rules->changeCount() + m_rules->cannotFixCount();
+    const bool canFix = state == RulesController::State::Valid && !evaluating && m_rules->changeCount() > 0 &&
+                        m_session->dataWorks() != nullptr;
+    m_actionFixDeviations->setEnabled(canFix);
+    m_fixButton->setEnabled(canFix);
+    if (state == RulesController::State::NoFile) {
+        m_rulesBanner->hide();
+        if (m_rulesDeviationsOnly->isChecked())
+            m_rulesDeviationsOnly->setChecked(false);
+        return;
+    }
+    const QString file = QFileInfo(m_rules->path()).fileName();
+    m_rulesBanner->setToolTip(m_rules->path());
+    if (state == RulesController::State::Invalid) {
+        // Cleared, not kept: the marks of rules no longer in the file would be taken for what it says.
+        m_rulesBanner->setStyleSheet(UiUtil::bannerStyle(true));
+        m_rulesLabel->setText(
+            tr("The rules file %1 has %n error(s). The Rules column is empty until they are fixed; the file is watched, "
+               "so saving it again is enough.",
+               nullptr, int(m_rules->errors().size()))
+                .arg(file) +
+            QLatin1Char('\n') + m_rules->errorText());
+        m_rulesDeviationsOnly->setVisible(false);
+        m_fixButton->setVisible(false);
+        m_rulesBanner->show();
+        return;
+    }
+    m_rulesDeviationsOnly->setVisible(true);
+    m_fixButton->setVisible(true);
+    const std::shared_ptr<const RuleSet> rules = m_rules->rules();
+    const QString head = tr("Rules: %1 (%n rule(s), first match wins).", nullptr, rules ? int(rules->rules.size()) : 0)
+                             .arg(file);
+    QString text;
+    if (evaluating)
+        text = head + QLatin1Char(' ') + tr("Evaluating...");
+    else if (deviations == 0)
+        text = head + QLatin1Char(' ') +
+               tr("Every one of the %n environment(s) follows the rules.", nullptr, m_rules->evaluatedCount());
+    else
+        text = head + QLatin1Char(' ') +
+               tr("%n environment(s) deviate: %1 can be fixed, %2 cannot (hover the Rules column for why).", nullptr,
+                  deviations)
+                   .arg(m_rules->changeCount())
+                   .arg(m_rules->cannotFixCount());
+    m_rulesBanner->setStyleSheet(deviations > 0 && !evaluating ? UiUtil::bannerStyle(false) : QString());
+    m_rulesLabel->setText(text);
+    m_rulesBanner->show();
+}
+
+void MainWindow::fixDeviations()
+{
+    const std::shared_ptr<const RuleSet> rules = m_rules->rules();
+    if (!rules || m_rules->isEvaluating() || !m_session->dataWorks())
+        return;
+    QList<Environment> deviating;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const EnvironmentTableModel::RuleState state = m_model->keysAt(row).rule.state;
+        if (state == EnvironmentTableModel::RuleState::Change || state == EnvironmentTableModel::RuleState::CannotFix)
+            deviating << m_model->environmentAt(row);
+    }
+    if (deviating.isEmpty()) {
+        statusBar()->showMessage(tr("No environment deviates from the rules."), 8000);
+        return;
+    }
+    // The plan of the deviating environments only (core's RulePlan; the marks came from the same function).
+    const RulePlan::Plan plan = RulePlan::evaluate(
+        *rules, deviating, [this](const QString& id) { return visibilityOf(id); }, m_rules->trustPolicies());
+    auto* dialog = new BulkRoleDialog(m_session, *rules, plan, deviating, m_rules->trustPolicies(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BulkRoleDialog::environmentChanged, this, &MainWindow::environmentChanged);
+    dialog->open();
 }

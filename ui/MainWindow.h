@@ -25,6 +25,7 @@ class QProgressBar;
 class QPushButton;
 class QTableView;
 class QTimer;
+class RulesController;
 class ServerIdeListing;
 class Session;
 
@@ -65,6 +66,11 @@ public:
     void reportRoleChange(const Environment& before, const Environment& after);
     void undoLastRoleChange();
 
+    // Opens (and watches) a rules file: the Rules column and the rules banner show what it says. False when the file
+    // has errors (the banner shows them with file:line:column). Not remembered: openRules() is (the menu).
+    bool openRulesFile(const QString& path);
+    RulesController* rulesController() const { return m_rules; }
+
 public Q_SLOTS:
     void reload();
     void cancelLoading();
@@ -79,6 +85,11 @@ public Q_SLOTS:
     void connectSelectedProfile();
     void showAbout();
     void showShortcuts();
+    // File > Open rules file...: asks for the file, opens it, and remembers it in the settings.
+    void openRules();
+    void closeRules();
+    // Runs the rules plan of the deviating environments through the bulk dialog (RuleApplier: RoleChange's guards).
+    void fixDeviations();
 
 Q_SIGNALS:
     void loadFinished();
@@ -118,6 +129,7 @@ private:
     void showTableMenu(const QPoint& pos);
     Visibility visibilityOf(const QString& instanceId) const;
     void environmentChanged(const Environment& environment);
+    void updateRulesBanner();
 
     Session* m_session;
     AppSettings m_settings;
@@ -125,6 +137,7 @@ private:
     EnvironmentTableModel* m_model;
     EnvironmentFilterModel* m_proxy;
     QPointer<ServerIdeListing> m_listing;
+    RulesController* m_rules = nullptr;
     QHash<qint64, int> m_countByProject;
     QHash<qint64, QListWidgetItem*> m_workspaceItems;
     int m_riskyCount = 0;
@@ -147,6 +160,10 @@ private:
     QLabel* m_detailsExposure = nullptr;
     QFrame* m_errorBanner = nullptr;
     QLabel* m_errorLabel = nullptr;
+    QFrame* m_rulesBanner = nullptr;
+    QLabel* m_rulesLabel = nullptr;
+    QCheckBox* m_rulesDeviationsOnly = nullptr;
+    QPushButton* m_fixButton = nullptr;
     QLineEdit* m_filterEdit = nullptr;
     QPushButton* m_statusFilter = nullptr; // a menu of check boxes
     class QMenu* m_statusMenu = nullptr;
@@ -167,6 +184,7 @@ private:
     QWidget* m_details = nullptr;
     QLabel* m_detailsTitle = nullptr;
     QHash<QString, QLabel*> m_detailLabels;
+    QFormLayout* m_detailsForm = nullptr;
     QComboBox* m_detailsVisibility = nullptr;
     QLabel* m_visibilityRecord = nullptr;
     QPushButton* m_changeRoleButton = nullptr;
@@ -180,6 +198,8 @@ private:
     QAction* m_actionChangeRole = nullptr;
     QAction* m_actionBulk = nullptr;
     QAction* m_actionInspect = nullptr;
+    QAction* m_actionCloseRules = nullptr;
+    QAction* m_actionFixDeviations = nullptr;
     bool m_updatingWorkspaces = false;
     bool m_rememberState = false;
     bool m_fitted = false;

@@ -31,7 +31,8 @@ void CliApp::printUsage(QTextStream& stream, const QString& prefix) const
            << QCoreApplication::translate("CliApp",
                                           "Options: --help, --version. `roledesk-cli <command> --help` shows a "
                                           "command's options.\nExit codes: 0 ok, 1 failure, 2 usage error, 3 "
-                                          "credentials unusable, 4 refused by policy.")
+                                          "credentials unusable, 4 refused by policy, 5 changes pending (only "
+                                          "`plan --exit-code`).")
            << '\n'
            << QCoreApplication::translate("CliApp",
                                           "Global options (before or after the command, where it takes them): "

@@ -85,19 +85,24 @@ int main(int argc, char* argv[])
     const QCommandLineOption fileOption(QStringLiteral("file"),
                                         QApplication::translate("main", "With --inspect: a credentials file."),
                                         QStringLiteral("PATH"));
+    const QCommandLineOption rulesOption(
+        QStringLiteral("rules"),
+        QApplication::translate("main", "Open this rules file (YAML, see docs/RULES.md): the Rules column shows which "
+                                        "environments deviate. Without it, the rules file opened last."),
+        QStringLiteral("FILE"));
     // Hidden: writes a screenshot of the real program for docs/screenshots, then quits.
     QCommandLineOption hiddenScreenshot(QStringLiteral("screenshot"), QStringLiteral("internal"),
                                         QStringLiteral("PATH"));
     QCommandLineOption shotOfOption(QStringLiteral("screenshot-of"), QStringLiteral("internal"),
-                                    QStringLiteral("main|role|bulk|audit|inspector"), QStringLiteral("main"));
+                                    QStringLiteral("main|role|bulk|audit|inspector|rules|fix"), QStringLiteral("main"));
     // Hidden too: a dark Fusion palette, as a dark desktop theme (qt6ct "darker") gives, for the screenshot matrix.
     QCommandLineOption paletteOption(QStringLiteral("screenshot-palette"), QStringLiteral("internal"),
                                      QStringLiteral("light|dark"), QStringLiteral("light"));
     hiddenScreenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     shotOfOption.setFlags(QCommandLineOption::HiddenFromHelp);
     paletteOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({sandboxOption, environmentsOption, inspectOption, uriOption, fileOption, hiddenScreenshot,
-                       shotOfOption, paletteOption});
+    parser.addOptions({sandboxOption, environmentsOption, inspectOption, uriOption, fileOption, rulesOption,
+                       hiddenScreenshot, shotOfOption, paletteOption});
     // With --sandbox: --latency-ms, --latency-jitter-ms, --throttle-rps, --error-rate (as `roledesk-cli sandbox
     // serve`).
     const SandboxNetworkOptions sandboxNetwork;
@@ -234,6 +239,10 @@ int main(int argc, char* argv[])
         QObject::connect(instance.get(), &SingleInstance::activationRequested, &window,
                          [&window](const QStringList&) { SingleInstance::raise(&window); });
     window.show();
+    // The rules file: given, or the one opened last (File > Open rules file... remembers it).
+    const QString rulesFile = parser.isSet(rulesOption) ? parser.value(rulesOption) : settings.rulesFile;
+    if (!rulesFile.isEmpty())
+        window.openRulesFile(rulesFile);
     if (!onSandbox)
         window.connectSelectedProfile();
     if (parser.isSet(hiddenScreenshot))

@@ -133,6 +133,7 @@ void RuleApplier::onResult(const RoleChange::Result& result)
 {
     Item& item = m_items[m_current];
     item.audited = result.audited;
+    item.after = result.isApplied() ? result.after : result.plan.environment;
     if (result.outcome == RoleChange::Outcome::Failed && result.error.isThrottling() &&
         m_attempt < m_options.throttleRetries && !m_cancelled) {
         // Refused by the service's rate limit: nothing was written. Wait, then run the whole change again.

@@ -57,6 +57,9 @@ public:
         QString message;   // translated plain words
         int throttled = 0; // throttled writes retried
         bool audited = false;
+        // The environment as read back after the write (applied) or as found (conflict); null otherwise. Front ends
+        // show it without listing again.
+        Environment after;
     };
 
     RuleApplier(const RuleSet& rules, DataWorksClient* dataWorks, RamClient* ram, AuditLog* audit,

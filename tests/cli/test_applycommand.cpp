@@ -194,6 +194,73 @@ private slots:
             m_fx->run({u"plan"_s, u"--rules"_s, kExample, u"--json"_s}).object()[u"summary"_s][u"change"_s].toInt(), 0);
     }
 
+    void applierRunsThrottledChangesAgain()
+    {
+        // throttledRun() above is absorbed by ApiClient's own retries. Here the client gives up at the first 429
+        // (one attempt), so every throttled read or write comes back to RuleApplier as a failed change, which must
+        // run the whole change again after its pause until everything is applied, each environment exactly once.
+        Endpoints endpoints(m_fx->sandbox()->region());
+        endpoints.setEndpointOverride(m_fx->endpoint());
+        const Credential admin(m_fx->sandbox()->accessKeyId(), m_fx->sandbox()->accessKeySecret(), {}, {},
+                               u"sandbox admin"_s);
+        ApiClient api(endpoints, [admin] { return admin; });
+        DataWorksClient dataWorks(&api);
+        RamClient ram(&api);
+        ServerIdeListing* listing = dataWorks.listServerIdeInstances({});
+        QSignalSpy listed(listing, &ServerIdeListing::finished);
+        QVERIFY(listed.wait(20000));
+        const QList<Environment> environments = listing->environments();
+        VisibilityStore store(m_fx->context().visibilityFilePath);
+        QVERIFY(store.load());
+        const RulesFile::Result rules = RulesFile::read(kExample);
+        QVERIFY(rules.ok());
+        const RulePlan::Plan plan = RulePlan::evaluate(rules.rules, environments,
+                                                       [&store](const QString& id) { return store.visibility(id); });
+        QCOMPARE(plan.change, kChanges);
+
+        ApiClient::Options once = api.options();
+        once.maxAttempts = 1;
+        api.setOptions(once);
+        SandboxFaults faults;
+        faults.throttleRequestsPerSecond = 6; // a change is 3-5 requests: some fit in a second, most runs collide
+        faults.scope = SandboxFaults::Pop;
+        m_fx->sandbox()->setFaults(faults);
+
+        AuditLog audit(m_fx->path(u"applier-throttled-audit.sqlite"_s));
+        QVERIFY(audit.open());
+        RuleApplier::Options options;
+        options.actor = u"acs:ram::1380246718450127:user/tester"_s;
+        options.throttleRetries = 40;
+        options.throttleBaseDelayMs = 150;
+        options.throttleMaxDelayMs = 600;
+        RuleApplier applier(rules.rules, &dataWorks, &ram, &audit, options);
+        QSignalSpy throttled(&applier, &RuleApplier::throttled);
+        QSignalSpy finished(&applier, &RuleApplier::finished);
+        applier.start(plan, environments, {});
+        QVERIFY(finished.wait(180000));
+        m_fx->sandbox()->setFaults({});
+
+        QVERIFY2(throttled.count() > 0, "RuleApplier was never throttled: the test did not test its retries");
+        int retried = 0;
+        for (const RuleApplier::Item& item : applier.items()) {
+            QVERIFY2(item.outcome == u"applied"_s, qPrintable(item.instanceId + u": "_s + item.outcome + u" "_s +
+                                                              item.message));
+            retried += item.throttled;
+        }
+        QCOMPARE(retried, int(throttled.count()));
+        QCOMPARE(applier.applied(), kChanges);
+        // Each environment changed (and audited) exactly once, whatever was tried again.
+        const QList<AuditEntry> entries = audit.query(AuditQuery());
+        QStringList ids;
+        for (const AuditEntry& e : entries)
+            if (e.outcome == u"applied"_s)
+                ids << e.instanceId;
+        QCOMPARE(ids.size(), kChanges);
+        QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), kChanges);
+        QCOMPARE(
+            m_fx->run({u"plan"_s, u"--rules"_s, kExample, u"--json"_s}).object()[u"summary"_s][u"change"_s].toInt(), 0);
+    }
+
     void needsYesWithoutTerminal()
     {
         const CliRun r = m_fx->run({u"apply"_s, u"--rules"_s, kExample});

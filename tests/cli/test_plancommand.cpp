@@ -141,6 +141,18 @@ private slots:
         QCOMPARE(stuck.object()[u"summary"_s][u"cannotFix"_s].toInt(), 2);
     }
 
+    void helpListsExitCodeFive()
+    {
+        // The program's help lists every exit code, 5 included (docs/CLI.md's table has it too).
+        const CliRun help = m_fx->run({u"--help"_s}, false);
+        QCOMPARE(help.code, 0);
+        QVERIFY2(help.out.contains(u"4 refused by policy, 5 changes pending (only `plan --exit-code`)"_s),
+                 qPrintable(help.out));
+        const CliRun planHelp = m_fx->run({u"plan"_s, u"--help"_s}, false);
+        QCOMPARE(planHelp.code, 0);
+        QVERIFY2(planHelp.out.contains(u"--exit-code"_s), qPrintable(planHelp.out));
+    }
+
     void rulesFileErrors()
     {
         const QString path = m_fx->path(u"bad.yaml"_s);
