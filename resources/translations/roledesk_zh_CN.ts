@@ -29,12 +29,12 @@
         <translation>对 %1 的请求因网络错误失败。请检查网络连接和接入地址。</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+212"/>
         <source>No credential is available to sign the request. Configure an AccessKey, a profile or another credential source, or refresh the current one.</source>
         <translation>没有可用于签名请求的凭证。请配置 AccessKey、配置文件或其他凭证来源，或刷新当前凭证。</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+227"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -59,7 +59,7 @@
         <translation>应答不是 API 返回的 JSON 对象（%1）。请检查接入地址是否指向阿里云 API。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+108"/>
         <source>The service had an internal error. Retry later; quote the RequestId if you contact support.</source>
         <translation>服务发生内部错误。请稍后重试；如需联系技术支持，请提供 RequestId。</translation>
     </message>
@@ -69,7 +69,7 @@
         <translation>接入地址返回 404 Not Found：请检查接入地址 URL 和地域。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-96"/>
         <source>This computer&apos;s clock is %1 minutes ahead of the server&apos;s.</source>
         <translation>本机时钟比服务器快 %1 分钟。</translation>
     </message>
@@ -180,7 +180,7 @@
 <context>
     <name>ApiReply</name>
     <message>
-        <location filename="../../core/api/ApiClient.cpp" line="-402"/>
+        <location filename="../../core/api/ApiClient.cpp" line="-418"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -393,7 +393,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Exported all %n entries to %1.</source>
         <translation>
             <numerusform>已将全部 %n 条记录导出到 %1。</numerusform>
@@ -571,7 +571,7 @@
 <context>
     <name>BulkRoleDialog</name>
     <message>
-        <location filename="../../ui/BulkRoleDialog.cpp" line="+35"/>
+        <location filename="../../ui/BulkRoleDialog.cpp" line="+38"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
@@ -599,6 +599,11 @@
         <location line="+2"/>
         <source>API error</source>
         <translation>API 错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot fix</source>
+        <translation>无法修复</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -682,7 +687,7 @@
         <translation>移除它们的角色符合该建议：它们会和其他环境一样被修改。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+117"/>
         <source>Bulk change progress</source>
         <translation>批量修改进度</translation>
     </message>
@@ -697,27 +702,103 @@
         <translation>各环境的结果</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-114"/>
+        <location line="+59"/>
         <source>Environment</source>
         <translation>环境</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-59"/>
+        <location line="+59"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-59"/>
+        <location line="+59"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-59"/>
+        <location line="+59"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-16"/>
+        <source>Fix deviations from %1</source>
+        <translation>修复与 %1 的偏差</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What Fix deviations does</source>
+        <translation>“修复偏差”会做什么</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The rules file %1 asks for another role for %n environment(s).</source>
+        <translation>
+            <numerusform>规则文件 %1 要求 %n 个环境使用另一个角色。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 can be changed; %2 cannot (listed with the reason).</source>
+        <translation>%1 个可以更改；%2 个无法更改（已列出原因）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each change is made like a single one: the environment is read again and the rules are evaluated on that fresh copy (a change since the listing is a conflict and is not overwritten), a public environment gets a role only from a rule that names it and gives a reason, and the audit log records the rule as the reason.</source>
+        <translation>每项更改都与单个更改相同：重新读取环境，并基于最新读取的内容重新评估规则（列出之后发生的更改视为冲突，不会被覆盖）；公开环境只有在规则点名该环境并给出理由时才会获得角色；审计日志以规则作为原因记录。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rule %1 (%2)</source>
+        <translation>规则 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>%1 -&gt; %2</source>
+        <translation>%1 -&gt; %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>public override: %1</source>
+        <translation>公开环境例外：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>&amp;Apply %n change(s)</source>
+        <translation>
+            <numerusform>应用 %n 项更改(&amp;A)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Ready: %n change(s) to apply.</source>
+        <translation>
+            <numerusform>就绪：%n 项更改待应用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing the rules file can change.</source>
+        <translation>规则文件没有可以更改的内容。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
@@ -742,22 +823,41 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Checking the role&apos;s trust policy (RAM GetRole)...</source>
         <translation>正在检查角色的信任策略（RAM GetRole）...</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
+        <source>The service throttled the change of %1; trying again in %2 s...</source>
+        <translation>服务对 %1 的更改进行了限流；%2 秒后重试...</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>public override</source>
+        <translation>公开环境例外</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>(throttled %n time(s), tried again)</source>
+        <translation>
+            <numerusform>（被限流 %n 次，已重试）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Cancelling after the current environment...</source>
         <translation>当前环境处理完成后取消...</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-12"/>
+        <location line="+19"/>
         <source>not attempted</source>
         <translation>未尝试</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-57"/>
+        <location line="+67"/>
         <source>Changing %1 (%2 of %3)...</source>
         <translation>正在修改 %1（第 %2 个，共 %3 个）...</translation>
     </message>
@@ -767,12 +867,19 @@
         <translation>加载后已被他人修改（当前角色为“%1”）；未覆盖</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Done: %1 changed, %2 unchanged, %3 refused by policy, %4 conflicts, %5 API errors, %6 cancelled.</source>
         <translation>完成：已修改 %1 个，未变化 %2 个，被策略拒绝 %3 个，冲突 %4 个，API 错误 %5 个，已取消 %6 个。</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+9"/>
+        <source>%n cannot be fixed by the rules file.</source>
+        <translation>
+            <numerusform>%n 个无法由规则文件修复。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
         <source>Credentials already issued to %n changed environment(s) are not revoked: they stay valid until they expire, at the latest %1 (UTC). To end them sooner, stop those environments (Change role on one environment offers it, or roledesk-cli role set --stop).</source>
         <translation>
             <numerusform>已签发给 %n 个已更改环境的凭证不会被吊销：它们在过期前一直有效，最迟到 %1（UTC）。如需提前终止，请停止这些环境（对单个环境“更改角色”时会提供此选项，或使用 roledesk-cli role set --stop）。</numerusform>
@@ -837,12 +944,12 @@
     <message>
         <location line="+8"/>
         <source>Options: --help, --version. `roledesk-cli &lt;command&gt; --help` shows a command&apos;s options.
-Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by policy.</source>
-        <translation>选项：--help、--version。`roledesk-cli &lt;命令&gt; --help` 显示某个命令的选项。
-退出码：0 成功，1 失败，2 用法错误，3 凭证不可用，4 被策略拒绝。</translation>
+Exit codes: 0 ok, 1 failure, 2 usage error, 3 credentials unusable, 4 refused by policy, 5 changes pending (only `plan --exit-code`).</source>
+        <translation>选项：--help、--version。`roledesk-cli &lt;command&gt; --help` 显示命令的选项。
+退出码：0 成功，1 失败，2 用法错误，3 凭证不可用，4 被策略拒绝，5 有待应用的更改（仅 `plan --exit-code`）。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Global options (before or after the command, where it takes them): --endpoint URL, --region ID,
 --profile NAME, --json, --sandbox (an in-process sandbox for one command), --ca-bundle PATH (extra CAs for HTTPS; default $SSL_CERT_FILE).
 The contract: docs/CLI.md.</source>
@@ -1194,7 +1301,7 @@ The contract: docs/CLI.md.</source>
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>The configuration with key &quot;%1&quot; is changed.</source>
         <translation>将修改键为“%1”的配置。</translation>
     </message>
@@ -1247,7 +1354,7 @@ The contract: docs/CLI.md.</source>
         </translation>
     </message>
     <message>
-        <location line="-302"/>
+        <location line="-304"/>
         <location line="+10"/>
         <source>enabled, but with no role configured</source>
         <translation>已启用，但未配置角色</translation>
@@ -1494,7 +1601,7 @@ The contract: docs/CLI.md.</source>
 <context>
     <name>CredentialInspector</name>
     <message>
-        <location filename="../../ui/CredentialInspector.cpp" line="+69"/>
+        <location filename="../../ui/CredentialInspector.cpp" line="+71"/>
         <source>usable; refreshed automatically before it expires</source>
         <translation>可用；会在过期前自动刷新</translation>
     </message>
@@ -1687,12 +1794,12 @@ The contract: docs/CLI.md.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+458"/>
+        <location line="+506"/>
         <source>Reveal for 10 s</source>
         <translation>显示 10 秒</translation>
     </message>
     <message>
-        <location line="-457"/>
+        <location line="-505"/>
         <source>Reveal the secret and token for ten seconds</source>
         <translation>显示 Secret 和令牌 10 秒</translation>
     </message>
@@ -1858,7 +1965,37 @@ The contract: docs/CLI.md.</source>
         <translation>“%1”不是凭证 URI。请输入 http:// 或 https:// 地址，例如 http://127.0.0.1:8080/credentials，或留空以使用 ALIBABA_CLOUD_CREDENTIALS_URI。</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+57"/>
+        <source>Start the environment in DataWorks: its credentials service answers only while it runs. Then press Refresh.</source>
+        <translation>请在 DataWorks 中启动该环境：它的凭据服务只在环境运行时应答。然后按“刷新”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Associate a RAM role with the environment (Change role in the main window), or use an AccessKey pair in its code. Then press Refresh.</source>
+        <translation>请为该环境关联一个 RAM 角色（在主窗口中使用“更改角色”），或在其代码中使用 AccessKey。然后按“刷新”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Access was refused: check that this address belongs to this environment and that DataWorks may assume the role (its trust policy). Then press Refresh.</source>
+        <translation>访问被拒绝：请确认此地址属于该环境，且 DataWorks 可以扮演该角色（其信任策略）。然后按“刷新”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the address: nothing here hands out credentials. Then press Refresh.</source>
+        <translation>请检查地址：此处没有提供凭据的服务。然后按“刷新”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix the cause, then press Refresh.</source>
+        <translation>请排除原因，然后按“刷新”。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>No credential: not retrying</source>
+        <translation>没有凭据：不再重试</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Credential refresh failed</source>
         <translation>凭证刷新失败</translation>
     </message>
@@ -1868,21 +2005,21 @@ The contract: docs/CLI.md.</source>
         <translation>%1 下次尝试：%2。</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>No credential could be fetched: %1
+        <location line="+35"/>
+        <source>No credential could be fetched.
 
 Checking where credentials can come from on this machine...</source>
-        <translation>无法获取任何凭证：%1
+        <translation>未能获取任何凭据。
 
-正在检查本机上可以从哪里获取凭证...</translation>
+正在检查本机上凭据可能的来源……</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>No credential could be fetched: %1</source>
-        <translation>无法获取任何凭证：%1</translation>
+        <location line="+13"/>
+        <source>No credential could be fetched. Where credentials can come from on this machine:</source>
+        <translation>未能获取任何凭据。本机上凭据可能的来源：</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&lt;i&gt;nothing inspected&lt;/i&gt;</source>
         <translation>&lt;i&gt;尚未检查&lt;/i&gt;</translation>
     </message>
@@ -1891,8 +2028,13 @@ Checking where credentials can come from on this machine...</source>
         <source>&lt;i&gt;fetching...&lt;/i&gt;</source>
         <translation>&lt;i&gt;正在获取...&lt;/i&gt;</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>no usable credential; not retried until you press Refresh</source>
+        <translation>没有可用的凭据；在您按“刷新”之前不会重试</translation>
+    </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+14"/>
         <source>Hidden again in %n s</source>
         <translation>
             <numerusform>%n 秒后重新隐藏</numerusform>
@@ -1958,12 +2100,27 @@ Checking where credentials can come from on this machine...</source>
         <translation>未计划</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(not retried; details on hover)</source>
+        <translation>（不再重试；悬停查看详情）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(details on hover)</source>
+        <translation>（悬停查看详情）</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>Asking STS who this credential is (GetCallerIdentity)...</source>
         <translation>正在向 STS 查询此凭证的身份（GetCallerIdentity）...</translation>
     </message>
@@ -2399,7 +2556,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>DataWorksClient</name>
     <message>
-        <location filename="../../core/api/DataWorksClient.cpp" line="+364"/>
+        <location filename="../../core/api/DataWorksClient.cpp" line="+409"/>
         <source>The answer carries no instance. Check the instance ID and the region.</source>
         <translation>应答中没有实例。请检查实例 ID 和地域。</translation>
     </message>
@@ -2426,7 +2583,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>DemoShots</name>
     <message>
-        <location filename="../../ui/DemoShots.cpp" line="+62"/>
+        <location filename="../../ui/DemoShots.cpp" line="+64"/>
         <source>SQL workshop on Friday reads the course tables</source>
         <translation>周五的 SQL 培训会读取课程表</translation>
     </message>
@@ -2509,7 +2666,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvironmentFilter</name>
     <message>
-        <location filename="../../core/model/EnvironmentFilter.cpp" line="+65"/>
+        <location filename="../../core/model/EnvironmentFilter.cpp" line="+67"/>
         <source>&quot;%1&quot; is not an environment status; use one of %2 or Unknown.</source>
         <translation>“%1”不是环境状态；请使用 %2 或 Unknown 之一。</translation>
     </message>
@@ -2629,7 +2786,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvironmentTableModel</name>
     <message>
-        <location filename="../../ui/EnvironmentTableModel.cpp" line="+52"/>
+        <location filename="../../ui/EnvironmentTableModel.cpp" line="+81"/>
         <source>Custom: %1</source>
         <translation>自定义：%1</translation>
     </message>
@@ -2640,6 +2797,11 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>What the open rules file requires of each environment: OK, a deviation the plan would change, or one it cannot fix (hover a row for why).</source>
+        <translation>已打开的规则文件对每个环境的要求：符合、计划会更改的偏差，或无法修复的偏差（将鼠标悬停在行上查看原因）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Public or private in the workspace, as recorded by admins in RoleDesk: the DataWorks API does not expose it.</source>
         <translation>在工作空间中公开或私有，由管理员在 RoleDesk 中记录：DataWorks API 不提供此信息。</translation>
     </message>
@@ -2685,11 +2847,90 @@ Checking where credentials can come from on this machine...</source>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>%1
+Account ID: %2</source>
+        <translation>%1
+账号 ID：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account ID: %1</source>
+        <translation>账号 ID：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account ID: %1
+%2</source>
+        <translation>账号 ID：%1
+%2</translation>
+    </message>
+    <message>
+        <location line="+496"/>
+        <source>evaluating...</source>
+        <translation>评估中...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no rule</source>
+        <translation>无匹配规则</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OK: %1</source>
+        <translation>符合：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deviates: %1</source>
+        <translation>偏差：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot fix: %1</source>
+        <translation>无法修复：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The rules are being evaluated for this environment.</source>
+        <translation>正在为此环境评估规则。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rule %1 &quot;%2&quot; (%3)</source>
+        <translation>规则 %1“%2”（%3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current role: %1</source>
+        <translation>当前角色：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required: %1</source>
+        <translation>要求：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fix deviations would change it to: %1</source>
+        <translation>“修复偏差”会将其更改为：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot be fixed by the rules file:</source>
+        <translation>无法由规则文件修复：</translation>
+    </message>
 </context>
 <context>
     <name>EnvsListCommand</name>
     <message>
-        <location filename="../../app/cli/EnvsCommands.cpp" line="+94"/>
+        <location filename="../../app/cli/EnvsCommands.cpp" line="+112"/>
         <source>List individual development environments with their role and recorded visibility.</source>
         <translation>列出个人开发环境及其角色和记录的可见性。</translation>
     </message>
@@ -2699,12 +2940,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>仅此工作空间（ProjectId 或名称）。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Only environments of this owner (account id).</source>
-        <translation>仅此所有者（账号 ID）的环境。</translation>
+        <location line="+3"/>
+        <source>Only environments of this owner (account id, or name when names can be listed).</source>
+        <translation>只列出此所有者的环境（账号 ID，或在可以列出名称时使用名称）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Only these statuses (comma-separated, e.g. Running).</source>
         <translation>仅这些状态（以逗号分隔，例如 Running）。</translation>
     </message>
@@ -2734,7 +2975,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>仅显示 API 报告为可从公网访问的环境（已启用公网端口转发）。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>--public and --private exclude each other.</source>
         <translation>--public 与 --private 不能同时使用。</translation>
     </message>
@@ -2749,7 +2990,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>无法列出环境</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -2794,7 +3035,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>公网</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+19"/>
         <source>%n environment(s).</source>
         <translation>
             <numerusform>共 %n 个环境。</numerusform>
@@ -2818,13 +3059,13 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvsOutput</name>
     <message>
-        <location line="-157"/>
-        <location line="+135"/>
+        <location line="-183"/>
+        <location line="+160"/>
         <source>%1 (%2 UTC)</source>
         <translation>%1（%2 UTC）</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-107"/>
         <source>yes (%1)</source>
         <extracomment>Marks an environment reachable from the internet, followed by its forwarded ports</extracomment>
         <translation>是（%1）</translation>
@@ -2833,7 +3074,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvsShowCommand</name>
     <message>
-        <location line="+128"/>
+        <location line="+137"/>
         <source>Show one individual development environment.</source>
         <translation>显示一个个人开发环境。</translation>
     </message>
@@ -2853,7 +3094,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>无法读取环境 %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>FIELD</source>
         <translation>字段</translation>
     </message>
@@ -2883,9 +3124,14 @@ Checking where credentials can come from on this machine...</source>
         <translation>工作空间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Owner</source>
         <translation>所有者</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (account %2)</source>
+        <translation>%1（账号 %2）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3242,7 +3488,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>LocalCredentialServer</name>
     <message>
-        <location filename="../../app/cli/LocalCredentialServer.cpp" line="+76"/>
+        <location filename="../../app/cli/LocalCredentialServer.cpp" line="+78"/>
         <source>Cannot listen on 127.0.0.1:%1: %2. Choose another port with --port, or 0 for any free port.</source>
         <translation>无法在 127.0.0.1:%1 上监听：%2。请用 --port 选择其他端口，或用 0 表示任意空闲端口。</translation>
     </message>
@@ -3270,12 +3516,12 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+86"/>
+        <location filename="../../ui/MainWindow.cpp" line="+92"/>
         <source>RoleDesk</source>
         <translation>RoleDesk</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
@@ -3301,12 +3547,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+326"/>
+        <location line="+393"/>
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-386"/>
         <source> Endpoint: </source>
         <translation> 接入地址： </translation>
     </message>
@@ -3383,26 +3629,62 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>Rules file</source>
+        <translation>规则文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rules file state</source>
+        <translation>规则文件状态</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only deviations</source>
+        <translation>仅显示偏差</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show only the environments that deviate from the rules</source>
+        <translation>只显示与规则有偏差的环境</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fix deviations...</source>
+        <translation>修复偏差...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix the deviations from the rules</source>
+        <translation>修复与规则的偏差</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Filter environments</source>
         <translation>筛选环境</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Filter by name or ID (Ctrl+F)</source>
-        <translation>按名称或 ID 筛选（Ctrl+F）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Status filter</source>
         <translation>状态筛选</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <location line="+971"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-953"/>
+        <source>Owner filter</source>
+        <translation>所有者筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any owner</source>
+        <translation>任何所有者</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Visibility filter</source>
         <translation>可见性筛选</translation>
     </message>
@@ -3447,12 +3729,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>清除所有筛选条件</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+45"/>
         <source>Environments</source>
         <translation>环境</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>No results</source>
         <translation>没有结果</translation>
     </message>
@@ -3493,12 +3775,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+668"/>
+        <location line="+704"/>
         <source>No environment selected</source>
         <translation>未选择环境</translation>
     </message>
     <message>
-        <location line="-667"/>
+        <location line="-703"/>
         <source>Selected environment</source>
         <translation>选中的环境</translation>
     </message>
@@ -3529,6 +3811,11 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Visibility, recorded by admins</source>
         <translation>可见性（由管理员记录）</translation>
     </message>
@@ -3615,7 +3902,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>检查环境的凭证</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>SANDBOX</source>
         <translation>沙箱</translation>
     </message>
@@ -3640,7 +3927,17 @@ Checking where credentials can come from on this machine...</source>
         <translation>调用者身份</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+8"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the last role change</source>
+        <translation>撤销上一次角色更改</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3648,6 +3945,16 @@ Checking where credentials can come from on this machine...</source>
         <location line="+1"/>
         <source>&amp;Import visibility records...</source>
         <translation>导入可见性记录(&amp;I)...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open &amp;rules file...</source>
+        <translation>打开规则文件(&amp;R)...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Close rules file</source>
+        <translation>关闭规则文件(&amp;C)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3708,6 +4015,11 @@ Checking where credentials can come from on this machine...</source>
         <location line="+5"/>
         <source>&amp;Inspect credentials...</source>
         <translation>检查凭证(&amp;I)...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Fix deviations from the rules...</source>
+        <translation>修复与规则的偏差(&amp;F)...</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3835,7 +4147,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1 没有提供可用凭证：%2 请选择其他配置或修复此配置，然后点击“连接”（或按 F5）。</translation>
     </message>
     <message>
-        <location line="+221"/>
+        <location line="+232"/>
         <source>1 environment reachable from the internet has a RAM role.</source>
         <translation>1 个可从公网访问的环境关联了 RAM 角色。</translation>
     </message>
@@ -3850,7 +4162,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>API 报告有端口转发到公网（通常是 SSH）：任何能进入该环境的人都可以使用该角色的凭证。</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+75"/>
+        <source>%1 (account %2)</source>
+        <translation>%1（账号 %2）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Session policy:
 %1</source>
         <translation>会话策略：
@@ -3866,8 +4183,37 @@ Checking where credentials can come from on this machine...</source>
         <source>not recorded yet</source>
         <translation>尚未记录</translation>
     </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>%n statuses</source>
+        <translation>
+            <numerusform>%n 种状态</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+73"/>
+        <location line="+1"/>
+        <source>Show environments in any status; tick statuses to narrow.</source>
+        <translation>显示任何状态的环境；勾选状态以缩小范围。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown statuses: %1</source>
+        <translation>显示的状态：%1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Account ID: %1</source>
+        <translation>账号 ID：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1
+Account ID: %2</source>
+        <translation>%1
+账号 ID：%2</translation>
+    </message>
+    <message>
+        <location line="+105"/>
         <source>Lower the protection?</source>
         <translation>要降低保护吗？</translation>
     </message>
@@ -3889,7 +4235,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>记录为%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Recorded %n environment(s) as %1 (audit log: Ctrl+L).</source>
         <translation>
             <numerusform>已将 %n 个环境记录为%1（审计日志：Ctrl+L）。</numerusform>
@@ -3906,12 +4252,65 @@ Checking where credentials can come from on this machine...</source>
         <translation>已从 %2 导入 %1 条可见性记录（%3 条有变化）。</translation>
     </message>
     <message>
-        <location line="-478"/>
+        <location line="+295"/>
+        <source>Open rules file</source>
+        <translation>打开规则文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rules files (*.yaml *.yml);;All files (*)</source>
+        <translation>规则文件 (*.yaml *.yml);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>The rules file %1 has %n error(s). The Rules column is empty until they are fixed; the file is watched, so saving it again is enough.</source>
+        <translation>
+            <numerusform>规则文件 %1 有 %n 个错误。在修正之前“规则”列为空；该文件受到监视，修正后再次保存即可。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Rules: %1 (%n rule(s), first match wins).</source>
+        <translation>
+            <numerusform>规则：%1（%n 条规则，按首个匹配生效）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Evaluating...</source>
+        <translation>评估中...</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Every one of the %n environment(s) follows the rules.</source>
+        <translation>
+            <numerusform>全部 %n 个环境都符合规则。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n environment(s) deviate: %1 can be fixed, %2 cannot (hover the Rules column for why).</source>
+        <translation>
+            <numerusform>%n 个环境有偏差：%1 个可以修复，%2 个无法修复（将鼠标悬停在“规则”列上查看原因）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No environment deviates from the rules.</source>
+        <translation>没有环境与规则有偏差。</translation>
+    </message>
+    <message>
+        <location line="-985"/>
         <source>Could not list the workspaces: %1</source>
         <translation>无法列出工作空间：%1</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-618"/>
+        <source>Filter by name, ID or owner (Ctrl+F)</source>
+        <translation>按名称、ID 或所有者筛选（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+441"/>
         <source>aliyun CLI: %1 (%2) — %3</source>
         <translation>aliyun CLI：%1（%2）— %3</translation>
     </message>
@@ -3926,12 +4325,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1（ID %2，所有者 %3）</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>(loading cancelled)</source>
         <translation>（已取消加载）</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+68"/>
         <source>Loading the environments stopped: %1</source>
         <translation>环境加载已停止：%1</translation>
     </message>
@@ -3942,12 +4341,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+130"/>
+        <location line="+136"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-88"/>
         <source>1 public environment has a RAM role.</source>
         <translation>1 个公开环境关联了 RAM 角色。</translation>
     </message>
@@ -3976,7 +4375,7 @@ Checking where credentials can come from on this machine...</source>
         </translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+85"/>
         <location line="+1"/>
         <source>unknown</source>
         <translation>未知</translation>
@@ -3987,7 +4386,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+240"/>
         <source>Visibility not saved</source>
         <translation>可见性未保存</translation>
     </message>
@@ -3997,7 +4396,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>本次会话中修改了可见性记录，但无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Import visibility records</source>
         <translation>导入可见性记录</translation>
     </message>
@@ -4019,12 +4418,37 @@ Checking where credentials can come from on this machine...</source>
 %2</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Role of %1 changed to %2 (it was %3). The audit log (Ctrl+L) has the record.</source>
         <translation>%1 的角色已改为%2（原为%3）。审计日志（Ctrl+L）中有记录。</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+23"/>
+        <source>Set the role of %1 back to %2 (from the audit record of %3)</source>
+        <translation>将 %1 的角色改回 %2（依据 %3 的审计记录）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Undo of the change recorded at %1</source>
+        <translation>撤销记录于 %1 的更改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Setting the role of %1 back to %2...</source>
+        <translation>正在将 %1 的角色改回 %2……</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Not undone: setting %1 back to %2 needs a confirmation with a reason. Use Change role (Ctrl+R).</source>
+        <translation>未撤销：将 %1 改回 %2 需要填写理由并确认。请使用“更改角色”（Ctrl+R）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not undone: %1</source>
+        <translation>未撤销：%1</translation>
+    </message>
+    <message>
+        <location line="+93"/>
         <source>Set visibility (recorded by admins)</source>
         <translation>设置可见性（由管理员记录）</translation>
     </message>
@@ -4103,7 +4527,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>OAuthProvider</name>
     <message>
-        <location filename="../../core/credentials/OAuthProvider.cpp" line="+109"/>
+        <location filename="../../core/credentials/OAuthProvider.cpp" line="+111"/>
         <source>The OAuth profile %1 has no valid oauth_site_type (CN or INTL). Sign in again with `%2`.</source>
         <translation>OAuth 配置 %1 没有有效的 oauth_site_type（CN 或 INTL）。请用 `%2` 重新登录。</translation>
     </message>
@@ -4118,7 +4542,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>OAuth 服务 %1 未响应令牌续期：%2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>The OAuth service refused to renew the sign-in of profile %1 (%2). Sign in again with `%3`, then try again.</source>
         <translation>OAuth 服务拒绝续期配置 %1 的登录（%2）。请用 `%3` 重新登录，然后重试。</translation>
     </message>
@@ -4128,7 +4552,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>其应答中没有令牌</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+73"/>
         <source>The OAuth service %1 did not answer: %2</source>
         <translation>OAuth 服务 %1 未响应：%2</translation>
     </message>
@@ -4184,6 +4608,19 @@ Checking where credentials can come from on this machine...</source>
         <location line="+1"/>
         <source>STS refused AssumeRoleWithOIDC: %1: %2</source>
         <translation>STS 拒绝了 AssumeRoleWithOIDC：%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerDirectory</name>
+    <message>
+        <location filename="../../core/api/OwnerDirectory.cpp" line="+76"/>
+        <source>Owner names of workspace %1 are not shown: these credentials may not list its members (ListProjectMembers answered %2). Account ids are shown instead; a workspace administrator can list members.</source>
+        <translation>未显示工作空间 %1 的所有者名称：这些凭据无权列出其成员（ListProjectMembers 返回 %2）。改为显示账号 ID；工作空间管理员可以列出成员。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Owner names of workspace %1 are not shown: its members could not be listed (%2). Account ids are shown instead.</source>
+        <translation>未显示工作空间 %1 的所有者名称：无法列出其成员（%2）。改为显示账号 ID。</translation>
     </message>
 </context>
 <context>
@@ -4677,7 +5114,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../ui/RoleDialog.cpp" line="+60"/>
+        <location filename="../../ui/RoleDialog.cpp" line="+62"/>
         <source>Change RAM role - %1</source>
         <translation>修改 RAM 角色 - %1</translation>
     </message>
@@ -4808,12 +5245,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+245"/>
+        <location line="+251"/>
         <source>I understand the risk and associate a role with this public environment anyway</source>
         <translation>我了解风险，仍要为这个公开环境关联角色</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-249"/>
         <source>Confirm associating a role with a public environment</source>
         <translation>确认为公开环境关联角色</translation>
     </message>
@@ -4829,12 +5266,12 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+237"/>
+        <location line="+243"/>
         <source>why this public environment needs a role</source>
         <translation>为什么这个公开环境需要角色</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-236"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -4859,7 +5296,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;（%2），所属工作空间 %3&lt;br&gt;所有者 %4 &amp;middot; 状态 %5 &amp;middot; 可见性：%6 &lt;i&gt;（由管理员记录）&lt;/i&gt;&lt;br&gt;当前角色：&lt;b&gt;%7&lt;/b&gt; &amp;middot; 最后更新 %8</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Last updated %1</source>
         <translation>最后更新 %1</translation>
     </message>
@@ -4896,7 +5333,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>要关联该角色，您需要对 %1 拥有 ram:PassRole 权限（请账号管理员授予允许对该资源执行“ram:PassRole”的策略）。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>Allowed.</source>
         <translation>允许。</translation>
     </message>
@@ -4952,7 +5389,7 @@ Checking where credentials can come from on this machine...</source>
     </message>
     <message>
         <location line="-66"/>
-        <location line="+106"/>
+        <location line="+109"/>
         <source>Nothing to change.</source>
         <translation>没有需要修改的内容。</translation>
     </message>
@@ -5615,7 +6052,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>自定义角色 %1 不在 allowed-custom-roles 中；请先将其加入</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>any-of needs a non-empty list of roles</source>
         <translation>any-of 需要非空的角色列表</translation>
     </message>
@@ -5810,7 +6247,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/Session.cpp" line="+108"/>
+        <location filename="../../ui/Session.cpp" line="+112"/>
         <source>unknown caller (%1)</source>
         <translation>未知调用者（%1）</translation>
     </message>
@@ -6496,7 +6933,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="+66"/>
+        <location filename="../../app/gui/main.cpp" line="+67"/>
         <source>Review and set the RAM roles of DataWorks individual development environments, and inspect the credentials they hand out.</source>
         <translation>查看和设置 DataWorks 个人开发环境的 RAM 角色，并检查它们提供的凭证。</translation>
     </message>
@@ -6526,7 +6963,12 @@ Checking where credentials can come from on this machine...</source>
         <translation>与 --inspect 一起使用：凭证文件。</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+4"/>
+        <source>Open this rules file (YAML, see docs/RULES.md): the Rules column shows which environments deviate. Without it, the rules file opened last.</source>
+        <translation>打开此规则文件（YAML，见 docs/RULES.md）：“规则”列显示哪些环境有偏差。不指定时，打开上次打开的规则文件。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>CA bundle</source>
         <translation>CA 证书包</translation>
     </message>
