@@ -60,6 +60,8 @@ public:
     bool isRunning() const { return m_running; }
     ItemResult resultAt(int index) const { return m_results.value(index, ItemResult::Pending); }
     int count() const { return int(m_environments.size()); }
+    // The environment of a row as it was listed (before any change of this run).
+    const Environment& environmentAt(int index) const { return m_environments.at(index); }
 
 public Q_SLOTS:
     void start();

@@ -122,6 +122,8 @@ CredentialInspector::CredentialInspector(const Clock* clock, QWidget* parent)
     m_tick->start();
     m_revealTimer = new QTimer(this);
     m_revealTimer->setSingleShot(true);
+    // Precise: a coarse timer may fire up to 5% late, and its remaining time then reads "11 s" on a 10-second reveal.
+    m_revealTimer->setTimerType(Qt::PreciseTimer);
     connect(m_revealTimer, &QTimer::timeout, this, &CredentialInspector::hideSecrets);
     connect(m_clipboard, &SecretClipboard::cleared, this, &CredentialInspector::refreshView);
     refreshView();

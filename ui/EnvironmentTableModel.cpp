@@ -158,11 +158,6 @@ QVariant EnvironmentTableModel::data(const QModelIndex& index, int role) const
             break;
         }
         return {};
-    case Qt::DecorationRole:
-        // Reachable from the internet (what the API reports): a warning icon by the name, the ports in its tool tip.
-        if (column == NameColumn && keys.internet)
-            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
-        return {};
     case Qt::ToolTipRole:
         if (column == NameColumn && keys.internet)
             return Exposure::of(env, keys.visibility).summary();
@@ -183,6 +178,9 @@ QVariant EnvironmentTableModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::DecorationRole:
+        // Reachable from the internet (what the API reports): a warning icon by the name, the ports in its tool tip.
+        if (column == NameColumn && keys.internet)
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
         if (column == StatusColumn)
             return statusIcon(env.status, QGuiApplication::palette());
         if (column == VisibilityColumn)
@@ -535,6 +533,8 @@ QIcon EnvironmentTableModel::visibilityIcon(Visibility visibility, bool hasRole,
                           p.setBrush(colour);
                           p.drawRoundedRect(QRectF(3.5, 7.5, 9, 7), 1.5, 1.5);
                       });
+}
+
 QColor EnvironmentTableModel::ruleColour(const QPalette& palette, bool cannotFix)
 {
     // Amber for "would change", the public colour's red for "cannot fix"; both readable on light and dark bases.

@@ -354,6 +354,7 @@ void ApiClient::startAttempt(ApiReply* reply)
     const QDateTime now = m_clock->nowUtc();
 
     QUrl url = base;
+    CaBundle::applyPendingFor(url); // the CA bundle's certificates, before the first HTTPS request
     QNetworkRequest netRequest;
     netRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     netRequest.setRawHeader("User-Agent", userAgent());

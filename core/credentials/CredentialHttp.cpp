@@ -102,6 +102,7 @@ namespace CredentialHttp {
 void send(QNetworkAccessManager* manager, const CredentialHttpRequest& request, QObject* context,
           std::function<void(const CredentialHttpResponse&)> done)
 {
+    CaBundle::applyPendingFor(request.url); // the CA bundle's certificates, before the first HTTPS request
     QNetworkRequest netRequest(request.url);
     netRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     netRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);

@@ -6,19 +6,27 @@
 #include <QMutex>
 #include <QSslCertificate>
 #include <QSslConfiguration>
+#include <QUrl>
 
 namespace {
 
-QMutex& mutex()
+// The bundle chosen by install(): checked at once (readable, a first certificate that parses), its certificates
+// parsed and added on the first HTTPS request (applyPending()). Parsing a system-sized bundle (about 150
+// certificates) takes 50-100 ms, which a command that speaks only HTTP (the sandbox) or nothing at all (--version)
+// should not pay at every start.
+struct State
 {
-    static QMutex m;
-    return m;
-}
+    QMutex mutex;
+    QString path;      // installed last
+    QByteArray data;   // its contents until applied
+    QSsl::EncodingFormat format = QSsl::Pem;
+    bool pending = false;
+};
 
-QString& installed()
+State& state()
 {
-    static QString path;
-    return path;
+    static State s;
+    return s;
 }
 
 } // namespace
@@ -41,10 +49,21 @@ bool install(const QString& path, QString* error)
         return false;
     }
     const QByteArray data = file.read(16 * 1024 * 1024);
-    QList<QSslCertificate> certificates = QSslCertificate::fromData(data, QSsl::Pem);
-    if (certificates.isEmpty())
-        certificates = QSslCertificate::fromData(data, QSsl::Der);
-    if (certificates.isEmpty()) {
+    // The first certificate must parse (a PEM block, or the whole file as one DER certificate); the rest is parsed
+    // when HTTPS is first used.
+    static const QByteArray begin("-----BEGIN CERTIFICATE-----");
+    static const QByteArray end("-----END CERTIFICATE-----");
+    QSsl::EncodingFormat format = QSsl::Pem;
+    bool parses = false;
+    const qsizetype from = data.indexOf(begin);
+    if (from >= 0) {
+        const qsizetype to = data.indexOf(end, from);
+        parses = to > from && !QSslCertificate::fromData(data.mid(from, to + end.size() - from), QSsl::Pem).isEmpty();
+    } else {
+        format = QSsl::Der;
+        parses = !QSslCertificate::fromData(data, QSsl::Der).isEmpty();
+    }
+    if (!parses) {
         *error =
             QCoreApplication::translate(
                 "CaBundle", "The CA bundle %1 holds no certificate: it must be PEM (\"-----BEGIN CERTIFICATE-----\" "
@@ -52,25 +71,49 @@ bool install(const QString& path, QString* error)
                 .arg(QDir::toNativeSeparators(path));
         return false;
     }
-    QMutexLocker lock(&mutex());
+    State& s = state();
+    QMutexLocker lock(&s.mutex);
+    s.path = path;
+    s.data = data;
+    s.format = format;
+    s.pending = true;
+    return true;
+}
+
+void applyPending()
+{
+    State& s = state();
+    QMutexLocker lock(&s.mutex);
+    if (!s.pending)
+        return;
+    s.pending = false;
+    const QList<QSslCertificate> certificates = QSslCertificate::fromData(s.data, s.format);
+    s.data.clear();
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    // The certificates added before (the same file installed twice adds nothing); the system's are loaded by the
+    // TLS backend on demand and are not in this list.
     const QList<QSslCertificate> known = configuration.caCertificates();
     QList<QSslCertificate> added;
-    for (const QSslCertificate& c : std::as_const(certificates))
+    for (const QSslCertificate& c : certificates)
         if (!known.contains(c))
             added << c;
     if (!added.isEmpty()) {
         configuration.addCaCertificates(added);
         QSslConfiguration::setDefaultConfiguration(configuration);
     }
-    installed() = path;
-    return true;
+}
+
+void applyPendingFor(const QUrl& url)
+{
+    if (url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0)
+        applyPending();
 }
 
 QString installedPath()
 {
-    QMutexLocker lock(&mutex());
-    return installed();
+    State& s = state();
+    QMutexLocker lock(&s.mutex);
+    return s.path;
 }
 
 QString describe(const QList<QSslError>& errors)

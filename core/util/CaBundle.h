@@ -5,6 +5,8 @@
 #include <QSslError>
 #include <QString>
 
+class QUrl;
+
 // Extra certificate authorities for every HTTPS client in RoleDesk (behind a corporate TLS-inspecting proxy).
 // install() adds the certificates of a PEM (or DER) bundle to Qt's default TLS configuration, which every
 // QNetworkAccessManager in the process uses (API clients, credential providers, OIDC, MaxCompute), in addition to
@@ -14,9 +16,14 @@ namespace CaBundle {
 
 // The bundle to use: explicit when non-empty, else $SSL_CERT_FILE; empty when none.
 QString choose(const QString& explicitPath, const QProcessEnvironment& environment);
-// Adds the bundle's certificates; false with *error (plain words, names the file) when it cannot be read or holds
-// no certificate. Installing the same file twice adds nothing.
+// Chooses the bundle; false with *error (plain words, names the file) when it cannot be read or its first
+// certificate does not parse. Its certificates are added on the first HTTPS request (applyPendingFor()), not here:
+// parsing a large bundle costs a start that never speaks HTTPS 50-100 ms. Installing the same file twice adds nothing.
 bool install(const QString& path, QString* error);
+// Adds the installed bundle's certificates to the default configuration if not done yet. Every HTTPS client in
+// RoleDesk calls applyPendingFor() with the URL before it builds its request (ApiClient, CredentialHttp).
+void applyPending();
+void applyPendingFor(const QUrl& url);
 // The file installed last; empty when none.
 QString installedPath();
 // Plain words for a failed TLS handshake: the first problem, the certificate's subject and issuer, and what to

@@ -11,6 +11,8 @@
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTemporaryDir>
+#include <QSslConfiguration>
+#include <QSslCertificate>
 #include <QTest>
 
 #include <optional>
@@ -83,6 +85,15 @@ void TestCaBundle::badBundles()
     QVERIFY(!CaBundle::install(data("server.key"), &error));
     QVERIFY(!error.contains(QStringLiteral("PRIVATE KEY")));
     QVERIFY(CaBundle::installedPath().isEmpty());
+    // A PEM block whose contents are not a certificate.
+    QTemporaryDir dir;
+    QFile broken(dir.filePath(QStringLiteral("broken.pem")));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
+    broken.close();
+    QVERIFY(!CaBundle::install(broken.fileName(), &error));
+    QVERIFY2(error.contains(QStringLiteral("holds no certificate")), qPrintable(error));
+    QVERIFY(CaBundle::installedPath().isEmpty());
 
     QProcessEnvironment env;
     QCOMPARE(CaBundle::choose({}, env), QString());
@@ -122,7 +133,15 @@ void TestCaBundle::refusedThenTrusted()
     QVERIFY2(CaBundle::install(data("ca.pem"), &problem), qPrintable(problem));
     QCOMPARE(CaBundle::installedPath(), data("ca.pem"));
     QVERIFY(CaBundle::install(data("ca.pem"), &problem)); // twice: nothing added
+    // Not parsed and added until HTTPS is used (a start that never speaks HTTPS does not pay for a large bundle).
+    const QList<QSslCertificate> ca = QSslCertificate::fromPath(data("ca.pem"));
+    QCOMPARE(ca.size(), 1);
+    QVERIFY(!QSslConfiguration::defaultConfiguration().caCertificates().contains(ca.first()));
+    CaBundle::applyPendingFor(QUrl(QStringLiteral("http://127.0.0.1:1/")));
+    QVERIFY(!QSslConfiguration::defaultConfiguration().caCertificates().contains(ca.first()));
     r = get(url);
+    QVERIFY(QSslConfiguration::defaultConfiguration().caCertificates().contains(ca.first()));
+    QCOMPARE(QSslConfiguration::defaultConfiguration().caCertificates().count(ca.first()), 1);
     QVERIFY2(r.answered(), qPrintable(r.networkError));
     QCOMPARE(r.status, 200);
     QCOMPARE(r.body, QByteArray("{\"ok\":true}"));

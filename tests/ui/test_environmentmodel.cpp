@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
+#include <QCollator>
 #include <QTest>
 
 #include <algorithm>
@@ -92,11 +93,23 @@ private:
             const auto key = [&model, column](int r) {
                 return model.index(r, column).data(EnvironmentTableModel::SortRole);
             };
+            // Text in natural order, ignoring case ("lab_7" before "lab_1001", as issue 13 asks): the reference
+            // collates on its own, in English where the test runs under the C locale.
+            QCollator natural(QLocale(QLocale::English, QLocale::UnitedStates));
+            natural.setNumericMode(true);
+            natural.setCaseSensitivity(Qt::CaseInsensitive);
             std::sort(rows.begin(), rows.end(), [&](int a, int b) {
-                const QPartialOrdering c = QVariant::compare(key(a), key(b));
-                if (c != QPartialOrdering::Equivalent)
-                    return c == QPartialOrdering::Less;
-                const int byName = model.keysAt(a).name.compare(model.keysAt(b).name);
+                const QVariant ka = key(a), kb = key(b);
+                if (ka.typeId() == QMetaType::QString && kb.typeId() == QMetaType::QString) {
+                    const int c = natural.compare(ka.toString(), kb.toString());
+                    if (c != 0)
+                        return c < 0;
+                } else {
+                    const QPartialOrdering c = QVariant::compare(ka, kb);
+                    if (c != QPartialOrdering::Equivalent)
+                        return c == QPartialOrdering::Less;
+                }
+                const int byName = natural.compare(model.keysAt(a).name, model.keysAt(b).name);
                 if (byName != 0)
                     return byName < 0;
                 return model.environmentAt(a).instanceId < model.environmentAt(b).instanceId;
