@@ -74,18 +74,27 @@ void EnvsOutput::writeJson(QTextStream& out, const QList<Environment>& environme
 
 void EnvsOutput::resolveOwnerNames(CliSession& session, QList<Environment>* environments, QTextStream& err)
 {
+    OwnerDirectory owners(session.dataWorks());
+    resolveOwnerNames(session, &owners, environments, err);
+}
+
+void EnvsOutput::resolveOwnerNames(CliSession& session, OwnerDirectory* owners, QList<Environment>* environments,
+                                   QTextStream& err)
+{
     // One ListProjectMembers listing per workspace (OwnerDirectory); where the caller may not list members the
     // owner stays an id and the reason goes to stderr (stdout stays the table or the JSON alone).
-    OwnerDirectory owners(session.dataWorks());
+    QSet<qint64> seen;
     QList<qint64> projectIds;
     for (const Environment& e : std::as_const(*environments))
-        if (!projectIds.contains(e.projectId))
+        if (!seen.contains(e.projectId)) {
+            seen.insert(e.projectId);
             projectIds << e.projectId;
+        }
     if (projectIds.isEmpty())
         return;
-    session.wait([&](std::function<void()> done) { owners.resolve(projectIds, done); });
-    owners.fill(environments);
-    for (const QString& reason : owners.unavailableReasons())
+    session.wait([&](std::function<void()> done) { owners->resolve(projectIds, done); });
+    owners->fill(environments);
+    for (const QString& reason : owners->unavailableReasons())
         err << reason << '\n';
 }
 
@@ -192,6 +201,21 @@ int EnvsListCommand::run(const CliInvocation& inv)
     ServerIdeListing::Options listingOptions;
     listingOptions.pageSize = 100;
     ServerIdeListing* listing = session.dataWorks()->listServerIdeInstances(serverFilter, listingOptions);
+    // Owner names are asked for while the listing runs, as each workspace first appears in a page (its round trips
+    // hidden behind the listing's, not added after it).
+    OwnerDirectory owners(session.dataWorks());
+    QSet<qint64> asked;
+    QObject::connect(listing, &ServerIdeListing::pageLoaded, &owners,
+                     [&owners, &asked](int, const QList<Environment>& page) {
+                         QList<qint64> ids;
+                         for (const Environment& e : page)
+                             if (!asked.contains(e.projectId)) {
+                                 asked.insert(e.projectId);
+                                 ids << e.projectId;
+                             }
+                         if (!ids.isEmpty())
+                             owners.resolve(ids, {});
+                     });
     session.wait([listing](std::function<void()> done) {
         QObject::connect(listing, &ServerIdeListing::finished, listing, done);
         QObject::connect(listing, &ServerIdeListing::failed, listing, done);
@@ -201,7 +225,7 @@ int EnvsListCommand::run(const CliInvocation& inv)
         return session.reportApiError(listing->error(), tr("Cannot list the environments"));
 
     QList<Environment> listed = listing->environments();
-    EnvsOutput::resolveOwnerNames(session, &listed, inv.err);
+    EnvsOutput::resolveOwnerNames(session, &owners, &listed, inv.err);
     const QList<Environment> environments = filter.apply(listed, &store);
     if (session.json()) {
         EnvsOutput::writeJson(inv.out, environments, store);

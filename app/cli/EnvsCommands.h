@@ -5,6 +5,7 @@
 #include "CliCommand.h"
 
 class CliSession;
+class OwnerDirectory;
 struct Environment;
 struct Exposure;
 class QTextStream;
@@ -53,6 +54,8 @@ void writeJson(QTextStream& out, const QList<Environment>& environments, const V
 // Sets each environment's ownerName (OwnerDirectory: ListProjectMembers per workspace); writes why names are missing
 // to err.
 void resolveOwnerNames(CliSession& session, QList<Environment>* environments, QTextStream& err);
+// The same with a directory that may already have asked for (or learnt) some workspaces' members.
+void resolveOwnerNames(CliSession& session, OwnerDirectory* owners, QList<Environment>* environments, QTextStream& err);
 // The role as one short cell: "default", "none", the custom role's name (ARN in JSON).
 QString roleCell(const Environment& environment);
 // "yes (22->22026)" for an environment reachable from the internet, "-" otherwise.

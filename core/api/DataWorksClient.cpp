@@ -264,6 +264,10 @@ void ServerIdeListing::fail(const ApiError& error)
 void ServerIdeListing::complete()
 {
     m_done = true;
+    qCDebug(lcApi).noquote() << "ListServerIdeInstances: listing done," << m_loaded << "environments in"
+                             << m_clock.elapsed() << "ms; peak" << m_peakInFlight << "in flight;"
+                             << m_pace.throttleCount() << "throttled; limit" << m_pace.limitPerSecond()
+                             << "per second, window" << m_pace.windowMs() << "ms";
     m_result.clear();
     if (m_options.retainEnvironments) {
         // Move the pages into the result, one after the other, so the environments are never held twice.

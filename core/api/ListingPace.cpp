@@ -9,9 +9,15 @@ constexpr qint64 InitialMarginMs = 25; // send time -> arrival time: the client'
 constexpr qint64 MarginStepMs = 15;
 constexpr qint64 MaxMarginMs = 250;
 constexpr qint64 ReactionMs = 200;   // one reaction to a burst of Throttling answers, not one per answer
-constexpr qint64 ProbeAfterMs = 3000; // raise the limit by one after this long without Throttling ...
-constexpr qint64 MaxProbeAfterMs = 30000; // ... twice as long after each raise that was throttled
+// Raise the limit by a half (at least one) after a second without Throttling, twice as long after each raise that was
+// throttled (the pace sends in bursts, one per window: a raise can only be judged a window later). A limit measured in the first burst is low when another client (or the previous run of this one)
+// used part of the quota in that second: it must come back within a listing, not after half a minute.
+constexpr qint64 ProbeAfterMs = 1000;
+constexpr qint64 MaxProbeAfterMs = 30000;
 constexpr qint64 KeepMs = 5000;       // how long past sends are kept
+// Fewer of ours let through before the first Throttling than this: the second's quota went to someone else (another
+// client, the previous run of this one), not a measurement of the limit (sends wait for that second to pass).
+constexpr int MinBelievableLimit = 4;
 } // namespace
 
 ListingPace::ListingPace(int initialWindow, int maxWindow)
@@ -85,6 +91,8 @@ qint64 ListingPace::slotFrom(qint64 t) const
 
 qint64 ListingPace::nextStartMs(qint64 now) const
 {
+    if (m_limit <= 0 && now < m_distrustUntilMs)
+        return m_distrustUntilMs;
     return slotFrom(now);
 }
 
@@ -106,7 +114,9 @@ void ListingPace::answered(qint64 now, qint64 sentAt)
     m_window = std::min<double>(m_maxWindow, m_window + 1.0 / m_window); // about one page per round trip
     const qint64 quietSince = std::max(m_lastThrottleMs, m_lastRaiseMs);
     if (m_limit > 0 && now - quietSince >= m_probeAfterMs) {
-        ++m_limit;
+        // A half more until a raise was throttled (the first measurement may have shared its second with other
+        // traffic); one more after that (the limit was found: probing costs a window's worth of retries).
+        m_limit += m_probeFailed ? 1 : std::max(1, m_limit / 2);
         m_lastRaiseMs = now;
     }
 }
@@ -114,8 +124,10 @@ void ListingPace::answered(qint64 now, qint64 sentAt)
 qint64 ListingPace::throttled(qint64 now, qint64 sentAt, qint64 earliestRetry)
 {
     ++m_throttles;
-    if (m_lastRaiseMs >= 0 && m_lastRaiseMs > m_lastThrottleMs)
+    if (m_lastRaiseMs >= 0 && m_lastRaiseMs > m_lastThrottleMs) {
         m_probeAfterMs = std::min(MaxProbeAfterMs, 2 * m_probeAfterMs); // the last raise went too far
+        m_probeFailed = true;
+    }
     m_lastThrottleMs = now;
     // What the service let through in the second before this attempt reached it: the sends before it (in send
     // order: several may share a millisecond) that were not throttled.
@@ -129,6 +141,16 @@ qint64 ListingPace::throttled(qint64 now, qint64 sentAt, qint64 earliestRetry)
             ++letThrough;
     }
     forget(now);
+    if (m_limit <= 0 && letThrough < MinBelievableLimit && (m_distrustUntilMs < 0 || sentAt < m_distrustUntilMs)) {
+        // Not a measurement (MinBelievableLimit): wait for this second to pass, then measure.
+        if (m_distrustUntilMs < 0) {
+            m_distrustUntilMs = now + windowMs();
+            m_window = std::max(1.0, m_window / 2);
+        }
+        const qint64 retryAt = std::max({now, earliestRetry, m_distrustUntilMs});
+        started(retryAt);
+        return retryAt;
+    }
     letThrough = std::max(1, letThrough);
     if (m_limit <= 0) {
         m_limit = letThrough; // the first measurement

@@ -72,6 +72,8 @@ private:
     qint64 m_limitSetMs = -1;
     qint64 m_lastThrottleMs = -1;
     qint64 m_lastRaiseMs = -1;
+    qint64 m_distrustUntilMs = -1; // the first Throttling let almost nothing of ours through: no sends before this
+    bool m_probeFailed = false;    // a raise was throttled: raise by one from now on
     int m_throttles = 0;
     std::deque<Send> m_sends; // sorted by time, the last few seconds and the scheduled ones
 };
