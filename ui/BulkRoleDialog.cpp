@@ -1,5 +1,7 @@
 #include "BulkRoleDialog.h"
 
+#include "RolePicker.h"
+
 #include "EnvironmentTableModel.h"
 #include "Session.h"
 #include "UiUtil.h"
@@ -80,9 +82,17 @@ BulkRoleDialog::BulkRoleDialog(Session* session, QList<Environment> environments
                             tr("Custom RAM role"));
     m_none = UiUtil::name(new QRadioButton(tr("Do Not Associate Role"), box), QStringLiteral("bulkRoleNone"),
                           tr("Do Not Associate Role"));
-    m_arn = UiUtil::name(new QLineEdit(box), QStringLiteral("bulkRoleArn"), tr("Custom role ARN"));
-    m_arn->setPlaceholderText(QStringLiteral("acs:ram::<account-id>:role/<role-name>"));
-    connect(m_arn, &QLineEdit::textEdited, this, [this] { m_custom->setChecked(true); });
+    // The role dialog's picker (RolePicker): the account's roles, those DataWorks may use marked.
+    m_arn = new RolePicker(m_session, QStringLiteral("bulkRoleArn"), box);
+    connect(m_arn, &RolePicker::arnEdited, this, [this] {
+        if (!m_arn->arn().isEmpty())
+            m_custom->setChecked(true);
+        updateStartState();
+    });
+    connect(m_custom, &QRadioButton::toggled, this, [this](bool on) {
+        if (on)
+            m_arn->ensureLoaded();
+    });
     for (QRadioButton* b : {m_default, m_custom, m_none})
         m_choices->addButton(b);
     m_none->setChecked(true);
@@ -126,8 +136,10 @@ BulkRoleDialog::BulkRoleDialog(Session* session, QList<Environment> environments
         publicBox->setStyleSheet(UiUtil::bannerStyle(!clearing));
         confirmArea->setVisible(!clearing);
     };
-    for (QRadioButton* b : {m_default, m_custom, m_none})
+    for (QRadioButton* b : {m_default, m_custom, m_none}) {
         connect(b, &QRadioButton::toggled, this, updatePublicNote);
+        connect(b, &QRadioButton::toggled, this, &BulkRoleDialog::updateStartState);
+    }
     updatePublicNote();
     layout->addWidget(publicBox);
 
@@ -142,7 +154,19 @@ BulkRoleDialog::BulkRoleDialog(Session* session, QList<Environment> environments
     m_resultsView->header()->resizeSection(1, 90);
     m_resultsView->header()->resizeSection(2, 120);
     buildButtons(layout);
+    updateStartState();
     resize(820, 560);
+}
+
+void BulkRoleDialog::updateStartState()
+{
+    if (m_planMode || !m_start || m_running)
+        return;
+    // A custom role's ARN is checked before Start, not found wrong on every environment one after another.
+    const QString problem = m_custom->isChecked() ? m_arn->arnProblem() : QString();
+    m_start->setEnabled(problem.isEmpty());
+    m_start->setToolTip(problem);
+    m_summary->setText(problem);
 }
 
 BulkRoleDialog::BulkRoleDialog(Session* session, const RuleSet& rules, const RulePlan::Plan& plan,
@@ -272,7 +296,7 @@ RoleAssociation BulkRoleDialog::requestedRole() const
     if (m_default->isChecked())
         return RoleAssociation::dataWorksDefault();
     if (m_custom->isChecked())
-        return RoleAssociation::customRole(m_arn->text().trimmed());
+        return RoleAssociation::customRole(m_arn->arn());
     return RoleAssociation::none();
 }
 

@@ -21,6 +21,7 @@ class QRadioButton;
 class QTreeWidget;
 class RoleChange;
 class RuleApplier;
+class RolePicker;
 class Session;
 
 // One role for a selection of environments, one environment after the other: each is judged by
@@ -77,6 +78,8 @@ private:
     void buildButtons(class QVBoxLayout* layout);
     void startPlan();
     void next();
+    // Start only when the chosen role can be asked for (a custom role's ARN well-formed); says why not.
+    void updateStartState();
     void record(int index, ItemResult result, const QString& detail);
     void finish();
 
@@ -103,7 +106,7 @@ private:
     QRadioButton* m_default = nullptr;
     QRadioButton* m_custom = nullptr;
     QRadioButton* m_none = nullptr;
-    QLineEdit* m_arn = nullptr;
+    RolePicker* m_arn = nullptr;
     QCheckBox* m_includePublic = nullptr;
     QLineEdit* m_reason = nullptr;
     QProgressBar* m_progress = nullptr;

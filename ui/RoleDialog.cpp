@@ -1,5 +1,7 @@
 #include "RoleDialog.h"
 
+#include "RolePicker.h"
+
 #include "EnvironmentTableModel.h"
 
 #include "Session.h"
@@ -113,20 +115,12 @@ RoleDialog::RoleDialog(Session* session, const Environment& environment, Visibil
                                      "the Alibaba Cloud service DataWorks (dataworks.aliyuncs.com), and you need the "
                                      "ram:PassRole permission on the role to associate it."),
                                   choicesBox));
+    // The picker shared with the bulk dialog (RolePicker): the account's roles, trusted ones marked.
     auto* roleRow = new QHBoxLayout;
     roleRow->addSpacing(24);
-    m_roleCombo = UiUtil::name(new QComboBox(choicesBox), QStringLiteral("customRoleArn"), tr("Custom role ARN"));
-    m_roleCombo->setEditable(true);
-    m_roleCombo->setInsertPolicy(QComboBox::NoInsert);
-    m_roleCombo->lineEdit()->setPlaceholderText(tr("acs:ram::<account-id>:role/<role-name>, or pick a role"));
-    m_roleCombo->setMinimumContentsLength(48);
-    roleRow->addWidget(m_roleCombo, 1);
-    m_reloadRoles = UiUtil::name(new QPushButton(tr("Load roles"), choicesBox), QStringLiteral("loadRolesButton"),
-                                 tr("Load the account's RAM roles"));
-    roleRow->addWidget(m_reloadRoles);
+    m_picker = new RolePicker(m_session, QStringLiteral("customRoleArn"), choicesBox);
+    roleRow->addWidget(m_picker, 1);
     choices->addLayout(roleRow);
-    m_rolesStatus = UiUtil::name(guidance({}, choicesBox), QStringLiteral("rolesStatus"), tr("Role list status"));
-    addIndented(choices, m_rolesStatus);
     m_trustLabel = UiUtil::name(new QLabel(choicesBox), QStringLiteral("trustPolicyLabel"), tr("Trust policy check"));
     m_trustLabel->setWordWrap(true);
     m_trustLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -211,19 +205,19 @@ RoleDialog::RoleDialog(Session* session, const Environment& environment, Visibil
     else
         m_custom->setChecked(true);
     if (current.isCustomRole())
-        m_roleCombo->setEditText(current.roleArn());
+        m_picker->setArn(current.roleArn());
 
     connect(m_choices, &QButtonGroup::buttonToggled, this, [this](QAbstractButton*, bool on) {
         if (!on)
             return;
-        if (m_custom->isChecked() && !m_rolesLoaded)
-            loadRoles();
-        if (m_custom->isChecked())
-            m_roleCombo->setFocus();
+        if (m_custom->isChecked()) {
+            m_picker->ensureLoaded();
+            m_picker->comboBox()->setFocus();
+        }
         evaluate();
     });
-    connect(m_roleCombo, &QComboBox::editTextChanged, this, &RoleDialog::onArnEdited);
-    connect(m_reloadRoles, &QPushButton::clicked, this, &RoleDialog::loadRoles);
+    connect(m_picker, &RolePicker::arnEdited, this, &RoleDialog::onArnEdited);
+    connect(m_picker, &RolePicker::rolesLoadedChanged, this, &RoleDialog::evaluate);
     connect(m_confirm, &QCheckBox::toggled, this, &RoleDialog::evaluate);
     connect(m_reason, &QLineEdit::textChanged, this, &RoleDialog::evaluate);
     connect(m_dropPolicy, &QCheckBox::toggled, this, &RoleDialog::evaluate);
@@ -231,7 +225,7 @@ RoleDialog::RoleDialog(Session* session, const Environment& environment, Visibil
     updateHeader();
     readConfig();
     if (m_custom->isChecked()) {
-        loadRoles();
+        m_picker->ensureLoaded();
         checkTrust();
     }
     evaluate();
@@ -256,58 +250,19 @@ RoleAssociation RoleDialog::requestedRole() const
     if (m_default->isChecked())
         return RoleAssociation::dataWorksDefault();
     if (m_custom->isChecked()) {
-        const int index = m_roleCombo->findText(m_roleCombo->currentText());
-        const QString arn = index >= 0 && m_roleCombo->itemData(index).isValid()
-                                ? m_roleCombo->itemData(index).toString()
-                                : m_roleCombo->currentText().trimmed();
-        return RoleAssociation::customRole(arn);
+        return RoleAssociation::customRole(m_picker->arn());
     }
     return RoleAssociation::none();
 }
 
-void RoleDialog::loadRoles()
-{
-    if (!m_session->ram())
-        return;
-    m_rolesLoaded = true;
-    m_reloadRoles->setEnabled(false);
-    m_rolesStatus->setText(tr("Loading the account's RAM roles (RAM ListRoles)..."));
-    m_rolesStatus->setVisible(true);
-    QPointer<RoleDialog> self(this);
-    m_session->ram()->listRoles([self](const QList<RamRole>& roles, const ApiError& error) {
-        if (!self)
-            return;
-        self->m_reloadRoles->setEnabled(true);
-        if (error.isError()) {
-            self->m_rolesStatus->setText(
-                tr("Could not list the RAM roles (%1). You can still paste a role ARN.").arg(error.toString()));
-            self->evaluate();
-            return;
-        }
-        const QString typed = self->m_roleCombo->currentText();
-        const QSignalBlocker blocker(self->m_roleCombo);
-        self->m_roleCombo->clear();
-        for (const RamRole& role : roles) {
-            self->m_roleCombo->addItem(role.arn, role.arn);
-            self->m_roleCombo->setItemData(self->m_roleCombo->count() - 1,
-                                           role.description.isEmpty() ? role.roleName : role.description,
-                                           Qt::ToolTipRole);
-        }
-        self->m_roleCombo->setEditText(typed);
-        self->m_rolesStatus->setText(
-            tr("%n role(s) in the account: pick one or paste an ARN.", nullptr, int(roles.size())));
-        self->evaluate();
-    });
-}
-
 void RoleDialog::onArnEdited()
 {
-    if (!m_custom->isChecked() && !m_roleCombo->currentText().trimmed().isEmpty()) {
+    if (!m_custom->isChecked() && !m_picker->arn().isEmpty()) {
         const QSignalBlocker blocker(m_choices);
         m_custom->setChecked(true);
     }
-    if (m_custom->isChecked() && !m_rolesLoaded)
-        loadRoles();
+    if (m_custom->isChecked())
+        m_picker->ensureLoaded();
     m_trust.reset();
     m_trustTimer->start();
     evaluate();
@@ -422,7 +377,7 @@ void RoleDialog::evaluate()
         QTimer::singleShot(0, this, &RoleDialog::fitContents);
     // The custom-role notes only take room when there is something to say.
     m_trustLabel->setVisible(m_custom->isChecked() && !m_trustLabel->text().isEmpty());
-    m_rolesStatus->setVisible(m_custom->isChecked() && !m_rolesStatus->text().isEmpty());
+    m_picker->statusLabel()->setVisible(m_custom->isChecked() && !m_picker->statusLabel()->text().isEmpty());
     QString blocked = RolePolicy::checkConfirmation(m_decision, m_confirm->isChecked(), m_reason->text());
 
     // What the write would keep and drop: the same plan RoleChange sends.
@@ -472,7 +427,7 @@ void RoleDialog::setBusy(bool busy)
     m_busy = busy;
     for (QWidget* w :
          {static_cast<QWidget*>(m_default), static_cast<QWidget*>(m_custom), static_cast<QWidget*>(m_none),
-          static_cast<QWidget*>(m_roleCombo), static_cast<QWidget*>(m_confirm), static_cast<QWidget*>(m_reason)})
+          static_cast<QWidget*>(m_picker), static_cast<QWidget*>(m_confirm), static_cast<QWidget*>(m_reason)})
         w->setEnabled(!busy);
     evaluate();
 }

@@ -21,6 +21,7 @@ class QPushButton;
 class QRadioButton;
 class QScrollArea;
 class QTimer;
+class RolePicker;
 class Session;
 
 // Choose an environment's RAM role: the DataWorks default role, a custom RAM role, or none, each
@@ -56,7 +57,6 @@ private:
     void fitContents();
     int wantedHeight() const;
 
-    void loadRoles();
     void onArnEdited();
     void checkTrust();
     void evaluate();
@@ -72,7 +72,6 @@ private:
     RolePolicy::Decision m_decision;
     std::optional<TrustPolicy> m_trust;
     QString m_trustCheckedArn;
-    bool m_rolesLoaded = false;
     bool m_busy = false;
     quint64 m_trustRequest = 0;
     QJsonObject m_currentConfig; // the environment's CredentialConfig without UserInfo, once read
@@ -84,9 +83,7 @@ private:
     QRadioButton* m_default;
     QRadioButton* m_custom;
     QRadioButton* m_none;
-    QComboBox* m_roleCombo;
-    QPushButton* m_reloadRoles;
-    QLabel* m_rolesStatus;
+    RolePicker* m_picker;
     QLabel* m_trustLabel;
     QLabel* m_verdict;
     QFrame* m_confirmBox;

@@ -34,7 +34,7 @@
         <translation>没有可用于签名请求的凭证。请配置 AccessKey、配置文件或其他凭证来源，或刷新当前凭证。</translation>
     </message>
     <message>
-        <location line="+227"/>
+        <location line="+228"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -180,7 +180,7 @@
 <context>
     <name>ApiReply</name>
     <message>
-        <location filename="../../core/api/ApiClient.cpp" line="-418"/>
+        <location filename="../../core/api/ApiClient.cpp" line="-419"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -571,7 +571,7 @@
 <context>
     <name>BulkRoleDialog</name>
     <message>
-        <location filename="../../ui/BulkRoleDialog.cpp" line="+38"/>
+        <location filename="../../ui/BulkRoleDialog.cpp" line="+40"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
@@ -644,13 +644,8 @@
         <source>Do Not Associate Role</source>
         <translation>不关联角色</translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>Custom role ARN</source>
-        <translation>自定义角色 ARN</translation>
-    </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+47"/>
         <source>%n of the selected environments are public (recorded by admins). </source>
         <translation>
             <numerusform>选中的环境中有 %n 个是公开的（由管理员记录）。 </numerusform>
@@ -687,7 +682,7 @@
         <translation>移除它们的角色符合该建议：它们会和其他环境一样被修改。</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+131"/>
         <source>Bulk change progress</source>
         <translation>批量修改进度</translation>
     </message>
@@ -702,26 +697,26 @@
         <translation>各环境的结果</translation>
     </message>
     <message>
-        <location line="-114"/>
-        <location line="+59"/>
+        <location line="-126"/>
+        <location line="+71"/>
         <source>Environment</source>
         <translation>环境</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <location line="+59"/>
+        <location line="-71"/>
+        <location line="+71"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <location line="+59"/>
+        <location line="-71"/>
+        <location line="+71"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <location line="+59"/>
+        <location line="-71"/>
+        <location line="+71"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -889,17 +884,17 @@
 <context>
     <name>CaBundle</name>
     <message>
-        <location filename="../../core/util/CaBundle.cpp" line="+39"/>
+        <location filename="../../core/util/CaBundle.cpp" line="+47"/>
         <source>Cannot read the CA bundle %1 (%2).</source>
         <translation>无法读取 CA 证书包 %1（%2）。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+21"/>
         <source>The CA bundle %1 holds no certificate: it must be PEM (&quot;-----BEGIN CERTIFICATE-----&quot; blocks) or one DER certificate.</source>
         <translation>CA 证书包 %1 中没有证书：它必须是 PEM 格式（“-----BEGIN CERTIFICATE-----”块）或单个 DER 证书。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+57"/>
         <source>The server&apos;s TLS certificate was refused: %1.</source>
         <translation>服务器的 TLS 证书被拒绝：%1。</translation>
     </message>
@@ -1631,7 +1626,7 @@ The contract: docs/CLI.md.</source>
         <translation>凭证检查器</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>How to fetch the credential</source>
         <translation>获取凭证的方式</translation>
     </message>
@@ -2556,7 +2551,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>DataWorksClient</name>
     <message>
-        <location filename="../../core/api/DataWorksClient.cpp" line="+409"/>
+        <location filename="../../core/api/DataWorksClient.cpp" line="+413"/>
         <source>The answer carries no instance. Check the instance ID and the region.</source>
         <translation>应答中没有实例。请检查实例 ID 和地域。</translation>
     </message>
@@ -2853,7 +2848,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+53"/>
         <source>%1
 Account ID: %2</source>
         <translation>%1
@@ -2872,7 +2867,7 @@ Account ID: %2</source>
 %2</translation>
     </message>
     <message>
-        <location line="+496"/>
+        <location line="+501"/>
         <source>evaluating...</source>
         <translation>评估中...</translation>
     </message>
@@ -2930,7 +2925,7 @@ Account ID: %2</source>
 <context>
     <name>EnvsListCommand</name>
     <message>
-        <location filename="../../app/cli/EnvsCommands.cpp" line="+112"/>
+        <location filename="../../app/cli/EnvsCommands.cpp" line="+121"/>
         <source>List individual development environments with their role and recorded visibility.</source>
         <translation>列出个人开发环境及其角色和记录的可见性。</translation>
     </message>
@@ -2985,7 +2980,7 @@ Account ID: %2</source>
         <translation>--role 的取值为 default、custom 或 none。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+42"/>
         <source>Cannot list the environments</source>
         <translation>无法列出环境</translation>
     </message>
@@ -3059,13 +3054,13 @@ Account ID: %2</source>
 <context>
     <name>EnvsOutput</name>
     <message>
-        <location line="-183"/>
-        <location line="+160"/>
+        <location line="-207"/>
+        <location line="+184"/>
         <source>%1 (%2 UTC)</source>
         <translation>%1（%2 UTC）</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-122"/>
         <source>yes (%1)</source>
         <extracomment>Marks an environment reachable from the internet, followed by its forwarded ports</extracomment>
         <translation>是（%1）</translation>
@@ -3074,7 +3069,7 @@ Account ID: %2</source>
 <context>
     <name>EnvsShowCommand</name>
     <message>
-        <location line="+137"/>
+        <location line="+152"/>
         <source>Show one individual development environment.</source>
         <translation>显示一个个人开发环境。</translation>
     </message>
@@ -5114,7 +5109,7 @@ Account ID: %2</source>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../ui/RoleDialog.cpp" line="+62"/>
+        <location filename="../../ui/RoleDialog.cpp" line="+64"/>
         <source>Change RAM role - %1</source>
         <translation>修改 RAM 角色 - %1</translation>
     </message>
@@ -5174,32 +5169,7 @@ Account ID: %2</source>
         <translation>用于默认角色范围之外的服务。该角色的可信实体必须是阿里云服务 DataWorks（dataworks.aliyuncs.com），并且您需要拥有该角色的 ram:PassRole 权限才能关联它。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Custom role ARN</source>
-        <translation>自定义角色 ARN</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>acs:ram::&lt;account-id&gt;:role/&lt;role-name&gt;, or pick a role</source>
-        <translation>acs:ram::&lt;账号 ID&gt;:role/&lt;角色名称&gt;，或选择一个角色</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Load roles</source>
-        <translation>加载角色</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Load the account&apos;s RAM roles</source>
-        <translation>加载账号下的 RAM 角色</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Role list status</source>
-        <translation>角色列表状态</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>Trust policy check</source>
         <translation>信任策略检查</translation>
     </message>
@@ -5245,12 +5215,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+251"/>
+        <location line="+212"/>
         <source>I understand the risk and associate a role with this public environment anyway</source>
         <translation>我了解风险，仍要为这个公开环境关联角色</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-210"/>
         <source>Confirm associating a role with a public environment</source>
         <translation>确认为公开环境关联角色</translation>
     </message>
@@ -5266,12 +5236,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+243"/>
+        <location line="+204"/>
         <source>why this public environment needs a role</source>
         <translation>为什么这个公开环境需要角色</translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-197"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -5301,24 +5271,7 @@ Account ID: %2</source>
         <translation>最后更新 %1</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Loading the account&apos;s RAM roles (RAM ListRoles)...</source>
-        <translation>正在加载账号下的 RAM 角色（RAM ListRoles）...</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Could not list the RAM roles (%1). You can still paste a role ARN.</source>
-        <translation>无法列出 RAM 角色（%1）。您仍然可以粘贴角色 ARN。</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+15"/>
-        <source>%n role(s) in the account: pick one or paste an ARN.</source>
-        <translation>
-            <numerusform>账号下有 %n 个角色：请选择一个或粘贴 ARN。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+40"/>
         <source>Checking the trust policy of %1 (RAM GetRole)...</source>
         <translation>正在检查 %1 的信任策略（RAM GetRole）...</translation>
     </message>
@@ -5407,6 +5360,93 @@ Account ID: %2</source>
         <location line="+32"/>
         <source>The change failed: %1</source>
         <translation>修改失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RolePicker</name>
+    <message>
+        <location filename="../../ui/RolePicker.cpp" line="+31"/>
+        <source>Custom role ARN</source>
+        <translation>自定义角色 ARN</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>acs:ram::&lt;account-id&gt;:role/&lt;role-name&gt;, or pick a role</source>
+        <translation>acs:ram::&lt;账号 ID&gt;:role/&lt;角色名称&gt;，或选择一个角色</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Load roles</source>
+        <translation>加载角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load the account&apos;s RAM roles</source>
+        <translation>加载账号下的 RAM 角色</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Role list status</source>
+        <translation>角色列表状态</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Enter the custom role&apos;s ARN, or pick a role from the list.</source>
+        <translation>请输入自定义角色的 ARN，或从列表中选择角色。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Loading the account&apos;s RAM roles (RAM ListRoles)...</source>
+        <translation>正在加载账号下的 RAM 角色（RAM ListRoles）...</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not list the RAM roles (%1). You can still paste a role ARN.</source>
+        <translation>无法列出 RAM 角色（%1）。您仍然可以粘贴角色 ARN。</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Trusted by DataWorks (its trust policy names dataworks.aliyuncs.com).</source>
+        <translation>受 DataWorks 信任（其信任策略包含 dataworks.aliyuncs.com）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its trust policy does not name DataWorks: environments cannot use it.</source>
+        <translation>其信任策略未包含 DataWorks：开发环境无法使用该角色。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n role(s) in the account</source>
+        <translation>
+            <numerusform>账号中有 %n 个角色</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, reading their trust policies (%1 of %2)</source>
+        <translation>，正在读取其信任策略（%1/%2）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %n trusted by DataWorks (marked)</source>
+        <translation>
+            <numerusform>，其中 %n 个受 DataWorks 信任（已标记）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, their trust policies could not be read (RAM GetRole refused)</source>
+        <translation>，无法读取其信任策略（RAM GetRole 被拒绝）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, none trusted by DataWorks</source>
+        <translation>，没有受 DataWorks 信任的角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>: pick one or paste an ARN.</source>
+        <translation>：请选择一个角色或粘贴 ARN。</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "KeychainStore.h"
 #include "MainWindow.h"
 #include "RoleDialog.h"
+#include "RolePicker.h"
 #include "SecretScanner.h"
 #include "UiUtil.h"
 
@@ -560,6 +561,52 @@ private Q_SLOTS:
         for (const QString& id : {QStringLiteral("700136"), QStringLiteral("700138"), QStringLiteral("700139")})
             QCOMPARE(m_sb->environment(id).roleKind, SandboxData::RoleKind::Default);
         QCOMPARE(m_sb->environment(QStringLiteral("700123")).roleKind, SandboxData::RoleKind::None);
+        dialog->reject();
+    }
+
+    // The bulk dialog uses the role dialog's picker: the roles load by themselves, those DataWorks may use are
+    // marked (their trust policies read with GetRole: ListRoles has none), and a malformed ARN is refused before
+    // Start instead of failing on every environment.
+    void bulkDialogPicksARoleAndChecksTheArnFirst()
+    {
+        QTableView* table = child<QTableView>(m_window.get(), QStringLiteral("environmentTable"));
+        table->clearSelection();
+        for (const QString& id : {QStringLiteral("700136"), QStringLiteral("700138")}) {
+            const QModelIndex index = m_window->filterModel()->mapFromSource(
+                m_window->environmentModel()->index(m_window->environmentModel()->rowOf(id), 0));
+            QVERIFY(index.isValid());
+            table->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        }
+        closeDialogs();
+        m_window->bulkChangeRole();
+        auto* dialog = m_window->findChild<BulkRoleDialog*>();
+        QVERIFY(dialog);
+        auto* start = child<QPushButton>(dialog, QStringLiteral("bulkStartButton"));
+        QVERIFY(start->isEnabled()); // "Do Not Associate Role" is preselected
+        click(child<QRadioButton>(dialog, QStringLiteral("bulkRoleCustom")));
+        QVERIFY(!start->isEnabled()); // no ARN yet
+        auto* combo = child<QComboBox>(dialog, QStringLiteral("bulkRoleArn"));
+        auto* status = child<QLabel>(dialog, QStringLiteral("rolesStatus"));
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("trusted by DataWorks (marked)")), 10000);
+        const QString account = m_sb->sandbox->accountId();
+        const int trusted = combo->findData(QStringLiteral("acs:ram::%1:role/DataWorksDevRiskAnalyst").arg(account));
+        const int ecsOnly = combo->findData(QStringLiteral("acs:ram::%1:role/EcsAppServerRole").arg(account));
+        QVERIFY(trusted >= 0 && ecsOnly >= 0);
+        QVERIFY(combo->itemData(trusted, RolePicker::TrustedRole).toBool());
+        QVERIFY(!combo->itemIcon(trusted).isNull());
+        QVERIFY2(combo->itemData(trusted, Qt::ToolTipRole).toString().contains(QStringLiteral("Trusted by DataWorks")),
+                 qPrintable(combo->itemData(trusted, Qt::ToolTipRole).toString()));
+        QVERIFY(!combo->itemData(ecsOnly, RolePicker::TrustedRole).toBool());
+        QVERIFY(combo->itemIcon(ecsOnly).isNull());
+        QVERIFY(combo->itemData(ecsOnly, Qt::ToolTipRole).toString().contains(QStringLiteral("does not name DataWorks")));
+
+        combo->setEditText(QStringLiteral("acs:ram::not-an-account:role/Whatever"));
+        QVERIFY(!start->isEnabled());
+        QVERIFY(!start->toolTip().isEmpty());
+        QCOMPARE(child<QLabel>(dialog, QStringLiteral("bulkSummary"))->text(), start->toolTip());
+        combo->setCurrentIndex(trusted);
+        QVERIFY(start->isEnabled());
+        QVERIFY(child<QLabel>(dialog, QStringLiteral("bulkSummary"))->text().isEmpty());
         dialog->reject();
     }
 
