@@ -12,8 +12,8 @@
 #include "model/Revocation.h"
 #include "model/RoleArn.h"
 #include "model/RolePolicy.h"
-#include "util/Clock.h"
 #include "rules/RuleApplier.h"
+#include "util/Clock.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -214,7 +214,8 @@ BulkRoleDialog::BulkRoleDialog(Session* session, const RuleSet& rules, const Rul
            "reason."));
     layout->addWidget(intro);
 
-    buildProgressAndResults(layout, {tr("Environment"), tr("ID"), tr("Rule"), tr("Change"), tr("Result"), tr("Detail")});
+    buildProgressAndResults(layout,
+                            {tr("Environment"), tr("ID"), tr("Rule"), tr("Change"), tr("Result"), tr("Detail")});
     for (int i = 0; i < rows.size(); ++i) {
         const RulePlan::Entry& entry = *rows.at(i);
         const Environment& env = m_environments.at(i);
@@ -226,8 +227,9 @@ BulkRoleDialog::BulkRoleDialog(Session* session, const RuleSet& rules, const Rul
             item->setText(2, rule.name);
             item->setToolTip(2, tr("Rule %1 (%2)").arg(entry.ruleIndex + 1).arg(rule.where.toString()));
         }
-        const QString change = entry.target ? tr("%1 -> %2").arg(EnvironmentTableModel::roleText(entry.current),
-                                                                  EnvironmentTableModel::roleText(*entry.target))
+        const QString change = entry.target ? tr("%1 -> %2")
+                                                  .arg(EnvironmentTableModel::roleText(entry.current),
+                                                       EnvironmentTableModel::roleText(*entry.target))
                                             : EnvironmentTableModel::roleText(entry.current);
         item->setText(3, change);
         item->setToolTip(3, entry.target ? tr("%1 -> %2").arg(entry.current.displayText(), entry.target->displayText())
@@ -552,8 +554,8 @@ void BulkRoleDialog::finish()
                        .arg(counts[int(ItemResult::Failed)])
                        .arg(counts[int(ItemResult::Cancelled)]);
     if (m_planMode)
-        text += QLatin1Char(' ') + tr("%n cannot be fixed by the rules file.", nullptr,
-                                      counts[int(ItemResult::CannotFix)]);
+        text +=
+            QLatin1Char(' ') + tr("%n cannot be fixed by the rules file.", nullptr, counts[int(ItemResult::CannotFix)]);
     // The revocation truth, as the role dialog and role set say it: a removed or replaced role's credentials already
     // issued are not taken back. The latest bound over the changed environments (RAM is not read per environment
     // here, so a custom role's own maximum is not known: the 12-hour STS ceiling bounds it).
@@ -573,13 +575,13 @@ void BulkRoleDialog::finish()
             latest = window;
     }
     if (holding > 0)
-        text += QLatin1Char('\n') +
-                tr("Credentials already issued to %n changed environment(s) are not revoked: they stay "
-                   "valid until they expire, at the latest %1 (UTC). To end them sooner, stop those "
-                   "environments (Change role on one environment offers it, or roledesk-cli role set "
-                   "--stop).",
-                   nullptr, holding)
-                    .arg(latest.validUntilUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        text +=
+            QLatin1Char('\n') + tr("Credentials already issued to %n changed environment(s) are not revoked: they stay "
+                                   "valid until they expire, at the latest %1 (UTC). To end them sooner, stop those "
+                                   "environments (Change role on one environment offers it, or roledesk-cli role set "
+                                   "--stop).",
+                                   nullptr, holding)
+                                    .arg(latest.validUntilUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     m_summary->setText(text);
     Q_EMIT runFinished();
 }

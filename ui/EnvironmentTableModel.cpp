@@ -12,10 +12,10 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QIcon>
-#include <QStyle>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
+#include <QStyle>
 
 EnvironmentTableModel::EnvironmentTableModel(QObject* parent)
     : QAbstractTableModel(parent)
@@ -191,8 +191,7 @@ QVariant EnvironmentTableModel::data(const QModelIndex& index, int role) const
             return QBrush(publicColour(QGuiApplication::palette()));
         if (column == NameColumn && keys.internet && env.role.hasRole())
             return QBrush(publicColour(QGuiApplication::palette()));
-        if (column == RulesColumn &&
-            (keys.rule.state == RuleState::Change || keys.rule.state == RuleState::CannotFix))
+        if (column == RulesColumn && (keys.rule.state == RuleState::Change || keys.rule.state == RuleState::CannotFix))
             return QBrush(ruleColour(QGuiApplication::palette(), keys.rule.state == RuleState::CannotFix));
         return {};
     case SortRole:
@@ -713,7 +712,8 @@ QString EnvironmentTableModel::ruleToolTip(int row) const
     case RulePlan::Action::Keep:
         break;
     case RulePlan::Action::Change:
-        lines << tr("Fix deviations would change it to: %1").arg(entry.target ? entry.target->displayText() : QString());
+        lines
+            << tr("Fix deviations would change it to: %1").arg(entry.target ? entry.target->displayText() : QString());
         break;
     case RulePlan::Action::CannotFix:
         lines << tr("Cannot be fixed by the rules file:");

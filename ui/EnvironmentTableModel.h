@@ -53,7 +53,7 @@ public:
         RoleKindRole,       // int(RoleAssociation::Kind)
         ProjectIdRole,
         InternetReachableRole, // bool: the API reports an enabled internet port forwarding (Exposure)
-        RuleStateRole, // int(RuleState)
+        RuleStateRole,         // int(RuleState)
     };
 
     // What the rules file (core's RulePlan) says about a row, as the Rules column shows it.

@@ -211,9 +211,9 @@ void MainWindow::buildUi()
     m_rulesLabel->setWordWrap(true);
     m_rulesLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     rulesLayout->addWidget(m_rulesLabel, 1);
-    m_rulesDeviationsOnly = UiUtil::name(new QCheckBox(tr("Only deviations"), m_rulesBanner),
-                                         QStringLiteral("rulesDeviationsOnly"),
-                                         tr("Show only the environments that deviate from the rules"));
+    m_rulesDeviationsOnly =
+        UiUtil::name(new QCheckBox(tr("Only deviations"), m_rulesBanner), QStringLiteral("rulesDeviationsOnly"),
+                     tr("Show only the environments that deviate from the rules"));
     connect(m_rulesDeviationsOnly, &QCheckBox::toggled, this, [this](bool on) {
         m_proxy->setDeviationsOnly(on);
         updateCountLabel();
@@ -274,10 +274,20 @@ void MainWindow::buildUi()
                    RoleAssociation::Kind::CustomRole, RoleAssociation::Kind::Unknown})
         m_roleFilter->addItem(RoleAssociation::kindDisplayName(k), int(k));
     filters->addWidget(m_roleFilter);
-    // The filter box stretches; the combos shrink to a few characters (their full text is in the list).
+    // The combos show their whole choice where the row has room, and shrink to a few characters where it has not
+    // (an 800-pixel screen, a long translation, 1.5x: their full text is still in the list). QComboBox's minimum
+    // size hint is its size hint, so the small minimum is set explicitly, measured on a combo of the same style.
+    int shrunkWidth = 0;
+    {
+        QComboBox probe(centre);
+        probe.setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        probe.setMinimumContentsLength(6);
+        shrunkWidth = probe.sizeHint().width();
+    }
     for (QComboBox* combo : {m_ownerFilter, m_visibilityFilter, m_roleFilter}) {
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(6);
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        combo->setMinimumWidth(shrunkWidth);
+        combo->setMaximumWidth(shrunkWidth * 4); // a long owner name or account id does not take the whole row
         combo->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     }
     // The table's warning icon, no text: the filter row must still fit an 800-pixel screen (tests/ui/test_firstuse);
@@ -1789,12 +1799,12 @@ void MainWindow::updateRulesBanner()
     if (state == RulesController::State::Invalid) {
         // Cleared, not kept: the marks of rules no longer in the file would be taken for what it says.
         m_rulesBanner->setStyleSheet(UiUtil::bannerStyle(true));
-        m_rulesLabel->setText(
-            tr("The rules file %1 has %n error(s). The Rules column is empty until they are fixed; the file is watched, "
-               "so saving it again is enough.",
-               nullptr, int(m_rules->errors().size()))
-                .arg(file) +
-            QLatin1Char('\n') + m_rules->errorText());
+        m_rulesLabel->setText(tr("The rules file %1 has %n error(s). The Rules column is empty until they are fixed; "
+                                 "the file is watched, "
+                                 "so saving it again is enough.",
+                                 nullptr, int(m_rules->errors().size()))
+                                  .arg(file) +
+                              QLatin1Char('\n') + m_rules->errorText());
         m_rulesDeviationsOnly->setVisible(false);
         m_fixButton->setVisible(false);
         m_rulesBanner->show();
@@ -1803,8 +1813,8 @@ void MainWindow::updateRulesBanner()
     m_rulesDeviationsOnly->setVisible(true);
     m_fixButton->setVisible(true);
     const std::shared_ptr<const RuleSet> rules = m_rules->rules();
-    const QString head = tr("Rules: %1 (%n rule(s), first match wins).", nullptr, rules ? int(rules->rules.size()) : 0)
-                             .arg(file);
+    const QString head =
+        tr("Rules: %1 (%n rule(s), first match wins).", nullptr, rules ? int(rules->rules.size()) : 0).arg(file);
     QString text;
     if (evaluating)
         text = head + QLatin1Char(' ') + tr("Evaluating...");

@@ -116,7 +116,7 @@ void ServerIdeListing::requestPage(int pageNumber, const QString& nextToken)
         // second throttled attempt of the page on, not before ApiClient's own back-off either); any other retry
         // after ApiClient's back-off, and the failed attempt counts as let through (the service counted it).
         request.retryDelay = [self = QPointer<ServerIdeListing>(this), pageNumber](const ApiError& reason, int attempt,
-                                                                                  int proposedDelayMs) {
+                                                                                   int proposedDelayMs) {
             if (!self)
                 return proposedDelayMs;
             const qint64 at = self->nowMs();

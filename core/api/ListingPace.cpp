@@ -8,13 +8,14 @@ constexpr qint64 SecondMs = 1000;      // the limits the services state are per 
 constexpr qint64 InitialMarginMs = 25; // send time -> arrival time: the client's event loop and the network
 constexpr qint64 MarginStepMs = 15;
 constexpr qint64 MaxMarginMs = 250;
-constexpr qint64 ReactionMs = 200;   // one reaction to a burst of Throttling answers, not one per answer
+constexpr qint64 ReactionMs = 200; // one reaction to a burst of Throttling answers, not one per answer
 // Raise the limit by a half (at least one) after a second without Throttling, twice as long after each raise that was
-// throttled (the pace sends in bursts, one per window: a raise can only be judged a window later). A limit measured in the first burst is low when another client (or the previous run of this one)
-// used part of the quota in that second: it must come back within a listing, not after half a minute.
+// throttled (the pace sends in bursts, one per window: a raise can only be judged a window later). A limit measured in
+// the first burst is low when another client (or the previous run of this one) used part of the quota in that second:
+// it must come back within a listing, not after half a minute.
 constexpr qint64 ProbeAfterMs = 1000;
 constexpr qint64 MaxProbeAfterMs = 30000;
-constexpr qint64 KeepMs = 5000;       // how long past sends are kept
+constexpr qint64 KeepMs = 5000; // how long past sends are kept
 // Fewer of ours let through before the first Throttling than this: the second's quota went to someone else (another
 // client, the previous run of this one), not a measurement of the limit (sends wait for that second to pass).
 constexpr int MinBelievableLimit = 4;
@@ -98,8 +99,8 @@ qint64 ListingPace::nextStartMs(qint64 now) const
 
 void ListingPace::started(qint64 at)
 {
-    const auto pos = std::upper_bound(m_sends.begin(), m_sends.end(), at,
-                                      [](qint64 t, const Send& s) { return t < s.at; });
+    const auto pos =
+        std::upper_bound(m_sends.begin(), m_sends.end(), at, [](qint64 t, const Send& s) { return t < s.at; });
     m_sends.insert(pos, Send{at, State::Pending});
 }
 

@@ -17,8 +17,8 @@ namespace {
 struct State
 {
     QMutex mutex;
-    QString path;      // installed last
-    QByteArray data;   // its contents until applied
+    QString path;    // installed last
+    QByteArray data; // its contents until applied
     QSsl::EncodingFormat format = QSsl::Pem;
     bool pending = false;
 };

@@ -7,12 +7,12 @@
 
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslKey>
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTemporaryDir>
-#include <QSslConfiguration>
-#include <QSslCertificate>
 #include <QTest>
 
 #include <optional>

@@ -14,8 +14,8 @@
 
 #include <algorithm>
 #include <deque>
-#include <vector>
 #include <memory>
+#include <vector>
 
 using namespace ApiTestSupport;
 using Response = ScriptedHttpServer::Response;

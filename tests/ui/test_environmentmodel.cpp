@@ -8,11 +8,11 @@
 #include "model/VisibilityStore.h"
 
 #include <QAbstractItemModelTester>
+#include <QCollator>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
-#include <QCollator>
 #include <QTest>
 
 #include <algorithm>

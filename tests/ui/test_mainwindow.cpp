@@ -598,7 +598,8 @@ private Q_SLOTS:
                  qPrintable(combo->itemData(trusted, Qt::ToolTipRole).toString()));
         QVERIFY(!combo->itemData(ecsOnly, RolePicker::TrustedRole).toBool());
         QVERIFY(combo->itemIcon(ecsOnly).isNull());
-        QVERIFY(combo->itemData(ecsOnly, Qt::ToolTipRole).toString().contains(QStringLiteral("does not name DataWorks")));
+        QVERIFY(
+            combo->itemData(ecsOnly, Qt::ToolTipRole).toString().contains(QStringLiteral("does not name DataWorks")));
 
         combo->setEditText(QStringLiteral("acs:ram::not-an-account:role/Whatever"));
         QVERIFY(!start->isEnabled());
@@ -801,8 +802,8 @@ private Q_SLOTS:
         closeDialogs();
         QSignalSpy failed(m_window.get(), &MainWindow::loadFailed);
         m_sb->session->connectWith(new FailingCredentialProvider(QStringLiteral("test"), QStringLiteral("test source"),
-                                                                QStringLiteral("the profile has no key (test)")),
-                                  m_sb->endpoints(), QStringLiteral("Broken profile"));
+                                                                 QStringLiteral("the profile has no key (test)")),
+                                   m_sb->endpoints(), QStringLiteral("Broken profile"));
         QVERIFY(failed.wait(10000));
         auto* banner = child<QLabel>(m_window.get(), QStringLiteral("errorBannerLabel"));
         QVERIFY2(banner->text().contains(QStringLiteral("the profile has no key (test)")), qPrintable(banner->text()));

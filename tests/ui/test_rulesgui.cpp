@@ -89,8 +89,8 @@ private:
     {
         const QList<Environment> all(model()->environments().begin(), model()->environments().end());
         VisibilityStore* store = m_sb.visibility.get();
-        return RulePlan::evaluate(set, all, [store](const QString& id) { return store->visibility(id); },
-                                  rules()->trustPolicies());
+        return RulePlan::evaluate(
+            set, all, [store](const QString& id) { return store->visibility(id); }, rules()->trustPolicies());
     }
 
     // Every row's mark is core's decision.
@@ -156,9 +156,9 @@ private Q_SLOTS:
         auto* banner = child<QLabel>(m_window.get(), QStringLiteral("rulesBannerLabel"));
         QVERIFY2(banner->isVisible(), "the rules banner is not shown");
         QVERIFY2(banner->text().contains(QStringLiteral("%1 environment(s) deviate: %2 can be fixed, %3 cannot")
-                                                     .arg(kChanges + kCannotFix)
-                                                     .arg(kChanges)
-                                                     .arg(kCannotFix)),
+                                             .arg(kChanges + kCannotFix)
+                                             .arg(kChanges)
+                                             .arg(kCannotFix)),
                  qPrintable(banner->text()));
         QVERIFY(child<QPushButton>(m_window.get(), QStringLiteral("fixDeviationsButton"))->isEnabled());
 
@@ -186,9 +186,9 @@ private Q_SLOTS:
         QVERIFY2(rulesText(cannotId).startsWith(QStringLiteral("Cannot fix: ")), qPrintable(rulesText(cannotId)));
         const QString cannotTip = rulesToolTip(cannotId);
         QVERIFY2(cannotTip.contains(QStringLiteral("Cannot be fixed by the rules file:")), qPrintable(cannotTip));
-        const RulePlan::Entry entry = RulePlan::evaluateOne(*rules()->rules(), model()->environmentAt(cannotFixRow),
-                                                            m_sb.visibility->visibility(cannotId),
-                                                            rules()->trustPolicies());
+        const RulePlan::Entry entry =
+            RulePlan::evaluateOne(*rules()->rules(), model()->environmentAt(cannotFixRow),
+                                  m_sb.visibility->visibility(cannotId), rules()->trustPolicies());
         // Core's reasons, less the first, which restates the deviation the rule and role lines show.
         QVERIFY(entry.reasons.size() > 1);
         for (const QString& reason : entry.reasons.mid(1))
@@ -281,10 +281,12 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("bulkStartButton")), Qt::LeftButton);
         QVERIFY(finished.wait(60000));
         for (int i = 0; i < kChanges; ++i)
-            QVERIFY2(dialog->resultAt(i) == BulkRoleDialog::ItemResult::Changed,
-                     qPrintable(results->topLevelItem(i)->text(1) + QLatin1Char(' ') +
-                                results->topLevelItem(i)->text(5)));
-        QVERIFY2(child<QLabel>(dialog, QStringLiteral("bulkSummary"))->text().contains(QStringLiteral("%1 changed").arg(kChanges)),
+            QVERIFY2(
+                dialog->resultAt(i) == BulkRoleDialog::ItemResult::Changed,
+                qPrintable(results->topLevelItem(i)->text(1) + QLatin1Char(' ') + results->topLevelItem(i)->text(5)));
+        QVERIFY2(child<QLabel>(dialog, QStringLiteral("bulkSummary"))
+                     ->text()
+                     .contains(QStringLiteral("%1 changed").arg(kChanges)),
                  qPrintable(child<QLabel>(dialog, QStringLiteral("bulkSummary"))->text()));
         // Roles removed or replaced by the plan: the summary says the credentials already issued stay valid.
         int replacedOrRemoved = 0;
