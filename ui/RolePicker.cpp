@@ -106,7 +106,6 @@ void RolePicker::loadRoles()
             self->m_combo->setEditText(typed);
         }
         self->m_roles = roles;
-        self->m_trusted = 0;
         self->m_checked = 0;
         self->m_unreadable = 0;
         self->m_nextCheck = 0;
@@ -165,9 +164,14 @@ void RolePicker::markRole(int index)
     m_combo->setItemData(index, trusted ? style()->standardIcon(QStyle::SP_DialogApplyButton) : QIcon(),
                          Qt::DecorationRole);
     m_combo->setItemData(index, trusted, TrustedRole);
-    m_trusted = 0;
-    for (const RamRole& r : std::as_const(m_roles))
-        m_trusted += r.trustPolicy.isValid() && r.trustPolicy.trustsDataWorks() ? 1 : 0;
+}
+
+int RolePicker::trustedCount() const
+{
+    int trusted = 0;
+    for (const RamRole& r : m_roles)
+        trusted += r.trustPolicy.isValid() && r.trustPolicy.trustsDataWorks() ? 1 : 0;
+    return trusted;
 }
 
 void RolePicker::updateStatus()
@@ -176,8 +180,8 @@ void RolePicker::updateStatus()
     QString text = tr("%n role(s) in the account", nullptr, int(m_roles.size()));
     if (m_checked < checkable)
         text += tr(", reading their trust policies (%1 of %2)").arg(m_checked).arg(checkable);
-    else if (m_trusted > 0)
-        text += tr(", %n trusted by DataWorks (marked)", nullptr, m_trusted);
+    else if (const int trusted = trustedCount(); trusted > 0)
+        text += tr(", %n trusted by DataWorks (marked)", nullptr, trusted);
     else if (checkable > 0 && m_unreadable == checkable)
         text += tr(", their trust policies could not be read (RAM GetRole refused)");
     else if (checkable > 0)

@@ -31,7 +31,7 @@ public:
     // Item data role of the list: true on the roles whose trust policy names DataWorks.
     static constexpr int TrustedRole = Qt::UserRole + 1;
     // How many of the listed roles trust DataWorks (after a load and the trust reads).
-    int trustedCount() const { return m_trusted; }
+    int trustedCount() const;
 
     QComboBox* comboBox() const { return m_combo; }
     QLabel* statusLabel() const { return m_status; }
@@ -63,5 +63,4 @@ private:
     QPushButton* m_reload;
     QLabel* m_status;
     bool m_loaded = false;
-    int m_trusted = 0;
 };

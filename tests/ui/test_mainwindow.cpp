@@ -78,6 +78,19 @@ private:
         return row < 0 ? Environment() : m_window->environmentModel()->environmentAt(row);
     }
 
+    // Selects these environments' rows in the table, as a user's Ctrl+click would.
+    void selectEnvironments(const QStringList& ids)
+    {
+        QTableView* table = child<QTableView>(m_window.get(), QStringLiteral("environmentTable"));
+        table->clearSelection();
+        for (const QString& id : ids) {
+            const QModelIndex index = m_window->filterModel()->mapFromSource(
+                m_window->environmentModel()->index(m_window->environmentModel()->rowOf(id), 0));
+            QVERIFY(index.isValid());
+            table->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        }
+    }
+
     QList<AuditEntry> auditFor(const QString& instanceId) const
     {
         AuditQuery q;
@@ -524,14 +537,7 @@ private Q_SLOTS:
         // without confirmation).
         const QStringList ids{QStringLiteral("700136"), QStringLiteral("700138"), QStringLiteral("700115"),
                               QStringLiteral("700139"), QStringLiteral("700123")};
-        QTableView* table = child<QTableView>(m_window.get(), QStringLiteral("environmentTable"));
-        table->clearSelection();
-        for (const QString& id : ids) {
-            const QModelIndex index = m_window->filterModel()->mapFromSource(
-                m_window->environmentModel()->index(m_window->environmentModel()->rowOf(id), 0));
-            QVERIFY(index.isValid());
-            table->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        }
+        selectEnvironments(ids);
         QCOMPARE(m_window->selectedEnvironments().size(), ids.size());
         closeDialogs();
         m_window->bulkChangeRole();
@@ -569,14 +575,7 @@ private Q_SLOTS:
     // Start instead of failing on every environment.
     void bulkDialogPicksARoleAndChecksTheArnFirst()
     {
-        QTableView* table = child<QTableView>(m_window.get(), QStringLiteral("environmentTable"));
-        table->clearSelection();
-        for (const QString& id : {QStringLiteral("700136"), QStringLiteral("700138")}) {
-            const QModelIndex index = m_window->filterModel()->mapFromSource(
-                m_window->environmentModel()->index(m_window->environmentModel()->rowOf(id), 0));
-            QVERIFY(index.isValid());
-            table->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        }
+        selectEnvironments({QStringLiteral("700136"), QStringLiteral("700138")});
         closeDialogs();
         m_window->bulkChangeRole();
         auto* dialog = m_window->findChild<BulkRoleDialog*>();
@@ -762,12 +761,7 @@ private Q_SLOTS:
     {
         closeDialogs();
         const QStringList ids{QStringLiteral("700107"), QStringLiteral("700137"), QStringLiteral("700113")};
-        QTableView* table = child<QTableView>(m_window.get(), QStringLiteral("environmentTable"));
-        table->clearSelection();
-        for (const QString& id : ids)
-            table->selectionModel()->select(m_window->filterModel()->mapFromSource(m_window->environmentModel()->index(
-                                                m_window->environmentModel()->rowOf(id), 0)),
-                                            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        selectEnvironments(ids);
         m_window->bulkChangeRole();
         auto* dialog = m_window->findChild<BulkRoleDialog*>();
         QVERIFY(dialog);
