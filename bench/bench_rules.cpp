@@ -11,11 +11,11 @@
 // bench_rules [--environments N] [--runs N] [--rules FILE]
 #include "BenchSupport.h"
 
-#include "api/ApiClient.h"
-#include "api/DataWorksClient.h"
 #include "EnvironmentFilterModel.h"
 #include "EnvironmentTableModel.h"
 #include "RulesController.h"
+#include "api/ApiClient.h"
+#include "api/DataWorksClient.h"
 #include "rules/RulePlan.h"
 #include "rules/RulesFile.h"
 
@@ -184,10 +184,10 @@ int main(int argc, char* argv[])
     table.addRow({u"(the listing itself, once)"_s, Bench::fmt(listMs), u"-"_s});
     table.addRow({u"GUI: open file -> every row marked"_s, Bench::fmt(Bench::median(guiTotalMs)),
                   Bench::fmt(maxOf(guiTotalMs))});
-    table.addRow({u"GUI: of which on the worker thread"_s, Bench::fmt(Bench::median(workerMs)),
-                  Bench::fmt(maxOf(workerMs))});
-    table.addRow({u"GUI thread: copy of the rows, all at once (the controller copies 4,000 per event-loop turn)"_s, Bench::fmt(Bench::median(snapshotMs)),
-                  Bench::fmt(maxOf(snapshotMs))});
+    table.addRow(
+        {u"GUI: of which on the worker thread"_s, Bench::fmt(Bench::median(workerMs)), Bench::fmt(maxOf(workerMs))});
+    table.addRow({u"GUI thread: copy of the rows, all at once (the controller copies 4,000 per event-loop turn)"_s,
+                  Bench::fmt(Bench::median(snapshotMs)), Bench::fmt(maxOf(snapshotMs))});
     table.addRow({u"GUI thread: marks written back (applyRuleMarks, proxy re-filter)"_s,
                   Bench::fmt(Bench::median(applyMs)), Bench::fmt(maxOf(applyMs))});
     table.addRow({u"GUI: longest event-loop stall meanwhile"_s, Bench::fmt(Bench::median(guiStallMs)),

@@ -589,8 +589,7 @@ std::vector<int> EnvironmentFilterModel::matchingRows(bool narrowing)
                 break;
             from = m_textStart[i + 1]; // the next row
         }
-        const bool besides =
-            m_projectFilter || m_requireRole || m_deviationsOnly || !m_filterWithoutKeyword.isEmpty();
+        const bool besides = m_projectFilter || m_requireRole || m_deviationsOnly || !m_filterWithoutKeyword.isEmpty();
         rows.reserve(m_order.size());
         for (const int row : m_order) {
             if (m_textAt[size_t(row)] < 0 ? accepts(row) : hit[size_t(row)] && (!besides || acceptsBesidesKeyword(row)))
@@ -696,8 +695,8 @@ void EnvironmentFilterModel::onDataChanged(const QModelIndex& topLeft, const QMo
     const int first = topLeft.row();
     const int last = bottomRight.row();
     if (topLeft.column() == EnvironmentTableModel::RulesColumn &&
-        bottomRight.column() == EnvironmentTableModel::RulesColumn && m_sortColumn != EnvironmentTableModel::RulesColumn &&
-        !m_deviationsOnly) {
+        bottomRight.column() == EnvironmentTableModel::RulesColumn &&
+        m_sortColumn != EnvironmentTableModel::RulesColumn && !m_deviationsOnly) {
         // Only the rules marks changed (a whole evaluation's worth at once) and neither the order nor the filter looks
         // at them: nothing moves. Only that column's cached order is stale.
         if (size_t(EnvironmentTableModel::RulesColumn) < m_ascending.size())

@@ -5,8 +5,8 @@
 #include "credentials/Credential.h"
 
 #include <QByteArray>
-#include <QJsonObject>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QNetworkReply>
 #include <QObject>

@@ -153,55 +153,56 @@ void OAuthProvider::refreshTokens(const QUrl& site, Callback done)
     request.body = form;
     qCDebug(lcCredentials).noquote() << "OAuth token refresh at" << url.host() << "for" << m_spec.profileName;
     const QString command = signInCommand(m_spec.profileName, m_spec.siteType);
-    CredentialHttp::send(m_network, request, this, [this, done, request, site, command](const CredentialHttpResponse& r) {
-        if (!r.answered()) {
-            done(orCached(failure(tr("The OAuth service %1 did not answer the token renewal: %2")
-                                       .arg(request.url.host(), r.describeFailure(request)))));
-            return;
-        }
-        const QJsonObject o = QJsonDocument::fromJson(r.body).object();
-        const QString newAccess = o.value(QLatin1String("access_token")).toString();
-        const QString newRefresh = o.value(QLatin1String("refresh_token")).toString();
-        QStringList hide = secrets();
-        hide << newAccess << newRefresh;
-        if (r.status == 400 && o.value(QLatin1String("error")).toString() == QLatin1String("invalid_grant") &&
-            !m_retriedFromFile && adoptNewerSignIn()) {
-            // Another program (the aliyun CLI, an SDK, another RoleDesk) renewed the sign-in first and saved the
-            // rotated refresh token: carry on with what it saved.
-            m_retriedFromFile = true;
-            qCInfo(lcCredentials).noquote() << description() << "was renewed by another program; using its sign-in";
-            fetch(done);
-            return;
-        }
-        if (r.status != 200 || newAccess.isEmpty() || newRefresh.isEmpty()) {
-            done(orCached(failure(tr("The OAuth service refused to renew the sign-in of profile %1 (%2). Sign in "
-                                      "again with `%3`, then try again.")
-                                       .arg(m_spec.profileName,
-                                            r.status == 200 ? tr("no tokens in its answer") : errorCode(o, r.status),
-                                            command),
-                                   r.status, Redaction::bodyExcerpt(r.body, hide))));
-            return;
-        }
-        qint64 expiresIn = o.value(QLatin1String("expires_in")).toVariant().toLongLong();
-        if (expiresIn <= 0)
-            expiresIn = 3600;
-        m_spec.accessToken = newAccess;
-        m_spec.refreshToken = newRefresh;
-        m_spec.accessTokenExpire = m_context.clockRef().nowUtc().toSecsSinceEpoch() + expiresIn;
-        // The old refresh token is spent: save the new one before anything else can fail.
-        QString error;
-        if (!m_spec.configPath.isEmpty() &&
-            !CliProfileProvider::updateProfile(
-                m_spec.configPath, m_spec.profileName,
-                QJsonObject{{QStringLiteral("oauth_access_token"), newAccess},
-                            {QStringLiteral("oauth_refresh_token"), newRefresh},
-                            {QStringLiteral("oauth_access_token_expire"), double(m_spec.accessTokenExpire)}},
-                &error))
-            qCWarning(lcCredentials).noquote()
-                << "Could not save the renewed OAuth sign-in of profile" << m_spec.profileName << ":" << error
-                << "- the aliyun CLI will ask for a new sign-in";
-        exchange(site, done);
-    });
+    CredentialHttp::send(
+        m_network, request, this, [this, done, request, site, command](const CredentialHttpResponse& r) {
+            if (!r.answered()) {
+                done(orCached(failure(tr("The OAuth service %1 did not answer the token renewal: %2")
+                                          .arg(request.url.host(), r.describeFailure(request)))));
+                return;
+            }
+            const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+            const QString newAccess = o.value(QLatin1String("access_token")).toString();
+            const QString newRefresh = o.value(QLatin1String("refresh_token")).toString();
+            QStringList hide = secrets();
+            hide << newAccess << newRefresh;
+            if (r.status == 400 && o.value(QLatin1String("error")).toString() == QLatin1String("invalid_grant") &&
+                !m_retriedFromFile && adoptNewerSignIn()) {
+                // Another program (the aliyun CLI, an SDK, another RoleDesk) renewed the sign-in first and saved the
+                // rotated refresh token: carry on with what it saved.
+                m_retriedFromFile = true;
+                qCInfo(lcCredentials).noquote() << description() << "was renewed by another program; using its sign-in";
+                fetch(done);
+                return;
+            }
+            if (r.status != 200 || newAccess.isEmpty() || newRefresh.isEmpty()) {
+                done(orCached(
+                    failure(tr("The OAuth service refused to renew the sign-in of profile %1 (%2). Sign in "
+                               "again with `%3`, then try again.")
+                                .arg(m_spec.profileName,
+                                     r.status == 200 ? tr("no tokens in its answer") : errorCode(o, r.status), command),
+                            r.status, Redaction::bodyExcerpt(r.body, hide))));
+                return;
+            }
+            qint64 expiresIn = o.value(QLatin1String("expires_in")).toVariant().toLongLong();
+            if (expiresIn <= 0)
+                expiresIn = 3600;
+            m_spec.accessToken = newAccess;
+            m_spec.refreshToken = newRefresh;
+            m_spec.accessTokenExpire = m_context.clockRef().nowUtc().toSecsSinceEpoch() + expiresIn;
+            // The old refresh token is spent: save the new one before anything else can fail.
+            QString error;
+            if (!m_spec.configPath.isEmpty() &&
+                !CliProfileProvider::updateProfile(
+                    m_spec.configPath, m_spec.profileName,
+                    QJsonObject{{QStringLiteral("oauth_access_token"), newAccess},
+                                {QStringLiteral("oauth_refresh_token"), newRefresh},
+                                {QStringLiteral("oauth_access_token_expire"), double(m_spec.accessTokenExpire)}},
+                    &error))
+                qCWarning(lcCredentials).noquote()
+                    << "Could not save the renewed OAuth sign-in of profile" << m_spec.profileName << ":" << error
+                    << "- the aliyun CLI will ask for a new sign-in";
+            exchange(site, done);
+        });
 }
 
 bool OAuthProvider::adoptNewerSignIn()
@@ -228,8 +229,8 @@ bool OAuthProvider::adoptNewerSignIn()
         const QString token = p.value(QLatin1String("sts_token")).toString();
         const qint64 expires = p.value(QLatin1String("sts_expiration")).toVariant().toLongLong();
         if (!id.isEmpty() && !secret.isEmpty() && !token.isEmpty() && expires > 0)
-            m_spec.cached = Credential(id, secret, token, QDateTime::fromSecsSinceEpoch(expires, Qt::UTC),
-                                       m_spec.description);
+            m_spec.cached =
+                Credential(id, secret, token, QDateTime::fromSecsSinceEpoch(expires, Qt::UTC), m_spec.description);
         return true;
     }
     return false;
@@ -243,15 +244,16 @@ void OAuthProvider::exchange(const QUrl& site, Callback done)
     CredentialHttpRequest request;
     request.method = QByteArrayLiteral("POST");
     request.url = url;
-    request.headers = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
-                       {QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")},
-                       {QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + m_spec.accessToken.toUtf8()}};
+    request.headers = {
+        {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
+        {QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")},
+        {QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + m_spec.accessToken.toUtf8()}};
     qCDebug(lcCredentials).noquote() << "OAuth exchange at" << url.host() << "for" << m_spec.profileName;
     const QString command = signInCommand(m_spec.profileName, m_spec.siteType);
     CredentialHttp::send(m_network, request, this, [this, done, request, command](const CredentialHttpResponse& r) {
         if (!r.answered()) {
-            done(orCached(failure(tr("The OAuth service %1 did not answer: %2")
-                                       .arg(request.url.host(), r.describeFailure(request)))));
+            done(orCached(failure(
+                tr("The OAuth service %1 did not answer: %2").arg(request.url.host(), r.describeFailure(request)))));
             return;
         }
         const QJsonObject o = QJsonDocument::fromJson(r.body).object();
@@ -259,17 +261,17 @@ void OAuthProvider::exchange(const QUrl& site, Callback done)
         hide << member(o, "AccessKeySecret", "accessKeySecret") << member(o, "SecurityToken", "securityToken");
         if (r.status != 200) {
             done(orCached(failure(tr("The OAuth service refused to issue a credential for profile %1 (%2). If the "
-                                      "sign-in is no longer valid, sign in again with `%3`.")
-                                       .arg(m_spec.profileName, errorCode(o, r.status), command),
-                                   r.status, Redaction::bodyExcerpt(r.body, hide))));
+                                     "sign-in is no longer valid, sign in again with `%3`.")
+                                      .arg(m_spec.profileName, errorCode(o, r.status), command),
+                                  r.status, Redaction::bodyExcerpt(r.body, hide))));
             return;
         }
         const QJsonObject answer{{QStringLiteral("AccessKeyId"), member(o, "AccessKeyId", "accessKeyId")},
                                  {QStringLiteral("AccessKeySecret"), member(o, "AccessKeySecret", "accessKeySecret")},
                                  {QStringLiteral("SecurityToken"), member(o, "SecurityToken", "securityToken")},
                                  {QStringLiteral("Expiration"), member(o, "Expiration", "expiration")}};
-        const CredentialResult result = CredentialParser::parseBody(QJsonDocument(answer).toJson(QJsonDocument::Compact),
-                                                                    description(), m_context.clockRef());
+        const CredentialResult result = CredentialParser::parseBody(
+            QJsonDocument(answer).toJson(QJsonDocument::Compact), description(), m_context.clockRef());
         if (!result.ok()) {
             done(orCached(result));
             return;
@@ -279,10 +281,11 @@ void OAuthProvider::exchange(const QUrl& site, Callback done)
         if (!m_spec.configPath.isEmpty() &&
             !CliProfileProvider::updateProfile(
                 m_spec.configPath, m_spec.profileName,
-                QJsonObject{{QStringLiteral("access_key_id"), result.credential.accessKeyId()},
-                            {QStringLiteral("access_key_secret"), result.credential.accessKeySecret()},
-                            {QStringLiteral("sts_token"), result.credential.securityToken()},
-                            {QStringLiteral("sts_expiration"), double(result.credential.expiration().toSecsSinceEpoch())}},
+                QJsonObject{
+                    {QStringLiteral("access_key_id"), result.credential.accessKeyId()},
+                    {QStringLiteral("access_key_secret"), result.credential.accessKeySecret()},
+                    {QStringLiteral("sts_token"), result.credential.securityToken()},
+                    {QStringLiteral("sts_expiration"), double(result.credential.expiration().toSecsSinceEpoch())}},
                 &error))
             qCWarning(lcCredentials).noquote()
                 << "Could not save the new STS credential in profile" << m_spec.profileName << ":" << error;

@@ -249,7 +249,8 @@ void CliProfileProvider::describeProfile(const CredentialContext& context, const
         }
         const qint64 oauthExpire = p.value(QLatin1String("oauth_access_token_expire")).toVariant().toLongLong();
         if (lower == QLatin1String("oauth") && OAuthProvider::siteUrl(field("oauth_site_type"), context).isValid() &&
-            (!field("oauth_refresh_token").isEmpty() || (!field("oauth_access_token").isEmpty() && oauthExpire > nowSecs))) {
+            (!field("oauth_refresh_token").isEmpty() ||
+             (!field("oauth_access_token").isEmpty() && oauthExpire > nowSecs))) {
             info->state = field("oauth_refresh_token").isEmpty()
                               ? tr("OAuth sign-in valid until %1 UTC; RoleDesk renews the STS credential through it")
                                     .arg(QDateTime::fromSecsSinceEpoch(oauthExpire, Qt::UTC)
@@ -259,11 +260,12 @@ void CliProfileProvider::describeProfile(const CredentialContext& context, const
             return;
         }
         info->supported = !c.credential.isNull();
-        info->state = info->supported ? tr("cached STS credential %1 valid until %2 UTC")
-                                            .arg(c.credential.maskedKeyId(),
-                                                 c.credential.expiration().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-                                      : tr("sign-in needed: run `%1`")
-                                            .arg(signInCommand(info->kind, info->name, field("oauth_site_type")));
+        info->state =
+            info->supported
+                ? tr("cached STS credential %1 valid until %2 UTC")
+                      .arg(c.credential.maskedKeyId(),
+                           c.credential.expiration().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                : tr("sign-in needed: run `%1`").arg(signInCommand(info->kind, info->name, field("oauth_site_type")));
     } else {
         info->supported = info->modeSupported = false;
         info->state = tr("mode not supported by RoleDesk");

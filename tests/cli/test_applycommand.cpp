@@ -214,8 +214,8 @@ private slots:
         QVERIFY(store.load());
         const RulesFile::Result rules = RulesFile::read(kExample);
         QVERIFY(rules.ok());
-        const RulePlan::Plan plan = RulePlan::evaluate(rules.rules, environments,
-                                                       [&store](const QString& id) { return store.visibility(id); });
+        const RulePlan::Plan plan =
+            RulePlan::evaluate(rules.rules, environments, [&store](const QString& id) { return store.visibility(id); });
         QCOMPARE(plan.change, kChanges);
 
         ApiClient::Options once = api.options();
@@ -243,8 +243,8 @@ private slots:
         QVERIFY2(throttled.count() > 0, "RuleApplier was never throttled: the test did not test its retries");
         int retried = 0;
         for (const RuleApplier::Item& item : applier.items()) {
-            QVERIFY2(item.outcome == u"applied"_s, qPrintable(item.instanceId + u": "_s + item.outcome + u" "_s +
-                                                              item.message));
+            QVERIFY2(item.outcome == u"applied"_s,
+                     qPrintable(item.instanceId + u": "_s + item.outcome + u" "_s + item.message));
             retried += item.throttled;
         }
         QCOMPARE(retried, int(throttled.count()));

@@ -405,9 +405,11 @@ private slots:
         QCOMPARE(status, 200);
 
         fx.context().credentials.environment.insert(u"ALIBABA_CLOUD_STS_ENDPOINT"_s, u"http://sts.example.com"_s);
-        CliRun refused = fx.run({u"serve"_s, u"--role-arn"_s, u"acs:ram::1380246718450127:role/DataWorksSharedAnalytics"_s});
+        CliRun refused =
+            fx.run({u"serve"_s, u"--role-arn"_s, u"acs:ram::1380246718450127:role/DataWorksSharedAnalytics"_s});
         QCOMPARE(refused.code, 3);
-        QVERIFY2(refused.err.contains(u"Refusing plain HTTP to the STS endpoint sts.example.com"_s), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(u"Refusing plain HTTP to the STS endpoint sts.example.com"_s),
+                 qPrintable(refused.err));
         fx.context().credentials.environment.remove(u"ALIBABA_CLOUD_STS_ENDPOINT"_s);
         fx.context().credentials.environment.insert(u"ALIBABA_CLOUD_STS_REGION"_s, u"Not A Region"_s);
         refused = fx.run({u"exec"_s, u"--role-arn"_s, u"acs:ram::1380246718450127:role/DataWorksSharedAnalytics"_s,

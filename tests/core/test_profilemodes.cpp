@@ -699,7 +699,8 @@ void TestProfileModes::cloudSsoAndOAuthCached()
     CliProfileProvider fresh(context(), QStringLiteral("oauth-new"));
     r = fetch(&fresh);
     QVERIFY(!r.ok());
-    QVERIFY2(r.error.message.contains(QStringLiteral("`aliyun configure --mode OAuth --oauth-site-type INTL --profile oauth-new`")),
+    QVERIFY2(r.error.message.contains(
+                 QStringLiteral("`aliyun configure --mode OAuth --oauth-site-type INTL --profile oauth-new`")),
              qPrintable(r.error.message));
 
     // The cache runs out while RoleDesk holds the provider: the next fetch says so.
@@ -727,11 +728,11 @@ void TestProfileModes::oauthRenewalOnTheWire()
     const QByteArray newRefresh = "ort.NewRefreshTokenValue-Secret";
     m_server->setResponse(QStringLiteral("/v1/token"), 200,
                           QByteArray("{\"access_token\":\"") + newAccess + "\",\"refresh_token\":\"" + newRefresh +
-                                    "\",\"expires_in\":3600,\"token_type\":\"Bearer\"}");
+                              "\",\"expires_in\":3600,\"token_type\":\"Bearer\"}");
     m_server->setResponse(QStringLiteral("/v1/exchange"), 200,
-                          QByteArray("{\"RequestId\":\"r\",\"accessKeyId\":\"") + keyId().toUtf8() + "\",\"accessKeySecret\":\"" +
-                                    secret().toUtf8() + "\",\"securityToken\":\"" + token().toUtf8() +
-                                    "\",\"expiration\":\"" + utc(m_exp).toUtf8() + "\"}");
+                          QByteArray("{\"RequestId\":\"r\",\"accessKeyId\":\"") + keyId().toUtf8() +
+                              "\",\"accessKeySecret\":\"" + secret().toUtf8() + "\",\"securityToken\":\"" +
+                              token().toUtf8() + "\",\"expiration\":\"" + utc(m_exp).toUtf8() + "\"}");
     const qint64 soon = m_clock.nowUtc().addSecs(600).toSecsSinceEpoch();
     QJsonArray profiles;
     profiles << QJsonObject{{u"name"_s, u"default"_s},
@@ -832,7 +833,8 @@ void TestProfileModes::doctorShowsEveryMode()
     for (const QString& expected :
          {QStringLiteral("ak (AK) [current]: long-term AccessKey"), QStringLiteral("ext (External): runs "),
           QStringLiteral("ci (OIDC): OIDC token file"), QStringLiteral("sso (CloudSSO): cached STS credential"),
-          QStringLiteral("oa (OAuth): sign-in needed: run `aliyun configure --mode OAuth --oauth-site-type CN --profile oa`"),
+          QStringLiteral(
+              "oa (OAuth): sign-in needed: run `aliyun configure --mode OAuth --oauth-site-type CN --profile oa`"),
           QStringLiteral("oa2 (OAuth): OAuth sign-in (site INTL); RoleDesk renews the STS credential and the sign-in"),
           QStringLiteral("bt (BearerToken) [not supported yet]: mode not supported by RoleDesk")})
         QVERIFY2(detail.contains(expected), qPrintable(detail + QStringLiteral(" // ") + expected));

@@ -324,7 +324,8 @@ private slots:
         const CredentialResult replayed = fetchProfile(oauthContext(), u"replayed"_s);
         QVERIFY(!replayed.ok());
         QVERIFY2(replayed.error.message.contains(u"invalid_grant"_s), qPrintable(replayed.error.message));
-        QVERIFY2(replayed.error.message.contains(u"`aliyun configure --mode OAuth --oauth-site-type CN --profile replayed`"_s),
+        QVERIFY2(replayed.error.message.contains(
+                     u"`aliyun configure --mode OAuth --oauth-site-type CN --profile replayed`"_s),
                  qPrintable(replayed.error.message));
         QCOMPARE(replayed.error.httpStatus, 400);
 

@@ -6,7 +6,6 @@
 #include <QTcpSocket>
 #include <QTimer>
 
-
 QByteArray ScriptedHttpServer::Request::header(const QByteArray& name) const
 {
     for (const auto& [k, v] : headers) {
