@@ -9,6 +9,7 @@
 #include "UiUtil.h"
 
 #include "api/DataWorksClient.h"
+#include "api/OwnerDirectory.h"
 #include "api/RamClient.h"
 #include "model/RoleArn.h"
 #include "util/Logging.h"
@@ -222,6 +223,16 @@ RoleDialog::RoleDialog(Session* session, const Environment& environment, Visibil
     connect(m_reason, &QLineEdit::textChanged, this, &RoleDialog::evaluate);
     connect(m_dropPolicy, &QCheckBox::toggled, this, &RoleDialog::evaluate);
 
+    // The owner's name may arrive after the dialog opened (core's OwnerDirectory lists each workspace's members
+    // once): the header shows the account id until then and the name as soon as it is known.
+    if (OwnerDirectory* owners = m_session->owners()) {
+        connect(owners, &OwnerDirectory::workspaceResolved, this, [this](qint64 projectId) {
+            if (projectId == m_environment.projectId)
+                updateHeader();
+        });
+        if (m_environment.ownerName.isEmpty() && !owners->isKnown(m_environment.projectId))
+            owners->resolve({m_environment.projectId});
+    }
     updateHeader();
     readConfig();
     if (m_custom->isChecked()) {
@@ -235,14 +246,17 @@ RoleDialog::RoleDialog(Session* session, const Environment& environment, Visibil
 void RoleDialog::updateHeader()
 {
     const Environment& env = m_environment;
+    QString owner = env.ownerName;
+    if (owner.isEmpty() && m_session->owners()) // a fresh read carries no name: the directory has it
+        owner = m_session->owners()->name(env.projectId, env.ownerId);
     m_header->setText(tr("<b>%1</b> (%2) in workspace %3<br>Owner %4 &middot; status %5 &middot; visibility: %6 "
                          "<i>(recorded by admins)</i><br>Current role: <b>%7</b> &middot; last updated %8")
                           .arg(env.instanceName.toHtmlEscaped(), env.instanceId.toHtmlEscaped(),
                                env.projectName.toHtmlEscaped(),
-                               (env.ownerName.isEmpty() ? env.ownerId : env.ownerName).toHtmlEscaped(),
+                               (owner.isEmpty() ? env.ownerId : owner).toHtmlEscaped(),
                                EnvironmentStatuses::displayName(env.status), Visibilities::displayName(m_visibility),
                                env.role.displayText().toHtmlEscaped(), TimeText::local(env.updateTime)));
-    m_header->setToolTip(tr("Last updated %1").arg(TimeText::utc(env.updateTime)));
+    m_header->setToolTip(tr("Owner account ID: %1\nLast updated %2").arg(env.ownerId, TimeText::utc(env.updateTime)));
 }
 
 RoleAssociation RoleDialog::requestedRole() const
@@ -282,9 +296,13 @@ void RoleDialog::checkTrust()
     }
     if (!m_session->ram())
         return;
+    const quint64 request = ++m_trustRequest;
+    if (const RamRole* read = m_picker->readRole(arn.toString())) {
+        showTrust(read->trustPolicy, arn); // the picker read this role's policy already
+        return;
+    }
     m_trustLabel->setText(tr("Checking the trust policy of %1 (RAM GetRole)...").arg(arn.roleName()));
     m_trustLabel->setVisible(true);
-    const quint64 request = ++m_trustRequest;
     QPointer<RoleDialog> self(this);
     m_session->ram()->getRole(arn.roleName(), [self, request, arn](const RamRole& role, const ApiError& error) {
         if (!self || request != self->m_trustRequest)
@@ -295,27 +313,30 @@ void RoleDialog::checkTrust()
             self->evaluate();
             return;
         }
-        const TrustPolicy policy = TrustPolicy::parse(role.assumeRolePolicyDocument);
-        if (policy.isValid())
-            self->m_trust = policy;
-        else
-            self->m_trust.reset();
-        QString text = policy.explanation();
-        text += QLatin1Char(' ') +
-                tr("To associate it you need ram:PassRole on %1 (ask an account admin for a policy allowing "
-                   "\"ram:PassRole\" on that resource).")
-                    .arg(arn.toString());
-        self->m_trustLabel->setText(text);
-        // Colours for the palette in use (light or dark), with contrast checked in EnvironmentTableModel.
-        self->m_trustLabel->setStyleSheet(
-            QStringLiteral("color: %1;")
-                .arg(EnvironmentTableModel::toneColour(policy.isValid() && policy.trustsDataWorks()
-                                                           ? EnvironmentTableModel::Tone::Good
-                                                           : EnvironmentTableModel::Tone::Bad,
-                                                       self->palette())
-                         .name()));
-        self->evaluate();
+        self->showTrust(role.trustPolicy, arn);
     });
+}
+
+void RoleDialog::showTrust(const TrustPolicy& policy, const RoleArn& arn)
+{
+    if (policy.isValid())
+        m_trust = policy;
+    else
+        m_trust.reset();
+    QString text = policy.explanation();
+    text += QLatin1Char(' ') + tr("To associate it you need ram:PassRole on %1 (ask an account admin for a policy "
+                                  "allowing \"ram:PassRole\" on that resource).")
+                                   .arg(arn.toString());
+    m_trustLabel->setText(text);
+    m_trustLabel->setVisible(true);
+    // Colours for the palette in use (light or dark), with contrast checked in EnvironmentTableModel.
+    m_trustLabel->setStyleSheet(QStringLiteral("color: %1;")
+                                    .arg(EnvironmentTableModel::toneColour(policy.isValid() && policy.trustsDataWorks()
+                                                                               ? EnvironmentTableModel::Tone::Good
+                                                                               : EnvironmentTableModel::Tone::Bad,
+                                                                           palette())
+                                             .name()));
+    evaluate();
 }
 
 void RoleDialog::evaluate()

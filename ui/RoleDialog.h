@@ -2,6 +2,7 @@
 
 #include "api/RoleChange.h"
 #include "model/Environment.h"
+#include "model/RoleArn.h"
 #include "model/RolePolicy.h"
 #include "model/TrustPolicy.h"
 #include "model/Visibility.h"
@@ -59,6 +60,7 @@ private:
 
     void onArnEdited();
     void checkTrust();
+    void showTrust(const TrustPolicy& policy, const RoleArn& arn);
     void evaluate();
     void apply();
     void showResult(const QString& text, bool error);

@@ -140,8 +140,13 @@ void RolePicker::checkNext()
                                   ++self->m_checked;
                                   if (error.isError())
                                       ++self->m_unreadable;
-                                  else
-                                      self->m_roles[index].trustPolicy = role.trustPolicy;
+                                  else { // kept for readRole(): a dialog needing the same answer shares it
+                                      RamRole& listed = self->m_roles[index];
+                                      listed.trustPolicy = role.trustPolicy;
+                                      listed.assumeRolePolicyDocument = role.assumeRolePolicyDocument;
+                                      if (role.maxSessionDuration > 0)
+                                          listed.maxSessionDuration = role.maxSessionDuration;
+                                  }
                                   self->markRole(index);
                                   self->updateStatus();
                                   self->checkNext();
@@ -172,6 +177,14 @@ int RolePicker::trustedCount() const
     for (const RamRole& r : m_roles)
         trusted += r.trustPolicy.isValid() && r.trustPolicy.trustsDataWorks() ? 1 : 0;
     return trusted;
+}
+
+const RamRole* RolePicker::readRole(const QString& arn) const
+{
+    for (const RamRole& role : m_roles)
+        if (role.trustPolicy.isValid() && role.arn.compare(arn.trimmed(), Qt::CaseInsensitive) == 0)
+            return &role;
+    return nullptr;
 }
 
 void RolePicker::updateStatus()

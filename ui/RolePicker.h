@@ -32,6 +32,9 @@ public:
     static constexpr int TrustedRole = Qt::UserRole + 1;
     // How many of the listed roles trust DataWorks (after a load and the trust reads).
     int trustedCount() const;
+    // The listed role with this ARN whose trust policy the picker has already read (GetRole), or nullptr: a dialog
+    // that needs the same answer uses it instead of asking RAM again.
+    const RamRole* readRole(const QString& arn) const;
 
     QComboBox* comboBox() const { return m_combo; }
     QLabel* statusLabel() const { return m_status; }

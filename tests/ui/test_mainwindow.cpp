@@ -16,6 +16,7 @@
 #include "UiUtil.h"
 
 #include "api/DataWorksClient.h"
+#include "api/OwnerDirectory.h"
 #include "model/CredentialConfigMapping.h"
 #include "model/EnvironmentFilter.h"
 
@@ -143,6 +144,24 @@ private Q_SLOTS:
         auto* workspaces = child<QListWidget>(m_window.get(), QStringLiteral("workspaceList"));
         QCOMPARE(workspaces->count(), 5);
         QVERIFY(workspaces->item(0)->text().contains(QLatin1Char('(')));
+    }
+
+    // The role dialog names the owner even when it opens before the workspace's members are known: it shows the
+    // account id first and the name as soon as core's OwnerDirectory has it (issue 13: the header kept the id).
+    void roleDialogHeaderFollowsTheOwnerName()
+    {
+        const QString id = QStringLiteral("700101"); // li.wei's
+        Environment env = shown(id);
+        QVERIFY(!env.isNull());
+        env.ownerName.clear(); // as a fresh read (GetServerIdeInstance) or an early open carries it
+        m_sb->session->owners()->clear();
+        RoleDialog dialog(m_sb->session.get(), env, Visibility::Private, m_window.get());
+        auto* header = child<QLabel>(&dialog, QStringLiteral("roleHeader"));
+        QVERIFY(header->text().contains(QStringLiteral("209332215761427301")));
+        QVERIFY(header->toolTip().contains(QStringLiteral("209332215761427301")));
+        QTRY_VERIFY_WITH_TIMEOUT(header->text().contains(QStringLiteral("li.wei")), 10000);
+        QVERIFY(!header->text().contains(QStringLiteral("209332215761427301")));
+        QVERIFY(header->toolTip().contains(QStringLiteral("209332215761427301"))); // the id stays on hover
     }
 
     // Owners by name (ListProjectMembers through core's OwnerDirectory): the id on hover, searchable, filterable.
