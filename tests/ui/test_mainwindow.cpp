@@ -749,6 +749,55 @@ private Q_SLOTS:
         QCOMPARE(m_window->environmentModel()->rowCount(), rows);
     }
 
+    // Feedback for every action that waits on the network (issue 13): Refresh, Apply and Connect each show that
+    // they are working and cannot be started twice meanwhile, and come back when the answer arrives.
+    void busyStatesShowWhileWorking()
+    {
+        closeDialogs();
+        SandboxFaults slow;
+        slow.latencyMs = 300;
+        slow.scope = SandboxFaults::Pop;
+        m_sb->sandbox->setFaults(slow);
+        auto* refresh = m_window->findChild<QAction*>(QStringLiteral("actionRefresh"));
+        auto* progress = child<QProgressBar>(m_window.get(), QStringLiteral("loadProgress"));
+        auto* cancel = child<QPushButton>(m_window.get(), QStringLiteral("cancelLoadButton"));
+        QVERIFY(refresh->isEnabled());
+        QSignalSpy loaded(m_window.get(), &MainWindow::loadFinished);
+        refresh->trigger();
+        QVERIFY(!refresh->isEnabled());
+        QVERIFY(progress->isVisible());
+        QVERIFY(cancel->isVisible());
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(refresh->isEnabled());
+        QVERIFY(!progress->isVisible());
+        QVERIFY(!cancel->isVisible());
+
+        RoleDialog* dialog = openRoleDialog(QStringLiteral("700104")); // private, no role
+        QVERIFY(dialog);
+        click(child<QRadioButton>(dialog, QStringLiteral("roleDefault")));
+        auto* apply = child<QPushButton>(dialog, QStringLiteral("applyButton"));
+        QVERIFY(apply->isEnabled());
+        QSignalSpy applied(dialog, &RoleDialog::applied);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QVERIFY(!apply->isEnabled());
+        QVERIFY(!child<QRadioButton>(dialog, QStringLiteral("roleNone"))->isEnabled());
+        QVERIFY(child<QLabel>(dialog, QStringLiteral("resultLabel"))->text().contains(QStringLiteral("Applying")));
+        QVERIFY(applied.wait(30000));
+        closeDialogs();
+
+        // Connect on the profile in use loads again, with the same feedback as Refresh.
+        auto* profile = child<QComboBox>(m_window.get(), QStringLiteral("profileCombo"));
+        profile->setCurrentIndex(profile->findData(QStringLiteral("sandbox")));
+        loaded.clear();
+        QTest::mouseClick(child<QPushButton>(m_window.get(), QStringLiteral("connectButton")), Qt::LeftButton);
+        QVERIFY(!refresh->isEnabled());
+        QVERIFY(progress->isVisible());
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(refresh->isEnabled());
+        QVERIFY(!progress->isVisible());
+        m_sb->sandbox->setFaults(SandboxFaults());
+    }
+
     void loadingCanBeCancelled()
     {
         closeDialogs();
