@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Renders the screenshot matrix of the real program on the sandbox: main window, role dialog with the public
-# confirmation, bulk dialog, audit log, credential inspector, the internet-exposure banner and details pane; light
+# confirmation, the custom-role list with its trust marks, bulk dialog, audit log, credential inspector, the internet-exposure banner and details pane; light
 # and dark palettes; 1x and 1.5x
 # (QT_SCALE_FACTOR); English and Simplified Chinese. Runs under Xvfb (display :91, 1600x1000, the screen the
 # issue was seen on) with a window manager (openbox), and opens every dialog from the main window as a user
@@ -53,7 +53,7 @@ failed=0
 for palette in ${ROLEDESK_PALETTES:-light dark}; do
   for scale in ${ROLEDESK_SCALES:-1 1.5}; do
     for lang in ${ROLEDESK_LANGS:-en zh_CN}; do
-      for shot in ${ROLEDESK_SHOTS:-main role bulk audit inspector exposure rules fix}; do
+      for shot in ${ROLEDESK_SHOTS:-main role picker bulk audit inspector exposure rules fix}; do
         extra=()
         [[ $shot == rules || $shot == fix ]] && extra=(--rules "$root/docs/rules-example.yaml")
         file="$out/$shot-$palette-${scale/./_}x-$lang.png"
@@ -90,5 +90,6 @@ if ((readme)); then
   cp "$out/exposure-light-1x-en.png" "$root/docs/screenshots/exposure.png"
   cp "$out/rules-light-1x-en.png" "$root/docs/screenshots/rules.png"
   cp "$out/fix-light-1x-en.png" "$root/docs/screenshots/fix-deviations.png"
+  cp "$out/picker-light-1x-en.png" "$root/docs/screenshots/role-picker.png"
 fi
 exit $failed

@@ -7,12 +7,15 @@
 #include "EnvironmentTableModel.h"
 #include "MainWindow.h"
 #include "RoleDialog.h"
+#include "RolePicker.h"
 #include "RulesController.h"
 
 #include "model/Exposure.h"
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
+#include <QScreen>
 #include <QCoreApplication>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -64,6 +67,41 @@ void shoot(MainWindow* window, const QString& what, const QString& path)
             reason->setText(QCoreApplication::translate("DemoShots", "SQL workshop on Friday reads the course tables"));
         // At the size it opened with, as the user sees it (never a hand-picked one).
         QTimer::singleShot(1500, dialog, [dialog, path] { save(dialog, path); });
+        return;
+    }
+    if (what == QStringLiteral("picker")) {
+        // The custom-role list as it opens: every role of the account, those DataWorks may use marked.
+        selectFirst(window, [](const Environment& e, Visibility v) {
+            return v == Visibility::Private && e.role.isCustomRole() && e.status == EnvironmentStatus::Running;
+        });
+        window->changeRole();
+        auto* dialog = window->findChild<RoleDialog*>();
+        auto* picker = dialog ? dialog->findChild<RolePicker*>() : nullptr;
+        if (!picker) {
+            save(window, path);
+            return;
+        }
+        const auto open = [dialog, picker, path] {
+            picker->comboBox()->showPopup();
+            QTimer::singleShot(800, dialog, [dialog, path] {
+                // The list is a window of its own: take the screen where the dialog and its list are.
+                QWidget* popup = QApplication::activePopupWidget();
+                QRect area = dialog->frameGeometry();
+                if (popup)
+                    area = area.united(popup->frameGeometry());
+                const bool ok = dialog->screen()->grabWindow(0, area.x(), area.y(), area.width(), area.height())
+                                    .save(path);
+                std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "could not write", qPrintable(path));
+                QTimer::singleShot(0, qApp, [ok] { QApplication::exit(ok ? 0 : 1); });
+            });
+        };
+        if (picker->rolesLoaded() && picker->trustedCount() > 0)
+            QTimer::singleShot(800, dialog, open);
+        else
+            QObject::connect(picker, &RolePicker::trustChecked, dialog, [dialog, open] {
+                QTimer::singleShot(300, dialog, open);
+            }, Qt::SingleShotConnection);
+        picker->ensureLoaded();
         return;
     }
     if (what == QStringLiteral("bulk")) {

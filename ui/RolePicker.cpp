@@ -10,6 +10,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
+#include <QPixmap>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalBlocker>
@@ -166,8 +168,17 @@ void RolePicker::markRole(int index)
     else if (known)
         tip << tr("Its trust policy does not name DataWorks: environments cannot use it.");
     m_combo->setItemData(index, tip.join(QLatin1Char('\n')), Qt::ToolTipRole);
-    m_combo->setItemData(index, trusted ? style()->standardIcon(QStyle::SP_DialogApplyButton) : QIcon(),
-                         Qt::DecorationRole);
+    // Every row gets an icon of one size (a blank one without the mark), so the ARNs line up in the list.
+    const QSize size = m_combo->iconSize();
+    const qreal ratio = devicePixelRatioF();
+    QPixmap pixmap(size * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    if (trusted) {
+        QPainter painter(&pixmap);
+        style()->standardIcon(QStyle::SP_DialogApplyButton).paint(&painter, QRect(QPoint(0, 0), size));
+    }
+    m_combo->setItemData(index, QIcon(pixmap), Qt::DecorationRole);
     m_combo->setItemData(index, trusted, TrustedRole);
 }
 
