@@ -6,6 +6,7 @@
 #include "model/AuditLog.h"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -17,6 +18,8 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 AuditQuery queryFor(const QString& text)
@@ -55,6 +58,7 @@ AuditDialog::AuditDialog(AuditLog* log, QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->viewport()->installEventFilter(this);
     m_table->setSortingEnabled(false);
     layout->addWidget(m_table, 1);
     m_status = UiUtil::name(new QLabel(this), QStringLiteral("auditStatus"), tr("Audit log status"));
@@ -112,7 +116,15 @@ void AuditDialog::reload()
         set(8, e.requestId);
     }
     fitColumns();
-    m_status->setText(tr("%n entries shown (database %1)", nullptr, int(entries.size())).arg(m_log->databasePath()));
+    const QString filter = m_filter->text().trimmed();
+    if (entries.isEmpty() && filter.isEmpty())
+        m_status->setText(tr("No role change is recorded yet (database %1). Every role or visibility change made "
+                             "with RoleDesk is recorded here.")
+                              .arg(m_log->databasePath()));
+    else if (entries.isEmpty())
+        m_status->setText(tr("No entry matches \"%1\" (database %2).").arg(filter, m_log->databasePath()));
+    else
+        m_status->setText(tr("Entries shown: %1 (database %2)").arg(entries.size()).arg(m_log->databasePath()));
 }
 
 void AuditDialog::fitColumns()
@@ -124,21 +136,47 @@ void AuditDialog::fitColumns()
     // Never narrower than the header's own text (an empty log has no cells to measure).
     for (int c = 0; c < m_table->columnCount(); ++c)
         header->resizeSection(c, qMax(header->sectionSize(c), header->sectionSizeHint(c)));
+    // What each column needs: its contents or its header text. The last section is stretched to the view's
+    // width, so its current size says nothing about what it needs (counting it squeezed every other column to
+    // a few letters once the dialog had been wider).
+    const int columns = m_table->columnCount();
+    QList<int> wanted(columns);
+    for (int c = 0; c < columns; ++c)
+        wanted[c] =
+            c == columns - 1 && header->stretchLastSection()
+                ? qMax(static_cast<const QAbstractItemView*>(m_table)->sizeHintForColumn(c), header->sectionSizeHint(c))
+                : header->sectionSize(c);
     const int available = m_table->viewport()->width();
     int total = 0;
-    for (int c = 0; c < m_table->columnCount(); ++c)
-        total += header->sectionSize(c);
+    for (const int w : std::as_const(wanted))
+        total += w;
     if (total <= available || available <= 0)
         return;
+    // Too wide: the widest columns give way first (one cap for all of them, found by filling up from the
+    // narrowest), so short columns (From, To, Outcome) stay whole and long ones (actor ARN, request id) elide.
     const int minimum = header->minimumSectionSize() + fontMetrics().averageCharWidth() * 4;
-    for (int c = 0; c < m_table->columnCount(); ++c)
-        header->resizeSection(c, qMax(minimum, int(qint64(header->sectionSize(c)) * available / total)));
+    QList<int> sorted = wanted;
+    std::sort(sorted.begin(), sorted.end());
+    int cap = minimum;
+    int left = available;
+    for (int i = 0; i < sorted.size(); ++i) {
+        const int share = left / int(sorted.size() - i);
+        if (sorted.at(i) > share) {
+            cap = qMax(minimum, share);
+            break;
+        }
+        left -= sorted.at(i);
+        cap = sorted.at(i);
+    }
+    for (int c = 0; c < columns; ++c)
+        header->resizeSection(c, qMin(wanted.at(c), cap));
 }
 
-void AuditDialog::resizeEvent(QResizeEvent* event)
+bool AuditDialog::eventFilter(QObject* watched, QEvent* event)
 {
-    QDialog::resizeEvent(event);
-    fitColumns();
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        fitColumns();
+    return QDialog::eventFilter(watched, event);
 }
 
 bool AuditDialog::exportTo(const QString& path, QString* error)

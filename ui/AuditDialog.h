@@ -25,7 +25,8 @@ public Q_SLOTS:
     void reload();
 
 protected:
-    void resizeEvent(QResizeEvent* event) override;
+    // Columns are fitted whenever the table's viewport changes size (after the layout placed it, not before).
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void exportCsv();

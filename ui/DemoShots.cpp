@@ -15,11 +15,11 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
-#include <QScreen>
 #include <QCoreApplication>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QTableView>
 #include <QTimer>
 
@@ -44,6 +44,14 @@ bool selectFirst(MainWindow* window, Pred pred)
             return window->selectEnvironment(model->environmentAt(row).instanceId);
     }
     return false;
+}
+
+void openAudit(MainWindow* window, const QString& path)
+{
+    window->showAudit();
+    auto* dialog = window->findChild<AuditDialog*>();
+    QWidget* target = dialog ? static_cast<QWidget*>(dialog) : window;
+    QTimer::singleShot(1200, target, [target, path] { save(target, path); });
 }
 
 void shoot(MainWindow* window, const QString& what, const QString& path)
@@ -89,8 +97,8 @@ void shoot(MainWindow* window, const QString& what, const QString& path)
                 QRect area = dialog->frameGeometry();
                 if (popup)
                     area = area.united(popup->frameGeometry());
-                const bool ok = dialog->screen()->grabWindow(0, area.x(), area.y(), area.width(), area.height())
-                                    .save(path);
+                const bool ok =
+                    dialog->screen()->grabWindow(0, area.x(), area.y(), area.width(), area.height()).save(path);
                 std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "could not write", qPrintable(path));
                 QTimer::singleShot(0, qApp, [ok] { QApplication::exit(ok ? 0 : 1); });
             });
@@ -98,9 +106,9 @@ void shoot(MainWindow* window, const QString& what, const QString& path)
         if (picker->rolesLoaded() && picker->trustedCount() > 0)
             QTimer::singleShot(800, dialog, open);
         else
-            QObject::connect(picker, &RolePicker::trustChecked, dialog, [dialog, open] {
-                QTimer::singleShot(300, dialog, open);
-            }, Qt::SingleShotConnection);
+            QObject::connect(
+                picker, &RolePicker::trustChecked, dialog, [dialog, open] { QTimer::singleShot(300, dialog, open); },
+                Qt::SingleShotConnection);
         picker->ensureLoaded();
         return;
     }
@@ -149,10 +157,25 @@ void shoot(MainWindow* window, const QString& what, const QString& path)
         return;
     }
     if (what == QStringLiteral("audit")) {
-        window->showAudit();
-        auto* dialog = window->findChild<AuditDialog*>();
-        QWidget* target = dialog ? static_cast<QWidget*>(dialog) : window;
-        QTimer::singleShot(1200, target, [target, path] { save(target, path); });
+        // With an entry, as an admin sees it after a change: one role change applied through the role dialog.
+        selectFirst(window, [](const Environment& e, Visibility v) {
+            return v == Visibility::Private && e.role.isNone() && e.status == EnvironmentStatus::Stopped;
+        });
+        window->changeRole();
+        auto* roleDialog = window->findChild<RoleDialog*>();
+        auto* defaultRole =
+            roleDialog ? roleDialog->findChild<QAbstractButton*>(QStringLiteral("roleDefault")) : nullptr;
+        auto* apply = roleDialog ? roleDialog->findChild<QAbstractButton*>(QStringLiteral("applyButton")) : nullptr;
+        if (defaultRole && apply) {
+            QObject::connect(
+                roleDialog, &RoleDialog::applied, window,
+                [window, path] { QTimer::singleShot(300, window, [window, path] { openAudit(window, path); }); },
+                Qt::SingleShotConnection);
+            defaultRole->click();
+            QTimer::singleShot(500, apply, [apply] { apply->click(); });
+            return;
+        }
+        openAudit(window, path);
         return;
     }
     if (what == QStringLiteral("inspector")) {

@@ -24,6 +24,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLayout>
 #include <QProcess>
@@ -31,6 +32,7 @@
 #include <QScreen>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -169,10 +171,33 @@ private Q_SLOTS:
 
     void auditDialog()
     {
+        // An entry with long cells, as a real log has (an actor ARN, a long name, a request id).
+        Environment env = m_window->environmentModel()->environments().front();
+        env.instanceName = QStringLiteral("a_rather_long_environment_name_for_the_audit_columns");
+        QVERIFY(m_sb.audit->recordChange(
+            QStringLiteral("acs:ram::1380246718450127:user/roledesk-admin-with-a-long-name"), env,
+            RoleAssociation::none(), RoleAssociation::dataWorksDefault(), false, {}, QStringLiteral("applied"),
+            QStringLiteral("D58826AD-E3B1-4C41-9E0B-7A1F79436A0213")));
         m_window->findChild<QAction*>(QStringLiteral("actionAudit"))->trigger();
         auto* dialog = openedFrom<AuditDialog>(m_window.get());
         QVERIFY(dialog);
         check(dialog);
+        // Every column's header is readable and every column is on screen: the long cells elide, not the headers.
+        auto* table = dialog->findChild<QTableWidget*>();
+        QVERIFY(table);
+        QHeaderView* header = table->horizontalHeader();
+        int total = 0;
+        for (int c = 0; c < table->columnCount(); ++c) {
+            QVERIFY2(header->sectionSize(c) >= header->sectionSizeHint(c),
+                     qPrintable(QStringLiteral("column %1 (%2): %3 < %4")
+                                    .arg(c)
+                                    .arg(table->horizontalHeaderItem(c)->text())
+                                    .arg(header->sectionSize(c))
+                                    .arg(header->sectionSizeHint(c))));
+            total += header->sectionSize(c);
+        }
+        QVERIFY2(total <= table->viewport()->width(),
+                 qPrintable(QStringLiteral("%1 > %2").arg(total).arg(table->viewport()->width())));
         dialog->reject();
     }
 

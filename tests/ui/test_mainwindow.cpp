@@ -615,7 +615,16 @@ private Q_SLOTS:
         QVERIFY2(combo->itemData(trusted, Qt::ToolTipRole).toString().contains(QStringLiteral("Trusted by DataWorks")),
                  qPrintable(combo->itemData(trusted, Qt::ToolTipRole).toString()));
         QVERIFY(!combo->itemData(ecsOnly, RolePicker::TrustedRole).toBool());
-        QVERIFY(combo->itemIcon(ecsOnly).isNull());
+        // No mark, but a blank of the mark's size, so the ARNs of both kinds of rows line up.
+        const QImage mark = combo->itemIcon(trusted).pixmap(combo->iconSize()).toImage();
+        const QImage blank = combo->itemIcon(ecsOnly).pixmap(combo->iconSize()).toImage();
+        QCOMPARE(blank.size(), mark.size());
+        bool anyPainted = false;
+        for (int y = 0; y < blank.height(); ++y)
+            for (int x = 0; x < blank.width(); ++x)
+                anyPainted = anyPainted || qAlpha(blank.pixel(x, y)) != 0;
+        QVERIFY(!anyPainted);
+        QVERIFY(mark != blank);
         QVERIFY(
             combo->itemData(ecsOnly, Qt::ToolTipRole).toString().contains(QStringLiteral("does not name DataWorks")));
 
