@@ -47,21 +47,33 @@
 #include <limits>
 
 namespace {
-QString stateColour(CredentialSource::State state)
+// Colours from the palette in use (light or dark), contrast-checked with the table's
+// (EnvironmentTableModel::toneColour).
+QString stateColour(CredentialSource::State state, const QPalette& palette)
 {
+    using Tone = EnvironmentTableModel::Tone;
+    Tone tone = Tone::Neutral;
     switch (state) {
     case CredentialSource::State::Fresh:
-        return QStringLiteral("#1e7e34");
+        tone = Tone::Good;
+        break;
     case CredentialSource::State::RefreshDue:
-        return QStringLiteral("#b7791f");
+        tone = Tone::Busy;
+        break;
     case CredentialSource::State::Refreshing:
-        return QStringLiteral("#2b6cb0");
+        tone = Tone::Info;
+        break;
     case CredentialSource::State::Expired:
-        return QStringLiteral("#c53030");
     case CredentialSource::State::Failed:
-        return QStringLiteral("#9b2c2c");
+        tone = Tone::Bad;
+        break;
     }
-    return QStringLiteral("#555555");
+    return EnvironmentTableModel::toneColour(tone, palette).name();
+}
+
+QString toneStyle(EnvironmentTableModel::Tone tone, const QPalette& palette)
+{
+    return QStringLiteral("color: %1;").arg(EnvironmentTableModel::toneColour(tone, palette).name());
 }
 
 QString stateExplanation(CredentialSource::State state)
@@ -613,7 +625,7 @@ void CredentialInspector::refreshView()
     } else {
         m_state->setText(QStringLiteral("<span style=\"color:%1; font-weight:bold\">&#9679; %2</span> "
                                         "<span style=\"color:%1\">&mdash; %3</span>")
-                             .arg(stateColour(state), CredentialSource::stateText(state).toHtmlEscaped(),
+                             .arg(stateColour(state, palette()), CredentialSource::stateText(state).toHtmlEscaped(),
                                   (state == CredentialSource::State::Failed && !m_source->isFetching() &&
                                            !m_source->nextAttemptUtc().isValid()
                                        ? tr("no usable credential; not retried until you press Refresh")
@@ -655,7 +667,8 @@ void CredentialInspector::refreshView()
         const int permille =
             total > 0 ? int(qBound(qint64(0), left * 1000 / total, qint64(1000))) : (left > 0 ? 1000 : 0);
         m_lifetime->setValue(permille);
-        m_lifetime->setStyleSheet(QStringLiteral("QProgressBar::chunk { background: %1; }").arg(stateColour(state)));
+        m_lifetime->setStyleSheet(
+            QStringLiteral("QProgressBar::chunk { background: %1; }").arg(stateColour(state, palette())));
         // Warn once per credential when it gets close to expiry (threshold from the settings).
         if (left > 0 && left <= m_warnBeforeSecs && m_warnedFor != credential.accessKeyId()) {
             m_warnedFor = credential.accessKeyId();
@@ -808,7 +821,7 @@ void CredentialInspector::validate()
                                    error.kind == ApiError::Kind::InvalidEndpoint;
             self->m_validateResult->setText(unchecked ? tr("Could not check: %1").arg(wrappable(error.toString()))
                                                       : tr("Not valid: %1").arg(wrappable(error.toString())));
-            self->m_validateResult->setStyleSheet(QStringLiteral("color: #9b2c2c;"));
+            self->m_validateResult->setStyleSheet(toneStyle(EnvironmentTableModel::Tone::Bad, self->palette()));
             Q_EMIT self->validated(false, false);
             return;
         }
@@ -839,8 +852,8 @@ void CredentialInspector::validate()
             }
         }
         self->m_validateResult->setText(text);
-        self->m_validateResult->setStyleSheet(matches ? QStringLiteral("color: #1e6b2f;")
-                                                      : QStringLiteral("color: #8a5a00;"));
+        self->m_validateResult->setStyleSheet(toneStyle(
+            matches ? EnvironmentTableModel::Tone::Good : EnvironmentTableModel::Tone::Busy, self->palette()));
         Q_EMIT self->validated(true, matches);
     });
 }
@@ -869,12 +882,12 @@ void CredentialInspector::testMaxCompute()
         if (error.isError()) {
             // The exact refusal, as the service worded it.
             self->m_maxComputeResult->setText(tr("Refused: %1").arg(error.toString()));
-            self->m_maxComputeResult->setStyleSheet(QStringLiteral("color: #9b2c2c;"));
+            self->m_maxComputeResult->setStyleSheet(toneStyle(EnvironmentTableModel::Tone::Bad, self->palette()));
             Q_EMIT self->maxComputeTested(false);
             return;
         }
         self->m_maxComputeResult->setText(tr("Allowed: %n table(s) in %1.", nullptr, int(tables.size())).arg(project));
-        self->m_maxComputeResult->setStyleSheet(QStringLiteral("color: #1e6b2f;"));
+        self->m_maxComputeResult->setStyleSheet(toneStyle(EnvironmentTableModel::Tone::Good, self->palette()));
         for (const MaxComputeTable& table : tables)
             self->m_tables->addItem(table.owner.isEmpty() ? table.name
                                                           : tr("%1 (owner %2)").arg(table.name, table.owner));

@@ -525,7 +525,7 @@ void MainWindow::buildUi()
     m_sandboxMarker =
         UiUtil::name(new QLabel(tr("SANDBOX"), this), QStringLiteral("sandboxMarker"), tr("Connected to the sandbox"));
     m_sandboxMarker->setStyleSheet(QStringLiteral(
-        "QLabel { background: #e67e22; color: white; font-weight: bold; padding: 1px 8px; border-radius: 3px; }"));
+        "QLabel { background: #b8560b; color: white; font-weight: bold; padding: 1px 8px; border-radius: 3px; }"));
     m_sandboxMarker->setToolTip(tr("Connected to RoleDesk's simulated cloud on this machine: nothing here touches "
                                    "a real Alibaba Cloud account."));
     m_sandboxMarker->hide();
@@ -1180,8 +1180,10 @@ void MainWindow::updateDetails()
     for (const QString& line : exposure.forwardDescriptions())
         exposureLines << QStringLiteral("\u2022 ") + line;
     m_detailsExposure->setText(exposureLines.join(QLatin1Char('\n')));
-    m_detailsExposure->setStyleSheet(exposure.isInternetReachableWithRole() ? QStringLiteral("color: #b03020;")
-                                                                            : QString());
+    m_detailsExposure->setStyleSheet(
+        exposure.isInternetReachableWithRole()
+            ? QStringLiteral("color: %1;").arg(EnvironmentTableModel::publicColour(palette()).name())
+            : QString());
     const QSignalBlocker blocker(m_detailsVisibility);
     m_detailsVisibility->setCurrentIndex(m_detailsVisibility->findData(int(visibilityOf(env->instanceId))));
     const VisibilityStore* store = m_session->visibility();

@@ -1,5 +1,7 @@
 #include "RevocationDialog.h"
 
+#include "EnvironmentTableModel.h"
+
 #include "Session.h"
 #include "UiUtil.h"
 
@@ -130,7 +132,8 @@ void RevocationDialog::startStop()
         case EnvironmentStop::Outcome::Cancelled:
         case EnvironmentStop::Outcome::Running:
             m_status->setText(m_stop->errorString());
-            m_status->setStyleSheet(QStringLiteral("color: #b03020;"));
+            m_status->setStyleSheet(
+                QStringLiteral("color: %1;").arg(EnvironmentTableModel::publicColour(palette()).name()));
             break;
         }
         Q_EMIT stopFinished(outcome);
