@@ -240,7 +240,7 @@ void RoleDialog::updateHeader()
                           .arg(env.instanceName.toHtmlEscaped(), env.instanceId.toHtmlEscaped(),
                                env.projectName.toHtmlEscaped(),
                                (env.ownerName.isEmpty() ? env.ownerId : env.ownerName).toHtmlEscaped(),
-                               EnvironmentStatuses::displayName(env.status), Visibilities::displayName(m_visibility),
+                               env.statusDisplayText(), Visibilities::displayName(m_visibility),
                                env.role.displayText().toHtmlEscaped(), TimeText::local(env.updateTime)));
     m_header->setToolTip(tr("Last updated %1").arg(TimeText::utc(env.updateTime)));
 }
