@@ -102,7 +102,11 @@ MainWindow::MainWindow(Session* session, AppSettings settings, KeychainStore* ke
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("RoleDesk"));
     m_proxy->setSourceModel(m_model);
-    m_model->setVisibilityLookup([this](const QString& id) { return visibilityOf(id); });
+    // The records themselves, not a call back up through this window and the session for every row: the session's
+    // store is fixed for its lifetime (Session has no setter).
+    m_model->setVisibilityLookup([store = m_session->visibility()](const QString& id) {
+        return store ? store->visibility(id) : Visibility::Unknown;
+    });
     m_rules = new RulesController(m_session, m_model, this);
     buildUi();
     buildMenus();
