@@ -228,9 +228,9 @@ BulkRoleDialog::BulkRoleDialog(Session* session, const RuleSet& rules, const Rul
             item->setToolTip(2, tr("Rule %1 (%2)").arg(entry.ruleIndex + 1).arg(rule.where.toString()));
         }
         const QString change = entry.target ? tr("%1 -> %2")
-                                                  .arg(EnvironmentTableModel::roleText(entry.current),
-                                                       EnvironmentTableModel::roleText(*entry.target))
-                                            : EnvironmentTableModel::roleText(entry.current);
+                                                  .arg(entry.current.displayText(RoleAssociation::TextForm::Cell),
+                                                       entry.target->displayText(RoleAssociation::TextForm::Cell))
+                                            : entry.current.displayText(RoleAssociation::TextForm::Cell);
         item->setText(3, change);
         item->setToolTip(3, entry.target ? tr("%1 -> %2").arg(entry.current.displayText(), entry.target->displayText())
                                          : entry.current.displayText());

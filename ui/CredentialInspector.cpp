@@ -17,7 +17,6 @@
 #include "credentials/DefaultCredentialChain.h"
 #include "credentials/FileCredentialProvider.h"
 #include "credentials/UriCredentialProvider.h"
-#include "model/RoleArn.h"
 #include "util/Clock.h"
 #include "util/Logging.h"
 #include "util/Redaction.h"
@@ -336,26 +335,6 @@ void CredentialInspector::buildUi()
 QString CredentialInspector::countdownText(qint64 seconds)
 {
     return TimeText::coarseDuration(seconds);
-}
-
-QString CredentialInspector::roleNameFromArn(const QString& arn)
-{
-    // acs:ram::<account>:role/<name>  or  acs:ram::<account>:assumed-role/<name>/<session>
-    const qsizetype colon = arn.lastIndexOf(QLatin1Char(':'));
-    if (colon < 0)
-        return {};
-    const QStringView resource = QStringView(arn).mid(colon + 1);
-    const auto take = [&](QLatin1String prefix) -> QString {
-        if (!resource.startsWith(prefix, Qt::CaseInsensitive))
-            return {};
-        QStringView rest = resource.mid(prefix.size());
-        const qsizetype slash = rest.indexOf(QLatin1Char('/'));
-        return (slash < 0 ? rest : rest.left(slash)).toString();
-    };
-    QString name = take(QLatin1String("assumed-role/"));
-    if (name.isEmpty())
-        name = take(QLatin1String("role/"));
-    return name;
 }
 
 CredentialContext CredentialInspector::credentialContext() const
@@ -795,13 +774,6 @@ ApiClient* CredentialInspector::credentialApi()
     return m_api;
 }
 
-QString CredentialInspector::expectedRoleName() const
-{
-    if (!m_hasEnvironment || !m_environment.role.isCustomRole())
-        return {};
-    return RoleArn::parse(m_environment.role.roleArn()).roleName();
-}
-
 void CredentialInspector::validate()
 {
     if (!m_source || m_source->usableCredential().isNull())
@@ -827,29 +799,14 @@ void CredentialInspector::validate()
         }
         QString text =
             tr("Valid. Identity: %1 (%2, account %3).").arg(identity.arn, identity.identityType, identity.accountId);
+        // Whether the identity is what the environment's role should give: core's IdentityCheck.
         bool matches = true;
-        const QString actual = roleNameFromArn(identity.arn);
         if (self->m_hasEnvironment) {
-            const RoleAssociation& role = self->m_environment.role;
-            if (role.isCustomRole()) {
-                const QString expected = self->expectedRoleName();
-                matches = !actual.isEmpty() && RoleArn::roleNamesEqual(actual, expected);
-                text += QLatin1Char(' ') +
-                        (matches ? tr("It matches the environment's role %1.").arg(expected)
-                                 : tr("It does NOT match the environment's role %1 (the credential is for %2).")
-                                       .arg(expected, actual.isEmpty() ? identity.arn : actual));
-            } else if (role.isDataWorksDefault()) {
-                matches = identity.identityType.compare(QStringLiteral("AssumedRoleUser"), Qt::CaseInsensitive) == 0;
-                // The default role's exact name is not published, so only its kind can be checked.
-                text +=
-                    QLatin1Char(' ') +
-                    (matches ? tr("The environment uses the DataWorks default role; this is a role session (%1).")
-                                   .arg(actual)
-                             : tr("The environment uses the DataWorks default role, but this is not a role session."));
-            } else if (role.isNone()) {
-                matches = false;
-                text += QLatin1Char(' ') + tr("The environment has no role associated, yet a credential was served.");
-            }
+            const IdentityCheck check =
+                IdentityCheck::of(self->m_environment.role, identity.arn, identity.identityType);
+            matches = check.matches();
+            if (!check.text.isEmpty())
+                text += QLatin1Char(' ') + check.text;
         }
         self->m_validateResult->setText(text);
         self->m_validateResult->setStyleSheet(toneStyle(

@@ -5,6 +5,7 @@
 #include "credentials/CredentialContext.h"
 #include "credentials/CredentialSource.h"
 #include "model/Environment.h"
+#include "model/IdentityCheck.h"
 
 #include <QPointer>
 #include <QUrl>
@@ -77,8 +78,9 @@ public:
 
     // "42 min", "1 h 5 min", "45 s": the coarse countdown rule.
     static QString countdownText(qint64 seconds);
-    // The role name in an identity ARN of either form: ".../role/NAME" or ".../assumed-role/NAME/session".
-    static QString roleNameFromArn(const QString& arn);
+    // The role name in an identity ARN of either form: ".../role/NAME" or ".../assumed-role/NAME/session" (core's
+    // IdentityCheck::roleNameFromArn; kept here for the inspector's callers).
+    static QString roleNameFromArn(const QString& arn) { return IdentityCheck::roleNameFromArn(arn); }
 
 public Q_SLOTS:
     // Re-reads everything from the source and the clock (the periodic tick calls it too).
@@ -108,7 +110,6 @@ private:
     void notify(const QString& title, const QString& message, bool critical);
     void showDoctor();
     ApiClient* credentialApi();
-    QString expectedRoleName() const;
     Endpoints effectiveEndpoints() const;
     // What to do about a failed fetch, in plain words; empty when waiting for the next try is the answer.
     static QString adviceFor(const CredentialError& error);

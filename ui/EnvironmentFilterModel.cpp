@@ -10,6 +10,17 @@
 
 namespace {
 
+// Every character is ASCII. Qt 6.4's public API has no such test (QtPrivate::isAscii is private), so: one pass that
+// ORs the UTF-16 units, without an early exit, which the compiler turns into wide operations. Called for a row's four
+// short keys when the text index is built or extended (never per keystroke) and once per keyword.
+bool isAscii(QStringView text)
+{
+    char16_t bits = 0;
+    for (const QChar c : text)
+        bits |= c.unicode();
+    return bits < 0x80;
+}
+
 // base and adds both sorted by less; the merged sequence. Each added row is placed by binary search (k log n
 // comparisons, then block copies) rather than by a linear merge (n comparisons): a page of 100 rows into
 // 100,000 costs ~1,700 key comparisons instead of 100,000.
@@ -420,11 +431,11 @@ EnvironmentFilter EnvironmentFilterModel::filterFromChoices(const QString& text,
 {
     EnvironmentFilter filter;
     filter.keyword = text.trimmed();
-    if (status >= 0)
+    if (status != AnyChoice)
         filter.statuses = {EnvironmentStatus(status)};
-    if (visibility >= 0)
+    if (visibility != AnyChoice)
         filter.visibility = Visibility(visibility);
-    if (roleKind >= 0)
+    if (roleKind != AnyChoice)
         filter.roleKind = RoleAssociation::Kind(roleKind);
     return filter;
 }
@@ -432,22 +443,33 @@ EnvironmentFilter EnvironmentFilterModel::filterFromChoices(const QString& text,
 void EnvironmentFilterModel::setFilter(const EnvironmentFilter& filter)
 {
     EnvironmentFilter next = filter;
+    // The workspace list and "Has a role" are set on their own (setProjectIds(), setRequireRole()): a filter that
+    // leaves them unset keeps them.
+    if (!next.projectIds)
+        next.projectIds = m_filter.projectIds;
+    if (!next.hasRole)
+        next.hasRole = m_filter.hasRole;
+    replaceFilter(std::move(next), std::nullopt);
+}
+
+void EnvironmentFilterModel::replaceFilter(EnvironmentFilter next, std::optional<bool> narrowingHint)
+{
     next.keyword = next.keyword.trimmed();
     EnvironmentFilter nextWithoutKeyword = next;
     nextWithoutKeyword.keyword.clear();
     const QString nextKeywordLower = next.keyword.toLower();
-    const bool nextAscii = !nextKeywordLower.isEmpty() && QtPrivate::isAscii(QStringView(nextKeywordLower)) &&
+    const bool nextAscii = !nextKeywordLower.isEmpty() && isAscii(nextKeywordLower) &&
                            !nextKeywordLower.contains(QChar(0x1f)) && !nextKeywordLower.contains(QChar(0x1e));
     // Typing one more character: every row the new text matches, the old text matched (it is a substring of the
     // new one, ignoring case), so only the rows shown now need testing. Kept to ASCII, where lower-casing and
     // Qt's case-insensitive comparison agree.
-    const bool narrowing =
+    const bool narrowing = narrowingHint.value_or(
         nextWithoutKeyword == m_filterWithoutKeyword &&
-        (m_keywordLower.isEmpty() || (m_asciiKeyword && nextAscii && nextKeywordLower.contains(m_keywordLower)));
+        (m_keywordLower.isEmpty() || (m_asciiKeyword && nextAscii && nextKeywordLower.contains(m_keywordLower))));
     if (next == m_filter)
         return;
-    m_filter = next;
-    m_filterWithoutKeyword = nextWithoutKeyword;
+    m_filter = std::move(next);
+    m_filterWithoutKeyword = std::move(nextWithoutKeyword);
     m_keywordLower = nextKeywordLower;
     m_keywordLatin1 = nextAscii ? nextKeywordLower.toLatin1() : QByteArray();
     m_asciiKeyword = nextAscii;
@@ -456,32 +478,32 @@ void EnvironmentFilterModel::setFilter(const EnvironmentFilter& filter)
 
 void EnvironmentFilterModel::setRequireRole(bool require)
 {
-    if (m_requireRole == require)
+    if (requireRole() == require)
         return;
-    m_requireRole = require;
-    refilter(require);
+    EnvironmentFilter next = m_filter;
+    if (require)
+        next.hasRole = true;
+    else
+        next.hasRole.reset();
+    replaceFilter(std::move(next), require); // requiring a role only hides rows
 }
 
 void EnvironmentFilterModel::setProjectIds(const QSet<qint64>& ids)
 {
-    const bool narrowing = !m_projectFilter || ids.isEmpty();
-    m_projectIds = ids;
-    m_projectFilter = true;
-    refilter(narrowing);
+    // From all workspaces to some, or to none, only hides rows.
+    const bool narrowing = !m_filter.projectIds || ids.isEmpty();
+    EnvironmentFilter next = m_filter;
+    next.projectIds = ids;
+    replaceFilter(std::move(next), narrowing);
 }
 
 void EnvironmentFilterModel::clearProjectIds()
 {
-    if (!m_projectFilter)
+    if (!m_filter.projectIds)
         return;
-    m_projectIds.clear();
-    m_projectFilter = false;
-    refilter(false);
-}
-
-bool EnvironmentFilterModel::acceptsWorkspaceAndRole(const Environment& env) const
-{
-    return (!m_projectFilter || m_projectIds.contains(env.projectId)) && (!m_requireRole || env.role.hasRole());
+    EnvironmentFilter next = m_filter;
+    next.projectIds.reset();
+    replaceFilter(std::move(next), false);
 }
 
 bool EnvironmentFilterModel::acceptsRule(int sourceRow) const
@@ -502,11 +524,10 @@ void EnvironmentFilterModel::setDeviationsOnly(bool only)
 
 bool EnvironmentFilterModel::acceptsBesidesKeyword(int sourceRow) const
 {
-    const Environment& env = m_source->environmentAt(sourceRow);
-    if (!acceptsWorkspaceAndRole(env) || !acceptsRule(sourceRow))
+    if (!acceptsRule(sourceRow))
         return false;
     return m_filterWithoutKeyword.isEmpty() ||
-           m_filterWithoutKeyword.matches(env, m_source->keysAt(sourceRow).visibility);
+           m_filterWithoutKeyword.matches(m_source->environmentAt(sourceRow), m_source->keysAt(sourceRow).visibility);
 }
 
 bool EnvironmentFilterModel::accepts(int sourceRow) const
@@ -518,10 +539,9 @@ bool EnvironmentFilterModel::accepts(int sourceRow) const
         // text; QString's case-insensitive search folds every character.
         return textOf(sourceRow).contains(m_keywordLatin1) && acceptsBesidesKeyword(sourceRow);
     }
-    // The same predicate as the CLI's list options.
-    const Environment& env = m_source->environmentAt(sourceRow);
-    return acceptsWorkspaceAndRole(env) && acceptsRule(sourceRow) &&
-           m_filter.matches(env, m_source->keysAt(sourceRow).visibility);
+    // The same predicate as the CLI's list options (core's EnvironmentFilter, workspaces and "has a role" included).
+    return acceptsRule(sourceRow) &&
+           m_filter.matches(m_source->environmentAt(sourceRow), m_source->keysAt(sourceRow).visibility);
 }
 
 QByteArrayView EnvironmentFilterModel::textOf(int sourceRow) const
@@ -548,8 +568,7 @@ void EnvironmentFilterModel::appendToTextIndex(int firstRow, int lastRow)
     m_textAt.resize(size_t(m_source->rowCount()), -1);
     for (int row = firstRow; row <= lastRow; ++row) {
         const EnvironmentTableModel::RowKeys& keys = m_source->keysAt(row);
-        if (!QtPrivate::isAscii(QStringView(keys.name)) || !QtPrivate::isAscii(QStringView(keys.id)) ||
-            !QtPrivate::isAscii(QStringView(keys.owner)) || !QtPrivate::isAscii(QStringView(keys.ownerId)))
+        if (!isAscii(keys.name) || !isAscii(keys.id) || !isAscii(keys.owner) || !isAscii(keys.ownerId))
             continue; // accepts() tests it with EnvironmentFilter's own comparison
         m_textAt[size_t(row)] = int(m_textRows.size());
         m_textRows.push_back(row);
@@ -589,7 +608,7 @@ std::vector<int> EnvironmentFilterModel::matchingRows(bool narrowing)
                 break;
             from = m_textStart[i + 1]; // the next row
         }
-        const bool besides = m_projectFilter || m_requireRole || m_deviationsOnly || !m_filterWithoutKeyword.isEmpty();
+        const bool besides = m_deviationsOnly || !m_filterWithoutKeyword.isEmpty();
         rows.reserve(m_order.size());
         for (const int row : m_order) {
             if (m_textAt[size_t(row)] < 0 ? accepts(row) : hit[size_t(row)] && (!besides || acceptsBesidesKeyword(row)))

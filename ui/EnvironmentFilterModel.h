@@ -8,6 +8,7 @@
 #include <QSet>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 class EnvironmentTableModel;
@@ -48,29 +49,37 @@ public:
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
+    // The whole filter, core's EnvironmentFilter: every row shown matches it (and the rules' "only deviations").
     const EnvironmentFilter& filter() const { return m_filter; }
+    // The filter bar's criteria. The workspace set (EnvironmentFilter::projectIds) and "has a role"
+    // (EnvironmentFilter::hasRole) come from their own controls through the setters below: a filter that leaves them
+    // unset keeps the ones in force.
     void setFilter(const EnvironmentFilter& filter);
 
-    // Workspaces the user ticked; an empty set shows none, an unset filter (the default) shows all.
+    // Workspaces the user ticked (EnvironmentFilter::projectIds); an empty set shows none, an unset filter (the
+    // default) shows all.
     void setProjectIds(const QSet<qint64>& ids);
     void clearProjectIds();
-    // On top of the role-kind criterion: only environments that have a role (default or custom), for
-    // the risk banner's "Show them".
+    // EnvironmentFilter::hasRole on top of the role-kind criterion: only environments that have a role (default or
+    // custom), for the role filter's "Has a role" and the risk banner's "Show them".
     void setRequireRole(bool require);
-    bool requireRole() const { return m_requireRole; }
+    bool requireRole() const { return m_filter.hasRole.value_or(false); }
     // Only environments the rules file says deviate (would change, or cannot be fixed).
     void setDeviationsOnly(bool only);
     bool deviationsOnly() const { return m_deviationsOnly; }
 
+    // A combo's "any" choice in filterFromChoices().
+    static constexpr int AnyChoice = -1;
     // The filter the GUI's filter bar describes: text as typed, status/visibility/role-kind as the
-    // combo values (-1 = any).
+    // combo values (int(EnvironmentStatus), int(Visibility), int(RoleAssociation::Kind), or AnyChoice).
     static EnvironmentFilter filterFromChoices(const QString& text, int status, int visibility, int roleKind);
 
 private:
     bool accepts(int sourceRow) const;
     bool acceptsRule(int sourceRow) const;
-    bool acceptsWorkspaceAndRole(const Environment& environment) const;
-    // accepts() without the keyword: workspaces, "has a role" and the filter's other criteria.
+    // m_filter := next and refilter; narrowingHint: the caller knows whether rows can only disappear (else computed).
+    void replaceFilter(EnvironmentFilter next, std::optional<bool> narrowingHint);
+    // accepts() without the keyword: the filter's other criteria (workspaces and "has a role" included).
     bool acceptsBesidesKeyword(int sourceRow) const;
     void rebuildTextIndex();
     void appendToTextIndex(int firstRow, int lastRow);
@@ -124,8 +133,5 @@ private:
     QString m_keywordLower;
     QByteArray m_keywordLatin1; // m_keywordLower in the text index's encoding (ASCII keywords only)
     bool m_asciiKeyword = false;
-    QSet<qint64> m_projectIds;
-    bool m_projectFilter = false;
-    bool m_requireRole = false;
     bool m_deviationsOnly = false;
 };

@@ -3,7 +3,6 @@
 #include "TimeText.h"
 
 #include "model/Exposure.h"
-#include "model/RoleArn.h"
 #include "rules/RulePlan.h"
 
 #include <QApplication>
@@ -73,16 +72,6 @@ int EnvironmentTableModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString EnvironmentTableModel::roleText(const RoleAssociation& role)
-{
-    // Kind and role name; the whole ARN is in the tool tip and the details pane.
-    if (role.isCustomRole()) {
-        const RoleArn arn = RoleArn::parse(role.roleArn());
-        return tr("Custom: %1").arg(arn.isValid() ? arn.roleName() : role.roleArn());
-    }
-    return RoleAssociation::kindDisplayName(role.kind());
-}
-
 QString EnvironmentTableModel::visibilityHeader()
 {
     return tr("Visibility (recorded by admins)");
@@ -144,12 +133,11 @@ QVariant EnvironmentTableModel::data(const QModelIndex& index, int role) const
         case WorkspaceColumn:
             return env.projectName.isEmpty() ? QString::number(env.projectId) : env.projectName;
         case StatusColumn:
-            return env.status == EnvironmentStatus::Unknown ? env.statusText
-                                                            : EnvironmentStatuses::displayName(env.status);
+            return env.statusDisplayText();
         case VisibilityColumn:
             return Visibilities::displayName(keys.visibility);
         case RoleColumn:
-            return roleText(env.role);
+            return env.role.displayText(RoleAssociation::TextForm::Cell);
         case UpdatedColumn:
             return TimeText::local(env.updateTime);
         case RulesColumn:
@@ -187,9 +175,9 @@ QVariant EnvironmentTableModel::data(const QModelIndex& index, int role) const
             return visibilityIcon(keys.visibility, env.role.hasRole(), QGuiApplication::palette());
         return {};
     case Qt::ForegroundRole:
-        if (column == VisibilityColumn && keys.visibility == Visibility::Public && env.role.hasRole())
+        if (column == VisibilityColumn && Exposure::publicWithRole(env.role, keys.visibility))
             return QBrush(publicColour(QGuiApplication::palette()));
-        if (column == NameColumn && keys.internet && env.role.hasRole())
+        if (column == NameColumn && Exposure::internetWithRole(env.role, keys.internet))
             return QBrush(publicColour(QGuiApplication::palette()));
         if (column == RulesColumn && (keys.rule.state == RuleState::Change || keys.rule.state == RuleState::CannotFix))
             return QBrush(ruleColour(QGuiApplication::palette(), keys.rule.state == RuleState::CannotFix));
@@ -243,7 +231,8 @@ void EnvironmentTableModel::clear()
     // Swapped with empty ones: clear() would keep the capacity of the last listing.
     std::vector<Environment>().swap(m_rows);
     std::vector<RowKeys>().swap(m_keys);
-    m_rowById = {};
+    m_merge.clear();
+    m_pagesRead = 0;
     m_shared = {};
     m_roles = {};
     ++m_ruleGeneration;
@@ -257,7 +246,7 @@ void EnvironmentTableModel::reserveRows(int total)
         return;
     m_rows.reserve(size_t(total));
     m_keys.reserve(size_t(total));
-    m_rowById.reserve(total);
+    m_merge.reserve(total);
 }
 
 void EnvironmentTableModel::share(QString& text)
@@ -292,21 +281,27 @@ void EnvironmentTableModel::appendEnvironments(const QList<Environment>& environ
 {
     if (environments.isEmpty())
         return;
-    // A page may repeat environments already shown (a re-read, an overlapping page): update those in place.
+    // A page may repeat environments already shown (a re-read, an overlapping page): core's ListingMerge says where
+    // each goes. Pages are handed over as they arrive, so a repeat was read later and replaces its row in place.
+    const quint64 read = ++m_pagesRead;
+    const int first = int(m_rows.size());
     QList<Environment> fresh;
     fresh.reserve(environments.size());
     for (const Environment& env : environments) {
-        if (!updateEnvironment(env))
+        const ListingMerge::Placement at = m_merge.place(env.instanceId, read);
+        if (at.outcome == ListingMerge::Outcome::Added)
             fresh.append(env);
+        else if (at.outcome == ListingMerge::Outcome::Replaces && at.index >= first)
+            fresh[at.index - first] = env; // repeated within these pages: not a row yet
+        else if (at.outcome == ListingMerge::Outcome::Replaces)
+            updateEnvironment(env);
     }
     if (fresh.isEmpty())
         return;
-    const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(fresh.size()) - 1);
     // No reserve(size() + n) here: called once per page, it would reallocate and move every row each time
     // (quadratic over a 100,000-row listing); push_back grows geometrically.
     for (const Environment& env : std::as_const(fresh)) {
-        m_rowById.insert(env.instanceId, int(m_rows.size()));
         m_rows.push_back(stored(env));
         m_keys.push_back(makeKeys(m_rows.back()));
     }
@@ -333,7 +328,7 @@ bool EnvironmentTableModel::updateEnvironment(const Environment& environment)
 
 int EnvironmentTableModel::rowOf(const QString& instanceId) const
 {
-    return m_rowById.value(instanceId, -1);
+    return m_merge.indexOf(instanceId);
 }
 
 void EnvironmentTableModel::refreshVisibility()
@@ -377,7 +372,7 @@ EnvironmentTableModel::RowKeys EnvironmentTableModel::makeKeys(const Environment
     keys.ownerId = env.ownerId;
     keys.workspace = (env.projectName.isEmpty() ? QString::number(env.projectId) : env.projectName).toLower();
     share(keys.workspace);
-    keys.role = roleText(env.role).toLower();
+    keys.role = env.role.displayText(RoleAssociation::TextForm::Cell).toLower();
     share(keys.role);
     keys.visibility = visibilityOf(env.instanceId);
     keys.internet = Exposure::internetReachable(env);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Environment.h"
+#include "model/ListingMerge.h"
 #include "model/TrustPolicy.h"
 #include "model/Visibility.h"
 #include "rules/RoleRules.h"
@@ -113,6 +114,8 @@ public:
     // Room for this many rows, once the listing knows its total: growing a vector of 100,000 rows page by page
     // leaves up to half its capacity unused.
     void reserveRows(int total);
+    // Pages in the order they arrived: new instance ids become rows, a repeated one replaces its row in place (core's
+    // ListingMerge: first place kept, the copy read last wins; the CLI's listing follows the same rule).
     void appendEnvironments(const QList<Environment>& environments);
     // Replaces the row with the same instance id (after an update or a re-read); returns false if absent.
     bool updateEnvironment(const Environment& environment);
@@ -155,8 +158,6 @@ public:
     int rowOf(const QString& instanceId) const;
     const std::vector<Environment>& environments() const { return m_rows; }
 
-    // "DataWorks default role", "Custom: RoleName", "No role".
-    static QString roleText(const RoleAssociation& role);
     // Shown in the header and everywhere visibility appears: the API does not expose it.
     static QString visibilityHeader();
     // The colour of "Public" on an environment that has a role, readable on the palette's base colours.
@@ -198,7 +199,8 @@ private:
 
     std::vector<Environment> m_rows;
     std::vector<RowKeys> m_keys;
-    QHash<QString, int> m_rowById;
+    ListingMerge m_merge; // instance id -> row, and the one rule for a repeated environment
+    quint64 m_pagesRead = 0;
     QSet<QString> m_shared;                  // the repeated values, one copy each
     QHash<QString, RoleAssociation> m_roles; // by role ARN (or description): one copy each
     VisibilityLookup m_visibility;

@@ -67,7 +67,18 @@
 #include <QVBoxLayout>
 
 namespace {
-constexpr int kProjectIdRole = Qt::UserRole + 1;
+// The item data of the workspace list's items.
+enum WorkspaceItemRole
+{
+    ProjectIdRole = Qt::UserRole + 1, // qint64
+    WorkspaceNameRole,                // the name shown before the count
+};
+// The role filter's choices besides an int(RoleAssociation::Kind) (the visibility filter's "any" is AnyChoice too).
+enum RoleChoice
+{
+    AnyRoleChoice = EnvironmentFilterModel::AnyChoice,
+    HasRoleChoice = -2, // the default role or a custom role (EnvironmentFilter::hasRole)
+};
 const QString kHomeUrl = QStringLiteral("https://github.com/roledesk/RoleDesk");
 const QString kDocsUrl = QStringLiteral("https://github.com/roledesk/RoleDesk#readme");
 
@@ -91,7 +102,11 @@ MainWindow::MainWindow(Session* session, AppSettings settings, KeychainStore* ke
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("RoleDesk"));
     m_proxy->setSourceModel(m_model);
-    m_model->setVisibilityLookup([this](const QString& id) { return visibilityOf(id); });
+    // The records themselves, not a call back up through this window and the session for every row: the session's
+    // store is fixed for its lifetime (Session has no setter).
+    m_model->setVisibilityLookup([store = m_session->visibility()](const QString& id) {
+        return store ? store->visibility(id) : Visibility::Unknown;
+    });
     m_rules = new RulesController(m_session, m_model, this);
     buildUi();
     buildMenus();
@@ -262,14 +277,14 @@ void MainWindow::buildUi()
     filters->addWidget(m_ownerFilter);
     m_visibilityFilter =
         UiUtil::name(new QComboBox(centre), QStringLiteral("visibilityFilter"), tr("Visibility filter"));
-    m_visibilityFilter->addItem(tr("Any visibility"), -1);
+    m_visibilityFilter->addItem(tr("Any visibility"), EnvironmentFilterModel::AnyChoice);
     for (Visibility v : {Visibility::Public, Visibility::Private, Visibility::Unknown})
         m_visibilityFilter->addItem(Visibilities::displayName(v), int(v));
     m_visibilityFilter->setToolTip(EnvironmentTableModel::visibilityHeader());
     filters->addWidget(m_visibilityFilter);
     m_roleFilter = UiUtil::name(new QComboBox(centre), QStringLiteral("roleKindFilter"), tr("Role filter"));
-    m_roleFilter->addItem(tr("Any role setting"), -1);
-    m_roleFilter->addItem(tr("Has a role"), -2);
+    m_roleFilter->addItem(tr("Any role setting"), AnyRoleChoice);
+    m_roleFilter->addItem(tr("Has a role"), HasRoleChoice);
     for (auto k : {RoleAssociation::Kind::None, RoleAssociation::Kind::DataWorksDefault,
                    RoleAssociation::Kind::CustomRole, RoleAssociation::Kind::Unknown})
         m_roleFilter->addItem(RoleAssociation::kindDisplayName(k), int(k));
@@ -872,8 +887,8 @@ void MainWindow::reload()
             m_workspaceItems.clear();
             for (const Workspace& ws : workspaces) {
                 auto* item = new QListWidgetItem(m_workspaces);
-                item->setData(kProjectIdRole, ws.id);
-                item->setData(Qt::UserRole + 2, ws.displayName.isEmpty() ? ws.name : ws.displayName);
+                item->setData(ProjectIdRole, ws.id);
+                item->setData(WorkspaceNameRole, ws.displayName.isEmpty() ? ws.name : ws.displayName);
                 item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
                 item->setCheckState(checked.contains(ws.id) ? Qt::Unchecked : Qt::Checked);
                 item->setToolTip(tr("%1 (ID %2, owner %3)").arg(ws.name).arg(ws.id).arg(ws.owner));
@@ -959,9 +974,9 @@ void MainWindow::flushPending()
     for (int row = first; row < last; ++row) {
         const Environment& env = m_model->environmentAt(row);
         ++m_countByProject[env.projectId];
-        if (m_model->keysAt(row).visibility == Visibility::Public && env.role.hasRole())
+        if (Exposure::publicWithRole(env.role, m_model->keysAt(row).visibility))
             ++m_riskyCount;
-        if (m_model->keysAt(row).internet && env.role.hasRole())
+        if (Exposure::internetWithRole(env.role, m_model->keysAt(row).internet))
             ++m_internetRiskyCount;
     }
     updateWorkspaceCounts();
@@ -1009,8 +1024,8 @@ void MainWindow::updateWorkspaceCounts()
         if (!m_workspaceItems.contains(it.key())) {
             // An environment of a workspace ListProjects did not return (or not yet).
             auto* item = new QListWidgetItem(m_workspaces);
-            item->setData(kProjectIdRole, it.key());
-            item->setData(Qt::UserRole + 2, tr("Workspace %1").arg(it.key()));
+            item->setData(ProjectIdRole, it.key());
+            item->setData(WorkspaceNameRole, tr("Workspace %1").arg(it.key()));
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
             item->setCheckState(Qt::Checked);
             m_workspaceItems.insert(it.key(), item);
@@ -1018,7 +1033,7 @@ void MainWindow::updateWorkspaceCounts()
     }
     for (auto it = m_workspaceItems.cbegin(); it != m_workspaceItems.cend(); ++it)
         it.value()->setText(
-            tr("%1 (%2)").arg(it.value()->data(Qt::UserRole + 2).toString()).arg(m_countByProject.value(it.key())));
+            tr("%1 (%2)").arg(it.value()->data(WorkspaceNameRole).toString()).arg(m_countByProject.value(it.key())));
     m_updatingWorkspaces = false;
 }
 
@@ -1047,9 +1062,9 @@ void MainWindow::updateRiskBanner()
     int internet = 0;
     const auto& rows = m_model->environments();
     for (size_t i = 0; i < rows.size(); ++i) {
-        if (m_model->keysAt(int(i)).visibility == Visibility::Public && rows[i].role.hasRole())
+        if (Exposure::publicWithRole(rows[i].role, m_model->keysAt(int(i)).visibility))
             ++risky;
-        if (m_model->keysAt(int(i)).internet && rows[i].role.hasRole())
+        if (Exposure::internetWithRole(rows[i].role, m_model->keysAt(int(i)).internet))
             ++internet;
     }
     m_riskyCount = risky;
@@ -1145,8 +1160,7 @@ void MainWindow::updateDetails()
     }
     m_detailsTitle->setText(env->instanceName);
     m_detailLabels[QStringLiteral("id")]->setText(env->instanceId);
-    m_detailLabels[QStringLiteral("status")]->setText(
-        env->status == EnvironmentStatus::Unknown ? env->statusText : EnvironmentStatuses::displayName(env->status));
+    m_detailLabels[QStringLiteral("status")]->setText(env->statusDisplayText());
     {
         QLabel* owner = m_detailLabels[QStringLiteral("owner")];
         owner->setText(env->ownerName.isEmpty() ? env->ownerId
@@ -1155,8 +1169,8 @@ void MainWindow::updateDetails()
         owner->setToolTip(env->ownerName.isEmpty() ? reason : QString());
     }
     m_detailLabels[QStringLiteral("workspace")]->setText(tr("%1 (%2)").arg(env->projectName).arg(env->projectId));
-    QString roleDetails = env->role.isCustomRole() ? EnvironmentTableModel::roleText(env->role) + QLatin1Char('\n') +
-                                                         breakable(env->role.roleArn())
+    QString roleDetails = env->role.isCustomRole() ? env->role.displayText(RoleAssociation::TextForm::Cell) +
+                                                         QLatin1Char('\n') + breakable(env->role.roleArn())
                                                    : env->role.displayText();
     // What the configuration says beyond the choice: the chain's named roles, a restricting session policy (shown
     // whole on hover), a "user" role type.
@@ -1294,9 +1308,11 @@ void MainWindow::resolveOwners(const QList<qint64>& projectIds)
 void MainWindow::applyFilter()
 {
     const int roleChoice = m_roleFilter->currentData().toInt();
-    m_proxy->setRequireRole(roleChoice == -2); // "Has a role": default or custom
+    m_proxy->setRequireRole(roleChoice == HasRoleChoice);
+    const bool roleKindChosen = roleChoice != AnyRoleChoice && roleChoice != HasRoleChoice;
     EnvironmentFilter filter = EnvironmentFilterModel::filterFromChoices(
-        m_filterEdit->text(), -1, m_visibilityFilter->currentData().toInt(), roleChoice >= 0 ? roleChoice : -1);
+        m_filterEdit->text(), EnvironmentFilterModel::AnyChoice, m_visibilityFilter->currentData().toInt(),
+        roleKindChosen ? roleChoice : EnvironmentFilterModel::AnyChoice);
     filter.statuses = statusChoice();
     filter.ownerId = m_ownerFilter->currentData().toString();
     if (m_internetFilter->isChecked())
@@ -1313,7 +1329,7 @@ void MainWindow::showInternetRisky()
     setStatusChoice({}, false);
     m_ownerFilter->setCurrentIndex(0);
     m_visibilityFilter->setCurrentIndex(0);
-    m_roleFilter->setCurrentIndex(m_roleFilter->findData(-2));
+    m_roleFilter->setCurrentIndex(m_roleFilter->findData(HasRoleChoice));
     m_internetFilter->setChecked(true);
     m_updatingWorkspaces = true;
     for (QListWidgetItem* item : std::as_const(m_workspaceItems))
@@ -1332,7 +1348,7 @@ void MainWindow::showRisky()
     setStatusChoice({}, false);
     m_ownerFilter->setCurrentIndex(0);
     m_visibilityFilter->setCurrentIndex(m_visibilityFilter->findData(int(Visibility::Public)));
-    m_roleFilter->setCurrentIndex(m_roleFilter->findData(-2));
+    m_roleFilter->setCurrentIndex(m_roleFilter->findData(HasRoleChoice));
     // Risky environments in unticked workspaces must show too.
     m_updatingWorkspaces = true;
     for (QListWidgetItem* item : std::as_const(m_workspaceItems))
@@ -1358,8 +1374,8 @@ void MainWindow::setVisibility(const QList<QString>& instanceIds, Visibility vis
     QStringList lowered;
     for (const QString& id : instanceIds) {
         const int row = m_model->rowOf(id);
-        if (visibility != Visibility::Public && visibilityOf(id) == Visibility::Public && row >= 0 &&
-            m_model->environmentAt(row).role.hasRole())
+        if (visibility != Visibility::Public && row >= 0 &&
+            Exposure::publicWithRole(m_model->environmentAt(row).role, visibilityOf(id)))
             lowered << m_model->environmentAt(row).instanceName;
     }
     if (!lowered.isEmpty()) {

@@ -116,10 +116,8 @@ void RevocationDialog::startStop()
     m_status->show();
     m_status->setText(tr("Stopping environment %1...").arg(m_after.instanceId));
     connect(m_stop, &EnvironmentStop::statusChanged, this, [this](EnvironmentStatus status, const QString& text) {
-        m_status->setText(tr("Environment %1 is %2...")
-                              .arg(m_after.instanceId, status == EnvironmentStatus::Unknown && !text.isEmpty()
-                                                           ? text
-                                                           : EnvironmentStatuses::displayName(status)));
+        m_status->setText(
+            tr("Environment %1 is %2...").arg(m_after.instanceId, EnvironmentStatuses::displayText(status, text)));
     });
     connect(m_stop, &EnvironmentStop::finished, this, [this](EnvironmentStop::Outcome outcome) {
         m_cancelButton->hide();

@@ -253,7 +253,7 @@ void RoleDialog::updateHeader()
                          "<i>(recorded by admins)</i><br>Current role: <b>%7</b> &middot; last updated %8")
                           .arg(env.instanceName.toHtmlEscaped(), env.instanceId.toHtmlEscaped(),
                                env.projectName.toHtmlEscaped(), (owner.isEmpty() ? env.ownerId : owner).toHtmlEscaped(),
-                               EnvironmentStatuses::displayName(env.status), Visibilities::displayName(m_visibility),
+                               env.statusDisplayText(), Visibilities::displayName(m_visibility),
                                env.role.displayText().toHtmlEscaped(), TimeText::local(env.updateTime)));
     m_header->setToolTip(tr("Owner account ID: %1\nLast updated %2").arg(env.ownerId, TimeText::utc(env.updateTime)));
 }

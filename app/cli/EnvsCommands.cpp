@@ -9,7 +9,6 @@
 #include "api/OwnerDirectory.h"
 #include "model/EnvironmentFilter.h"
 #include "model/Exposure.h"
-#include "model/RoleArn.h"
 #include "model/VisibilityStore.h"
 
 #include <QCoreApplication>
@@ -100,11 +99,7 @@ void EnvsOutput::resolveOwnerNames(CliSession& session, OwnerDirectory* owners, 
 
 QString EnvsOutput::roleCell(const Environment& e)
 {
-    if (e.role.isCustomRole()) {
-        const RoleArn arn = RoleArn::parse(e.role.roleArn());
-        return arn.isValid() ? arn.roleName() : e.role.roleArn();
-    }
-    return RoleAssociation::kindToString(e.role.kind());
+    return e.role.displayText(RoleAssociation::TextForm::Cell);
 }
 
 QString EnvsOutput::internetCell(const Exposure& exposure)
@@ -238,13 +233,12 @@ int EnvsListCommand::run(const CliInvocation& inv)
     int internetWithRole = 0;
     for (const Environment& e : environments) {
         const Visibility v = store.visibility(e.instanceId);
-        if (v == Visibility::Public && e.role.hasRole())
-            ++publicWithRole;
         const Exposure x = Exposure::of(e, v);
+        if (x.isPublicWithRole())
+            ++publicWithRole;
         if (x.isInternetReachableWithRole())
             ++internetWithRole;
-        table.addRow({e.instanceId, e.instanceName,
-                      e.statusText.isEmpty() ? EnvironmentStatuses::displayName(e.status) : e.statusText,
+        table.addRow({e.instanceId, e.instanceName, e.statusDisplayText(),
                       e.projectName.isEmpty() ? QString::number(e.projectId) : e.projectName,
                       e.ownerName.isEmpty() ? e.ownerId : e.ownerName, Visibilities::displayName(v),
                       EnvsOutput::roleCell(e), EnvsOutput::localAndUtc(e.updateTime, timePattern),
@@ -307,8 +301,7 @@ int EnvsShowCommand::run(const CliInvocation& inv)
     TablePrinter table({tr("FIELD"), tr("VALUE")});
     table.addRow({tr("Instance id"), env.instanceId});
     table.addRow({tr("Name"), env.instanceName});
-    table.addRow(
-        {tr("Status"), env.statusText.isEmpty() ? EnvironmentStatuses::displayName(env.status) : env.statusText});
+    table.addRow({tr("Status"), env.statusDisplayText()});
     table.addRow({tr("Workspace"), QStringLiteral("%1 (%2)").arg(env.projectName).arg(env.projectId)});
     table.addRow(
         {tr("Owner"), env.ownerName.isEmpty() ? env.ownerId : tr("%1 (account %2)").arg(env.ownerName, env.ownerId)});
@@ -320,7 +313,7 @@ int EnvsShowCommand::run(const CliInvocation& inv)
     for (const QString& line : x.forwardDescriptions())
         table.addRow({tr("Forwarded port"), line});
     inv.out << table.toString();
-    if (v == Visibility::Public && env.role.hasRole())
+    if (x.isPublicWithRole())
         inv.out << tr("Warning: this environment is public and has a role: anyone in the workspace can use the role's "
                       "credentials.")
                 << '\n';

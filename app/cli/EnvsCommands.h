@@ -56,7 +56,8 @@ void writeJson(QTextStream& out, const QList<Environment>& environments, const V
 void resolveOwnerNames(CliSession& session, QList<Environment>* environments, QTextStream& err);
 // The same with a directory that may already have asked for (or learnt) some workspaces' members.
 void resolveOwnerNames(CliSession& session, OwnerDirectory* owners, QList<Environment>* environments, QTextStream& err);
-// The role as one short cell: "default", "none", the custom role's name (ARN in JSON).
+// The role as one table cell: core's RoleAssociation::displayText(TextForm::Cell), the GUI's table cell too
+// ("DataWorks default role", "No role", "Custom: NAME"; the ARN in JSON).
 QString roleCell(const Environment& environment);
 // "yes (22->22026)" for an environment reachable from the internet, "-" otherwise.
 QString internetCell(const Exposure& exposure);

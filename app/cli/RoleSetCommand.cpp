@@ -376,9 +376,7 @@ int revocationStep(CliSession& session, const CliInvocation& inv, const Environm
     QObject::connect(&stopper, &EnvironmentStop::statusChanged, &stopper,
                      [&inv](EnvironmentStatus status, const QString& text) {
                          inv.err << QCoreApplication::translate("RoleSetCommand", "Environment status: %1")
-                                        .arg(status == EnvironmentStatus::Unknown && !text.isEmpty()
-                                                 ? text
-                                                 : EnvironmentStatuses::displayName(status))
+                                        .arg(EnvironmentStatuses::displayText(status, text))
                                  << '\n';
                      });
     session.wait([&](std::function<void()> done) {

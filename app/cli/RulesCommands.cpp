@@ -192,8 +192,7 @@ void printText(const RuleSet& rules, const RulePlan::Plan& plan, const QList<Env
             table.addRow(
                 {RulePlan::actionToString(entry->action) +
                      (entry->publicOverride ? PlanCommand::tr(" (public override)") : QString()),
-                 e.instanceId, e.instanceName,
-                 e.statusText.isEmpty() ? EnvironmentStatuses::toString(e.status) : e.statusText, change,
+                 e.instanceId, e.instanceName, e.statusDisplayText(), change,
                  QStringLiteral("%1 \"%2\" (line %3)").arg(entry->ruleIndex + 1).arg(rule.name).arg(rule.where.line)});
             if (entry->action == RulePlan::Action::CannotFix)
                 why << QStringLiteral("  %1: %2").arg(e.instanceId, entry->reasons.mid(1).join(QLatin1Char(' ')));

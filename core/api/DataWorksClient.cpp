@@ -2,6 +2,7 @@
 
 #include "model/CredentialConfigMapping.h"
 #include "model/EnvironmentPageParser.h"
+#include "model/ListingMerge.h"
 #include "util/Logging.h"
 
 #include <QCoreApplication>
@@ -181,6 +182,7 @@ void ServerIdeListing::onPage(int pageNumber, ApiReply* reply, std::optional<Env
     const qsizetype pageLength = environments.size();
     if (m_options.retainEnvironments) {
         m_pages.insert(pageNumber, std::move(environments));
+        m_readSequence.insert(pageNumber, ++m_pagesRead);
         emit pageLoaded(pageNumber, m_pages.value(pageNumber));
     } else {
         emit pageLoaded(pageNumber, environments);
@@ -275,18 +277,23 @@ void ServerIdeListing::complete()
         for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it)
             count += it.value().size();
         m_result.reserve(count);
-        QSet<QString> seen;
-        seen.reserve(count);
+        // Items shift between pages when environments are created meanwhile: each InstanceId once, at its first
+        // place in page order, as the page read last has it (core's ListingMerge, the GUI's rule too).
+        ListingMerge merge;
+        merge.reserve(int(count));
         while (!m_pages.isEmpty()) {
-            QList<Environment> page = m_pages.take(m_pages.firstKey());
+            const int pageNumber = m_pages.firstKey();
+            QList<Environment> page = m_pages.take(pageNumber);
+            const quint64 read = m_readSequence.value(pageNumber);
             for (Environment& environment : page) {
-                // Items shift between pages when environments are created meanwhile: keep each once.
-                if (seen.contains(environment.instanceId))
-                    continue;
-                seen.insert(environment.instanceId);
-                m_result.append(std::move(environment));
+                const ListingMerge::Placement at = merge.place(environment.instanceId, read);
+                if (at.outcome == ListingMerge::Outcome::Added)
+                    m_result.append(std::move(environment));
+                else if (at.outcome == ListingMerge::Outcome::Replaces)
+                    m_result[at.index] = std::move(environment);
             }
         }
+        m_readSequence.clear();
     }
     if (m_total < 0)
         m_total = m_options.retainEnvironments ? int(m_result.size()) : m_loaded;

@@ -95,6 +95,8 @@ private:
     ServerIdeFilter m_filter;
     Options m_options;
     QMap<int, QList<Environment>> m_pages; // only with Options::retainEnvironments
+    QHash<int, quint64> m_readSequence;    // page number -> the order its answer arrived in (ListingMerge)
+    quint64 m_pagesRead = 0;
     StringPool m_strings;
     QHash<int, ApiReply*> m_inFlight;
     QHash<int, qint64> m_sentAt; // when each page's current attempt was sent (m_clock)

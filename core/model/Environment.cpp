@@ -178,6 +178,13 @@ QString displayName(EnvironmentStatus status)
     return QCoreApplication::translate("EnvironmentStatus", "Unknown");
 }
 
+QString displayText(EnvironmentStatus status, const QString& apiText)
+{
+    if (status == EnvironmentStatus::Unknown && !apiText.isEmpty())
+        return apiText;
+    return displayName(status);
+}
+
 QList<EnvironmentStatus> all()
 {
     QList<EnvironmentStatus> list;
@@ -275,13 +282,6 @@ bool ForwardInfo::isInternet() const
             return true;
     }
     return false;
-}
-
-QString Environment::statusDisplayText() const
-{
-    if (status == EnvironmentStatus::Unknown && !statusText.isEmpty())
-        return statusText;
-    return EnvironmentStatuses::displayName(status);
 }
 
 QList<Environment> Environment::listFromAnswer(const QJsonObject& answer, StringPool* pool)

@@ -39,6 +39,10 @@ QString toString(EnvironmentStatus status);
 EnvironmentStatus fromString(const QString& text);
 // Translated, for people.
 QString displayName(EnvironmentStatus status);
+// THE status text for people, in every front end (GUI table, details, dialogs; the CLI's text tables and messages):
+// the translated name ("Deleted" for the API's "DELETED"), and for a status newer than this build the API's own text
+// (apiText) when there is one. JSON output keeps the API's raw value instead.
+QString displayText(EnvironmentStatus status, const QString& apiText);
 // Every status the API documents, in the order above (Unknown excluded).
 QList<EnvironmentStatus> all();
 } // namespace EnvironmentStatuses
@@ -151,8 +155,8 @@ struct Environment
     static Environment fromGetAnswer(const QJsonObject& answer);
 
     bool isNull() const { return instanceId.isEmpty(); }
-    // Translated status; for a status newer than this build, the API's own text.
-    QString statusDisplayText() const;
+    // Translated status; for a status newer than this build, the API's own text (EnvironmentStatuses::displayText).
+    QString statusDisplayText() const { return EnvironmentStatuses::displayText(status, statusText); }
     // True when `later` (a fresh read of the same environment) was changed since this copy was read.
     bool changedSince(const Environment& later) const { return updateTimeMs != later.updateTimeMs; }
 

@@ -8,11 +8,13 @@
 bool EnvironmentFilter::isEmpty() const
 {
     return project.trimmed().isEmpty() && ownerId.trimmed().isEmpty() && statuses.isEmpty() &&
-           keyword.trimmed().isEmpty() && !visibility && !roleKind && !internet;
+           keyword.trimmed().isEmpty() && !visibility && !roleKind && !hasRole && !internet && !projectIds;
 }
 
 bool EnvironmentFilter::matches(const Environment& e, Visibility recorded) const
 {
+    if (projectIds && !projectIds->contains(e.projectId))
+        return false;
     const QString p = project.trimmed();
     if (!p.isEmpty()) {
         bool isNumber = false;
@@ -34,6 +36,8 @@ bool EnvironmentFilter::matches(const Environment& e, Visibility recorded) const
     if (visibility && *visibility != recorded)
         return false;
     if (roleKind && *roleKind != e.role.kind())
+        return false;
+    if (hasRole && *hasRole != e.role.hasRole())
         return false;
     if (internet && *internet != Exposure::internetReachable(e))
         return false;

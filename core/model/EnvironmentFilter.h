@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -26,7 +27,13 @@ public:
     QString keyword;                   // in InstanceId, InstanceName, OwnerId or the owner's name, ignoring case
     std::optional<Visibility> visibility;
     std::optional<RoleAssociation::Kind> roleKind;
+    // Holds a role (the DataWorks default role or a custom role: RoleAssociation::hasRole()), or not (no role, or an
+    // unrecognised configuration). The GUI's "Has a role" and the risk banner's "Show them".
+    std::optional<bool> hasRole;
     std::optional<bool> internet; // reachable from the internet as the API reports it (Exposure), or not
+    // A set of workspaces (ProjectIds): unset matches every workspace, an empty set none (the GUI's workspace list
+    // with nothing ticked). Combines with `project` like any other criterion (both must match).
+    std::optional<QSet<qint64>> projectIds;
 
     bool isEmpty() const;
     bool operator==(const EnvironmentFilter& other) const = default;

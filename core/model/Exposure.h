@@ -22,6 +22,8 @@ struct Exposure
     // a stopped environment is reachable again as soon as it starts.
     bool isInternetReachable() const { return !internetForwards.isEmpty(); }
     bool isRecordedPublic() const { return visibility == Visibility::Public; }
+    // Recorded public and holding role credentials: anyone in the workspace can use the role (publicWithRole()).
+    bool isPublicWithRole() const { return hasRole && isRecordedPublic(); }
     // Reachable from the internet and holding role credentials: the exposure the product guidance warns about.
     bool isInternetReachableWithRole() const { return hasRole && isInternetReachable(); }
     // Internet-reachable now: forwarded and running.
@@ -40,6 +42,20 @@ struct Exposure
     static Exposure of(const Environment& environment, Visibility visibility);
     // isInternetReachable() of(environment) without building the value (for filters over many rows).
     static bool internetReachable(const Environment& environment);
+
+    // The two risks RoleDesk counts and warns about, written once for every front end (the GUI's banner, table colours
+    // and visibility guard, the CLI's counts and warnings, RolePolicy's confirmation rules): an environment that holds
+    // a role (the DataWorks default role or a custom role: RoleAssociation::hasRole(); no role and an unrecognised
+    // configuration are not counted) and is exposed, either recorded public (anyone in the workspace can use the role)
+    // or reachable from the internet (anyone who gets in can). For many rows, with the parts already at hand.
+    static bool publicWithRole(const RoleAssociation& role, Visibility visibility)
+    {
+        return role.hasRole() && visibility == Visibility::Public;
+    }
+    static bool internetWithRole(const RoleAssociation& role, bool internetReachable)
+    {
+        return role.hasRole() && internetReachable;
+    }
     static QString portText(const ForwardInfo& forward);
     static QString describe(const ForwardInfo& forward);
 

@@ -121,18 +121,26 @@ QString RoleAssociation::kindDisplayName(Kind kind)
     return tr("Unrecognised configuration");
 }
 
-QString RoleAssociation::displayText() const
+QString RoleAssociation::displayText(TextForm form) const
 {
     switch (m_kind) {
     case Kind::None:
     case Kind::DataWorksDefault:
         return kindDisplayName(m_kind);
     case Kind::CustomRole:
+        if (form == TextForm::Cell) {
+            // Kind and role name; the whole ARN is for the Full form (tool tip, details).
+            const RoleArn arn = RoleArn::parse(m_roleArn);
+            //: A table cell: %1 is the name of a custom RAM role
+            return tr("Custom: %1").arg(arn.isValid() ? arn.roleName() : m_roleArn);
+        }
         //: %1 is a RAM role ARN
         return tr("Custom role %1").arg(m_roleArn);
     case Kind::Unknown:
         break;
     }
+    if (form == TextForm::Cell)
+        return kindDisplayName(m_kind);
     //: %1 describes a credential configuration RoleDesk did not recognise
     return tr("Unrecognised configuration (%1)").arg(m_description);
 }

@@ -81,8 +81,17 @@ public:
     const QString& roleArn() const { return m_roleArn; }
     // Only for Unknown: what was found, in plain words (no secrets).
     const QString& description() const { return m_description; }
-    // Translated, for people: "DataWorks default role", "Custom role acs:ram::...:role/x", ...
-    QString displayText() const;
+    // The one translated text of a role for people, in two forms:
+    // - Full (messages, tool tips, the details pane, `envs show`): "No role", "DataWorks default role",
+    //   "Custom role acs:ram::...:role/x", "Unrecognised configuration (what was found)".
+    // - Cell (table cells, GUI and CLI, where every row repeats the kind): "No role", "DataWorks default role",
+    //   "Custom: x" (the ARN's role name; the ARN as given when malformed), "Unrecognised configuration".
+    enum class TextForm
+    {
+        Full,
+        Cell,
+    };
+    QString displayText(TextForm form = TextForm::Full) const;
 
     // Details read from a CredentialConfig (see Details); empty values for the plain forms.
     const QList<ChainRole>& chainRoles() const;

@@ -147,13 +147,13 @@ Decision evaluate(const Input& in)
         add(d, Rule::NoChange,
             QCoreApplication::translate("RolePolicy",
                                         "The environment already has this role; nothing will be changed."));
-        if (in.visibility == Visibility::Public && requested.hasRole()) {
+        if (Exposure::publicWithRole(requested, in.visibility)) {
             add(d, Rule::PublicKeepsRole,
                 QCoreApplication::translate(
                     "RolePolicy", "This environment is recorded as public and has a role. Consider removing it.") +
                     u' ' + publicEnvironmentGuidance());
         }
-        if (in.internetReachable && requested.hasRole())
+        if (Exposure::internetWithRole(requested, in.internetReachable))
             add(d, Rule::InternetKeepsRole,
                 internetReason(in) + u' ' +
                     QCoreApplication::translate("RolePolicy", "It has a role: consider removing it."));

@@ -206,7 +206,7 @@
 <context>
     <name>ApplyCommand</name>
     <message>
-        <location filename="../../app/cli/RulesCommands.cpp" line="+344"/>
+        <location filename="../../app/cli/RulesCommands.cpp" line="+343"/>
         <source>Apply what a rules file requires, through the same checks as role set.</source>
         <translation>按规则文件的要求应用更改，经过与 role set 相同的检查。</translation>
     </message>
@@ -682,7 +682,7 @@
         <translation>移除它们的角色符合该建议：它们会和其他环境一样被修改。</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+133"/>
         <source>Bulk change progress</source>
         <translation>批量修改进度</translation>
     </message>
@@ -697,31 +697,31 @@
         <translation>各环境的结果</translation>
     </message>
     <message>
-        <location line="-126"/>
-        <location line="+71"/>
+        <location line="-128"/>
+        <location line="+72"/>
         <source>Environment</source>
         <translation>环境</translation>
     </message>
     <message>
-        <location line="-71"/>
-        <location line="+71"/>
+        <location line="-72"/>
+        <location line="+72"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-71"/>
-        <location line="+71"/>
+        <location line="-72"/>
+        <location line="+72"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="-71"/>
-        <location line="+71"/>
+        <location line="-72"/>
+        <location line="+72"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>Fix deviations from %1</source>
         <translation>修复与 %1 的偏差</translation>
     </message>
@@ -748,7 +748,7 @@
         <translation>每项更改都与单个更改相同：重新读取环境，并基于最新读取的内容重新评估规则（列出之后发生的更改视为冲突，不会被覆盖）；公开环境只有在规则点名该环境并给出理由时才会获得角色；审计日志以规则作为原因记录。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
@@ -764,7 +764,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 -&gt; %2</source>
         <translation>%1 -&gt; %2</translation>
     </message>
@@ -867,14 +867,14 @@
         <translation>完成：已修改 %1 个，未变化 %2 个，被策略拒绝 %3 个，冲突 %4 个，API 错误 %5 个，已取消 %6 个。</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%n cannot be fixed by the rules file.</source>
         <translation>
             <numerusform>%n 个无法由规则文件修复。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Credentials already issued to %n changed environment(s) are not revoked: they stay valid until they expire, at the latest %1 (UTC). To end them sooner, stop those environments (Change role on one environment offers it, or roledesk-cli role set --stop).</source>
         <translation>
             <numerusform>已签发给 %n 个已更改环境的凭证不会被吊销：它们在过期前一直有效，最迟到 %1（UTC）。如需提前终止，请停止这些环境（对单个环境“更改角色”时会提供此选项，或使用 roledesk-cli role set --stop）。</numerusform>
@@ -1045,7 +1045,7 @@ The contract: docs/CLI.md.</source>
         <translation>CloudSSO 登录有效期至 %1 UTC；RoleDesk 通过它续期 STS 凭证</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>OAuth sign-in valid until %1 UTC; RoleDesk renews the STS credential through it</source>
         <translation>OAuth 登录有效期至 %1 UTC；RoleDesk 通过它续期 STS 凭证</translation>
     </message>
@@ -1055,7 +1055,7 @@ The contract: docs/CLI.md.</source>
         <translation>OAuth 登录（站点 %1）；RoleDesk 会续期 STS 凭证和登录</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>cached STS credential %1 valid until %2 UTC</source>
         <translation>缓存的 STS 凭证 %1 有效期至 %2 UTC</translation>
     </message>
@@ -1065,7 +1065,7 @@ The contract: docs/CLI.md.</source>
         <translation>需要登录：请运行 `%1`</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>mode not supported by RoleDesk</source>
         <translation>RoleDesk 不支持此模式</translation>
     </message>
@@ -1596,7 +1596,7 @@ The contract: docs/CLI.md.</source>
 <context>
     <name>CredentialInspector</name>
     <message>
-        <location filename="../../ui/CredentialInspector.cpp" line="+71"/>
+        <location filename="../../ui/CredentialInspector.cpp" line="+70"/>
         <source>usable; refreshed automatically before it expires</source>
         <translation>可用；会在过期前自动刷新</translation>
     </message>
@@ -1647,12 +1647,12 @@ The contract: docs/CLI.md.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+299"/>
+        <location line="+279"/>
         <source>Default credential chain</source>
         <translation>默认凭证链</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location line="-278"/>
         <source>The three methods of a DataWorks individual development environment: the ALIBABA_CLOUD_CREDENTIALS_URI service, the file /mnt/.alibabacloud/credentials, or the default credential chain.</source>
         <translation>DataWorks 个人开发环境的三种方式：ALIBABA_CLOUD_CREDENTIALS_URI 凭证服务、/mnt/.alibabacloud/credentials 文件，或默认凭证链。</translation>
     </message>
@@ -1789,12 +1789,12 @@ The contract: docs/CLI.md.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+506"/>
+        <location line="+486"/>
         <source>Reveal for 10 s</source>
         <translation>显示 10 秒</translation>
     </message>
     <message>
-        <location line="-505"/>
+        <location line="-485"/>
         <source>Reveal the secret and token for ten seconds</source>
         <translation>显示 Secret 和令牌 10 秒</translation>
     </message>
@@ -1930,7 +1930,7 @@ The contract: docs/CLI.md.</source>
         <translation>关闭检查器</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+46"/>
         <source>Credentials of %1</source>
         <translation>%1 的凭证</translation>
     </message>
@@ -2115,7 +2115,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+70"/>
         <source>Asking STS who this credential is (GetCallerIdentity)...</source>
         <translation>正在向 STS 查询此凭证的身份（GetCallerIdentity）...</translation>
     </message>
@@ -2135,32 +2135,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>有效。身份：%1（%2，账号 %3）。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>It matches the environment&apos;s role %1.</source>
-        <translation>与环境的角色 %1 一致。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>It does NOT match the environment&apos;s role %1 (the credential is for %2).</source>
-        <translation>与环境的角色 %1 不一致（该凭证属于 %2）。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The environment uses the DataWorks default role; this is a role session (%1).</source>
-        <translation>该环境使用 DataWorks 默认角色；这是一个角色会话（%1）。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The environment uses the DataWorks default role, but this is not a role session.</source>
-        <translation>该环境使用 DataWorks 默认角色，但这不是角色会话。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The environment has no role associated, yet a credential was served.</source>
-        <translation>该环境未关联角色，却提供了凭证。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>Enter a MaxCompute project name.</source>
         <translation>请输入 MaxCompute 项目名称。</translation>
     </message>
@@ -2551,7 +2526,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>DataWorksClient</name>
     <message>
-        <location filename="../../core/api/DataWorksClient.cpp" line="+413"/>
+        <location filename="../../core/api/DataWorksClient.cpp" line="+420"/>
         <source>The answer carries no instance. Check the instance ID and the region.</source>
         <translation>应答中没有实例。请检查实例 ID 和地域。</translation>
     </message>
@@ -2661,7 +2636,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvironmentFilter</name>
     <message>
-        <location filename="../../core/model/EnvironmentFilter.cpp" line="+67"/>
+        <location filename="../../core/model/EnvironmentFilter.cpp" line="+71"/>
         <source>&quot;%1&quot; is not an environment status; use one of %2 or Unknown.</source>
         <translation>“%1”不是环境状态；请使用 %2 或 Unknown 之一。</translation>
     </message>
@@ -2781,12 +2756,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>EnvironmentTableModel</name>
     <message>
-        <location filename="../../ui/EnvironmentTableModel.cpp" line="+81"/>
-        <source>Custom: %1</source>
-        <translation>自定义：%1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location filename="../../ui/EnvironmentTableModel.cpp" line="+77"/>
         <source>Visibility (recorded by admins)</source>
         <translation>可见性（由管理员记录）</translation>
     </message>
@@ -2848,7 +2818,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>%1
 Account ID: %2</source>
         <translation>%1
@@ -2867,7 +2837,7 @@ Account ID: %2</source>
 %2</translation>
     </message>
     <message>
-        <location line="+501"/>
+        <location line="+507"/>
         <source>evaluating...</source>
         <translation>评估中...</translation>
     </message>
@@ -2912,7 +2882,7 @@ Account ID: %2</source>
         <translation>要求：%1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Fix deviations would change it to: %1</source>
         <translation>“修复偏差”会将其更改为：%1</translation>
     </message>
@@ -2925,7 +2895,7 @@ Account ID: %2</source>
 <context>
     <name>EnvsListCommand</name>
     <message>
-        <location filename="../../app/cli/EnvsCommands.cpp" line="+121"/>
+        <location filename="../../app/cli/EnvsCommands.cpp" line="+116"/>
         <source>List individual development environments with their role and recorded visibility.</source>
         <translation>列出个人开发环境及其角色和记录的可见性。</translation>
     </message>
@@ -3030,7 +3000,7 @@ Account ID: %2</source>
         <translation>公网</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+18"/>
         <source>%n environment(s).</source>
         <translation>
             <numerusform>共 %n 个环境。</numerusform>
@@ -3054,8 +3024,8 @@ Account ID: %2</source>
 <context>
     <name>EnvsOutput</name>
     <message>
-        <location line="-207"/>
-        <location line="+184"/>
+        <location line="-202"/>
+        <location line="+180"/>
         <source>%1 (%2 UTC)</source>
         <translation>%1（%2 UTC）</translation>
     </message>
@@ -3069,7 +3039,7 @@ Account ID: %2</source>
 <context>
     <name>EnvsShowCommand</name>
     <message>
-        <location line="+152"/>
+        <location line="+151"/>
         <source>Show one individual development environment.</source>
         <translation>显示一个个人开发环境。</translation>
     </message>
@@ -3109,7 +3079,7 @@ Account ID: %2</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3405,6 +3375,34 @@ Account ID: %2</source>
     </message>
 </context>
 <context>
+    <name>IdentityCheck</name>
+    <message>
+        <location filename="../../core/model/IdentityCheck.cpp" line="+37"/>
+        <source>It matches the environment&apos;s role %1.</source>
+        <translation>与环境的角色 %1 一致。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It does NOT match the environment&apos;s role %1 (the credential is for %2).</source>
+        <translation>与环境的角色 %1 不一致（该凭证属于 %2）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The environment uses the DataWorks default role; this is a role session (%1).</source>
+        <translation>该环境使用 DataWorks 默认角色；这是一个角色会话（%1）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The environment uses the DataWorks default role, but this is not a role session.</source>
+        <translation>该环境使用 DataWorks 默认角色，但这不是角色会话。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The environment has no role associated, yet a credential was served.</source>
+        <translation>该环境未关联角色，却提供了凭证。</translation>
+    </message>
+</context>
+<context>
     <name>IniProfileProvider</name>
     <message>
         <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="+36"/>
@@ -3511,12 +3509,12 @@ Account ID: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+92"/>
+        <location filename="../../ui/MainWindow.cpp" line="+103"/>
         <source>RoleDesk</source>
         <translation>RoleDesk</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
@@ -3542,12 +3540,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+393"/>
+        <location line="+403"/>
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location line="-386"/>
+        <location line="-396"/>
         <source> Endpoint: </source>
         <translation> 接入地址： </translation>
     </message>
@@ -3633,12 +3631,12 @@ Account ID: %2</source>
         <translation>规则文件状态</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Only deviations</source>
         <translation>仅显示偏差</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Show only the environments that deviate from the rules</source>
         <translation>只显示与规则有偏差的环境</translation>
     </message>
@@ -3664,12 +3662,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+971"/>
+        <location line="+980"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location line="-953"/>
+        <location line="-962"/>
         <source>Owner filter</source>
         <translation>所有者筛选</translation>
     </message>
@@ -3704,7 +3702,7 @@ Account ID: %2</source>
         <translation>已关联角色</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+24"/>
         <source>Only environments reachable from the internet</source>
         <translation>仅显示可从公网访问的环境</translation>
     </message>
@@ -4157,7 +4155,7 @@ Account ID: %2</source>
         <translation>API 报告有端口转发到公网（通常是 SSH）：任何能进入该环境的人都可以使用该角色的凭证。</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+74"/>
         <source>%1 (account %2)</source>
         <translation>%1（账号 %2）</translation>
     </message>
@@ -4208,7 +4206,7 @@ Account ID: %2</source>
 账号 ID：%2</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+107"/>
         <source>Lower the protection?</source>
         <translation>要降低保护吗？</translation>
     </message>
@@ -4257,21 +4255,21 @@ Account ID: %2</source>
         <translation>规则文件 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+44"/>
         <source>The rules file %1 has %n error(s). The Rules column is empty until they are fixed; the file is watched, so saving it again is enough.</source>
         <translation>
             <numerusform>规则文件 %1 有 %n 个错误。在修正之前“规则”列为空；该文件受到监视，修正后再次保存即可。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Rules: %1 (%n rule(s), first match wins).</source>
         <translation>
             <numerusform>规则：%1（%n 条规则，按首个匹配生效）。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Evaluating...</source>
         <translation>评估中...</translation>
     </message>
@@ -4295,17 +4293,17 @@ Account ID: %2</source>
         <translation>没有环境与规则有偏差。</translation>
     </message>
     <message>
-        <location line="-985"/>
+        <location line="-986"/>
         <source>Could not list the workspaces: %1</source>
         <translation>无法列出工作空间：%1</translation>
     </message>
     <message>
-        <location line="-618"/>
+        <location line="-628"/>
         <source>Filter by name, ID or owner (Ctrl+F)</source>
         <translation>按名称、ID 或所有者筛选（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+441"/>
+        <location line="+451"/>
         <source>aliyun CLI: %1 (%2) — %3</source>
         <translation>aliyun CLI：%1（%2）— %3</translation>
     </message>
@@ -4336,12 +4334,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+136"/>
+        <location line="+135"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-87"/>
         <source>1 public environment has a RAM role.</source>
         <translation>1 个公开环境关联了 RAM 角色。</translation>
     </message>
@@ -4370,7 +4368,7 @@ Account ID: %2</source>
         </translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+84"/>
         <location line="+1"/>
         <source>unknown</source>
         <translation>未知</translation>
@@ -4381,7 +4379,7 @@ Account ID: %2</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+242"/>
         <source>Visibility not saved</source>
         <translation>可见性未保存</translation>
     </message>
@@ -4532,12 +4530,12 @@ Account ID: %2</source>
         <translation>配置 %1 的 OAuth 登录已结束（没有刷新令牌，访问令牌也已过期）。请用 `%2` 重新登录，然后重试。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>The OAuth service %1 did not answer the token renewal: %2</source>
         <translation>OAuth 服务 %1 未响应令牌续期：%2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The OAuth service refused to renew the sign-in of profile %1 (%2). Sign in again with `%3`, then try again.</source>
         <translation>OAuth 服务拒绝续期配置 %1 的登录（%2）。请用 `%3` 重新登录，然后重试。</translation>
     </message>
@@ -4547,12 +4545,12 @@ Account ID: %2</source>
         <translation>其应答中没有令牌</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>The OAuth service %1 did not answer: %2</source>
         <translation>OAuth 服务 %1 未响应：%2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>The OAuth service refused to issue a credential for profile %1 (%2). If the sign-in is no longer valid, sign in again with `%3`.</source>
         <translation>OAuth 服务拒绝为配置 %1 签发凭证（%2）。如果登录已失效，请用 `%3` 重新登录。</translation>
     </message>
@@ -4621,7 +4619,7 @@ Account ID: %2</source>
 <context>
     <name>PlanCommand</name>
     <message>
-        <location filename="../../app/cli/RulesCommands.cpp" line="-425"/>
+        <location filename="../../app/cli/RulesCommands.cpp" line="-424"/>
         <source>The rules file (YAML; see docs/rules-example.yaml). Required.</source>
         <translation>规则文件（YAML；参见 docs/rules-example.yaml）。必填。</translation>
     </message>
@@ -4725,7 +4723,7 @@ Account ID: %2</source>
         <translation>（公开环境例外）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Plan: %1 to change, %2 cannot be fixed, %3 keep their role.</source>
         <translation>计划：%1 项待更改，%2 项无法修复，%3 项保持原角色。</translation>
     </message>
@@ -4748,7 +4746,7 @@ Account ID: %2</source>
 <context>
     <name>ProfileCredentialProvider</name>
     <message>
-        <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="-628"/>
+        <location filename="../../core/credentials/ProfileCredentialProvider.cpp" line="-630"/>
         <source>%1 profiles are not supported yet: RoleDesk cannot call STS AssumeRole in this version. Use an AccessKey or StsToken profile, or the environment&apos;s credentials URI.</source>
         <translation>暂不支持 %1 配置：此版本的 RoleDesk 无法调用 STS AssumeRole。请使用 AccessKey 或 StsToken 配置，或环境的凭证服务地址。</translation>
     </message>
@@ -4783,7 +4781,7 @@ Account ID: %2</source>
         <translation>%1 不是有效的 aliyun CLI 配置（%2）。请使用 `aliyun configure` 修复或重新创建。</translation>
     </message>
     <message>
-        <location line="+382"/>
+        <location line="+384"/>
         <source>%1 does not exist. Create it with a [default] section of type access_key, or use another source.</source>
         <translation>%1 不存在。请创建它并添加类型为 access_key 的 [default] 节，或使用其他来源。</translation>
     </message>
@@ -4902,12 +4900,12 @@ Account ID: %2</source>
         <translation>正在停止环境 %1...</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Environment %1 is %2...</source>
         <translation>环境 %1 状态为 %2...</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Environment %1 is stopped.</source>
         <translation>环境 %1 已停止。</translation>
     </message>
@@ -4983,13 +4981,19 @@ Account ID: %2</source>
         <translation>无法识别的配置</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
+        <source>Custom: %1</source>
+        <extracomment>A table cell: %1 is the name of a custom RAM role</extracomment>
+        <translation>自定义：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Custom role %1</source>
         <extracomment>%1 is a RAM role ARN</extracomment>
         <translation>自定义角色 %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Unrecognised configuration (%1)</source>
         <extracomment>%1 describes a credential configuration RoleDesk did not recognise</extracomment>
         <translation>无法识别的配置（%1）</translation>
@@ -5405,7 +5409,7 @@ Account ID: %2</source>
         <translation>无法列出 RAM 角色（%1）。您仍然可以粘贴角色 ARN。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+67"/>
         <source>Trusted by DataWorks (its trust policy names dataworks.aliyuncs.com).</source>
         <translation>受 DataWorks 信任（其信任策略包含 dataworks.aliyuncs.com）。</translation>
     </message>
@@ -5415,7 +5419,7 @@ Account ID: %2</source>
         <translation>其信任策略未包含 DataWorks：开发环境无法使用该角色。</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+18"/>
         <source>%n role(s) in the account</source>
         <translation>
             <numerusform>账号中有 %n 个角色</numerusform>
@@ -5769,7 +5773,7 @@ Account ID: %2</source>
         <translation>环境状态：%1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Environment %1 is stopped.</source>
         <translation>环境 %1 已停止。</translation>
     </message>
@@ -5779,7 +5783,7 @@ Account ID: %2</source>
         <translation>角色已更改，但环境未被停止：%1</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-207"/>
         <location line="+4"/>
         <location line="+7"/>
         <location line="+90"/>

@@ -214,6 +214,50 @@ private slots:
         QVERIFY(r.out.contains(u"public and has a role"_s));
     }
 
+    // The text table says status and role as the GUI's table does (core's Environment::statusDisplayText() and
+    // RoleAssociation::displayText(TextForm::Cell)): "Deleted", not the API's "DELETED"; "DataWorks default role",
+    // "No role", "Custom: NAME", not "default"/"none". JSON keeps the API's raw values (the contract).
+    void listTextSaysStatusAndRoleAsTheGuiDoes()
+    {
+        const CliRun r = m_fx->run({u"envs"_s, u"list"_s, u"--project"_s, u"10002"_s});
+        QCOMPARE(r.code, 0);
+        QString deleted;
+        QString custom;
+        QString none;
+        QString byDefault;
+        for (const QString& line : r.out.split(u'\n')) {
+            if (line.startsWith(u"700115"_s))
+                deleted = line;
+            if (line.startsWith(u"700112"_s))
+                custom = line;
+            if (line.startsWith(u"700113"_s))
+                none = line;
+            if (line.startsWith(u"700111"_s))
+                byDefault = line;
+        }
+        QVERIFY2(deleted.contains(u" Deleted "_s), qPrintable(r.out));
+        QVERIFY2(!r.out.contains(u"DELETED"_s), qPrintable(r.out));
+        QVERIFY2(deleted.contains(u" No role "_s), qPrintable(deleted));
+        QVERIFY2(none.contains(u" No role "_s), qPrintable(none));
+        QVERIFY2(custom.contains(u" Custom: DataWorksDevRiskAnalyst "_s), qPrintable(custom));
+        QVERIFY2(byDefault.contains(u" DataWorks default role "_s), qPrintable(byDefault));
+
+        const CliRun show = m_fx->run({u"envs"_s, u"show"_s, u"700115"_s});
+        QCOMPARE(show.code, 0);
+        QVERIFY2(show.out.contains(u" Deleted"_s) && !show.out.contains(u"DELETED"_s), qPrintable(show.out));
+
+        const CliRun json = m_fx->run({u"envs"_s, u"list"_s, u"--project"_s, u"10002"_s, u"--json"_s});
+        QCOMPARE(json.code, 0);
+        bool seen = false;
+        for (const QJsonValue& v : json.array())
+            if (v[u"instanceId"_s].toString() == u"700115"_s) {
+                QCOMPARE(v[u"status"_s].toString(), u"DELETED"_s);
+                QCOMPARE(v[u"role"_s][u"kind"_s].toString(), u"none"_s);
+                seen = true;
+            }
+        QVERIFY(seen);
+    }
+
     void listTextIsATable()
     {
         const CliRun r = m_fx->run({u"envs"_s, u"list"_s, u"--project"_s, u"10001"_s});

@@ -209,6 +209,50 @@ private slots:
         QCOMPARE(listing->total(), 5);
     }
 
+    // An environment listed twice (items shift between pages while the listing runs): kept once, at its first place
+    // in page order, as the page READ LAST has it (core's ListingMerge; the GUI applies the same rule), whatever the
+    // page numbers say. Page 2 is answered last here.
+    void aRepeatedEnvironmentKeepsItsFirstPlaceAndTheCopyReadLast()
+    {
+        m_server->setHandler([](const Request& r) {
+            const int page = r.formValue("PageNumber").toInt();
+            const auto withStatus = [](int id, const char* status) {
+                QJsonObject o = instance(id);
+                o.insert(QStringLiteral("Status"), QString::fromLatin1(status));
+                return o;
+            };
+            QJsonArray instances;
+            if (page == 1)
+                instances = {withStatus(1, "Running"), withStatus(2, "Running")};
+            else if (page == 2)
+                instances = {withStatus(2, "Stopped"), withStatus(3, "Running"), withStatus(4, "Running")};
+            else
+                instances = {withStatus(4, "Deleting"), withStatus(5, "Running")};
+            const QJsonObject paging{{QStringLiteral("PageNumber"), page},
+                                     {QStringLiteral("PageSize"), 3},
+                                     {QStringLiteral("TotalCount"), 7},
+                                     {QStringLiteral("Instances"), instances}};
+            Response response = ok(QJsonDocument(QJsonObject{{QStringLiteral("RequestId"), QStringLiteral("L")},
+                                                             {QStringLiteral("PagingInfo"), paging}})
+                                       .toJson(QJsonDocument::Compact));
+            response.delayMs = page == 2 ? 300 : 0;
+            return response;
+        });
+        ServerIdeListing::Options options;
+        options.pageSize = 3;
+        ServerIdeListing* listing = m_client->listServerIdeInstances({}, options);
+        QList<int> arrival;
+        connect(listing, &ServerIdeListing::pageLoaded, this,
+                [&arrival](int page, const QList<Environment>&) { arrival << page; });
+        QSignalSpy finished(listing, &ServerIdeListing::finished);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(arrival, QList<int>({1, 3, 2}));
+        QCOMPARE(idsOf(listing->environments()), expectedIds(5));
+        // 700002: page 1 then page 2 (read later): page 2's copy. 700004: page 2 (read last) beats page 3.
+        QCOMPARE(listing->environments().at(1).statusText, QStringLiteral("Stopped"));
+        QCOMPARE(listing->environments().at(3).statusText, QStringLiteral("Running"));
+    }
+
     void concurrencyBoundIsRespected()
     {
         servePages(40, 30);

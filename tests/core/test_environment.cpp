@@ -118,6 +118,17 @@ private slots:
         QCOMPARE(list.at(3).statusText, QStringLiteral("Hibernating"));
         QCOMPARE(list.at(3).statusDisplayText(), QStringLiteral("Hibernating"));
         QCOMPARE(list.at(2).statusDisplayText(), EnvironmentStatuses::displayName(EnvironmentStatus::Deleted));
+        // The API's "DELETED" is shown as people read it (the GUI and the CLI's text tables), never as sent.
+        QCOMPARE(list.at(2).statusText, QStringLiteral("DELETED"));
+        QCOMPARE(list.at(2).statusDisplayText(), QStringLiteral("Deleted"));
+        // A known status whatever its spelling in the answer; Unknown without any text says "Unknown".
+        Environment e;
+        e.status = EnvironmentStatus::Arrearage;
+        e.statusText = QStringLiteral("Arrearage");
+        QCOMPARE(e.statusDisplayText(), QStringLiteral("Overdue payment"));
+        e.status = EnvironmentStatus::Unknown;
+        e.statusText.clear();
+        QCOMPARE(e.statusDisplayText(), QStringLiteral("Unknown"));
         QCOMPARE(list.at(3).failReason, QStringLiteral("image pull failed"));
         QVERIFY(list.at(3).role.isUnknown());
         QVERIFY(list.at(3).role.description().contains(QLatin1String("2")));

@@ -122,6 +122,57 @@ private slots:
         QVERIFY(f.apply(sample()).isEmpty());
     }
 
+    // The workspace set (the GUI's ticked workspaces): unset = all, empty = none, and it combines with the rest.
+    void workspaceSet()
+    {
+        EnvironmentFilter f;
+        f.projectIds = QSet<qint64>{20000};
+        QVERIFY(!f.isEmpty());
+        QCOMPARE(ids(f.apply(sample())), QStringList{QStringLiteral("700001")});
+        f.projectIds = QSet<qint64>{10000, 20000, 30000};
+        QCOMPARE(f.apply(sample()).size(), 3);
+        f.projectIds = QSet<qint64>{};
+        QVERIFY(!f.isEmpty());
+        QVERIFY(f.apply(sample()).isEmpty()); // nothing ticked shows nothing
+        f.projectIds.reset();
+        QVERIFY(f.isEmpty());
+        QCOMPARE(f.apply(sample()).size(), 3);
+        f.projectIds = QSet<qint64>{10000};
+        f.project = QStringLiteral("prod"); // both must match
+        QVERIFY(f.apply(sample()).isEmpty());
+        f.project = QStringLiteral("example_project");
+        f.ownerId = QStringLiteral("u2");
+        QCOMPARE(ids(f.apply(sample())), QStringList{QStringLiteral("699574")});
+    }
+
+    // "Has a role": the default role or a custom role; no role and an unrecognised configuration have none.
+    void hasRole()
+    {
+        QList<Environment> list = sample();
+        list << env("700002", "odd", 20000, "prod", "u3", EnvironmentStatus::Running,
+                    RoleAssociation::unknown(QStringLiteral("something else")));
+        EnvironmentFilter f;
+        f.hasRole = true;
+        QVERIFY(!f.isEmpty());
+        QCOMPARE(ids(f.apply(list)), (QStringList{QStringLiteral("699573"), QStringLiteral("699574")}));
+        f.hasRole = false;
+        QCOMPARE(ids(f.apply(list)), (QStringList{QStringLiteral("700001"), QStringLiteral("700002")}));
+        // With a kind: both must hold (a kind that has no role never matches "has a role").
+        f.hasRole = true;
+        f.roleKind = RoleAssociation::Kind::None;
+        QVERIFY(f.apply(list).isEmpty());
+        f.roleKind = RoleAssociation::Kind::CustomRole;
+        QCOMPARE(ids(f.apply(list)), QStringList{QStringLiteral("699574")});
+        // With the recorded visibility: the risk banner's "Show them" (public and has a role).
+        VisibilityStore store(QStringLiteral("/nonexistent/v.json"));
+        store.set(QStringLiteral("699573"), Visibility::Public, QStringLiteral("admin"));
+        store.set(QStringLiteral("700001"), Visibility::Public, QStringLiteral("admin"));
+        EnvironmentFilter risky;
+        risky.hasRole = true;
+        risky.visibility = Visibility::Public;
+        QCOMPARE(ids(risky.apply(list, &store)), QStringList{QStringLiteral("699573")});
+    }
+
     void parsesStatusLists()
     {
         QList<EnvironmentStatus> list;

@@ -157,6 +157,33 @@ private slots:
         f.enabled = false;
         QVERIFY(Exposure::describe(f).contains(u"disabled"_s));
     }
+
+    // The two risks, written once: a role (default or custom) AND exposed (recorded public / internet-reachable).
+    void risksNeedARoleAndAnExposure()
+    {
+        const RoleAssociation custom = RoleAssociation::customRole(u"acs:ram::1:role/R"_s);
+        const RoleAssociation unknown = RoleAssociation::unknown(u"odd"_s);
+        QVERIFY(Exposure::publicWithRole(RoleAssociation::dataWorksDefault(), Visibility::Public));
+        QVERIFY(Exposure::publicWithRole(custom, Visibility::Public));
+        QVERIFY(!Exposure::publicWithRole(RoleAssociation::none(), Visibility::Public));
+        QVERIFY(!Exposure::publicWithRole(unknown, Visibility::Public));
+        QVERIFY(!Exposure::publicWithRole(custom, Visibility::Private));
+        QVERIFY(!Exposure::publicWithRole(custom, Visibility::Unknown));
+        QVERIFY(Exposure::internetWithRole(custom, true));
+        QVERIFY(!Exposure::internetWithRole(custom, false));
+        QVERIFY(!Exposure::internetWithRole(RoleAssociation::none(), true));
+        QVERIFY(!Exposure::internetWithRole(unknown, true));
+
+        // The value form says the same.
+        const Environment e =
+            parse("{\"ForwardInfos\":[{\"Enable\":true,\"AccessType\":[\"internet\"],\"ForwardPort\":\"22\"}]}",
+                  kDefaultRole);
+        QVERIFY(Exposure::of(e, Visibility::Public).isPublicWithRole());
+        QVERIFY(!Exposure::of(e, Visibility::Private).isPublicWithRole());
+        QVERIFY(Exposure::of(e, Visibility::Private).isInternetReachableWithRole());
+        const Environment bare = parse("{\"ForwardInfos\":[]}");
+        QVERIFY(!Exposure::of(bare, Visibility::Public).isPublicWithRole());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestExposure)

@@ -158,6 +158,27 @@ private slots:
                     .contains(QLatin1String("acs:ram::1:role/x")));
     }
 
+    // The one translated role text, in its two forms (the GUI's and the CLI's tables use Cell, messages Full).
+    void displayTextForms()
+    {
+        using Form = RoleAssociation::TextForm;
+        const RoleAssociation custom =
+            RoleAssociation::customRole(QStringLiteral("acs:ram::1380246718450127:role/Reader"));
+        QCOMPARE(custom.displayText(), QStringLiteral("Custom role acs:ram::1380246718450127:role/Reader"));
+        QCOMPARE(custom.displayText(Form::Full), custom.displayText());
+        QCOMPARE(custom.displayText(Form::Cell), QStringLiteral("Custom: Reader"));
+        // A malformed ARN is shown as given.
+        QCOMPARE(RoleAssociation::customRole(QStringLiteral("acs:ram::x:role/")).displayText(Form::Cell),
+                 QStringLiteral("Custom: acs:ram::x:role/"));
+        for (Form form : {Form::Full, Form::Cell}) {
+            QCOMPARE(RoleAssociation::dataWorksDefault().displayText(form), QStringLiteral("DataWorks default role"));
+            QCOMPARE(RoleAssociation::none().displayText(form), QStringLiteral("No role"));
+        }
+        const RoleAssociation odd = RoleAssociation::unknown(QStringLiteral("two configs"));
+        QCOMPARE(odd.displayText(), QStringLiteral("Unrecognised configuration (two configs)"));
+        QCOMPARE(odd.displayText(Form::Cell), QStringLiteral("Unrecognised configuration"));
+    }
+
     void equalityIgnoresRoleNameCase()
     {
         QCOMPARE(RoleAssociation::customRole(QStringLiteral("acs:ram::1:role/MyRole")),

@@ -191,6 +191,31 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(m_all.at(249).instanceId), 249);
     }
 
+    // core's ListingMerge in the table: a repeated environment keeps its row and shows the copy read last, also when
+    // both copies come in the same batch of pages (one row, not two).
+    void aRepeatKeepsItsRowAndTheLatestCopy()
+    {
+        EnvironmentTableModel model;
+        model.appendEnvironments(m_all.mid(0, 3));
+        Environment later = m_all.at(1);
+        later.status = EnvironmentStatus::Deleting;
+        later.statusText = QStringLiteral("Deleting");
+        model.appendEnvironments({m_all.at(3), later});
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.rowOf(later.instanceId), 1);
+        QCOMPARE(model.environmentAt(1).status, EnvironmentStatus::Deleting);
+        Environment again = m_all.at(4);
+        Environment againLater = again;
+        againLater.instanceName = QStringLiteral("renamed_in_a_later_page");
+        model.appendEnvironments({again, m_all.at(5), againLater});
+        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(model.rowOf(again.instanceId), 4);
+        QCOMPARE(model.environmentAt(4).instanceName, QStringLiteral("renamed_in_a_later_page"));
+        model.clear();
+        model.appendEnvironments({m_all.at(1)});
+        QCOMPARE(model.rowOf(m_all.at(1).instanceId), 0);
+    }
+
     void repeatedValuesShareOneCopy()
     {
         // 100,000 rows repeat a few workspaces, owners, statuses and roles: the model keeps one copy of each.
