@@ -503,7 +503,7 @@ void EnvironmentFilterModel::clearProjectIds()
         return;
     EnvironmentFilter next = m_filter;
     next.projectIds.reset();
-    replaceFilter(std::move(next), false);
+    replaceFilter(next, false); // a copy: moving it trips GCC 12's -Wmaybe-uninitialized on the emptied QSet
 }
 
 bool EnvironmentFilterModel::acceptsRule(int sourceRow) const
