@@ -245,8 +245,7 @@ bool SandboxAuth::verifyOdps(const SandboxRequest& request, SandboxPrincipal* pr
     const QString keyId = QString::fromUtf8(scopeParts.first());
 
     QString secret;
-    if (!lookupKey(keyId, QString::fromUtf8(request.header("authorization-sts-token")), &secret, principal,
-                   failure)) {
+    if (!lookupKey(keyId, QString::fromUtf8(request.header("authorization-sts-token")), &secret, principal, failure)) {
         if (failure->status == 404)
             failure->status = 401;
         return false;

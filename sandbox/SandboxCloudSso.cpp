@@ -42,8 +42,8 @@ SandboxResponse SandboxCloudSso::handle(const SandboxRequest& request)
     const SandboxData::Role* role = m_state.role(grant->roleName);
     if (!role)
         return error(404, u"EntityNotExists.Role"_s, u"The access configuration's role does not exist."_s);
-    const SandboxIssuedCredential c =
-        m_shared.issue(role->name, u"cloudsso"_s, m_shared.credentialLifetime, role->isDataWorksDefault, m_state.adminUserId);
+    const SandboxIssuedCredential c = m_shared.issue(role->name, u"cloudsso"_s, m_shared.credentialLifetime,
+                                                     role->isDataWorksDefault, m_state.adminUserId);
     return jsonResponse(200, QJsonObject{{u"RequestId"_s, requestId},
                                          {u"CloudCredential"_s, QJsonObject{{u"AccessKeyId"_s, c.accessKeyId},
                                                                             {u"AccessKeySecret"_s, c.accessKeySecret},

@@ -99,12 +99,13 @@ bool SandboxCredentialsService::currentCredential(const QString& instanceId, San
     const qint64 lifetimeMs = qint64(m_shared.credentialLifetime) * 1000;
     const qint64 rotateAheadMs = qMin<qint64>(lifetimeMs / 2, 20 * 60 * 1000);
     const auto current = m_shared.issued.constFind(m_shared.environmentCredential.value(instanceId));
-    if (current != m_shared.issued.cend() && current->roleName == roleName && current->expiresMs - now > rotateAheadMs) {
+    if (current != m_shared.issued.cend() && current->roleName == roleName &&
+        current->expiresMs - now > rotateAheadMs) {
         *out = current.value();
         return true;
     }
-    *out = m_shared.issue(roleName, u"dw-ide-"_s + instanceId, m_shared.credentialLifetime, env->roleKind == RoleKind::Default,
-                 env->ownerId);
+    *out = m_shared.issue(roleName, u"dw-ide-"_s + instanceId, m_shared.credentialLifetime,
+                          env->roleKind == RoleKind::Default, env->ownerId);
     m_shared.environmentCredential.insert(instanceId, out->accessKeyId);
     return true;
 }

@@ -165,8 +165,7 @@ SandboxResponse SandboxDataWorks::listProjects(const SandboxPopCall& call)
             continue;
         const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
         if (!doc.isArray())
-            return popError(ctx, 400, u"InvalidParameter"_s,
-                            u"%1 must be a JSON array."_s.arg(QLatin1String(name)));
+            return popError(ctx, 400, u"InvalidParameter"_s, u"%1 must be a JSON array."_s.arg(QLatin1String(name)));
         for (const QJsonValue& v : doc.array()) {
             if (name[0] == 'I') {
                 if (!v.isDouble() && !(v.isString() && !v.toString().isEmpty()))
@@ -489,8 +488,8 @@ SandboxResponse SandboxDataWorks::updateInstance(const SandboxPopCall& call)
     // it expires (SandboxCredentialsService::currentCredential), as nothing public says the real service revokes it.
     *env = updated;
     m_shared.touch();
-    qCInfo(lcSandbox) << "environment" << env->instanceId << "role now"
-                      << SandboxData::roleKindToString(env->roleKind) << env->customRoleName;
+    qCInfo(lcSandbox) << "environment" << env->instanceId << "role now" << SandboxData::roleKindToString(env->roleKind)
+                      << env->customRoleName;
     return popOk(call.ctx, QJsonObject{{u"InstanceId"_s, env->instanceId}});
 }
 

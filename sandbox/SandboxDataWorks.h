@@ -34,8 +34,7 @@ private:
 
     // The instance an action addresses (InstanceId), settled; nullptr with the refusal when there is none.
     SandboxData::Environment* instance(const SandboxPopCall& call, SandboxResponse* refusal);
-    static SandboxResponse refuse(const SandboxPopCall& call, const SandboxData::Environment& env,
-                                  const QString& what);
+    static SandboxResponse refuse(const SandboxPopCall& call, const SandboxData::Environment& env, const QString& what);
     // Starts a lifecycle step: `during` now, `after` once the transition delay has passed.
     SandboxResponse transition(const SandboxPopCall& call, SandboxData::Environment* env, const QString& during,
                                const QString& after);

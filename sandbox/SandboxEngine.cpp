@@ -254,7 +254,8 @@ bool SandboxEngine::issueRoleCredential(const QString& roleName, const QString& 
     const SandboxData::Role* role = m_shared.state.role(roleName);
     if (!role)
         return false;
-    *out = m_shared.issue(role->name, sessionName, durationSeconds, role->isDataWorksDefault, m_shared.state.adminUserId);
+    *out =
+        m_shared.issue(role->name, sessionName, durationSeconds, role->isDataWorksDefault, m_shared.state.adminUserId);
     return true;
 }
 

@@ -94,8 +94,8 @@ public:
     static QString misplacedParameter(const PopPlacement& placement);
     static constexpr qsizetype kPlacementLogSize = 1000;
 
-    // STS AssumeRoleWithOIDC (SandboxSts, SandboxOidc): the sandbox plays one OIDC identity provider, registered in RAM as
-    // oidcProviderArn(). issueOidcToken() signs a token (JWT, HS256 with a key of this engine) for a subject;
+    // STS AssumeRoleWithOIDC (SandboxSts, SandboxOidc): the sandbox plays one OIDC identity provider, registered in RAM
+    // as oidcProviderArn(). issueOidcToken() signs a token (JWT, HS256 with a key of this engine) for a subject;
     // trustOidcProvider() adds a statement trusting the provider to a role's trust policy, as an administrator would.
     QString oidcProviderArn() const;
     QString oidcIssuer() const;

@@ -100,7 +100,6 @@ private:
     std::array<quint64, 4> m_s{};
 };
 
-
 // Appends n bytes (QByteArray::append(const char*) goes through the general insert path, which was a fifth of
 // writing an instance).
 inline void appendBytes(QByteArray* out, const char* data, qsizetype n)

@@ -158,4 +158,3 @@ SandboxResponse SandboxMaxCompute::handle(const SandboxRequest& request)
     r.headers.append(qMakePair(QByteArray("x-odps-request-id"), requestId.toLatin1()));
     return r;
 }
-

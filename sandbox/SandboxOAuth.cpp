@@ -6,7 +6,8 @@
 
 using namespace Qt::StringLiterals;
 
-SandboxOAuthSignIn SandboxOAuth::issueSignIn(const QString& clientId, const QString& roleName, int accessLifetimeSeconds)
+SandboxOAuthSignIn SandboxOAuth::issueSignIn(const QString& clientId, const QString& roleName,
+                                             int accessLifetimeSeconds)
 {
     SandboxOAuthSignIn s;
     s.accessToken = randomToken(u"oat."_s);
@@ -68,8 +69,8 @@ SandboxResponse SandboxOAuth::handle(const SandboxRequest& request)
     const SandboxData::Role* role = m_state.role(grant->roleName);
     if (!role)
         return error(404, u"invalid_request"_s, u"The sign-in's role does not exist."_s);
-    const SandboxIssuedCredential c =
-        m_shared.issue(role->name, u"oauth"_s, m_shared.credentialLifetime, role->isDataWorksDefault, m_state.adminUserId);
+    const SandboxIssuedCredential c = m_shared.issue(role->name, u"oauth"_s, m_shared.credentialLifetime,
+                                                     role->isDataWorksDefault, m_state.adminUserId);
     return jsonResponse(200, QJsonObject{{u"RequestId"_s, requestId},
                                          {u"AccessKeyId"_s, c.accessKeyId},
                                          {u"AccessKeySecret"_s, c.accessKeySecret},

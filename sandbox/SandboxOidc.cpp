@@ -96,8 +96,7 @@ SandboxOidcProvider::Check SandboxOidcProvider::check(const QByteArray& token, Q
     const QJsonObject header =
         QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(0), QByteArray::Base64UrlEncoding)).object();
     *claims = QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(1), QByteArray::Base64UrlEncoding)).object();
-    if (header.value(u"alg"_s).toString() != QLatin1String("HS256") ||
-        claims->value(u"iss"_s).toString() != issuer() ||
+    if (header.value(u"alg"_s).toString() != QLatin1String("HS256") || claims->value(u"iss"_s).toString() != issuer() ||
         claims->value(u"aud"_s).toString() != QLatin1String("sts.aliyuncs.com"))
         return Check::Invalid;
     if (qint64(claims->value(u"exp"_s).toDouble()) * 1000 <= m_shared.nowMs())

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "SandboxTypes.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
-
-#include "SandboxTypes.h"
 
 class SandboxPathService;
 

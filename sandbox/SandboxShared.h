@@ -23,8 +23,8 @@ struct SandboxShared
     bool strictPlacement = false;
     SandboxFaults faults;
     quint64 changes = 0;
-    QHash<QString, SandboxIssuedCredential> issued;  // by AccessKeyId
-    QHash<QString, QString> environmentCredential; // instanceId -> AccessKeyId its credentials service serves now
+    QHash<QString, SandboxIssuedCredential> issued; // by AccessKeyId
+    QHash<QString, QString> environmentCredential;  // instanceId -> AccessKeyId its credentials service serves now
 
     qint64 nowMs() const;
     void touch(); // a change worth saving

@@ -13,7 +13,8 @@ SandboxSts::SandboxSts(SandboxShared& shared)
     : SandboxPopService(shared, u"Sts"_s, u"2015-04-01"_s)
     , m_oidc(shared)
 {
-    addAction(u"GetCallerIdentity"_s, Access::Caller, [this](const SandboxPopCall& call) { return getCallerIdentity(call); });
+    addAction(u"GetCallerIdentity"_s, Access::Caller,
+              [this](const SandboxPopCall& call) { return getCallerIdentity(call); });
     addAction(u"AssumeRole"_s, Access::Admin, [this](const SandboxPopCall& call) { return assumeRole(call); });
     // Anonymous, like the real STS: the OIDC token is the proof (the official libraries send no signature).
     addAction(u"AssumeRoleWithOIDC"_s, Access::Anonymous,
