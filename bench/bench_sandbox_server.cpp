@@ -33,7 +33,7 @@ QtMessageHandler g_previous = nullptr;
 
 void countUpdates(QtMsgType type, const QMessageLogContext& context, const QString& message)
 {
-    // SandboxServices logs every applied UpdateServerIdeInstance: environment "<id>" role now ...
+    // SandboxDataWorks logs every applied UpdateServerIdeInstance: environment "<id>" role now ...
     static const QRegularExpression update(u"^environment \"?([^\" ]+)\"? role now"_s);
     if (qstrcmp(context.category, "roledesk.sandbox") == 0) {
         const QRegularExpressionMatch m = update.match(message);

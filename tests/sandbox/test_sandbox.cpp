@@ -129,34 +129,45 @@ private slots:
 
     void latencyIsATimerNotASleep()
     {
-        // A server that slept in its handler instead of arming a timer would hold its event loop: the second
-        // request (out of the fault's scope) would be answered only after the delayed one. So the check is the
-        // order of the answers, not a duration: the fast answer must arrive while the delayed one is still
-        // pending. The delay is long (5 s) so that a loaded machine cannot blur the order.
-        Sandbox sandbox;
-        const QUrl base = sandbox.start();
+        // Structural, not timed. The sandbox runs on its own thread (as in the GUI) with a POP latency far longer
+        // than the test needs (kLatencyMs); a POP request is sent and, once the sandbox has taken it, a request out
+        // of the fault's scope (the credentials service) on another connection. A server that arms a timer answers
+        // the second at once while the first is still pending. A server that slept in its handler instead would hold
+        // its thread: the second request is read only after the sleep, when the first answer is already on its way,
+        // so the first finishes first. The order of completion tells them apart whatever the machine's speed (only a
+        // stall longer than kLatencyMs could blur it), and the delayed answer is never waited for: stopping the
+        // sandbox drops it.
+        constexpr int kLatencyMs = 60000;
+        QThread worker;
+        auto* sandbox = new Sandbox;
+        sandbox->moveToThread(&worker);
+        connect(&worker, &QThread::finished, sandbox, &QObject::deleteLater);
+        worker.start();
+        const QUrl base = sandbox->start();
+        QVERIFY2(base.isValid(), qPrintable(sandbox->errorString()));
         SandboxFaults f;
-        f.latencyMs = 5000;
+        f.latencyMs = kLatencyMs;
         f.scope = SandboxFaults::Pop;
-        sandbox.setFaults(f);
+        sandbox->setFaults(f);
         QNetworkAccessManager nam;
-        QElapsedTimer timer;
-        timer.start();
         QNetworkReply* slow = post(
             nam, base,
-            v3("ListProjects", "2024-05-18", {}, adminKey(sandbox), QDateTime::currentDateTimeUtc(), hostOf(base)));
-        // Send the fast request only once the delayed one has reached the server (its upload is done), so that a
-        // sleeping server would already be asleep when it arrives.
-        QTRY_VERIFY_WITH_TIMEOUT(slow->isRunning() && sandbox.requestCount() >= 1, 20000);
-        QNetworkReply* fast = nam.get(QNetworkRequest(sandbox.credentialsUri(u"700101"_s)));
-        bool slowDoneWhenFastFinished = true;
-        connect(fast, &QNetworkReply::finished, this, [&] { slowDoneWhenFastFinished = slow->isFinished(); });
-        QTRY_VERIFY_WITH_TIMEOUT(fast->isFinished(), 20000);
-        QVERIFY2(!slowDoneWhenFastFinished, "the delayed answer held up an answer out of the fault's scope");
-        const HttpResult r = wait(slow);
+            v3("ListProjects", "2024-05-18", {}, adminKey(*sandbox), QDateTime::currentDateTimeUtc(), hostOf(base)));
+        // The delayed request has reached the sandbox (a sleeping one would be asleep now).
+        QTRY_VERIFY_WITH_TIMEOUT(sandbox->requestCount() >= 1, 20000);
+        QNetworkReply* fast = nam.get(QNetworkRequest(sandbox->credentialsUri(u"700101"_s)));
+        // Whichever finishes first; a sleeping server finishes the delayed one first, after kLatencyMs.
+        QTRY_VERIFY_WITH_TIMEOUT(fast->isFinished() || slow->isFinished(), 3 * kLatencyMs);
+        const bool slowFirst = slow->isFinished();
+        const HttpResult r = wait(fast);
+        slow->abort();
+        slow->deleteLater();
+        sandbox->stop();
+        worker.quit();
+        QVERIFY(worker.wait(10000));
+        QVERIFY2(!slowFirst, "the delayed answer held up an answer out of the fault's scope: the server blocked");
         QCOMPARE(r.status, 200);
-        QVERIFY(timer.elapsed() >= 4990);
-        QCOMPARE(wait(fast).status, 200);
+        QCOMPARE(r.json().value(u"Code").toString(), u"Success"_s);
     }
 
     void runsOnAWorkerThread()

@@ -2,7 +2,7 @@
 // ServerIdeListing reads a page): real sandbox pages, crafted edge cases and a seeded random-mutation loop. The fast
 // parser may decline a page (the listing then uses the Qt path); whenever it answers, its values must be exactly
 // the Qt path's, and it must only answer for documents Qt accepts.
-// (Here rather than in tests/core because the real pages come from the sandbox's engine.)
+// A core test (CTest core_environmentpageparser) that links the sandbox: the real pages come from its engine.
 #include "MockClock.h"
 #include "SandboxEngine.h"
 #include "SignedRequests.h"
