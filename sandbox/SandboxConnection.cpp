@@ -28,9 +28,10 @@ Credential adminCredential(const Sandbox& sandbox, const QString& source)
 CloudConnection* open(const Sandbox& sandbox, const QString& label, const QString& source, const Clock* clock,
                       QObject* parent, const CloudConnection::Options& options)
 {
-    return new CloudConnection(profile(sandbox, label),
-                               new StaticCredentialProvider(adminCredential(sandbox, source), QStringLiteral("sandbox")),
-                               clock, parent, options);
+    return new CloudConnection(
+        profile(sandbox, label),
+        new StaticCredentialProvider(adminCredential(sandbox, source), QStringLiteral("sandbox")), clock, parent,
+        options);
 }
 
 Result<int, QString> importVisibility(const Sandbox& sandbox, VisibilityStore* store, const QString& recordedBy)

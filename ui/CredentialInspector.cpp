@@ -861,7 +861,7 @@ void CredentialInspector::testMaxCompute()
     const quint64 generation = m_generation;
     QPointer<CredentialInspector> self(this);
     m_connection->maxCompute()->listTables(project, [self, generation, project](const QList<MaxComputeTable>& tables,
-                                                                  const ApiError& error) {
+                                                                                const ApiError& error) {
         if (!self || generation != self->m_generation)
             return;
         self->m_maxComputeButton->setEnabled(true);

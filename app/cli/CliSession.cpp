@@ -164,9 +164,9 @@ std::optional<int> CliSession::fetchCredential()
         return CliExit::CredentialsUnusable;
     }
     if (source->lastCredential().isExpiredAt(clock().nowUtc())) {
-        m_inv.err << tr("Credentials unusable: the credential from %1 has expired.")
-                         .arg(source->lastCredential().source())
-                  << '\n';
+        m_inv.err
+            << tr("Credentials unusable: the credential from %1 has expired.").arg(source->lastCredential().source())
+            << '\n';
         return CliExit::CredentialsUnusable;
     }
     m_credential = source->lastCredential();

@@ -45,17 +45,15 @@ Result<CloudProfile, QString> CredsOptions::profile(const QCommandLineParser& pa
             source = QStringLiteral("chain");
     }
     if (!sourceNames().contains(source)) {
-        return Failure(tr("Unknown --source \"%1\"; use one of %2.").arg(source, sourceNames().join(QStringLiteral(", "))));
+        return Failure(
+            tr("Unknown --source \"%1\"; use one of %2.").arg(source, sourceNames().join(QStringLiteral(", "))));
     }
-    if (parser.isSet(m_uri) && source != QLatin1String("uri")) {
+    if (parser.isSet(m_uri) && source != QLatin1String("uri"))
         return Failure(tr("--uri goes only with --source uri."));
-    }
-    if (parser.isSet(m_file) && source != QLatin1String("file")) {
+    if (parser.isSet(m_file) && source != QLatin1String("file"))
         return Failure(tr("--file goes only with --source file."));
-    }
-    if (parser.isSet(m_profile) && source != QLatin1String("profile") && source != QLatin1String("ini")) {
+    if (parser.isSet(m_profile) && source != QLatin1String("profile") && source != QLatin1String("ini"))
         return Failure(tr("--profile goes only with --source profile or --source ini."));
-    }
     QString argument;
     if (source == QLatin1String("uri"))
         argument = parser.value(m_uri);
@@ -75,8 +73,7 @@ Result<CredentialProvider*, QString> CredsOptions::createProvider(const QCommand
     const auto chosen = profile(parser, context);
     if (!chosen)
         return Failure(chosen.error());
-    return CredentialProviderFactory::create(chosen.value().kind, context.credentials, chosen.value().argument,
-                                             parent);
+    return CredentialProviderFactory::create(chosen.value().kind, context.credentials, chosen.value().argument, parent);
 }
 
 void startAndWaitForFirstResult(CredentialSource* source)

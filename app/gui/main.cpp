@@ -212,8 +212,8 @@ int main(int argc, char* argv[])
             return 1;
         }
         // The seed's public/private records, as an admin would import them (a failure leaves the records empty).
-        if (const auto imported = SandboxConnection::importVisibility(*sandbox, visibility.get(),
-                                                                      QStringLiteral("sandbox seed"));
+        if (const auto imported =
+                SandboxConnection::importVisibility(*sandbox, visibility.get(), QStringLiteral("sandbox seed"));
             !imported)
             std::fprintf(stderr, "%s\n", qPrintable(imported.error()));
         session.setCredentialsUriResolver([sandbox](const QString& id) { return sandbox->credentialsUri(id); });

@@ -35,8 +35,7 @@ public:
         : m_data(std::in_place_index<0>, std::move(value))
     {}
     template<typename F>
-        requires std::is_constructible_v<E, F>
-    Result(Failure<F> failure)
+    requires std::is_constructible_v<E, F> Result(Failure<F> failure)
         : m_data(std::in_place_index<1>, E(std::move(failure.error)))
     {}
 

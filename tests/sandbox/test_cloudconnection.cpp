@@ -269,7 +269,8 @@ private Q_SLOTS:
         for (const QString& id : {QStringLiteral("chain"), QStringLiteral("profile:work"), QStringLiteral("ini:prod"),
                                   QStringLiteral("ak:ops"), QStringLiteral("sandbox")})
             QCOMPARE(normalizedProfileId(id), id);
-        const CloudProfile profile = CloudProfile::fromId(QStringLiteral("cli:dev"), Endpoints(QStringLiteral("eu-central-1")));
+        const CloudProfile profile =
+            CloudProfile::fromId(QStringLiteral("cli:dev"), Endpoints(QStringLiteral("eu-central-1")));
         QCOMPARE(profile.kind, QStringLiteral("profile"));
         QCOMPARE(profile.argument, QStringLiteral("dev"));
         QCOMPARE(profile.id(), QStringLiteral("profile:dev"));

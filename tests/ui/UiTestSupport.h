@@ -45,7 +45,8 @@ struct UiSandbox
         if (endpoint.isEmpty())
             return false;
         visibility = std::make_unique<VisibilityStore>(dir.filePath(QStringLiteral("visibility.json")), &clock);
-        if (const auto imported = SandboxConnection::importVisibility(*sandbox, visibility.get(), QStringLiteral("test"));
+        if (const auto imported =
+                SandboxConnection::importVisibility(*sandbox, visibility.get(), QStringLiteral("test"));
             !imported) {
             qWarning() << "sandbox visibility import failed" << imported.error();
             return false;
