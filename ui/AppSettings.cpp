@@ -1,36 +1,57 @@
 #include "AppSettings.h"
 
+#include "credentials/CredentialProviderFactory.h"
+
 #include <QSettings>
+
+namespace {
+const QLatin1String accessKeyKind("ak");
+}
 
 QString ConnectionProfile::id() const
 {
     switch (kind) {
     case Kind::DefaultChain:
-        return QStringLiteral("chain");
+        return CredentialProviderFactory::profileId(QStringLiteral("chain"));
     case Kind::CliProfile:
-        return QStringLiteral("cli:") + name;
+        return CredentialProviderFactory::profileId(QStringLiteral("profile"), name);
     case Kind::IniProfile:
-        return QStringLiteral("ini:") + name;
+        return CredentialProviderFactory::profileId(QStringLiteral("ini"), name);
     case Kind::AccessKey:
-        return QStringLiteral("ak:") + name;
+        return CredentialProviderFactory::profileId(accessKeyKind, name);
     }
-    return QStringLiteral("chain");
+    return CredentialProviderFactory::profileId(QStringLiteral("chain"));
 }
 
 ConnectionProfile ConnectionProfile::fromId(const QString& id)
 {
+    const CredentialProviderFactory::ProfileChoice choice = CredentialProviderFactory::parseProfileId(id);
     ConnectionProfile profile;
-    const auto take = [&](QLatin1String prefix, Kind kind) {
-        if (!id.startsWith(prefix))
-            return false;
-        profile.kind = kind;
-        profile.name = id.mid(prefix.size());
-        return true;
-    };
-    if (take(QLatin1String("cli:"), Kind::CliProfile) || take(QLatin1String("ini:"), Kind::IniProfile) ||
-        take(QLatin1String("ak:"), Kind::AccessKey))
-        return profile;
-    return {};
+    profile.name = choice.argument;
+    if (choice.kind == QLatin1String("profile"))
+        profile.kind = Kind::CliProfile;
+    else if (choice.kind == QLatin1String("ini"))
+        profile.kind = Kind::IniProfile;
+    else if (choice.kind == accessKeyKind)
+        profile.kind = Kind::AccessKey;
+    else
+        return {};
+    return profile;
+}
+
+Endpoints AppSettings::endpoints() const
+{
+    Endpoints endpoints(region);
+    if (endpointOverride.isValid())
+        endpoints.setEndpointOverride(endpointOverride);
+    const std::pair<ApiService, QUrl> services[] = {{ApiService::DataWorks, dataWorksEndpoint},
+                                                    {ApiService::Sts, stsEndpoint},
+                                                    {ApiService::Ram, ramEndpoint},
+                                                    {ApiService::MaxCompute, maxComputeEndpoint}};
+    for (const auto& [service, url] : services)
+        if (url.isValid())
+            endpoints.setServiceOverride(service, url);
+    return endpoints;
 }
 
 AppSettings AppSettings::load(QSettings& s)
@@ -44,7 +65,9 @@ AppSettings AppSettings::load(QSettings& s)
     a.maxComputeEndpoint = s.value(QStringLiteral("connection/endpointMaxCompute")).toUrl();
     a.proxy = s.value(QStringLiteral("connection/proxy")).toUrl();
     a.caBundle = s.value(QStringLiteral("connection/caBundle")).toString();
-    a.currentProfile = s.value(QStringLiteral("connection/profile"), a.currentProfile).toString();
+    // "sandbox" is never saved (a sandbox run writes no connection settings); anything else in today's spelling.
+    a.currentProfile = CredentialProviderFactory::normalizedProfileId(
+        s.value(QStringLiteral("connection/profile"), a.currentProfile).toString());
     a.staleWindowMinutes = qBound(1, s.value(QStringLiteral("credentials/staleWindowMinutes"), 15).toInt(), 60);
     a.warnBeforeExpiryMinutes = qBound(1, s.value(QStringLiteral("credentials/warnMinutes"), 10).toInt(), 120);
     a.language = s.value(QStringLiteral("ui/language")).toString();

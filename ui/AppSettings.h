@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/Endpoints.h"
+
 #include <QList>
 #include <QString>
 #include <QUrl>
@@ -22,8 +24,10 @@ struct ConnectionProfile
     QString accessKeyId; // AccessKey only
 
     QString keychainAccount() const { return QStringLiteral("accesskey/") + name; }
-    // "chain", "cli:<name>", "ini:<name>", "ak:<name>": how the connection bar remembers the choice.
+    // How the connection bar remembers the choice: core's CredentialProviderFactory::profileId() ("chain",
+    // "profile:<name>", "ini:<name>"), plus the GUI's own "ak:<name>" for a key pair in the keychain.
     QString id() const;
+    // Reads the ids of earlier versions too ("cli:<name>" for an aliyun CLI profile); an unknown id is the chain.
     static ConnectionProfile fromId(const QString& id);
     bool operator==(const ConnectionProfile&) const = default;
 };
@@ -46,6 +50,10 @@ struct AppSettings
     QString currentProfile = QStringLiteral("chain");
     QList<ConnectionProfile> accessKeyProfiles; // the stored pairs (ids only)
 
+    // The one place settings become endpoints: the region, the one override URL and the per-service overrides.
+    Endpoints endpoints() const;
+
+    // Reads the profile ids of earlier versions too and keeps them in today's spelling (ConnectionProfile).
     static AppSettings load(QSettings& settings);
     void save(QSettings& settings) const;
 };

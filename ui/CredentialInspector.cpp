@@ -8,7 +8,8 @@
 #include "TimeText.h"
 #include "UiUtil.h"
 
-#include "api/ApiClient.h"
+#include "AppSettings.h"
+#include "api/CloudConnection.h"
 #include "api/MaxComputeClient.h"
 #include "api/StsClient.h"
 #include "credentials/CredentialContext.h"
@@ -356,6 +357,15 @@ void CredentialInspector::setEndpoints(const Endpoints& endpoints)
     m_hasEndpoints = true;
 }
 
+void CredentialInspector::applySettings(const AppSettings& settings)
+{
+    setEndpoints(settings.endpoints());
+    setWarnBeforeExpirySeconds(qint64(settings.warnBeforeExpiryMinutes) * 60);
+    CredentialSource::Options options = m_sourceOptions;
+    options.staleWindowSecs = qint64(settings.staleWindowMinutes) * 60;
+    setSourceOptions(options);
+}
+
 Endpoints CredentialInspector::effectiveEndpoints() const
 {
     if (m_session)
@@ -453,9 +463,16 @@ void CredentialInspector::inspectProvider(CredentialProvider* provider, const QS
 {
     // A person watches this window: a configuration error (environment not running, no role, refused) waits for
     // them to fix it and press Refresh instead of being retried forever.
-    CredentialSource::Options options = m_sourceOptions;
-    options.stopOnConfigurationError = true;
-    attach(new CredentialSource(provider, m_clock, options, this), label);
+    CloudConnection::Options options;
+    options.source = m_sourceOptions;
+    options.source.stopOnConfigurationError = true;
+    // Validate asks who the credential is when pressed, not on its own.
+    options.identifyOnConnect = false;
+    CloudProfile profile;
+    profile.kind = provider->name();
+    profile.endpoints = effectiveEndpoints();
+    profile.label = label;
+    attach(new CloudConnection(profile, provider, m_clock, this, options), label);
 }
 
 QString CredentialInspector::adviceFor(const CredentialError& error)
@@ -476,18 +493,15 @@ QString CredentialInspector::adviceFor(const CredentialError& error)
     return {};
 }
 
-void CredentialInspector::attach(CredentialSource* source, const QString& label)
+void CredentialInspector::attach(CloudConnection* connection, const QString& label)
 {
     ++m_generation;
-    delete m_maxCompute;
-    delete m_sts;
-    delete m_api;
-    m_maxCompute = nullptr;
-    m_sts = nullptr;
-    m_api = nullptr;
-    if (m_source)
-        m_source->deleteLater();
-    m_source = source;
+    // The previous source and its clients go together; answers still on their way are ignored (m_generation).
+    if (m_connection)
+        m_connection->deleteLater();
+    m_connection = connection;
+    m_source = connection->credentials();
+    CredentialSource* source = m_source;
     m_receivedAt = {};
     m_sourceText.clear();
     m_warnedFor.clear();
@@ -503,7 +517,7 @@ void CredentialInspector::attach(CredentialSource* source, const QString& label)
     connect(source, &CredentialSource::credentialChanged, this, &CredentialInspector::onCredentialChanged);
     connect(source, &CredentialSource::refreshFailed, this, &CredentialInspector::onRefreshFailed);
     connect(source, &CredentialSource::fetchFinished, this, &CredentialInspector::refreshView);
-    source->start();
+    connection->start();
     refreshView();
 }
 
@@ -761,29 +775,15 @@ void CredentialInspector::copyToken()
     refreshView();
 }
 
-ApiClient* CredentialInspector::credentialApi()
-{
-    if (!m_api) {
-        QPointer<CredentialSource> source = m_source;
-        m_api = new ApiClient(
-            effectiveEndpoints(), [source] { return source ? source->usableCredential() : Credential(); }, m_clock,
-            this);
-        m_sts = new StsClient(m_api, this);
-        m_maxCompute = new MaxComputeClient(m_api, this);
-    }
-    return m_api;
-}
-
 void CredentialInspector::validate()
 {
     if (!m_source || m_source->usableCredential().isNull())
         return;
-    credentialApi();
     m_validate->setEnabled(false);
     m_validateResult->setText(tr("Asking STS who this credential is (GetCallerIdentity)..."));
     const quint64 generation = m_generation;
     QPointer<CredentialInspector> self(this);
-    m_sts->getCallerIdentity([self, generation](const CallerIdentity& identity, const ApiError& error) {
+    m_connection->sts()->getCallerIdentity([self, generation](const CallerIdentity& identity, const ApiError& error) {
         if (!self || generation != self->m_generation)
             return;
         self->m_validate->setEnabled(true);
@@ -824,15 +824,14 @@ void CredentialInspector::testMaxCompute()
         m_maxComputeResult->setText(tr("Enter a MaxCompute project name."));
         return;
     }
-    credentialApi();
     m_maxComputeButton->setEnabled(false);
     m_maxComputeResult->setText(tr("Listing the tables of %1...").arg(project));
     m_tables->clear();
     m_tables->hide();
     const quint64 generation = m_generation;
     QPointer<CredentialInspector> self(this);
-    m_maxCompute->listTables(project, [self, generation, project](const QList<MaxComputeTable>& tables,
-                                                                  const ApiError& error) {
+    m_connection->maxCompute()->listTables(project, [self, generation, project](const QList<MaxComputeTable>& tables,
+                                                                                const ApiError& error) {
         if (!self || generation != self->m_generation)
             return;
         self->m_maxComputeButton->setEnabled(true);

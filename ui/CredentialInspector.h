@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/CloudConnection.h"
 #include "api/Endpoints.h"
 #include "credentials/Credential.h"
 #include "credentials/CredentialContext.h"
@@ -11,10 +12,9 @@
 #include <QUrl>
 #include <QWidget>
 
-class ApiClient;
 class Clock;
 class CredentialProvider;
-class MaxComputeClient;
+struct AppSettings;
 class QComboBox;
 class QFrame;
 class QLabel;
@@ -27,7 +27,6 @@ class QSystemTrayIcon;
 class QTimer;
 class SecretClipboard;
 class Session;
-class StsClient;
 
 // Shows what a credential source hands out, live: the source, the masked key id, the secret and
 // token hidden (Reveal for a few seconds; Copy clears the clipboard after 30 s), the expiration in
@@ -53,8 +52,11 @@ public:
 
     // Admin mode: endpoints for Validate/MaxCompute come from the session.
     void setAdminSession(Session* session);
-    // Standalone mode: where Validate and MaxCompute calls go.
+    // Standalone mode: where Validate and MaxCompute calls go. Applies to the next inspect*().
     void setEndpoints(const Endpoints& endpoints);
+    // The settings' endpoints (AppSettings::endpoints(): per-service overrides included), stale window and warning
+    // time, as the main window uses them. Applies to the next inspect*().
+    void applySettings(const AppSettings& settings);
     // Inspect the environment's credentials; on the sandbox, serviceUri is its credentials service.
     void setEnvironment(const Environment& environment, const QUrl& serviceUri);
 
@@ -72,6 +74,8 @@ public:
     void setUseTray(bool useTray) { m_useTray = useTray; }
 
     CredentialSource* source() const { return m_source; }
+    // What Validate and MaxCompute use: core's CloudConnection over the inspected source (null before inspect*()).
+    CloudConnection* connection() const { return m_connection; }
     SecretClipboard* clipboard() const { return m_clipboard; }
     bool isRevealed() const { return m_revealed; }
     QString lastNotification() const { return m_lastNotification; }
@@ -104,12 +108,11 @@ Q_SIGNALS:
 
 private:
     void buildUi();
-    void attach(CredentialSource* source, const QString& label);
+    void attach(CloudConnection* connection, const QString& label);
     void onCredentialChanged(const Credential& credential);
     void onRefreshFailed(const CredentialError& error, const QDateTime& nextAttempt);
     void notify(const QString& title, const QString& message, bool critical);
     void showDoctor();
-    ApiClient* credentialApi();
     Endpoints effectiveEndpoints() const;
     // What to do about a failed fetch, in plain words; empty when waiting for the next try is the answer.
     static QString adviceFor(const CredentialError& error);
@@ -122,10 +125,9 @@ private:
     Environment m_environment;
     bool m_hasEnvironment = false;
     CredentialSource::Options m_sourceOptions;
+    // The inspected source and the clients signed with it, as one connection (identity asked on Validate only).
+    QPointer<CloudConnection> m_connection;
     QPointer<CredentialSource> m_source;
-    ApiClient* m_api = nullptr;
-    StsClient* m_sts = nullptr;
-    MaxComputeClient* m_maxCompute = nullptr;
     QDateTime m_receivedAt; // when the current credential arrived (clock time): the lifetime bar's start
     QString m_warnedFor;    // key id we already warned about, so each credential warns once
     qint64 m_warnBeforeSecs = 10 * 60;

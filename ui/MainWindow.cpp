@@ -20,6 +20,7 @@
 #include "api/RoleChange.h"
 #include "credentials/CredentialContext.h"
 #include "credentials/CredentialProvider.h"
+#include "credentials/CredentialProviderFactory.h"
 #include "credentials/CredentialSource.h"
 #include "credentials/DefaultCredentialChain.h"
 #include "credentials/ProfileCredentialProvider.h"
@@ -698,12 +699,12 @@ void MainWindow::populateProfiles()
     // Every profile, with its state in plain words (from core: ProfileInfo::state); unusable ones stay listed.
     for (const ProfileInfo& p : CliProfileProvider::listProfiles(context)) {
         m_profile->addItem(tr("aliyun CLI: %1 (%2) — %3").arg(p.name, p.kind, p.state),
-                           QString(QStringLiteral("cli:") + p.name));
+                           CredentialProviderFactory::profileId(QStringLiteral("profile"), p.name));
         m_profile->setItemData(m_profile->count() - 1, p.state, Qt::ToolTipRole);
     }
     for (const ProfileInfo& p : IniProfileProvider::listProfiles(context)) {
         m_profile->addItem(tr("INI: %1 (%2) — %3").arg(p.name, p.kind, p.state),
-                           QString(QStringLiteral("ini:") + p.name));
+                           CredentialProviderFactory::profileId(QStringLiteral("ini"), p.name));
         m_profile->setItemData(m_profile->count() - 1, p.state, Qt::ToolTipRole);
     }
     for (const ConnectionProfile& p : std::as_const(m_settings.accessKeyProfiles))
@@ -743,20 +744,12 @@ void MainWindow::connectSelectedProfile()
             m_session->reconnectSandbox();
         return;
     }
-    Endpoints endpoints(m_region->currentText().trimmed());
+    // The bar edits the region and the one override URL; the per-service overrides come from the settings. The
+    // one function that turns settings into endpoints is AppSettings::endpoints() (roledesk --inspect uses it too).
+    m_settings.region = m_region->currentText().trimmed();
     const QString endpointText = m_endpoint->text().trimmed();
-    if (!endpointText.isEmpty())
-        endpoints.setEndpointOverride(QUrl::fromUserInput(endpointText));
-    if (m_settings.dataWorksEndpoint.isValid())
-        endpoints.setServiceOverride(ApiService::DataWorks, m_settings.dataWorksEndpoint);
-    if (m_settings.stsEndpoint.isValid())
-        endpoints.setServiceOverride(ApiService::Sts, m_settings.stsEndpoint);
-    if (m_settings.ramEndpoint.isValid())
-        endpoints.setServiceOverride(ApiService::Ram, m_settings.ramEndpoint);
-    if (m_settings.maxComputeEndpoint.isValid())
-        endpoints.setServiceOverride(ApiService::MaxCompute, m_settings.maxComputeEndpoint);
-    m_settings.region = endpoints.region();
-    m_settings.endpointOverride = endpoints.endpointOverride();
+    m_settings.endpointOverride = endpointText.isEmpty() ? QUrl() : QUrl::fromUserInput(endpointText);
+    const Endpoints endpoints = m_settings.endpoints();
     m_settings.currentProfile = id;
     // A sandbox run never writes the real account's connection settings: what is tried here must not be what a
     // real-account start uses later.
@@ -767,19 +760,16 @@ void MainWindow::connectSelectedProfile()
 
     const ConnectionProfile profile = ConnectionProfile::fromId(id);
     const QString label = m_profile->currentText();
-    const CredentialContext context = CredentialContext::system();
-    switch (profile.kind) {
-    case ConnectionProfile::Kind::DefaultChain:
-        m_session->connectWith(new DefaultCredentialChain(context), endpoints, label);
+    if (profile.kind != ConnectionProfile::Kind::AccessKey) {
+        // Every source core's CredentialProviderFactory builds: described once, connected by core's CloudConnection.
+        CloudProfile cloud = CloudProfile::fromId(profile.id(), endpoints);
+        cloud.label = label;
+        const auto connected = m_session->connectTo(cloud);
+        if (!connected) {
+            m_errorLabel->setText(connected.error());
+            m_errorBanner->show();
+        }
         return;
-    case ConnectionProfile::Kind::CliProfile:
-        m_session->connectWith(new CliProfileProvider(context, profile.name), endpoints, label);
-        return;
-    case ConnectionProfile::Kind::IniProfile:
-        m_session->connectWith(new IniProfileProvider(context, profile.name), endpoints, label);
-        return;
-    case ConnectionProfile::Kind::AccessKey:
-        break;
     }
     QString keyId;
     for (const ConnectionProfile& p : std::as_const(m_settings.accessKeyProfiles))
@@ -1634,12 +1624,9 @@ void MainWindow::inspectCredentials()
         return;
     auto* inspector = new CredentialInspector(m_session->clock(), this);
     inspector->setWindowFlag(Qt::Window);
-    CredentialSource::Options options;
-    options.staleWindowSecs = qint64(m_settings.staleWindowMinutes) * 60;
-    inspector->setSourceOptions(options);
-    inspector->setWarnBeforeExpirySeconds(qint64(m_settings.warnBeforeExpiryMinutes) * 60);
+    inspector->applySettings(m_settings);
     inspector->setAttribute(Qt::WA_DeleteOnClose);
-    inspector->setAdminSession(m_session);
+    inspector->setAdminSession(m_session); // its endpoints win over the settings
     inspector->setEnvironment(*env, m_session->credentialsUriFor(env->instanceId));
     inspector->show();
 }

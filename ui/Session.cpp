@@ -1,13 +1,8 @@
 #include "Session.h"
 
-#include "api/ApiClient.h"
 #include "api/DataWorksClient.h"
-#include "api/MaxComputeClient.h"
 #include "api/OwnerDirectory.h"
-#include "api/RamClient.h"
 #include "credentials/CredentialProvider.h"
-#include "credentials/CredentialSource.h"
-#include "util/Logging.h"
 
 Session::Session(const Clock* clock, VisibilityStore* visibility, AuditLog* audit, QObject* parent)
     : QObject(parent)
@@ -20,30 +15,17 @@ Session::~Session() = default;
 
 void Session::disconnectNow()
 {
-    ++m_generation;
-    delete m_maxCompute;
-    delete m_ram;
-    delete m_sts;
     delete m_owners;
-    delete m_dataWorks;
-    delete m_api;
-    delete m_source;
-    m_maxCompute = nullptr;
-    m_ram = nullptr;
-    m_sts = nullptr;
-    m_dataWorks = nullptr;
+    delete m_connection;
     m_owners = nullptr;
-    m_api = nullptr;
-    m_identity = {};
-    m_identityError.clear();
+    m_connection = nullptr;
 }
 
-void Session::connectSandbox(const Credential& admin, const Endpoints& endpoints, const QString& label)
+void Session::connectSandbox(const CloudProfile& profile, const Credential& admin)
 {
     m_hasSandbox = true;
     m_sandboxAdmin = admin;
-    m_sandboxEndpoints = endpoints;
-    m_sandboxLabel = label;
+    m_sandboxProfile = profile;
     reconnectSandbox();
 }
 
@@ -51,65 +33,51 @@ bool Session::reconnectSandbox()
 {
     if (!m_hasSandbox)
         return false;
-    connectWith(new StaticCredentialProvider(m_sandboxAdmin, QStringLiteral("static")), m_sandboxEndpoints,
-                m_sandboxLabel, true);
+    connectWith(new CloudConnection(m_sandboxProfile,
+                                    new StaticCredentialProvider(m_sandboxAdmin, QStringLiteral("static")), m_clock));
     return true;
+}
+
+Result<CloudConnection*, QString> Session::connectTo(const CloudProfile& profile)
+{
+    auto opened = CloudConnection::open(profile, CredentialContext::system(), m_clock);
+    if (opened)
+        connectWith(opened.value());
+    return opened;
 }
 
 void Session::connectWith(CredentialProvider* provider, const Endpoints& endpoints, const QString& label, bool sandbox)
 {
+    CloudProfile profile;
+    profile.kind = provider->name();
+    profile.endpoints = endpoints;
+    profile.label = label;
+    profile.sandbox = sandbox;
+    connectWith(new CloudConnection(profile, provider, m_clock));
+}
+
+void Session::connectWith(CloudConnection* connection)
+{
     disconnectNow();
-    m_endpoints = endpoints;
-    m_label = label;
-    m_sandbox = sandbox;
-    m_source = new CredentialSource(provider, m_clock, this);
-    QPointer<CredentialSource> source = m_source;
-    // Each request signs with the credential that is usable at that moment, never an expired one.
-    m_api = new ApiClient(
-        endpoints, [source] { return source ? source->usableCredential() : Credential(); }, m_clock, this);
-    m_dataWorks = new DataWorksClient(m_api, this);
-    m_owners = new OwnerDirectory(m_dataWorks, this);
-    m_sts = new StsClient(m_api, this);
-    m_ram = new RamClient(m_api, this);
-    m_maxCompute = new MaxComputeClient(m_api, this);
-    qCInfo(lcUi) << "connecting with" << label << "region" << endpoints.region();
-    connect(m_source, &CredentialSource::fetchFinished, this, [this](bool ok) {
-        // The first credential (or the first one after a failure) is the moment to ask who we are.
-        if (ok && m_identity.arn.isEmpty())
-            refreshIdentity();
-        else if (!ok && m_identity.arn.isEmpty() && m_source) {
-            m_identityError = m_source->lastError().toString();
-            Q_EMIT identityChanged();
-        }
-    });
-    m_source->start();
+    m_connection = connection;
+    m_connection->setParent(this);
+    m_owners = new OwnerDirectory(m_connection->dataWorks(), this);
+    connect(m_connection, &CloudConnection::identityChanged, this, &Session::identityChanged);
+    m_connection->start();
     Q_EMIT connectionChanged();
 }
 
 void Session::refreshIdentity()
 {
-    if (!m_sts)
-        return;
-    const quint64 generation = m_generation;
-    m_sts->getCallerIdentity([this, generation](const CallerIdentity& identity, const ApiError& error) {
-        if (generation != m_generation)
-            return;
-        if (error.isError()) {
-            m_identityError = error.toString();
-            qCWarning(lcUi) << "GetCallerIdentity failed:" << error;
-        } else {
-            m_identity = identity;
-            m_identityError.clear();
-        }
-        Q_EMIT identityChanged();
-    });
+    if (m_connection)
+        m_connection->identify();
 }
 
 QString Session::auditActor() const
 {
-    if (!m_identity.arn.isEmpty())
-        return m_identity.arn;
-    return tr("unknown caller (%1)").arg(m_label);
+    if (!identity().arn.isEmpty())
+        return identity().arn;
+    return tr("unknown caller (%1)").arg(label());
 }
 
 QUrl Session::credentialsUriFor(const QString& instanceId) const

@@ -1,6 +1,7 @@
 #include "CliSession.h"
 
 #include "Sandbox.h"
+#include "SandboxConnection.h"
 #include "api/ApiClient.h"
 #include "api/DataWorksClient.h"
 #include "api/MaxComputeClient.h"
@@ -52,7 +53,7 @@ CliSession::~CliSession()
 std::optional<int> CliSession::open()
 {
     if (m_options.m_hasEndpoint && m_parser.isSet(m_options.m_region))
-        m_endpoints.setRegion(m_parser.value(m_options.m_region));
+        m_profile.endpoints.setRegion(m_parser.value(m_options.m_region));
     if (m_options.m_hasEndpoint && m_parser.isSet(m_options.m_endpoint)) {
         const QUrl url(m_parser.value(m_options.m_endpoint));
         if (!url.isValid() || url.host().isEmpty()) {
@@ -60,7 +61,7 @@ std::optional<int> CliSession::open()
                       << '\n';
             return CliExit::Usage;
         }
-        m_endpoints.setEndpointOverride(url);
+        m_profile.endpoints.setEndpointOverride(url);
     }
     if (m_options.sandbox(m_parser)) {
         if (m_options.m_hasEndpoint && m_parser.isSet(m_options.m_endpoint)) {
@@ -74,39 +75,43 @@ std::optional<int> CliSession::open()
             m_inv.err << tr("Cannot start the sandbox: %1").arg(m_sandbox->errorString()) << '\n';
             return CliExit::Failure;
         }
-        m_endpoints.setEndpointOverride(url);
-        if (!m_parser.isSet(m_options.m_region))
-            m_endpoints.setRegion(m_sandbox->region());
+        const QString region = m_profile.endpoints.region();
+        m_profile = SandboxConnection::profile(*m_sandbox, QStringLiteral("sandbox"));
+        if (m_parser.isSet(m_options.m_region))
+            m_profile.endpoints.setRegion(region);
         m_sandboxDir = std::make_unique<QTemporaryDir>();
-        QString error;
         VisibilityStore store(visibilityFilePath(), &clock());
-        const QString seeded = m_sandboxDir->filePath(QStringLiteral("sandbox-visibility.json"));
-        if (!m_sandbox->writeVisibilityFile(seeded, &error) ||
-            !store.importFile(seeded, QStringLiteral("sandbox")).ok || !store.save(&error)) {
-            m_inv.err << tr("Cannot prepare the sandbox's visibility records: %1").arg(error) << '\n';
+        if (const auto imported = SandboxConnection::importVisibility(*m_sandbox, &store, QStringLiteral("sandbox"));
+            !imported) {
+            m_inv.err << tr("Cannot prepare the sandbox's visibility records: %1").arg(imported.error()) << '\n';
             return CliExit::Failure;
         }
     }
     return std::nullopt;
 }
 
+namespace {
+QString sandboxKeySource()
+{
+    return QCoreApplication::translate("CliSession", "the sandbox's admin key");
+}
+} // namespace
+
 CredentialProvider* CliSession::createProvider(QObject* parent, int* exitCode)
 {
-    if (m_sandbox) {
-        const Credential key(m_sandbox->accessKeyId(), m_sandbox->accessKeySecret(), {}, {},
-                             tr("the sandbox's admin key"));
-        return new StaticCredentialProvider(key, QStringLiteral("sandbox"), parent);
-    }
+    if (m_sandbox)
+        return new StaticCredentialProvider(SandboxConnection::adminCredential(*m_sandbox, sandboxKeySource()),
+                                            QStringLiteral("sandbox"), parent);
     // RamRoleArn profiles assume their role through the same endpoints as everything else.
     CliContext context = m_inv.context;
-    context.credentials.roleArnProviderFactory = RamRoleArnProvider::factory(m_endpoints, &clock());
-    QString error;
-    CredentialProvider* provider = m_options.creds.createProvider(m_parser, context, parent, &error);
+    context.credentials.roleArnProviderFactory = RamRoleArnProvider::factory(m_profile.endpoints, &clock());
+    const auto provider = m_options.creds.createProvider(m_parser, context, parent);
     if (!provider) {
-        m_inv.err << error << '\n';
+        m_inv.err << provider.error() << '\n';
         *exitCode = CliExit::Usage;
+        return nullptr;
     }
-    return provider;
+    return provider.value();
 }
 
 std::optional<int> CliSession::openWithCredential()
@@ -118,68 +123,79 @@ std::optional<int> CliSession::openWithCredential()
 
 std::optional<int> CliSession::fetchCredential()
 {
-    int exitCode = CliExit::Failure;
-    CredentialProvider* provider = createProvider(this, &exitCode);
-    if (!provider)
-        return exitCode;
-    CredentialResult result;
-    wait([&](std::function<void()> done) {
-        provider->fetch([&result, done](const CredentialResult& r) {
-            result = r;
-            done();
+    // The identity is asked by the commands that need it (role set, apply, creds validate), not on every run.
+    CloudConnection::Options options;
+    options.identifyOnConnect = false;
+    if (m_sandbox) {
+        int unused = CliExit::Ok;
+        m_connection = new CloudConnection(m_profile, createProvider(nullptr, &unused), &clock(), this, options);
+    } else {
+        const auto chosen = m_options.creds.profile(m_parser, m_inv.context);
+        if (!chosen) {
+            m_inv.err << chosen.error() << '\n';
+            return CliExit::Usage;
+        }
+        CloudProfile profile = chosen.value();
+        profile.endpoints = m_profile.endpoints;
+        profile.label = profile.id();
+        const auto opened = CloudConnection::open(profile, m_inv.context.credentials, &clock(), this, options);
+        if (!opened) {
+            m_inv.err << opened.error() << '\n';
+            return CliExit::Usage;
+        }
+        m_profile = profile;
+        m_connection = opened.value();
+    }
+    CredentialSource* source = m_connection->credentials();
+    bool ok = false;
+    {
+        QEventLoop loop;
+        connect(source, &CredentialSource::fetchFinished, &loop, [&ok, &loop](bool fetched) {
+            ok = fetched;
+            loop.quit();
         });
-    });
-    provider->deleteLater();
-    if (!result.ok()) {
-        m_inv.err << tr("Credentials unusable: %1").arg(result.error.toString()) << '\n'
+        m_connection->start();
+        if (!source->hasResult())
+            loop.exec();
+    }
+    if (!ok) {
+        m_inv.err << tr("Credentials unusable: %1").arg(source->lastError().toString()) << '\n'
                   << tr("Check `roledesk-cli creds doctor`, or choose a source with --source/--profile.") << '\n';
         return CliExit::CredentialsUnusable;
     }
-    if (result.credential.isExpiredAt(clock().nowUtc())) {
-        m_inv.err << tr("Credentials unusable: the credential from %1 has expired.").arg(result.credential.source())
-                  << '\n';
+    if (source->lastCredential().isExpiredAt(clock().nowUtc())) {
+        m_inv.err
+            << tr("Credentials unusable: the credential from %1 has expired.").arg(source->lastCredential().source())
+            << '\n';
         return CliExit::CredentialsUnusable;
     }
-    m_credential = result.credential;
+    m_credential = source->lastCredential();
     return std::nullopt;
 }
 
-ApiClient* CliSession::api()
+ApiClient* CliSession::api() const
 {
-    if (!m_api) {
-        const Credential credential = m_credential;
-        m_api = new ApiClient(
-            m_endpoints, [credential] { return credential; }, &clock(), this);
-    }
-    return m_api;
+    return m_connection ? m_connection->api() : nullptr;
 }
 
-DataWorksClient* CliSession::dataWorks()
+DataWorksClient* CliSession::dataWorks() const
 {
-    if (!m_dataWorks)
-        m_dataWorks = new DataWorksClient(api(), this);
-    return m_dataWorks;
+    return m_connection ? m_connection->dataWorks() : nullptr;
 }
 
-StsClient* CliSession::sts()
+StsClient* CliSession::sts() const
 {
-    if (!m_sts)
-        m_sts = new StsClient(api(), this);
-    return m_sts;
+    return m_connection ? m_connection->sts() : nullptr;
 }
 
-RamClient* CliSession::ram()
+RamClient* CliSession::ram() const
 {
-    if (!m_ram)
-        m_ram = new RamClient(api(), this);
-    return m_ram;
+    return m_connection ? m_connection->ram() : nullptr;
 }
 
-MaxComputeClient* CliSession::maxCompute()
+MaxComputeClient* CliSession::maxCompute() const
 {
-    if (!m_maxCompute)
-        m_maxCompute = new MaxComputeClient(api(), this);
-    return m_maxCompute;
+    return m_connection ? m_connection->maxCompute() : nullptr;
 }
 
 QString CliSession::visibilityFilePath() const

@@ -6,6 +6,7 @@
 #include "CredsOptions.h"
 
 #include "api/ApiError.h"
+#include "api/CloudConnection.h"
 #include "api/Endpoints.h"
 #include "credentials/Credential.h"
 
@@ -49,10 +50,11 @@ public:
     bool m_hasEndpoint = false;
 };
 
-// What one command run needs to talk to the cloud: endpoints from the options, an in-process sandbox for
-// --sandbox, the admin credential (fetched once from the chosen source, or the sandbox's key) and the service
-// clients signed with it. Also the local stores (visibility, audit log). The CLI's top level may wait with a local
-// QEventLoop (wait()); library code never does.
+// What one command run needs to talk to the cloud: the profile the options describe (core's CloudProfile: source,
+// endpoints), an in-process sandbox for --sandbox (sandbox/SandboxConnection), and core's CloudConnection on them:
+// the admin credential (its first fetch awaited; the sandbox's key with --sandbox) and the service clients signed
+// with it. Also the local stores (visibility, audit log). The CLI's top level may wait with a local QEventLoop
+// (wait()); library code never does.
 class CliSession : public QObject
 {
     Q_DECLARE_TR_FUNCTIONS(CliSession)
@@ -63,7 +65,8 @@ public:
 
     // Starts the sandbox (--sandbox) and builds the endpoints. Returns an exit code on failure (message printed).
     std::optional<int> open();
-    // Fetches the admin credential from the chosen source (or the sandbox's key). Exit 3 with the reason on failure.
+    // Opens the connection on the chosen source (or the sandbox's key) and waits for its first credential. Exit 2
+    // for a usage error, 3 with the reason when no usable credential came.
     std::optional<int> fetchCredential();
     // open() then fetchCredential(): what a command that needs nothing local between the two begins with.
     std::optional<int> openWithCredential();
@@ -71,19 +74,23 @@ public:
     // printed and *exitCode set.
     CredentialProvider* createProvider(QObject* parent, int* exitCode);
 
+    // The first credential of the connection (what the command was started with).
     const Credential& credential() const { return m_credential; }
-    const Endpoints& endpoints() const { return m_endpoints; }
-    Endpoints& endpoints() { return m_endpoints; }
+    // Adjustable between open() and fetchCredential() (a command's own --maxcompute-endpoint).
+    const Endpoints& endpoints() const { return m_profile.endpoints; }
+    Endpoints& endpoints() { return m_profile.endpoints; }
     bool json() const { return m_json; }
     Sandbox* sandbox() const { return m_sandbox.get(); }
     const CliInvocation& invocation() const { return m_inv; }
     const Clock& clock() const { return m_inv.context.credentials.clockRef(); }
 
-    ApiClient* api();
-    DataWorksClient* dataWorks();
-    StsClient* sts();
-    RamClient* ram();
-    MaxComputeClient* maxCompute();
+    // The connection and its clients; null before fetchCredential() succeeded.
+    CloudConnection* connection() const { return m_connection; }
+    ApiClient* api() const;
+    DataWorksClient* dataWorks() const;
+    StsClient* sts() const;
+    RamClient* ram() const;
+    MaxComputeClient* maxCompute() const;
 
     // The local stores; with --sandbox they live in a temporary folder seeded from the sandbox's visibility file.
     QString visibilityFilePath() const;
@@ -110,13 +117,9 @@ private:
     bool m_json = false;
     std::unique_ptr<Sandbox> m_sandbox;
     std::unique_ptr<QTemporaryDir> m_sandboxDir;
-    Endpoints m_endpoints;
+    CloudProfile m_profile; // endpoints from open(); the source's kind and argument from the options
     Credential m_credential;
-    ApiClient* m_api = nullptr;
-    DataWorksClient* m_dataWorks = nullptr;
-    StsClient* m_sts = nullptr;
-    RamClient* m_ram = nullptr;
-    MaxComputeClient* m_maxCompute = nullptr;
+    CloudConnection* m_connection = nullptr;
 };
 
 template<typename T, typename Start>

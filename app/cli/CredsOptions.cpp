@@ -31,8 +31,7 @@ void CredsOptions::addTo(QCommandLineParser& parser)
     parser.addOption(m_profile);
 }
 
-CredentialProvider* CredsOptions::createProvider(const QCommandLineParser& parser, const CliContext& context,
-                                                 QObject* parent, QString* error) const
+Result<CloudProfile, QString> CredsOptions::profile(const QCommandLineParser& parser, const CliContext& context) const
 {
     QString source = parser.value(m_source);
     if (source.isEmpty()) {
@@ -46,21 +45,15 @@ CredentialProvider* CredsOptions::createProvider(const QCommandLineParser& parse
             source = QStringLiteral("chain");
     }
     if (!sourceNames().contains(source)) {
-        *error = tr("Unknown --source \"%1\"; use one of %2.").arg(source, sourceNames().join(QStringLiteral(", ")));
-        return nullptr;
+        return Failure(
+            tr("Unknown --source \"%1\"; use one of %2.").arg(source, sourceNames().join(QStringLiteral(", "))));
     }
-    if (parser.isSet(m_uri) && source != QLatin1String("uri")) {
-        *error = tr("--uri goes only with --source uri.");
-        return nullptr;
-    }
-    if (parser.isSet(m_file) && source != QLatin1String("file")) {
-        *error = tr("--file goes only with --source file.");
-        return nullptr;
-    }
-    if (parser.isSet(m_profile) && source != QLatin1String("profile") && source != QLatin1String("ini")) {
-        *error = tr("--profile goes only with --source profile or --source ini.");
-        return nullptr;
-    }
+    if (parser.isSet(m_uri) && source != QLatin1String("uri"))
+        return Failure(tr("--uri goes only with --source uri."));
+    if (parser.isSet(m_file) && source != QLatin1String("file"))
+        return Failure(tr("--file goes only with --source file."));
+    if (parser.isSet(m_profile) && source != QLatin1String("profile") && source != QLatin1String("ini"))
+        return Failure(tr("--profile goes only with --source profile or --source ini."));
     QString argument;
     if (source == QLatin1String("uri"))
         argument = parser.value(m_uri);
@@ -68,7 +61,19 @@ CredentialProvider* CredsOptions::createProvider(const QCommandLineParser& parse
         argument = parser.isSet(m_file) ? parser.value(m_file) : context.credentialsFilePath;
     else if (source == QLatin1String("profile") || source == QLatin1String("ini"))
         argument = parser.value(m_profile);
-    return CredentialProviderFactory::create(source, context.credentials, argument, parent, error);
+    CloudProfile profile;
+    profile.kind = source;
+    profile.argument = argument;
+    return profile;
+}
+
+Result<CredentialProvider*, QString> CredsOptions::createProvider(const QCommandLineParser& parser,
+                                                                  const CliContext& context, QObject* parent) const
+{
+    const auto chosen = profile(parser, context);
+    if (!chosen)
+        return Failure(chosen.error());
+    return CredentialProviderFactory::create(chosen.value().kind, context.credentials, chosen.value().argument, parent);
 }
 
 void startAndWaitForFirstResult(CredentialSource* source)
@@ -83,14 +88,13 @@ void startAndWaitForFirstResult(CredentialSource* source)
 CredentialSource* CredsOptions::fetchOnce(const QCommandLineParser& parser, const CliInvocation& inv, QObject* owner,
                                           int* exitCode) const
 {
-    QString error;
-    CredentialProvider* provider = createProvider(parser, inv.context, nullptr, &error);
+    const auto provider = createProvider(parser, inv.context, nullptr);
     if (!provider) {
-        inv.err << error << '\n';
+        inv.err << provider.error() << '\n';
         *exitCode = CliExit::Usage;
         return nullptr;
     }
-    auto* source = new CredentialSource(provider, &inv.context.credentials.clockRef(), owner);
+    auto* source = new CredentialSource(provider.value(), &inv.context.credentials.clockRef(), owner);
     startAndWaitForFirstResult(source);
     return source;
 }

@@ -2,6 +2,9 @@
 
 #include "CliCommand.h"
 
+#include "api/CloudConnection.h"
+#include "util/Result.h"
+
 #include <QCommandLineOption>
 
 class CredentialProvider;
@@ -15,9 +18,13 @@ class CredsOptions
 {
 public:
     void addTo(QCommandLineParser& parser);
-    // The provider the options select, owned by parent; null with *error set (a usage error) otherwise.
-    CredentialProvider* createProvider(const QCommandLineParser& parser, const CliContext& context, QObject* parent,
-                                       QString* error) const;
+    // The source the options select, as core's CloudProfile describes it (kind and argument as
+    // CredentialProviderFactory names them; no endpoints); a usage error in plain words otherwise.
+    Result<CloudProfile, QString> profile(const QCommandLineParser& parser, const CliContext& context) const;
+    // The provider the options select (CredentialProviderFactory over profile()), owned by parent; a usage error
+    // otherwise.
+    Result<CredentialProvider*, QString> createProvider(const QCommandLineParser& parser, const CliContext& context,
+                                                        QObject* parent) const;
     // What `creds show` and `creds process` share: the selected source, fetched once (a CredentialSource owned by
     // owner, its first fetch finished); null after printing the usage error to inv.err, with *exitCode set.
     CredentialSource* fetchOnce(const QCommandLineParser& parser, const CliInvocation& inv, QObject* owner,

@@ -12,6 +12,7 @@
 #include "UiUtil.h"
 
 #include "Sandbox.h"
+#include "SandboxConnection.h"
 #include "SandboxNetworkOptions.h"
 #include "credentials/CredentialProvider.h"
 #include "model/AuditLog.h"
@@ -28,7 +29,6 @@
 #include <QProcessEnvironment>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QThread>
 
 #include <cstdio>
@@ -153,14 +153,9 @@ int main(int argc, char* argv[])
     if (parser.isSet(inspectOption)) {
         auto* inspector = new CredentialInspector(clock);
         inspector->setAttribute(Qt::WA_DeleteOnClose);
-        Endpoints endpoints(settings.region);
-        if (settings.endpointOverride.isValid())
-            endpoints.setEndpointOverride(settings.endpointOverride);
-        inspector->setEndpoints(endpoints);
-        inspector->setWarnBeforeExpirySeconds(qint64(settings.warnBeforeExpiryMinutes) * 60);
-        CredentialSource::Options sourceOptions;
-        sourceOptions.staleWindowSecs = qint64(settings.staleWindowMinutes) * 60;
-        inspector->setSourceOptions(sourceOptions);
+        // Validate and MaxCompute go where the main window's connection goes: the settings' endpoints, the
+        // per-service overrides included.
+        inspector->applySettings(settings);
         if (parser.isSet(uriOption))
             inspector->inspectUri(QUrl::fromUserInput(parser.value(uriOption)));
         else if (parser.isSet(fileOption))
@@ -216,19 +211,15 @@ int main(int argc, char* argv[])
             std::fprintf(stderr, "%s\n", qPrintable(sandbox->errorString()));
             return 1;
         }
-        // The seed's public/private records, as an admin would import them.
-        QTemporaryDir temp;
-        const QString visFile = temp.filePath(QStringLiteral("visibility.json"));
-        if (sandbox->writeVisibilityFile(visFile, &error)) {
-            visibility->importFile(visFile, QStringLiteral("sandbox seed"));
-            visibility->save(&error);
-        }
-        Endpoints endpoints(sandbox->region());
-        endpoints.setEndpointOverride(endpoint);
-        Credential admin(sandbox->accessKeyId(), sandbox->accessKeySecret(), {}, {},
-                         QApplication::translate("main", "sandbox admin AccessKey"));
+        // The seed's public/private records, as an admin would import them (a failure leaves the records empty).
+        if (const auto imported =
+                SandboxConnection::importVisibility(*sandbox, visibility.get(), QStringLiteral("sandbox seed"));
+            !imported)
+            std::fprintf(stderr, "%s\n", qPrintable(imported.error()));
         session.setCredentialsUriResolver([sandbox](const QString& id) { return sandbox->credentialsUri(id); });
-        session.connectSandbox(admin, endpoints, QApplication::translate("main", "Sandbox admin key"));
+        session.connectSandbox(
+            SandboxConnection::profile(*sandbox, QApplication::translate("main", "Sandbox admin key")),
+            SandboxConnection::adminCredential(*sandbox, QApplication::translate("main", "sandbox admin AccessKey")));
     }
 
     MainWindow window(&session, settings, &keychain);

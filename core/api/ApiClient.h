@@ -147,7 +147,9 @@ public:
     void setEndpoints(const Endpoints& endpoints) { m_endpoints = endpoints; }
     void setCredentialProvider(CredentialGetter provider) { m_credentials = std::move(provider); }
     const Clock* clock() const { return m_clock; }
-    // The manager of reads (proxy settings etc. should be applied to both; see writeNetworkAccessManager()).
+    // The client has ReadPools + 1 managers: the first of the read pools is networkAccessManager(), the writes'
+    // is writeNetworkAccessManager(). Anything set on one manager (a proxy, say) must be set on every one of them;
+    // the application-wide QNetworkProxy and CaBundle's default TLS configuration already reach all of them.
     QNetworkAccessManager* networkAccessManager() const { return m_readNams.front(); }
     static constexpr int ReadPools = 2;
     static constexpr int ConnectionsPerPool = 6; // Qt's HTTP/1.1 connections per host and manager

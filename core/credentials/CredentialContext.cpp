@@ -11,8 +11,8 @@ CredentialContext CredentialContext::system()
     context.environment = QProcessEnvironment::systemEnvironment();
     context.homePath = QDir::homePath();
     context.clock = Clock::system();
-    // RamRoleArn profiles assume their role at the public STS endpoint; front ends with --endpoint (the
-    // sandbox, a gateway) replace this with RamRoleArnProvider::factory(theirEndpoints).
+    // RamRoleArn profiles assume their role at the public STS endpoint; CloudConnection::open() (every front end's
+    // connection) replaces this with RamRoleArnProvider::factory(the profile's endpoints): the sandbox, a gateway.
     context.roleArnProviderFactory = RamRoleArnProvider::factory(Endpoints(), context.clock);
     return context;
 }

@@ -5,6 +5,7 @@
 // temporary folder.
 #include "MockClock.h"
 #include "Sandbox.h"
+#include "SandboxConnection.h"
 #include "Session.h"
 
 #include "credentials/CredentialProvider.h"
@@ -44,32 +45,28 @@ struct UiSandbox
         if (endpoint.isEmpty())
             return false;
         visibility = std::make_unique<VisibilityStore>(dir.filePath(QStringLiteral("visibility.json")), &clock);
-        const QString visFile = dir.filePath(QStringLiteral("seed-visibility.json"));
-        if (!sandbox->writeVisibilityFile(visFile, &error))
+        if (const auto imported =
+                SandboxConnection::importVisibility(*sandbox, visibility.get(), QStringLiteral("test"));
+            !imported) {
+            qWarning() << "sandbox visibility import failed" << imported.error();
             return false;
-        if (!visibility->importFile(visFile, QStringLiteral("test")).ok)
-            return false;
+        }
         audit = std::make_unique<AuditLog>(dir.filePath(QStringLiteral("audit.sqlite")), &clock);
         if (!audit->open(&error))
             return false;
         session = std::make_unique<Session>(&clock, visibility.get(), audit.get());
         Sandbox* sb = sandbox.get();
         session->setCredentialsUriResolver([sb](const QString& id) { return sb->credentialsUri(id); });
-        session->connectSandbox(adminCredential(), endpoints(), QStringLiteral("Sandbox admin key"));
+        session->connectSandbox(SandboxConnection::profile(*sandbox, QStringLiteral("Sandbox admin key")),
+                                adminCredential());
         return true;
     }
 
-    Endpoints endpoints() const
-    {
-        Endpoints e(sandbox->region());
-        e.setEndpointOverride(endpoint);
-        return e;
-    }
+    Endpoints endpoints() const { return SandboxConnection::profile(*sandbox, {}).endpoints; }
 
     Credential adminCredential() const
     {
-        return Credential(sandbox->accessKeyId(), sandbox->accessKeySecret(), {}, {},
-                          QStringLiteral("sandbox admin key"));
+        return SandboxConnection::adminCredential(*sandbox, QStringLiteral("sandbox admin key"));
     }
 
     // Everything that must never reach a log line.

@@ -4,6 +4,7 @@
 // the coarse countdown, the diagnosis when nothing can be fetched, and no secret in any log line.
 #include "UiTestSupport.h"
 
+#include "AppSettings.h"
 #include "CredentialInspector.h"
 #include "SecretClipboard.h"
 #include "SecretScanner.h"
@@ -351,6 +352,29 @@ private Q_SLOTS:
         inspector->refreshNow();
         QTRY_COMPARE_WITH_TIMEOUT(failures.count(), 1, 10000);
         QVERIFY(!inspector->source()->nextAttemptUtc().isValid());
+    }
+
+    // roledesk --inspect takes its endpoints from the settings as the main window does (AppSettings::endpoints()):
+    // a per-service STS override wins over the one override URL (here unresolvable), so Validate reaches STS.
+    void settingsPerServiceOverridesReachValidate()
+    {
+        const QString id = QStringLiteral("700103");
+        auto inspector = makeInspector(false);
+        AppSettings settings;
+        settings.region = m_sb.sandbox->region();
+        settings.endpointOverride = QUrl(QStringLiteral("https://gw.roledesk-test.invalid"));
+        settings.stsEndpoint = m_sb.endpoint;
+        inspector->applySettings(settings);
+        inspector->setEnvironment(environment(id), m_sb.sandbox->credentialsUri(id));
+        QTRY_COMPARE_WITH_TIMEOUT(inspector->source()->state(), CredentialSource::State::Fresh, 10000);
+        remember(*inspector);
+        QCOMPARE(inspector->connection()->endpoints().serviceOverride(ApiService::Sts), m_sb.endpoint);
+        QSignalSpy validated(inspector.get(), &CredentialInspector::validated);
+        inspector->validate();
+        QVERIFY(validated.wait(30000));
+        const QString result = text(inspector.get(), QStringLiteral("validateResult"));
+        QVERIFY2(validated.first().at(0).toBool(), qPrintable(result));
+        QVERIFY2(result.startsWith(QStringLiteral("Valid.")), qPrintable(result));
     }
 
     // Bug 8: a DNS failure on Validate is "could not check", not "not valid".

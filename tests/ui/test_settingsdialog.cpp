@@ -75,6 +75,58 @@ private Q_SLOTS:
             QCOMPARE(ConnectionProfile::fromId(p.id()), p);
     }
 
+    // Settings files of earlier versions keep working: the GUI's own "cli:<name>" id (core's factory says
+    // "profile:<name>") is read and kept in today's spelling; the other ids are unchanged.
+    void earlierProfileIdsStillWork()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("roledesk.ini"));
+        {
+            QSettings old(path, QSettings::IniFormat);
+            old.setValue(QStringLiteral("connection/profile"), QStringLiteral("cli:dev"));
+        }
+        QSettings settings(path, QSettings::IniFormat);
+        const AppSettings loaded = AppSettings::load(settings);
+        QCOMPARE(loaded.currentProfile, QStringLiteral("profile:dev"));
+        const ConnectionProfile profile = ConnectionProfile::fromId(QStringLiteral("cli:dev"));
+        QCOMPARE(profile.kind, ConnectionProfile::Kind::CliProfile);
+        QCOMPARE(profile.name, QStringLiteral("dev"));
+        QCOMPARE(profile.id(), QStringLiteral("profile:dev"));
+        for (const QString& id : {QStringLiteral("chain"), QStringLiteral("ini:prod"), QStringLiteral("ak:ops")}) {
+            settings.setValue(QStringLiteral("connection/profile"), id);
+            QCOMPARE(AppSettings::load(settings).currentProfile, id);
+        }
+        // Saved in today's spelling.
+        loaded.save(settings);
+        QCOMPARE(settings.value(QStringLiteral("connection/profile")).toString(), QStringLiteral("profile:dev"));
+        // Nothing saved: the default chain.
+        QSettings empty(dir.filePath(QStringLiteral("empty.ini")), QSettings::IniFormat);
+        QCOMPARE(AppSettings::load(empty).currentProfile, QStringLiteral("chain"));
+    }
+
+    // One function turns the settings into endpoints (the main window's connection and roledesk --inspect both use
+    // it): the region, the one override URL and every per-service override.
+    void endpointsComeFromOneFunction()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("roledesk.ini")), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("connection/region"), QStringLiteral("cn-shanghai"));
+        settings.setValue(QStringLiteral("connection/endpoint"), QUrl(QStringLiteral("https://gw.example.com")));
+        settings.setValue(QStringLiteral("connection/endpointSts"), QUrl(QStringLiteral("https://sts.example.com")));
+        settings.setValue(QStringLiteral("connection/endpointMaxCompute"),
+                          QUrl(QStringLiteral("https://odps.example.com/api")));
+        const Endpoints endpoints = AppSettings::load(settings).endpoints();
+        QCOMPARE(endpoints.region(), QStringLiteral("cn-shanghai"));
+        QCOMPARE(endpoints.endpointOverride(), QUrl(QStringLiteral("https://gw.example.com")));
+        QCOMPARE(endpoints.baseUrl(ApiService::Sts).host(), QStringLiteral("sts.example.com"));
+        QCOMPARE(endpoints.baseUrl(ApiService::MaxCompute), QUrl(QStringLiteral("https://odps.example.com/api")));
+        QCOMPARE(endpoints.baseUrl(ApiService::DataWorks).host(), QStringLiteral("gw.example.com"));
+        QCOMPARE(endpoints.baseUrl(ApiService::Ram).host(), QStringLiteral("gw.example.com"));
+        // Without any override: the public endpoints of the region.
+        QCOMPARE(AppSettings().endpoints().baseUrl(ApiService::DataWorks).host(),
+                 QStringLiteral("dataworks.cn-hangzhou.aliyuncs.com"));
+    }
+
     void accessKeyGoesToTheKeychainOrIsRefused()
     {
         const QString secret = QStringLiteral("SettingsTestSecretValue9x7");
