@@ -224,9 +224,13 @@ int EnvsListCommand::run(const CliInvocation& inv)
     if (listing->error().isError())
         return session.reportApiError(listing->error(), tr("Cannot list the environments"));
 
-    QList<Environment> listed = listing->environments();
-    EnvsOutput::resolveOwnerNames(session, &owners, &listed, inv.err);
-    const QList<Environment> environments = filter.apply(listed, &store);
+    // Moved out of the listing and filtered in place: 10,000 environments are never copied.
+    QList<Environment> environments = listing->takeEnvironments();
+    EnvsOutput::resolveOwnerNames(session, &owners, &environments, inv.err);
+    if (!filter.isEmpty())
+        environments.removeIf([&filter, &store](const Environment& e) {
+            return !filter.matches(e, store.visibility(e.instanceId));
+        });
     if (session.json()) {
         EnvsOutput::writeJson(inv.out, environments, store);
         return CliExit::Ok;
