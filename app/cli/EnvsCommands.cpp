@@ -220,12 +220,15 @@ int EnvsListCommand::run(const CliInvocation& inv)
         QObject::connect(listing, &ServerIdeListing::finished, listing, done);
         QObject::connect(listing, &ServerIdeListing::failed, listing, done);
     });
-    listing->deleteLater();
-    if (listing->error().isError())
+    if (listing->error().isError()) {
+        listing->deleteLater();
         return session.reportApiError(listing->error(), tr("Cannot list the environments"));
+    }
 
-    // Moved out of the listing and filtered in place: 10,000 environments are never copied.
-    QList<Environment> environments = listing->takeEnvironments();
+    // The listing goes now (its signals have all been delivered): the list is then held only here, so filling in
+    // owner names and filtering in place never copy the 10,000 environments.
+    QList<Environment> environments = listing->environments();
+    delete listing;
     EnvsOutput::resolveOwnerNames(session, &owners, &environments, inv.err);
     if (!filter.isEmpty())
         environments.removeIf([&filter, &store](const Environment& e) {

@@ -10,7 +10,6 @@
 #include <QMap>
 #include <QObject>
 #include <optional>
-#include <utility>
 
 // The filters of ListServerIdeInstances; unset members are not sent.
 struct ServerIdeFilter
@@ -62,9 +61,6 @@ public:
     // Complete (in page order, each InstanceId once) after finished(), when Options::retainEnvironments is set; the
     // pages are moved into it, never held twice.
     const QList<Environment>& environments() const { return m_result; }
-    // The same, moved out (environments() is empty after): for a caller that changes the list (fills owner names,
-    // filters it) without a copy of every environment.
-    QList<Environment> takeEnvironments() { return std::exchange(m_result, {}); }
     int loaded() const { return m_loaded; }
     int total() const { return m_total; } // -1 while unknown
     bool isFinished() const { return m_done; }

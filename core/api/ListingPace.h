@@ -18,13 +18,8 @@
 // - A throttled attempt is retried in the next free slot (a retry is a request like any other: it takes a slot).
 // - A Throttling that the limit did not predict either means the limit is lower (L is measured again) or that the
 //   requests' arrival times drifted from their send times (a measurement one below L: the window's safety margin
-//   grows instead). After a second without Throttling the limit is raised by a half (at least one), so a limit that
-//   was measured low (another client shared the first second) is found again within a listing; once a raise is
-//   throttled, raises are by one and each wait doubles (up to 30 s).
-// - The least time a listing can take: with L a sliding second, request k + L starts no earlier than a second after
-//   request k, so N requests on one quota need ceil(N / L) - 1 seconds between the first and the last start, plus a
-//   round trip (4,040 ms for 100 pages at 20/s and 40 ms). Requests of the same client outside the listing that the
-//   gateway counts on the same quota (the CLI's owner names: ListProjectMembers) count in N.
+//   grows instead). After 3 s without Throttling the limit is raised by one, so a limit that was measured low is
+//   found again; a raise that is throttled doubles that time (up to 30 s).
 //
 // Pure logic with times passed in (milliseconds on any monotonic clock; a time may lie in the future for a send that
 // is scheduled), so tests need no real time. ServerIdeListing uses it (Options::adaptive).
