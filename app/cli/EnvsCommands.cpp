@@ -231,9 +231,8 @@ int EnvsListCommand::run(const CliInvocation& inv)
     delete listing;
     EnvsOutput::resolveOwnerNames(session, &owners, &environments, inv.err);
     if (!filter.isEmpty())
-        environments.removeIf([&filter, &store](const Environment& e) {
-            return !filter.matches(e, store.visibility(e.instanceId));
-        });
+        environments.removeIf(
+            [&filter, &store](const Environment& e) { return !filter.matches(e, store.visibility(e.instanceId)); });
     if (session.json()) {
         EnvsOutput::writeJson(inv.out, environments, store);
         return CliExit::Ok;
