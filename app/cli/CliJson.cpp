@@ -78,23 +78,9 @@ QJsonObject listedEnvironment(const Environment& e, Visibility visibility)
 
 QJsonObject exposure(const Exposure& x)
 {
-    QJsonArray forwards;
-    for (const ForwardInfo& f : x.forwards) {
-        forwards.append(QJsonObject{{QStringLiteral("name"), f.name},
-                                    {QStringLiteral("enabled"), f.enabled},
-                                    {QStringLiteral("accessTypes"), QJsonArray::fromStringList(f.accessTypes)},
-                                    {QStringLiteral("containerName"), f.containerName},
-                                    {QStringLiteral("forwardPort"), f.forwardPort},
-                                    {QStringLiteral("externalPort"), f.externalPort},
-                                    {QStringLiteral("eip"), f.hasEip},
-                                    {QStringLiteral("natGateway"), f.hasNatGateway},
-                                    {QStringLiteral("sshKeySet"), f.hasSshPublicKey},
-                                    {QStringLiteral("internet"), f.isInternet()}});
-    }
-    return QJsonObject{{QStringLiteral("internet"), x.isInternetReachable()},
-                       {QStringLiteral("internetWithRole"), x.isInternetReachableWithRole()},
-                       {QStringLiteral("internetPorts"), QJsonArray::fromStringList(x.internetPortTexts())},
-                       {QStringLiteral("forwards"), forwards}};
+    ObjectBuilder o;
+    exposureMembers(o, x);
+    return o.object();
 }
 
 QJsonObject trust(const TrustPolicy& policy)

@@ -48,12 +48,27 @@ public:
     void addDouble(const char* key, double number) { m_object.insert(QLatin1String(key), number); }
     void addNull(const char* key) { m_object.insert(QLatin1String(key), QJsonValue()); }
     void add(const char* key, const QJsonValue& value) { m_object.insert(QLatin1String(key), value); }
+    void addStringArray(const char* key, const QStringList& items)
+    {
+        m_object.insert(QLatin1String(key), QJsonArray::fromStringList(items));
+    }
     template<typename Members>
     void addObject(const char* key, Members&& members)
     {
         ObjectBuilder nested;
         members(nested);
         m_object.insert(QLatin1String(key), nested.m_object);
+    }
+    template<typename Element>
+    void addObjectArray(const char* key, qsizetype count, Element&& element)
+    {
+        QJsonArray array;
+        for (qsizetype i = 0; i < count; ++i) {
+            ObjectBuilder nested;
+            element(i, nested);
+            array.append(nested.m_object);
+        }
+        m_object.insert(QLatin1String(key), array);
     }
     QJsonObject object() const { return m_object; }
 
@@ -68,7 +83,7 @@ QString isoUtcText(const QDateTime& time);
 template<typename Out>
 void roleMembers(Out& o, const RoleAssociation& role)
 {
-    o.add("kind", RoleAssociation::kindToString(role.kind()));
+    // (In key order: the streamed writer then skips its sort.)
     if (role.isCustomRole())
         o.add("arn", role.roleArn());
     else
@@ -81,10 +96,34 @@ void roleMembers(Out& o, const RoleAssociation& role)
             chain.append(r.roleArn);
         o.add("chainRoles", QJsonValue(chain));
     }
+    o.add("kind", RoleAssociation::kindToString(role.kind()));
     if (!role.roleType().isEmpty())
         o.add("roleType", role.roleType());
     if (role.isRestricted())
         o.add("sessionPolicy", role.sessionPolicy());
+}
+
+// The members of exposure() (see there).
+template<typename Out>
+void exposureMembers(Out& o, const Exposure& x)
+{
+    // (In key order, the order they are written in: the streamed writer then skips its sort.)
+    o.addObjectArray("forwards", x.forwards.size(), [&x](qsizetype i, auto& f) {
+        const ForwardInfo& forward = x.forwards.at(i);
+        f.addStringArray("accessTypes", forward.accessTypes);
+        f.add("containerName", forward.containerName);
+        f.add("eip", forward.hasEip);
+        f.add("enabled", forward.enabled);
+        f.add("externalPort", forward.externalPort);
+        f.add("forwardPort", forward.forwardPort);
+        f.add("internet", forward.isInternet());
+        f.add("name", forward.name);
+        f.add("natGateway", forward.hasNatGateway);
+        f.add("sshKeySet", forward.hasSshPublicKey);
+    });
+    o.add("internet", x.isInternetReachable());
+    o.addStringArray("internetPorts", x.internetPortTexts());
+    o.add("internetWithRole", x.isInternetReachableWithRole());
 }
 
 // The members of environment() (and, withUpdateTimeMs, of listedEnvironment()). Out is ObjectBuilder (a
@@ -93,26 +132,28 @@ void roleMembers(Out& o, const RoleAssociation& role)
 template<typename Out>
 void environmentMembers(Out& o, const Environment& e, Visibility visibility, bool withUpdateTimeMs)
 {
+    // (In key order, the order they are written in: the streamed writer then skips its sort. Any order is right.)
+    const Exposure x = Exposure::of(e, visibility);
+    o.addObject("exposure", [&x](auto& members) { exposureMembers(members, x); });
     o.add("instanceId", e.instanceId);
     o.add("name", e.instanceName);
-    o.add("status", e.statusText.isEmpty() ? EnvironmentStatuses::toString(e.status) : e.statusText);
-    o.add("projectId", qint64(e.projectId));
-    o.add("projectName", e.projectName);
     o.add("ownerId", e.ownerId);
     // Added (issue 13): the owner's name from ListProjectMembers, null when it could not be resolved.
     if (e.ownerName.isEmpty())
         o.addNull("ownerName");
     else
         o.add("ownerName", e.ownerName);
-    o.add("visibility", Visibilities::toString(visibility));
+    o.add("projectId", qint64(e.projectId));
+    o.add("projectName", e.projectName);
     o.addObject("role", [&](auto& r) { roleMembers(r, e.role); });
+    o.add("status", e.statusText.isEmpty() ? EnvironmentStatuses::toString(e.status) : e.statusText);
     if (e.updateTime.isValid())
         o.add("updateTime", isoUtcText(e.updateTime));
     else
         o.addNull("updateTime");
     if (withUpdateTimeMs)
         o.addDouble("updateTimeMs", double(e.updateTimeMs));
-    o.add("exposure", QJsonValue(exposure(Exposure::of(e, visibility))));
+    o.add("visibility", Visibilities::toString(visibility));
 }
 // {"services": [...], "accounts": [...]}, empty lists for an unreadable policy.
 QJsonObject trust(const TrustPolicy& policy);

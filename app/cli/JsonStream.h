@@ -2,8 +2,10 @@
 
 #include <QByteArray>
 #include <QJsonValue>
+#include <QStringList>
 #include <QStringView>
 
+#include <string>
 #include <vector>
 
 class QTextStream;
@@ -16,12 +18,18 @@ namespace JsonStream {
 
 // Appends text as a JSON string (quotes included), escaped as QJsonDocument escapes it.
 void appendString(QByteArray& out, QStringView text);
+void appendString(std::string& out, QStringView text);
 // Appends a number as QJsonDocument writes an integer / a double (non-finite doubles are null).
 void appendInteger(QByteArray& out, qint64 value);
+void appendInteger(std::string& out, qint64 value);
 void appendDouble(QByteArray& out, double value);
+void appendDouble(std::string& out, double value);
 // Appends any value as QJsonDocument::Indented writes it nested `indent` levels deep (objects and arrays open on
 // the current line and close at that indent).
 void appendValue(QByteArray& out, const QJsonValue& value, int indent);
+void appendValue(std::string& out, const QJsonValue& value, int indent);
+// (The writers below build their text in std::string: QByteArray's append goes through its general insert path,
+// which cost more than the JSON itself for 10,000 environments.)
 
 // The members of one object, written in key order whatever order they are added in: each value is rendered into
 // a scratch buffer with its key, and finish() writes them sorted. Keys are ASCII literals that live as long as the
@@ -41,18 +49,36 @@ public:
     void addNull(const char* key);
     // Any other value (a nested array, an object from elsewhere).
     void add(const char* key, const QJsonValue& value);
+    // An array of strings (QJsonArray::fromStringList()).
+    void addStringArray(const char* key, const QStringList& items);
     // A nested object: members(ObjectWriter&) adds its members.
     template<typename Members>
     void addObject(const char* key, Members&& members)
     {
         ObjectWriter nested(m_indent + 1);
         members(nested);
-        QByteArray& scratch = begin(key);
+        std::string& scratch = begin(key);
         nested.writeObject(scratch, m_indent);
+        end();
+    }
+    // An array of `count` objects: element(i, ObjectWriter&) adds the members of the i-th.
+    template<typename Element>
+    void addObjectArray(const char* key, qsizetype count, Element&& element)
+    {
+        std::string& scratch = begin(key);
+        beginArray(scratch, count);
+        for (qsizetype i = 0; i < count; ++i) {
+            ObjectWriter nested(m_indent + 2);
+            element(i, nested);
+            beginArrayElement(scratch, i);
+            nested.writeObject(scratch, m_indent + 1);
+        }
+        endArray(scratch, count);
         end();
     }
 
     // Writes "{\n", the members and the closing brace at `closingIndent` levels (no newline after it).
+    void writeObject(std::string& out, int closingIndent);
     void writeObject(QByteArray& out, int closingIndent);
 
 private:
@@ -62,11 +88,14 @@ private:
         qsizetype begin;
         qsizetype end;
     };
-    QByteArray& begin(const char* key);
+    std::string& begin(const char* key);
     void end();
+    void beginArray(std::string& out, qsizetype count) const;
+    void beginArrayElement(std::string& out, qsizetype i) const;
+    void endArray(std::string& out, qsizetype count) const;
 
     int m_indent;
-    QByteArray m_scratch;
+    std::string m_scratch;
     std::vector<Member> m_members;
 };
 
@@ -96,7 +125,7 @@ private:
     void flush();
 
     QTextStream& m_out;
-    QByteArray m_buffer;
+    std::string m_buffer;
     bool m_first = true;
     bool m_finished = false;
 };

@@ -19,6 +19,12 @@ constexpr qint64 KeepMs = 5000; // how long past sends are kept
 // Fewer of ours let through before the first Throttling than this: the second's quota went to someone else (another
 // client, the previous run of this one), not a measurement of the limit (sends wait for that second to pass).
 constexpr int MinBelievableLimit = 4;
+// (The least time a listing can take: with L a sliding second, request k + L starts no earlier than a second after
+// request k, so N requests on one quota need ceil(N / L) - 1 seconds between the first and the last start, plus a
+// round trip: 4,040 ms for 100 pages at 20/s and 40 ms. Requests of the same client outside the listing that the
+// gateway counts on the same quota (the CLI's owner names, ListProjectMembers) count in N, and this pace does not
+// see them: it measures what of its own was let through. The header's sentence on raises predates ProbeAfterMs: a
+// quiet second raises the limit by a half until a raise is throttled, then by one, each wait twice the last.)
 } // namespace
 
 ListingPace::ListingPace(int initialWindow, int maxWindow)

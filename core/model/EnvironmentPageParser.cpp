@@ -184,19 +184,24 @@ void readKeys(element object, const std::string_view (&keys)[N], const element* 
 void appendString(std::string& out, std::string_view text)
 {
     out += '"';
-    for (const char c : text) {
+    size_t run = 0; // the start of the bytes not written yet: runs that need no escape are copied at once
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20)
+            continue;
+        out.append(text.data() + run, i - run);
+        run = i + 1;
         if (c == '"' || c == '\\') {
             out += '\\';
             out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
+        } else {
             static const char hex[] = "0123456789abcdef";
             out += "\\u00";
             out += hex[(c >> 4) & 0xf];
             out += hex[c & 0xf];
-        } else {
-            out += c;
         }
     }
+    out.append(text.data() + run, text.size() - run);
     out += '"';
 }
 
@@ -303,6 +308,7 @@ RoleAssociation role(const element* config, PageContext& context)
         return pooled(RoleAssociation::fromCredentialConfig(qtValue(config)));
     checkNumbers(*config); // UserInfo included: Qt reads the whole document
     std::string json;
+    json.reserve(512);
     appendWithoutUserInfo(json, *config);
     if (const auto it = context.roles.find(json); it != context.roles.end())
         return it->second;

@@ -94,6 +94,27 @@ void TestCaBundle::badBundles()
     QVERIFY(!CaBundle::install(broken.fileName(), &error));
     QVERIFY2(error.contains(QStringLiteral("holds no certificate")), qPrintable(error));
     QVERIFY(CaBundle::installedPath().isEmpty());
+    // The start-up check reads the first certificate's DER structure without the TLS backend: a real certificate cut
+    // short, in PEM or as DER, is still refused.
+    QFile ca(data("ca.pem"));
+    QVERIFY(ca.open(QIODevice::ReadOnly));
+    const QList<QSslCertificate> certificates = QSslCertificate::fromData(ca.readAll(), QSsl::Pem);
+    QVERIFY(!certificates.isEmpty());
+    const QByteArray der = certificates.first().toDer();
+    QFile cutPem(dir.filePath(QStringLiteral("cut.pem")));
+    QVERIFY(cutPem.open(QIODevice::WriteOnly));
+    cutPem.write("-----BEGIN CERTIFICATE-----\n" + der.left(der.size() / 2).toBase64() +
+                 "\n-----END CERTIFICATE-----\n");
+    cutPem.close();
+    QVERIFY(!CaBundle::install(cutPem.fileName(), &error));
+    QVERIFY2(error.contains(QStringLiteral("holds no certificate")), qPrintable(error));
+    QFile cutDer(dir.filePath(QStringLiteral("cut.der")));
+    QVERIFY(cutDer.open(QIODevice::WriteOnly));
+    cutDer.write(der.left(der.size() - 1));
+    cutDer.close();
+    QVERIFY(!CaBundle::install(cutDer.fileName(), &error));
+    QVERIFY(CaBundle::installedPath().isEmpty());
+    // (The whole certificate passes: refusedThenTrusted installs it, after its refusal.)
 
     QProcessEnvironment env;
     QCOMPARE(CaBundle::choose({}, env), QString());
