@@ -24,6 +24,12 @@ class QNetworkReply;
 // at once inside start() for the same reason (its body must be a QByteArray or a device, with a Content-Length
 // and QNetworkRequest::DoNotBufferUploadDataAttribute on the request: Qt then has nothing to buffer first).
 //
+// What this cannot bound (Qt 6.4, qhttpnetworkreply.cpp): Qt reads one chunk of a chunked answer in a loop for as
+// long as the socket has data (QHttpNetworkReplyPrivate::readReplyBodyRaw loops on bytesAvailable(); the size
+// bounds each piece, not the loop), so on one 2^63-byte chunk from a peer that writes as fast as Qt reads, a
+// single read can run on until Qt catches up: measured on loopback, 0.3-8 MB before the abort, 15-37 MB in a few
+// runs with the socket buffers full first. Over a real network the socket runs dry long before.
+//
 // These are Qt's internal class and slot names: with another Qt, where they do not match, nothing is caught and
 // the size set afterwards (as before) is all there is; tests/core/test_hostilepeers.cpp then fails, because it
 // pauses this thread right after the start while a hostile peer sends without end.
