@@ -4,6 +4,7 @@
 #include "util/CaBundle.h"
 #include "util/Clock.h"
 #include "util/Logging.h"
+#include "util/ReadCap.h"
 #include "util/Redaction.h"
 
 #include <QCoreApplication>
@@ -450,6 +451,10 @@ void ApiClient::startAttempt(ApiReply* reply)
     netRequest.setUrl(url);
 
     reply->m_timedOut = false;
+    // Qt's network thread holds no more than the cap ahead of us, from the start (core/util/ReadCap.h says how), so
+    // an endless answer fills the buffer and stops there instead of in memory, however late this thread gets to
+    // it; the first byte beyond the cap aborts the attempt (readyRead below).
+    const qint64 readBuffer = m_options.maxResponseBytes + 1;
     QNetworkReply* network = nullptr;
     if (method != "GET" && !request.idempotent) {
         auto* device = new OneShotBody(body);
@@ -460,19 +465,26 @@ void ApiClient::startAttempt(ApiReply* reply)
         // HTTP/1.1 only: HTTP/2 forbids the Connection header and multiplexes on a shared connection.
         netRequest.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
         netRequest.setRawHeader("Connection", "close");
-        network = m_writeNam->sendCustomRequest(netRequest, method, device);
+        network = ReadCap::start(readBuffer,
+                                 [&] { return m_writeNam->sendCustomRequest(netRequest, method, device); });
         device->setParent(network);
     } else {
         QNetworkAccessManager* nam = m_readNams.front();
         for (QNetworkAccessManager* candidate : std::as_const(m_readNams))
             if (m_readsInFlight.value(candidate) < m_readsInFlight.value(nam))
                 nam = candidate;
-        if (method == "POST")
-            network = nam->post(netRequest, body);
-        else if (method == "GET")
-            network = nam->get(netRequest);
-        else
-            network = nam->sendCustomRequest(netRequest, method, body);
+        if (method != "GET") {
+            // A body goes with its length and unbuffered, so that ReadCap::start() may start it at once.
+            netRequest.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+            netRequest.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+        }
+        network = ReadCap::start(readBuffer, [&] {
+            if (method == "POST")
+                return nam->post(netRequest, body);
+            if (method == "GET")
+                return nam->get(netRequest);
+            return nam->sendCustomRequest(netRequest, method, body);
+        });
         ++m_readsInFlight[nam];
         connect(network, &QNetworkReply::finished, this, [this, nam] { --m_readsInFlight[nam]; });
     }
@@ -482,26 +494,6 @@ void ApiClient::startAttempt(ApiReply* reply)
         network->setProperty("roledeskTlsProblem", CaBundle::describe(errors));
     });
     reply->m_tooLarge = false;
-    // Qt's network thread reads no more than the cap ahead of us, so an endless answer fills the buffer and
-    // stops there instead of in memory; the first byte beyond the cap aborts the attempt.
-    //
-    // When the size reaches the network thread matters (Qt 6.4, qnetworkreplyhttpimpl.cpp and
-    // qhttpthreaddelegate.cpp): setReadBufferSize() only emits a signal to the reply's QHttpThreadDelegate, which
-    // applies it once its own HTTP reply exists and otherwise forgets it; the delegate does not read the size when
-    // it is created. A request WITH a body (every POST here) does not start in post(): Qt queues its start
-    // (_q_startOperation) on this thread's event loop, and only that creates and connects the delegate. The call
-    // right below therefore reaches nobody for a POST, and setting it again on metaDataChanged (as this code did)
-    // comes only when this thread handles the headers: while it is busy meanwhile (a GUI drawing, a CLI
-    // printing), the network thread reads without a bound (30-67 MB seen against a 1 MiB cap).
-    // So the size is set again by a call queued right behind Qt's queued start: both wait in this thread's queue
-    // back to back (only events posted in the microseconds between the two calls can run in between), so the size
-    // follows the start request into the network thread before that thread can have read any of the answer (it
-    // must still connect, send the request and wait for the server). tests/core/test_hostilepeers.cpp blocks this
-    // thread for a second while a hostile server sends without end, and checks what the server got rid of.
-    const qint64 readBuffer = m_options.maxResponseBytes + 1;
-    network->setReadBufferSize(readBuffer); // enough on its own for a request without a body
-    QMetaObject::invokeMethod(
-        network, [network, readBuffer] { network->setReadBufferSize(readBuffer); }, Qt::QueuedConnection);
     // The answer is taken out of the reply as it arrives (into m_body, which holds nothing else until the attempt
     // ends), so that Qt's read buffer keeps moving: a reply that is only watched can stall with its buffer one
     // byte short of the cap (Qt 6.4's QHttpThreadDelegate::readyReadSlot stops after a whole block that leaves

@@ -1,6 +1,7 @@
 #include "CredentialHttp.h"
 
 #include "util/CaBundle.h"
+#include "util/ReadCap.h"
 #include "util/Redaction.h"
 
 #include <QCoreApplication>
@@ -111,18 +112,18 @@ void send(QNetworkAccessManager* manager, const CredentialHttpRequest& request, 
     netRequest.setRawHeader("Accept-Encoding", "identity");
     for (const auto& [name, value] : request.headers)
         netRequest.setRawHeader(name, value);
-    QNetworkReply* reply = request.body.isEmpty()
-                               ? manager->sendCustomRequest(netRequest, request.method)
-                               : manager->sendCustomRequest(netRequest, request.method, request.body);
-    // Qt's network thread reads no more than this ahead of us: an answer that announces (or sends) more than
-    // the cap fills the buffer, readyRead below sees it and aborts, whatever the chunking or Content-Length.
-    reply->setReadBufferSize(request.maxBytes + 1);
-    // With a body, Qt starts the request from this thread's event loop, and a size set before that start is lost
-    // (see ApiClient::startAttempt): set it again right behind the queued start.
+    // A body goes as a byte array with its length and unbuffered, so that ReadCap::start() may start it at once.
     if (!request.body.isEmpty()) {
-        QMetaObject::invokeMethod(
-            reply, [reply, size = request.maxBytes + 1] { reply->setReadBufferSize(size); }, Qt::QueuedConnection);
+        netRequest.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
+        netRequest.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
     }
+    // Qt's network thread holds no more than this ahead of us, from the start (ReadCap says how): an answer that
+    // announces (or sends) more than the cap fills the buffer, readyRead below sees it and aborts, whatever the
+    // chunking or Content-Length and however late this thread gets to it.
+    QNetworkReply* reply = ReadCap::start(request.maxBytes + 1, [&] {
+        return request.body.isEmpty() ? manager->sendCustomRequest(netRequest, request.method)
+                                      : manager->sendCustomRequest(netRequest, request.method, request.body);
+    });
 
     struct State
     {

@@ -5,6 +5,7 @@
 
 #include "api/ApiClient.h"
 #include "credentials/CredentialHttp.h"
+#include "util/ReadCap.h"
 
 #include "MockClock.h"
 
@@ -12,6 +13,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -167,6 +169,45 @@ private:
 // below what an unbounded reader takes while the main thread is busy.
 constexpr qint64 kReadBound = 24ll * 1024 * 1024;
 
+// The race a busy machine plays (issue 14: a GET once read 64 MiB against a 64 KiB cap in a parallel suite): this
+// thread is not scheduled right after it handed the request to Qt, while Qt's network thread is. Installed for one
+// test, the hook blocks this thread right there, before the client has done anything else, until the peer has got
+// rid of kReadBound bytes (the client reads without a bound) or has been stuck for a second (it is held back). A
+// slow machine can only make the wait end early for an unbounded client (the test then misses), never fail a
+// bounded one. The hook also queues a pause behind a start that Qt queued (a request with a body).
+class PauseAfterStart
+{
+public:
+    explicit PauseAfterStart(const HostilePeer& peer)
+    {
+        ReadCap::setAfterStartHookForTesting([&peer](QNetworkReply* reply) {
+            pauseWhileThePeerSends(peer);
+            QMetaObject::invokeMethod(
+                reply, [&peer] { pauseWhileThePeerSends(peer); }, Qt::QueuedConnection);
+        });
+    }
+    ~PauseAfterStart() { ReadCap::setAfterStartHookForTesting({}); }
+    PauseAfterStart(const PauseAfterStart&) = delete;
+    PauseAfterStart& operator=(const PauseAfterStart&) = delete;
+
+private:
+    static void pauseWhileThePeerSends(const HostilePeer& peer)
+    {
+        QElapsedTimer overall;
+        overall.start();
+        QElapsedTimer still;
+        still.start();
+        qint64 last = 0;
+        while (peer.bytesWritten() < kReadBound && overall.elapsed() < 20000 && still.elapsed() < 1500) {
+            if (const qint64 now = peer.bytesWritten(); now != last) {
+                last = now;
+                still.restart();
+            }
+            QThread::msleep(5);
+        }
+    }
+};
+
 } // namespace
 
 class TestHostilePeers : public QObject
@@ -186,7 +227,7 @@ void TestHostilePeers::credentialHttpStopsAtItsCap_data()
     QTest::addColumn<int>("mode");
     QTest::addColumn<bool>("withBody");
     for (const bool withBody : {false, true}) {
-        // With a body Qt starts the request later, from the event loop (see ApiClient::startAttempt).
+        // With a body Qt would start the request later, from the event loop (ReadCap::start starts it at once).
         const char* method = withBody ? "POST with a body, " : "GET, ";
         QTest::addRow("%s2^63-byte chunk", method) << int(HostilePeer::Mode::HugeChunk) << withBody;
         QTest::addRow("%sendless chunks", method) << int(HostilePeer::Mode::EndlessChunks) << withBody;
@@ -203,15 +244,19 @@ void TestHostilePeers::credentialHttpStopsAtItsCap()
     QObject context;
     CredentialHttpRequest request;
     request.url = peer.url();
-    request.readTimeoutMs = 10000;
+    // Time-outs far beyond the pauses below: this test is about the cap.
+    request.connectTimeoutMs = 30000;
+    request.readTimeoutMs = 30000;
     if (withBody) {
         request.method = "POST";
         request.body = "grant_type=token";
     }
     bool done = false;
     CredentialHttpResponse response;
-    // The main thread is busy for a second once the request is in: Qt's network thread must not read on meanwhile.
+    // The main thread is busy for a second once the request is in, and is not scheduled right after it started the
+    // request: Qt's network thread must not read on meanwhile.
     peer.blockMainThreadOnRequest(1000);
+    PauseAfterStart pause(peer);
     CredentialHttp::send(&manager, request, &context, [&](const CredentialHttpResponse& r) {
         response = r;
         done = true;
@@ -292,10 +337,13 @@ void TestHostilePeers::apiClientStopsAtItsCap_data()
 
 void TestHostilePeers::apiClientStopsAtItsCap()
 {
-    // A POST (it has a body): Qt starts it from the event loop, after send() returned, and a read buffer size set
-    // before that start never reached Qt's network thread (ApiClient::startAttempt says why). This thread is
+    // A POST (it has a body): Qt would start it from the event loop, after send() returned, and a read buffer size
+    // set before that start never reaches Qt's network thread (core/util/ReadCap.h says why). This thread is
     // blocked for a second below while the server sends without end: only a bound already in the network thread
-    // holds then.
+    // holds then. (No PauseAfterStart here: ApiClient starts through the same ReadCap::start() as CredentialHttp,
+    // whose rows provoke the race. With a 1 MiB cap Qt comes back to the socket many times before the abort, and
+    // after such a pause, with the socket buffers full, Qt 6.4's chunk reader can loop long on the 2^63-byte chunk:
+    // the known limit described in core/util/ReadCap.h.)
     QFETCH(int, mode);
     HostilePeer peer{HostilePeer::Mode(mode)};
     MockClock clock;

@@ -1,0 +1,110 @@
+#include "ReadCap.h"
+
+#include <QChildEvent>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QMetaObject>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace {
+
+std::function<void(QNetworkReply*)>& afterStartHook()
+{
+    static std::function<void(QNetworkReply*)> hook;
+    return hook;
+}
+
+// Lives in Qt's network thread as a child of a QHttpThreadDelegate: hands the delegate its read buffer size the
+// moment the delegate's QHttpNetworkReply exists (inside QHttpThreadDelegate::startRequest()).
+class DelegateSizer : public QObject
+{
+public:
+    DelegateSizer(qint64 size, QObject* delegate)
+        : QObject(delegate)
+        , m_size(size)
+    {}
+
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::ChildAdded) {
+            QObject* child = static_cast<QChildEvent*>(event)->child();
+            if (child != this && child && child->inherits("QHttpNetworkReply")) {
+                watched->removeEventFilter(this);
+                QMetaObject::invokeMethod(watched, "readBufferSizeChanged", Qt::DirectConnection,
+                                          Q_ARG(qint64, m_size));
+                deleteLater();
+            }
+        }
+        return false;
+    }
+
+private:
+    qint64 m_size;
+};
+
+// Installed on the application while a request starts: catches its QHttpThreadDelegate as Qt moves it to the
+// network thread (the event is sent in this thread, before the move) and gives it a DelegateSizer.
+class DelegateCatcher : public QObject
+{
+public:
+    explicit DelegateCatcher(qint64 size)
+        : m_size(size)
+    {}
+    bool caught() const { return m_caught; }
+
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (!m_caught && event->type() == QEvent::ThreadChange && watched->inherits("QHttpThreadDelegate")) {
+            m_caught = true;
+            watched->installEventFilter(new DelegateSizer(m_size, watched)); // moves with its parent
+        }
+        return false;
+    }
+
+private:
+    qint64 m_size;
+    bool m_caught = false;
+};
+
+} // namespace
+
+namespace ReadCap {
+
+QNetworkReply* start(qint64 maxBytes, const std::function<QNetworkReply*()>& start)
+{
+    QCoreApplication* app = QCoreApplication::instance();
+    DelegateCatcher catcher(maxBytes);
+    if (app)
+        app->installEventFilter(&catcher);
+    QNetworkReply* reply = start();
+    // A request with a body: Qt queued its start on this thread's event loop. With a Content-Length and no buffering
+    // asked for, that start does nothing Qt still waits for: make it now, while the catcher watches.
+    if (reply && !catcher.caught() && reply->inherits("QNetworkReplyHttpImpl") && !reply->isFinished()) {
+        const QNetworkRequest request = reply->request();
+        if (request.attribute(QNetworkRequest::DoNotBufferUploadDataAttribute).toBool() &&
+            request.header(QNetworkRequest::ContentLengthHeader).isValid() &&
+            reply->metaObject()->indexOfMethod("_q_startOperation()") >= 0)
+            QMetaObject::invokeMethod(reply, "_q_startOperation", Qt::DirectConnection);
+    }
+    if (app)
+        app->removeEventFilter(&catcher);
+    if (!reply)
+        return reply;
+    if (afterStartHook())
+        afterStartHook()(reply);
+    // This side's count of what it holds (QNetworkReply frees the network thread's budget as it is read), and, for
+    // a start Qt made later after all, the size for the network thread as early as this thread can give it.
+    reply->setReadBufferSize(maxBytes);
+    if (!catcher.caught())
+        QMetaObject::invokeMethod(
+            reply, [reply, maxBytes] { reply->setReadBufferSize(maxBytes); }, Qt::QueuedConnection);
+    return reply;
+}
+
+void setAfterStartHookForTesting(std::function<void(QNetworkReply*)> hook)
+{
+    afterStartHook() = std::move(hook);
+}
+
+} // namespace ReadCap

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <functional>
+
+class QNetworkReply;
+
+// Bounded HTTP reads (issue 14): Qt's network thread reads an answer ahead of the thread that owns the reply, as far
+// as the reply's read buffer size lets it; without a size it reads without end. The size must therefore be in that
+// thread before the first byte of the answer is, whatever the scheduling: set after the request has started (as
+// QNetworkReply::setReadBufferSize() alone does), it races the network thread, which has the request on the wire
+// and reads on for as long as this thread is not scheduled (a GET once read 64 MiB against a 64 KiB cap).
+//
+// start() gives Qt's network thread the size as part of the start itself. Qt 6.4 (qnetworkreplyhttpimpl.cpp,
+// qhttpthreaddelegate.cpp) starts a request by creating a QHttpThreadDelegate in this thread, moving it to the
+// network thread and posting it startRequest(), which creates the delegate's QHttpNetworkReply; only then does the
+// delegate accept a read buffer size (readBufferSizeChanged(), a slot that ignores a size that comes earlier). So
+// start() watches this thread's events while `start` runs, catches the delegate as it moves (QEvent::ThreadChange),
+// and gives it a child event filter that moves with it: when startRequest() makes the QHttpNetworkReply the
+// delegate's child (QEvent::ChildAdded, in the network thread, still inside startRequest()), the filter calls
+// readBufferSizeChanged() there and then, before that thread returns to its event loop, so before it can read
+// anything from the socket. A request with a body, whose start Qt queues on this thread's event loop, is started
+// at once inside start() for the same reason (its body must be a QByteArray or a device, with a Content-Length
+// and QNetworkRequest::DoNotBufferUploadDataAttribute on the request: Qt then has nothing to buffer first).
+//
+// What this cannot bound (Qt 6.4, qhttpnetworkreply.cpp): Qt reads one chunk of a chunked answer in a loop for as
+// long as the socket has data (QHttpNetworkReplyPrivate::readReplyBodyRaw loops on bytesAvailable(); the size
+// bounds each piece, not the loop), so on one 2^63-byte chunk from a peer that writes as fast as Qt reads, a
+// single read can run on until Qt catches up: measured on loopback, 0.3-8 MB before the abort, 15-37 MB in a few
+// runs with the socket buffers full first. Over a real network the socket runs dry long before.
+//
+// These are Qt's internal class and slot names: with another Qt, where they do not match, nothing is caught and
+// the size set afterwards (as before) is all there is; tests/core/test_hostilepeers.cpp then fails, because it
+// pauses this thread right after the start while a hostile peer sends without end.
+namespace ReadCap {
+
+// Calls `start` (which hands a request to a QNetworkAccessManager and returns its reply) so that Qt's network thread
+// holds at most maxBytes of the answer at any time; sets the reply's read buffer size to maxBytes as well. The
+// caller still reads the reply as it arrives and aborts past its cap (a full buffer only stops the reading).
+QNetworkReply* start(qint64 maxBytes, const std::function<QNetworkReply*()>& start);
+
+// Tests only: called with each reply right after its request was handed to Qt, before start() sets the size on the
+// reply; a test blocks this thread there to give Qt's network thread every chance to read ahead.
+void setAfterStartHookForTesting(std::function<void(QNetworkReply*)> hook);
+
+} // namespace ReadCap
