@@ -4,7 +4,7 @@
 <context>
     <name>ApiClient</name>
     <message>
-        <location filename="../../core/api/ApiClient.cpp" line="+110"/>
+        <location filename="../../core/api/ApiClient.cpp" line="+111"/>
         <source>Nothing accepts connections at %1. Check the endpoint (region, --endpoint) and that the service or sandbox is running.</source>
         <translation>%1 上没有服务接受连接。请检查接入地址（地域、--endpoint），以及服务或沙箱是否在运行。</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>没有可用于签名请求的凭证。请配置 AccessKey、配置文件或其他凭证来源，或刷新当前凭证。</translation>
     </message>
     <message>
-        <location line="+228"/>
+        <location line="+219"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -180,7 +180,7 @@
 <context>
     <name>ApiReply</name>
     <message>
-        <location filename="../../core/api/ApiClient.cpp" line="-419"/>
+        <location filename="../../core/api/ApiClient.cpp" line="-410"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -286,7 +286,7 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/AuditDialog.cpp" line="+36"/>
+        <location filename="../../ui/AuditDialog.cpp" line="+39"/>
         <source>Audit log of role changes</source>
         <translation>角色变更审计日志</translation>
     </message>
@@ -361,7 +361,7 @@
         <translation>请求 ID</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Audit log status</source>
         <translation>审计日志状态</translation>
     </message>
@@ -385,15 +385,23 @@
         <source>yes</source>
         <translation>是</translation>
     </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>%n entries shown (database %1)</source>
-        <translation>
-            <numerusform>显示 %n 条记录（数据库 %1）</numerusform>
-        </translation>
+    <message>
+        <location line="+8"/>
+        <source>No role change is recorded yet (database %1). Every role or visibility change made with RoleDesk is recorded here.</source>
+        <translation>尚未记录任何角色变更（数据库 %1）。使用 RoleDesk 进行的每一次角色或可见性变更都会记录在这里。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No entry matches &quot;%1&quot; (database %2).</source>
+        <translation>没有与“%1”匹配的记录（数据库 %2）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Entries shown: %1 (database %2)</source>
+        <translation>显示的记录：%1 条（数据库 %2）</translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+69"/>
         <source>Exported all %n entries to %1.</source>
         <translation>
             <numerusform>已将全部 %n 条记录导出到 %1。</numerusform>
@@ -884,12 +892,12 @@
 <context>
     <name>CaBundle</name>
     <message>
-        <location filename="../../core/util/CaBundle.cpp" line="+47"/>
+        <location filename="../../core/util/CaBundle.cpp" line="+87"/>
         <source>Cannot read the CA bundle %1 (%2).</source>
         <translation>无法读取 CA 证书包 %1（%2）。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>The CA bundle %1 holds no certificate: it must be PEM (&quot;-----BEGIN CERTIFICATE-----&quot; blocks) or one DER certificate.</source>
         <translation>CA 证书包 %1 中没有证书：它必须是 PEM 格式（“-----BEGIN CERTIFICATE-----”块）或单个 DER 证书。</translation>
     </message>
@@ -1138,7 +1146,7 @@ The contract: docs/CLI.md.</source>
 <context>
     <name>CliSession</name>
     <message>
-        <location filename="../../app/cli/CliSession.cpp" line="+59"/>
+        <location filename="../../app/cli/CliSession.cpp" line="+60"/>
         <source>--endpoint needs a URL such as https://dataworks.example.com or http://127.0.0.1:8090.</source>
         <translation>--endpoint 需要一个 URL，例如 https://dataworks.example.com 或 http://127.0.0.1:8090。</translation>
     </message>
@@ -1153,17 +1161,17 @@ The contract: docs/CLI.md.</source>
         <translation>无法启动沙箱：%1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Cannot prepare the sandbox&apos;s visibility records: %1</source>
         <translation>无法准备沙箱的可见性记录：%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>the sandbox&apos;s admin key</source>
         <translation>沙箱的管理员密钥</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+66"/>
         <source>Credentials unusable: %1</source>
         <translation>凭证不可用：%1</translation>
     </message>
@@ -1173,12 +1181,12 @@ The contract: docs/CLI.md.</source>
         <translation>请检查 `roledesk-cli creds doctor`，或使用 --source/--profile 选择凭证来源。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Credentials unusable: the credential from %1 has expired.</source>
         <translation>凭证不可用：来自 %1 的凭证已过期。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+53"/>
         <source>Cannot read RoleDesk&apos;s visibility records %1: %2</source>
         <translation>无法读取 RoleDesk 的可见性记录 %1：%2</translation>
     </message>
@@ -1568,7 +1576,7 @@ The contract: docs/CLI.md.</source>
 <context>
     <name>CredentialHttp</name>
     <message>
-        <location filename="../../core/credentials/CredentialHttp.cpp" line="+72"/>
+        <location filename="../../core/credentials/CredentialHttp.cpp" line="+73"/>
         <source>No connection within %1 ms (connect time-out). Check that the address is reachable from this machine.</source>
         <translation>%1 毫秒内未能建立连接（连接超时）。请检查本机能否访问该地址。</translation>
     </message>
@@ -1596,7 +1604,7 @@ The contract: docs/CLI.md.</source>
 <context>
     <name>CredentialInspector</name>
     <message>
-        <location filename="../../ui/CredentialInspector.cpp" line="+70"/>
+        <location filename="../../ui/CredentialInspector.cpp" line="+83"/>
         <source>usable; refreshed automatically before it expires</source>
         <translation>可用；会在过期前自动刷新</translation>
     </message>
@@ -1647,12 +1655,12 @@ The contract: docs/CLI.md.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+279"/>
+        <location line="+288"/>
         <source>Default credential chain</source>
         <translation>默认凭证链</translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-287"/>
         <source>The three methods of a DataWorks individual development environment: the ALIBABA_CLOUD_CREDENTIALS_URI service, the file /mnt/.alibabacloud/credentials, or the default credential chain.</source>
         <translation>DataWorks 个人开发环境的三种方式：ALIBABA_CLOUD_CREDENTIALS_URI 凭证服务、/mnt/.alibabacloud/credentials 文件，或默认凭证链。</translation>
     </message>
@@ -1789,12 +1797,12 @@ The contract: docs/CLI.md.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+486"/>
+        <location line="+500"/>
         <source>Reveal for 10 s</source>
         <translation>显示 10 秒</translation>
     </message>
     <message>
-        <location line="-485"/>
+        <location line="-499"/>
         <source>Reveal the secret and token for ten seconds</source>
         <translation>显示 Secret 和令牌 10 秒</translation>
     </message>
@@ -1930,7 +1938,7 @@ The contract: docs/CLI.md.</source>
         <translation>关闭检查器</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+55"/>
         <source>Credentials of %1</source>
         <translation>%1 的凭证</translation>
     </message>
@@ -1960,7 +1968,7 @@ The contract: docs/CLI.md.</source>
         <translation>“%1”不是凭证 URI。请输入 http:// 或 https:// 地址，例如 http://127.0.0.1:8080/credentials，或留空以使用 ALIBABA_CLOUD_CREDENTIALS_URI。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+64"/>
         <source>Start the environment in DataWorks: its credentials service answers only while it runs. Then press Refresh.</source>
         <translation>请在 DataWorks 中启动该环境：它的凭据服务只在环境运行时应答。然后按“刷新”。</translation>
     </message>
@@ -1985,7 +1993,7 @@ The contract: docs/CLI.md.</source>
         <translation>请排除原因，然后按“刷新”。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+48"/>
         <source>No credential: not retrying</source>
         <translation>没有凭据：不再重试</translation>
     </message>
@@ -2048,7 +2056,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <location line="+9"/>
         <source>Credential expires soon</source>
         <translation>凭证即将过期</translation>
@@ -2115,7 +2123,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+56"/>
         <source>Asking STS who this credential is (GetCallerIdentity)...</source>
         <translation>正在向 STS 查询此凭证的身份（GetCallerIdentity）...</translation>
     </message>
@@ -2140,7 +2148,7 @@ Checking where credentials can come from on this machine...</source>
         <translation>请输入 MaxCompute 项目名称。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Listing the tables of %1...</source>
         <translation>正在列出 %1 中的表...</translation>
     </message>
@@ -2361,17 +2369,17 @@ Checking where credentials can come from on this machine...</source>
         <translation>未知的 --source“%1”；请使用以下之一：%2。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>--uri goes only with --source uri.</source>
         <translation>--uri 只能与 --source uri 一起使用。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>--file goes only with --source file.</source>
         <translation>--file 只能与 --source file 一起使用。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>--profile goes only with --source profile or --source ini.</source>
         <translation>--profile 只能与 --source profile 或 --source ini 一起使用。</translation>
     </message>
@@ -2553,7 +2561,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>DemoShots</name>
     <message>
-        <location filename="../../ui/DemoShots.cpp" line="+64"/>
+        <location filename="../../ui/DemoShots.cpp" line="+75"/>
         <source>SQL workshop on Friday reads the course tables</source>
         <translation>周五的 SQL 培训会读取课程表</translation>
     </message>
@@ -2955,7 +2963,7 @@ Account ID: %2</source>
         <translation>无法列出环境</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -3024,13 +3032,13 @@ Account ID: %2</source>
 <context>
     <name>EnvsOutput</name>
     <message>
-        <location line="-202"/>
-        <location line="+180"/>
+        <location line="-208"/>
+        <location line="+186"/>
         <source>%1 (%2 UTC)</source>
         <translation>%1（%2 UTC）</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-128"/>
         <source>yes (%1)</source>
         <extracomment>Marks an environment reachable from the internet, followed by its forwarded ports</extracomment>
         <translation>是（%1）</translation>
@@ -3039,7 +3047,7 @@ Account ID: %2</source>
 <context>
     <name>EnvsShowCommand</name>
     <message>
-        <location line="+151"/>
+        <location line="+157"/>
         <source>Show one individual development environment.</source>
         <translation>显示一个个人开发环境。</translation>
     </message>
@@ -3354,7 +3362,7 @@ Account ID: %2</source>
 <context>
     <name>GlobalOptions</name>
     <message>
-        <location filename="../../app/cli/CliSession.cpp" line="-227"/>
+        <location filename="../../app/cli/CliSession.cpp" line="-242"/>
         <source>Print JSON (the stable contract in docs/CLI.md) instead of text.</source>
         <translation>输出 JSON（docs/CLI.md 中的稳定约定），而不是文本。</translation>
     </message>
@@ -3509,7 +3517,7 @@ Account ID: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+103"/>
+        <location filename="../../ui/MainWindow.cpp" line="+104"/>
         <source>RoleDesk</source>
         <translation>RoleDesk</translation>
     </message>
@@ -3662,12 +3670,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+980"/>
+        <location line="+971"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location line="-962"/>
+        <location line="-953"/>
         <source>Owner filter</source>
         <translation>所有者筛选</translation>
     </message>
@@ -3768,12 +3776,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+704"/>
+        <location line="+693"/>
         <source>No environment selected</source>
         <translation>未选择环境</translation>
     </message>
     <message>
-        <location line="-703"/>
+        <location line="-692"/>
         <source>Selected environment</source>
         <translation>选中的环境</translation>
     </message>
@@ -4080,7 +4088,7 @@ Account ID: %2</source>
         <translation>沙箱在本机的这个地址上应答；该地址不能修改。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+60"/>
         <source>AccessKey pair &quot;%1&quot; from the OS keychain</source>
         <translation>系统密钥环中的 AccessKey“%1”</translation>
     </message>
@@ -4167,7 +4175,7 @@ Account ID: %2</source>
 %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>recorded by %1 at %2</source>
         <translation>由 %1 于 %2 记录</translation>
     </message>
@@ -4245,7 +4253,7 @@ Account ID: %2</source>
         <translation>已从 %2 导入 %1 条可见性记录（%3 条有变化）。</translation>
     </message>
     <message>
-        <location line="+295"/>
+        <location line="+292"/>
         <source>Open rules file</source>
         <translation>打开规则文件</translation>
     </message>
@@ -4293,12 +4301,12 @@ Account ID: %2</source>
         <translation>没有环境与规则有偏差。</translation>
     </message>
     <message>
-        <location line="-986"/>
+        <location line="-985"/>
         <source>Could not list the workspaces: %1</source>
         <translation>无法列出工作空间：%1</translation>
     </message>
     <message>
-        <location line="-628"/>
+        <location line="-617"/>
         <source>Filter by name, ID or owner (Ctrl+F)</source>
         <translation>按名称、ID 或所有者筛选（Ctrl+F）</translation>
     </message>
@@ -4313,7 +4321,7 @@ Account ID: %2</source>
         <translation>INI：%1（%2）— %3</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+178"/>
         <source>%1 (ID %2, owner %3)</source>
         <translation>%1（ID %2，所有者 %3）</translation>
     </message>
@@ -4379,7 +4387,7 @@ Account ID: %2</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+242"/>
+        <location line="+244"/>
         <source>Visibility not saved</source>
         <translation>可见性未保存</translation>
     </message>
@@ -4441,7 +4449,7 @@ Account ID: %2</source>
         <translation>未撤销：%1</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+90"/>
         <source>Set visibility (recorded by admins)</source>
         <translation>设置可见性（由管理员记录）</translation>
     </message>
@@ -4840,7 +4848,7 @@ Account ID: %2</source>
 <context>
     <name>RevocationDialog</name>
     <message>
-        <location filename="../../ui/RevocationDialog.cpp" line="+24"/>
+        <location filename="../../ui/RevocationDialog.cpp" line="+26"/>
         <source>Credentials already issued</source>
         <translation>已签发的凭证</translation>
     </message>
@@ -5113,7 +5121,7 @@ Account ID: %2</source>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../ui/RoleDialog.cpp" line="+64"/>
+        <location filename="../../ui/RoleDialog.cpp" line="+65"/>
         <source>Change RAM role - %1</source>
         <translation>修改 RAM 角色 - %1</translation>
     </message>
@@ -5219,12 +5227,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+212"/>
+        <location line="+231"/>
         <source>I understand the risk and associate a role with this public environment anyway</source>
         <translation>我了解风险，仍要为这个公开环境关联角色</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-229"/>
         <source>Confirm associating a role with a public environment</source>
         <translation>确认为公开环境关联角色</translation>
     </message>
@@ -5240,12 +5248,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+204"/>
+        <location line="+223"/>
         <source>why this public environment needs a role</source>
         <translation>为什么这个公开环境需要角色</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-216"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -5265,32 +5273,27 @@ Account ID: %2</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+63"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) in workspace %3&lt;br&gt;Owner %4 &amp;middot; status %5 &amp;middot; visibility: %6 &lt;i&gt;(recorded by admins)&lt;/i&gt;&lt;br&gt;Current role: &lt;b&gt;%7&lt;/b&gt; &amp;middot; last updated %8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;（%2），所属工作空间 %3&lt;br&gt;所有者 %4 &amp;middot; 状态 %5 &amp;middot; 可见性：%6 &lt;i&gt;（由管理员记录）&lt;/i&gt;&lt;br&gt;当前角色：&lt;b&gt;%7&lt;/b&gt; &amp;middot; 最后更新 %8</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Last updated %1</source>
-        <translation>最后更新 %1</translation>
-    </message>
-    <message>
-        <location line="+40"/>
+        <location line="+51"/>
         <source>Checking the trust policy of %1 (RAM GetRole)...</source>
         <translation>正在检查 %1 的信任策略（RAM GetRole）...</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Could not read the role&apos;s trust policy: %1</source>
         <translation>无法读取角色的信任策略：%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>To associate it you need ram:PassRole on %1 (ask an account admin for a policy allowing &quot;ram:PassRole&quot; on that resource).</source>
         <translation>要关联该角色，您需要对 %1 拥有 ram:PassRole 权限（请账号管理员授予允许对该资源执行“ram:PassRole”的策略）。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>Allowed.</source>
         <translation>允许。</translation>
     </message>
@@ -5351,7 +5354,14 @@ Account ID: %2</source>
         <translation>没有需要修改的内容。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-212"/>
+        <source>Owner account ID: %1
+Last updated %2</source>
+        <translation>所有者账号 ID：%1
+最后更新 %2</translation>
+    </message>
+    <message>
+        <location line="+236"/>
         <source>Applying (re-reading the environment first to make sure nobody changed it)...</source>
         <translation>正在应用（先重新读取环境，确认没有被他人修改）...</translation>
     </message>
@@ -5369,7 +5379,7 @@ Account ID: %2</source>
 <context>
     <name>RolePicker</name>
     <message>
-        <location filename="../../ui/RolePicker.cpp" line="+31"/>
+        <location filename="../../ui/RolePicker.cpp" line="+33"/>
         <source>Custom role ARN</source>
         <translation>自定义角色 ARN</translation>
     </message>
@@ -5409,7 +5419,7 @@ Account ID: %2</source>
         <translation>无法列出 RAM 角色（%1）。您仍然可以粘贴角色 ARN。</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+72"/>
         <source>Trusted by DataWorks (its trust policy names dataworks.aliyuncs.com).</source>
         <translation>受 DataWorks 信任（其信任策略包含 dataworks.aliyuncs.com）。</translation>
     </message>
@@ -5419,7 +5429,7 @@ Account ID: %2</source>
         <translation>其信任策略未包含 DataWorks：开发环境无法使用该角色。</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+35"/>
         <source>%n role(s) in the account</source>
         <translation>
             <numerusform>账号中有 %n 个角色</numerusform>
@@ -6291,7 +6301,7 @@ Account ID: %2</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/Session.cpp" line="+112"/>
+        <location filename="../../ui/Session.cpp" line="+80"/>
         <source>unknown caller (%1)</source>
         <translation>未知调用者（%1）</translation>
     </message>
@@ -7022,12 +7032,12 @@ Account ID: %2</source>
         <translation>HTTPS 仅使用系统证书。请在“设置 &gt; 连接”中修正。</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+73"/>
         <source>sandbox admin AccessKey</source>
         <translation>沙箱管理员 AccessKey</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
         <source>Sandbox admin key</source>
         <translation>沙箱管理员密钥</translation>
     </message>
