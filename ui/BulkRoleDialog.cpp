@@ -128,7 +128,7 @@ BulkRoleDialog::BulkRoleDialog(Session* session, QList<Environment> environments
         // "Do Not Associate Role" is what the guidance asks for public environments: allowed and applied.
         const bool clearing = m_none->isChecked();
         publicText->setText(
-            tr("%n of the selected environments are public (recorded by admins). ", nullptr, publicCount) +
+            tr("Public environments in the selection (recorded by admins): %1. ").arg(publicCount) +
             RolePolicy::publicEnvironmentGuidance() + QLatin1Char(' ') +
             (clearing ? tr("Removing their role follows that guidance: they are changed like the others.")
                       : tr("Unless you confirm below, public environments keep their setting and are reported as "

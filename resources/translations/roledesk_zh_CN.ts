@@ -652,15 +652,8 @@
         <source>Do Not Associate Role</source>
         <translation>不关联角色</translation>
     </message>
-    <message numerus="yes">
-        <location line="+47"/>
-        <source>%n of the selected environments are public (recorded by admins). </source>
-        <translation>
-            <numerusform>选中的环境中有 %n 个是公开的（由管理员记录）。 </numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+3"/>
+        <location line="+50"/>
         <source>Unless you confirm below, public environments keep their setting and are reported as refused.</source>
         <translation>除非您在下方确认，公开环境将保持原设置，并报告为被拒绝。</translation>
     </message>
@@ -711,7 +704,12 @@
         <translation>环境</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-87"/>
+        <source>Public environments in the selection (recorded by admins): %1. </source>
+        <translation>选中环境中的公开环境（由管理员记录）：%1 个。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <location line="+72"/>
         <source>ID</source>
         <translation>ID</translation>
@@ -3548,12 +3546,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+403"/>
+        <location line="+407"/>
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location line="-396"/>
+        <location line="-400"/>
         <source> Endpoint: </source>
         <translation> 接入地址： </translation>
     </message>
@@ -3670,12 +3668,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+971"/>
+        <location line="+975"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location line="-953"/>
+        <location line="-957"/>
         <source>Owner filter</source>
         <translation>所有者筛选</translation>
     </message>
@@ -3776,12 +3774,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+693"/>
+        <location line="+697"/>
         <source>No environment selected</source>
         <translation>未选择环境</translation>
     </message>
     <message>
-        <location line="-692"/>
+        <location line="-696"/>
         <source>Selected environment</source>
         <translation>选中的环境</translation>
     </message>
@@ -3903,7 +3901,7 @@ Account ID: %2</source>
         <translation>检查环境的凭证</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>SANDBOX</source>
         <translation>沙箱</translation>
     </message>
@@ -4306,12 +4304,12 @@ Account ID: %2</source>
         <translation>无法列出工作空间：%1</translation>
     </message>
     <message>
-        <location line="-617"/>
+        <location line="-621"/>
         <source>Filter by name, ID or owner (Ctrl+F)</source>
         <translation>按名称、ID 或所有者筛选（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+451"/>
+        <location line="+455"/>
         <source>aliyun CLI: %1 (%2) — %3</source>
         <translation>aliyun CLI：%1（%2）— %3</translation>
     </message>
