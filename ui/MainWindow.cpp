@@ -1154,7 +1154,7 @@ void MainWindow::updateDetails()
     {
         QLabel* owner = m_detailLabels[QStringLiteral("owner")];
         owner->setText(env->ownerName.isEmpty() ? env->ownerId
-                                                : tr("%1 (account %2)").arg(env->ownerName, env->ownerId));
+                                                : tr("%1\n(account %2)").arg(env->ownerName, env->ownerId));
         const QString reason = m_session->owners() ? m_session->owners()->unavailableReason(env->projectId) : QString();
         owner->setToolTip(env->ownerName.isEmpty() ? reason : QString());
     }

@@ -3546,12 +3546,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+407"/>
+        <location line="+403"/>
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location line="-400"/>
+        <location line="-396"/>
         <source> Endpoint: </source>
         <translation> 接入地址： </translation>
     </message>
@@ -3668,12 +3668,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+975"/>
+        <location line="+971"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location line="-957"/>
+        <location line="-953"/>
         <source>Owner filter</source>
         <translation>所有者筛选</translation>
     </message>
@@ -3774,12 +3774,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+697"/>
+        <location line="+693"/>
         <source>No environment selected</source>
         <translation>未选择环境</translation>
     </message>
     <message>
-        <location line="-696"/>
+        <location line="-692"/>
         <source>Selected environment</source>
         <translation>选中的环境</translation>
     </message>
@@ -3901,7 +3901,7 @@ Account ID: %2</source>
         <translation>检查环境的凭证</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+26"/>
         <source>SANDBOX</source>
         <translation>沙箱</translation>
     </message>
@@ -4161,12 +4161,7 @@ Account ID: %2</source>
         <translation>API 报告有端口转发到公网（通常是 SSH）：任何能进入该环境的人都可以使用该角色的凭证。</translation>
     </message>
     <message>
-        <location line="+74"/>
-        <source>%1 (account %2)</source>
-        <translation>%1（账号 %2）</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+91"/>
         <source>Session policy:
 %1</source>
         <translation>会话策略：
@@ -4304,12 +4299,12 @@ Account ID: %2</source>
         <translation>无法列出工作空间：%1</translation>
     </message>
     <message>
-        <location line="-621"/>
+        <location line="-617"/>
         <source>Filter by name, ID or owner (Ctrl+F)</source>
         <translation>按名称、ID 或所有者筛选（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+455"/>
+        <location line="+451"/>
         <source>aliyun CLI: %1 (%2) — %3</source>
         <translation>aliyun CLI：%1（%2）— %3</translation>
     </message>
@@ -4374,7 +4369,14 @@ Account ID: %2</source>
         </translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+62"/>
+        <source>%1
+(account %2)</source>
+        <translation>%1
+（账号 %2）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <location line="+1"/>
         <source>unknown</source>
         <translation>未知</translation>
