@@ -518,6 +518,8 @@ void MainWindow::buildUi()
     detailsLayout->addWidget(m_inspectButton);
     detailsLayout->addStretch();
     detailsScroll->setWidget(m_details);
+    m_detailsViewport = detailsScroll->viewport();
+    m_detailsViewport->installEventFilter(this);
     detailsScroll->setMinimumWidth(200);
     // A long unbreakable value (an ARN, an account id at 1.5x) scrolls instead of being cut at the pane's edge.
     detailsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
@@ -1196,6 +1198,7 @@ void MainWindow::updateDetails()
         record && record->recordedAt.isValid()
             ? tr("recorded by %1 at %2").arg(record->recordedBy, TimeText::local(record->recordedAt))
             : tr("not recorded yet"));
+    QTimer::singleShot(0, this, &MainWindow::fitDetails);
 }
 
 QList<EnvironmentStatus> MainWindow::statusChoice() const
@@ -1705,8 +1708,22 @@ void MainWindow::focusResults()
         m_table->selectRow(0);
 }
 
+void MainWindow::fitDetails()
+{
+    // QScrollArea sizes a resizable widget from its height for the viewport's width only when the scroll area itself
+    // is laid out; a value whose text changed later (an owner's name, an exposure list) kept the old height and its
+    // last lines were clipped (seen at 1.5x). Give the pane the height its rows need at the width it has.
+    if (!m_details || !m_detailsViewport || !m_details->layout())
+        return;
+    const int needed = m_details->layout()->totalHeightForWidth(m_detailsViewport->width());
+    if (needed > 0 && needed != m_details->minimumHeight())
+        m_details->setMinimumHeight(needed);
+}
+
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_detailsViewport && event->type() == QEvent::Resize)
+        QTimer::singleShot(0, this, &MainWindow::fitDetails);
     if (event->type() == QEvent::KeyPress) {
         const auto* key = static_cast<QKeyEvent*>(event);
         if (watched == m_filterEdit && key->modifiers() == Qt::NoModifier) {

@@ -98,6 +98,8 @@ Q_SIGNALS:
 protected:
     void closeEvent(QCloseEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
+    // The details pane is as tall as its wrapped values need at the pane's width (see the definition).
+    void fitDetails();
     void showEvent(QShowEvent* event) override;
 
 private:
@@ -182,6 +184,7 @@ private:
     QList<Environment> m_pending;
     // details
     QWidget* m_details = nullptr;
+    QWidget* m_detailsViewport = nullptr;
     QLabel* m_detailsTitle = nullptr;
     QHash<QString, QLabel*> m_detailLabels;
     QFormLayout* m_detailsForm = nullptr;
