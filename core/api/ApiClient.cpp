@@ -465,8 +465,7 @@ void ApiClient::startAttempt(ApiReply* reply)
         // HTTP/1.1 only: HTTP/2 forbids the Connection header and multiplexes on a shared connection.
         netRequest.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
         netRequest.setRawHeader("Connection", "close");
-        network = ReadCap::start(readBuffer,
-                                 [&] { return m_writeNam->sendCustomRequest(netRequest, method, device); });
+        network = ReadCap::start(readBuffer, [&] { return m_writeNam->sendCustomRequest(netRequest, method, device); });
         device->setParent(network);
     } else {
         QNetworkAccessManager* nam = m_readNams.front();
