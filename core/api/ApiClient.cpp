@@ -465,7 +465,7 @@ void ApiClient::startAttempt(ApiReply* reply)
         // HTTP/1.1 only: HTTP/2 forbids the Connection header and multiplexes on a shared connection.
         netRequest.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
         netRequest.setRawHeader("Connection", "close");
-        network = ReadCap::start(readBuffer, [&] { return m_writeNam->sendCustomRequest(netRequest, method, device); });
+        network = ReadCap::send(m_writeNam, netRequest, method, device, readBuffer);
         device->setParent(network);
     } else {
         QNetworkAccessManager* nam = m_readNams.front();
@@ -477,13 +477,7 @@ void ApiClient::startAttempt(ApiReply* reply)
             netRequest.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
             netRequest.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
         }
-        network = ReadCap::start(readBuffer, [&] {
-            if (method == "POST")
-                return nam->post(netRequest, body);
-            if (method == "GET")
-                return nam->get(netRequest);
-            return nam->sendCustomRequest(netRequest, method, body);
-        });
+        network = ReadCap::send(nam, netRequest, method, body, readBuffer);
         ++m_readsInFlight[nam];
         connect(network, &QNetworkReply::finished, this, [this, nam] { --m_readsInFlight[nam]; });
     }

@@ -120,10 +120,7 @@ void send(QNetworkAccessManager* manager, const CredentialHttpRequest& request, 
     // Qt's network thread holds no more than this ahead of us, from the start (ReadCap says how): an answer that
     // announces (or sends) more than the cap fills the buffer, readyRead below sees it and aborts, whatever the
     // chunking or Content-Length and however late this thread gets to it.
-    QNetworkReply* reply = ReadCap::start(request.maxBytes + 1, [&] {
-        return request.body.isEmpty() ? manager->sendCustomRequest(netRequest, request.method)
-                                      : manager->sendCustomRequest(netRequest, request.method, request.body);
-    });
+    QNetworkReply* reply = ReadCap::send(manager, netRequest, request.method, request.body, request.maxBytes + 1);
 
     struct State
     {

@@ -1,9 +1,13 @@
 #include "ReadCap.h"
 
+#include "PlainHttp.h"
+
 #include <QChildEvent>
 #include <QCoreApplication>
 #include <QEvent>
+#include <QIODevice>
 #include <QMetaObject>
+#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
@@ -100,6 +104,38 @@ QNetworkReply* start(qint64 maxBytes, const std::function<QNetworkReply*()>& sta
         QMetaObject::invokeMethod(
             reply, [reply, maxBytes] { reply->setReadBufferSize(maxBytes); }, Qt::QueuedConnection);
     return reply;
+}
+
+QNetworkReply* send(QNetworkAccessManager* manager, const QNetworkRequest& request, const QByteArray& method,
+                    const QByteArray& body, qint64 maxBytes)
+{
+    if (PlainHttp::handles(manager, request.url())) {
+        QNetworkReply* reply = PlainHttp::send(manager, request, method, body, maxBytes);
+        if (afterStartHook())
+            afterStartHook()(reply);
+        return reply;
+    }
+    return start(maxBytes, [&] {
+        if (method == "GET" && body.isEmpty())
+            return manager->get(request);
+        if (method == "POST")
+            return manager->post(request, body);
+        return body.isEmpty() ? manager->sendCustomRequest(request, method)
+                              : manager->sendCustomRequest(request, method, body);
+    });
+}
+
+QNetworkReply* send(QNetworkAccessManager* manager, const QNetworkRequest& request, const QByteArray& method,
+                    QIODevice* body, qint64 maxBytes)
+{
+    if (PlainHttp::handles(manager, request.url())) {
+        QNetworkReply* reply =
+            PlainHttp::send(manager, request, method, body ? body->readAll() : QByteArray(), maxBytes);
+        if (afterStartHook())
+            afterStartHook()(reply);
+        return reply;
+    }
+    return start(maxBytes, [&] { return manager->sendCustomRequest(request, method, body); });
 }
 
 void setAfterStartHookForTesting(std::function<void(QNetworkReply*)> hook)

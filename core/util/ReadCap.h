@@ -4,7 +4,11 @@
 
 #include <functional>
 
+class QByteArray;
+class QIODevice;
+class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 
 // Bounded HTTP reads (issue 14): Qt's network thread reads an answer ahead of the thread that owns the reply, as far
 // as the reply's read buffer size lets it; without a size it reads without end. The size must therefore be in that
@@ -24,16 +28,25 @@ class QNetworkReply;
 // at once inside start() for the same reason (its body must be a QByteArray or a device, with a Content-Length
 // and QNetworkRequest::DoNotBufferUploadDataAttribute on the request: Qt then has nothing to buffer first).
 //
-// What this cannot bound (Qt 6.4, qhttpnetworkreply.cpp): Qt reads one chunk of a chunked answer in a loop for as
-// long as the socket has data (QHttpNetworkReplyPrivate::readReplyBodyRaw loops on bytesAvailable(); the size
-// bounds each piece, not the loop), so on one 2^63-byte chunk from a peer that writes as fast as Qt reads, a
-// single read can run on until Qt catches up: measured on loopback, 0.3-8 MB before the abort, 15-37 MB in a few
-// runs with the socket buffers full first. Over a real network the socket runs dry long before.
+// What this cannot bound (Qt 6.4, qhttpnetworkreply.cpp): on a plain-TCP connection without a proxy Qt's socket is
+// unbuffered, and Qt reads one chunk of a chunked answer in a loop for as long as the kernel has data
+// (QHttpNetworkReplyPrivate::readReplyBodyRaw loops on bytesAvailable(); the size bounds its first read only), so
+// on one 2^63-byte chunk from a peer that writes as fast as Qt reads, a single read ran on to 55 and 67 MB in CI.
+// send() therefore gives plain http without a proxy to core/util/PlainHttp, which reads in this thread through a
+// bounded socket; with TLS or a proxy Qt's socket is buffered (64 KiB) and every loop ends at its buffer.
 //
 // These are Qt's internal class and slot names: with another Qt, where they do not match, nothing is caught and
 // the size set afterwards (as before) is all there is; tests/core/test_hostilepeers.cpp then fails, because it
 // pauses this thread right after the start while a hostile peer sends without end.
 namespace ReadCap {
+
+// Sends `request` on `manager` as get()/post()/sendCustomRequest() would, holding at most maxBytes of the answer
+// ahead of the caller: plain http without a proxy through PlainHttp, everything else through Qt and start(). The
+// reply's read buffer size is maxBytes. The device form is for a body that must not be buffered (read once).
+QNetworkReply* send(QNetworkAccessManager* manager, const QNetworkRequest& request, const QByteArray& method,
+                    const QByteArray& body, qint64 maxBytes);
+QNetworkReply* send(QNetworkAccessManager* manager, const QNetworkRequest& request, const QByteArray& method,
+                    QIODevice* body, qint64 maxBytes);
 
 // Calls `start` (which hands a request to a QNetworkAccessManager and returns its reply) so that Qt's network thread
 // holds at most maxBytes of the answer at any time; sets the reply's read buffer size to maxBytes as well. The
