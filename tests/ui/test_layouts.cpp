@@ -141,6 +141,32 @@ private Q_SLOTS:
 
     void mainWindow() { check(m_window.get()); }
 
+    void detailsPaneAfterItsValuesGrew()
+    {
+        // 700126 iot_partner_bridge: a custom role's ARN, an internet exposure list, an owner whose name arrives
+        // after the pane was laid out (two lines then). Every value whole. (Seen clipped at 1.5x under Xvfb with a
+        // window manager before MainWindow::fitDetails(); under the offscreen platform this test passes without
+        // fitDetails() too, at every window size tried: it guards the property, it did not reproduce that bug.)
+        QVERIFY(m_window->selectEnvironment(QStringLiteral("700126")));
+        auto* owner = child<QLabel>(m_window.get(), QStringLiteral("detail_owner"));
+        QTRY_VERIFY_WITH_TIMEOUT(owner->text().contains(QLatin1Char('\n')), 10000);
+        check(m_window.get());
+        int shown = 0;
+        for (QLabel* value : m_window->findChildren<QLabel*>()) {
+            if (!value->objectName().startsWith(QStringLiteral("detail")) || !value->isVisible() ||
+                value->text().isEmpty())
+                continue;
+            ++shown;
+            QVERIFY2(value->height() + 2 >= value->heightForWidth(value->width()),
+                     qPrintable(QStringLiteral("at %1x, %2: %3 is %4 high at width %5, its text needs %6")
+                                    .arg(g_scale, g_language, value->objectName())
+                                    .arg(value->height())
+                                    .arg(value->width())
+                                    .arg(value->heightForWidth(value->width()))));
+        }
+        QVERIFY2(shown >= 8, qPrintable(QString::number(shown)));
+    }
+
     void roleDialogWithThePublicConfirmation()
     {
         // A public environment, "DataWorks default role" chosen: the confirmation box appears.
@@ -242,9 +268,9 @@ private Q_SLOTS:
         child.setProcessEnvironment(env);
         child.setProcessChannelMode(QProcess::MergedChannels);
         child.start(QCoreApplication::applicationFilePath(),
-                    {QStringLiteral("mainWindow"), QStringLiteral("roleDialogWithThePublicConfirmation"),
-                     QStringLiteral("bulkDialog"), QStringLiteral("auditDialog"), QStringLiteral("inspector"),
-                     QStringLiteral("settingsDialog")});
+                    {QStringLiteral("mainWindow"), QStringLiteral("detailsPaneAfterItsValuesGrew"),
+                     QStringLiteral("roleDialogWithThePublicConfirmation"), QStringLiteral("bulkDialog"),
+                     QStringLiteral("auditDialog"), QStringLiteral("inspector"), QStringLiteral("settingsDialog")});
         QVERIFY(child.waitForFinished(180000));
         const QByteArray output = child.readAll();
         QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0, output.constData());
