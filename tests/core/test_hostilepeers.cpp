@@ -410,11 +410,10 @@ void TestHostilePeers::credentialHttpHasAnOverallDeadline()
 }
 
 namespace {
-std::unique_ptr<ApiClient> apiClientFor(const HostilePeer& peer, MockClock* clock, int timeoutMs,
-                                        qint64 maxResponseBytes)
+std::unique_ptr<ApiClient> apiClientFor(const QUrl& endpoint, MockClock* clock, int timeoutMs, qint64 maxResponseBytes)
 {
     Endpoints endpoints(QStringLiteral("cn-shanghai"));
-    endpoints.setEndpointOverride(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(peer.port())));
+    endpoints.setEndpointOverride(endpoint);
     auto client = std::make_unique<ApiClient>(
         endpoints,
         [] {
@@ -456,7 +455,8 @@ void TestHostilePeers::apiClientStopsAtItsCap()
     QFETCH(int, mode);
     HostilePeer peer{HostilePeer::Mode(mode)};
     MockClock clock;
-    auto client = apiClientFor(peer, &clock, 30000, 1024 * 1024);
+    auto client =
+        apiClientFor(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(peer.port())), &clock, 30000, 1024 * 1024);
     peer.blockMainThreadOnRequest(1000);
     ApiReply* reply = client->send(listRequest());
     QSignalSpy finished(reply, &ApiReply::finished);
@@ -475,7 +475,7 @@ void TestHostilePeers::apiClientDeadlineHoldsAgainstADrip()
 {
     HostilePeer peer(HostilePeer::Mode::Drip);
     MockClock clock;
-    auto client = apiClientFor(peer, &clock, 1500, 1024 * 1024);
+    auto client = apiClientFor(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(peer.port())), &clock, 1500, 1024 * 1024);
     QElapsedTimer timer;
     timer.start();
     ApiReply* reply = client->send(listRequest());
@@ -518,23 +518,11 @@ void TestHostilePeers::overTlsQtStopsAtTheCap()
     {
         // ApiClient (1 MiB cap), the main thread busy for a second once the request is in.
         TlsHostilePeer peer;
-        Endpoints endpoints(QStringLiteral("cn-shanghai"));
-        endpoints.setEndpointOverride(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(peer.port())));
         MockClock clock;
-        ApiClient client(
-            endpoints,
-            [] {
-                return Credential(QStringLiteral("LTAI5tTestKeyId0001"), QStringLiteral("TestSecretValue0123456789"),
-                                  {}, {}, QStringLiteral("test"));
-            },
-            &clock);
-        ApiClient::Options options;
-        options.maxAttempts = 1;
-        options.timeoutMs = 30000;
-        options.maxResponseBytes = 1024 * 1024;
-        client.setOptions(options);
+        auto client =
+            apiClientFor(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(peer.port())), &clock, 30000, 1024 * 1024);
         peer.blockMainThreadOnRequest(1000);
-        ApiReply* reply = client.send(listRequest());
+        ApiReply* reply = client->send(listRequest());
         QSignalSpy finished(reply, &ApiReply::finished);
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
         QCOMPARE(reply->error().code, QStringLiteral("ResponseTooLarge"));
