@@ -59,6 +59,18 @@ qint64 resourceGroupParam(const QHash<QString, QString>& params, bool* ok)
     return id;
 }
 
+// The PagingInfo object of the page-numbered List actions (the SDK models' ListProjectsResponseBodyPagingInfo,
+// ListProjectMembersResponseBodyPagingInfo, ListServerIdeInstancesResponseBodyPagingInfo): the page asked for, its
+// size, the number of all matches, and the page's items under the action's own name.
+QJsonObject pagingInfo(qint64 pageNumber, qint64 pageSize, qsizetype total, const QString& itemsName,
+                       const QJsonValue& items)
+{
+    return QJsonObject{{u"PagingInfo"_s, QJsonObject{{u"PageNumber"_s, pageNumber},
+                                                     {u"PageSize"_s, pageSize},
+                                                     {u"TotalCount"_s, total},
+                                                     {itemsName, items}}}};
+}
+
 } // namespace
 
 SandboxDataWorks::SandboxDataWorks(SandboxShared& shared)
@@ -204,10 +216,7 @@ SandboxResponse SandboxDataWorks::listProjects(const SandboxPopCall& call)
                                     {u"AliyunResourceGroupId"_s, w.aliyunResourceGroupId},
                                     {u"AliyunResourceTags"_s, QJsonArray()}});
     }
-    return popOk(ctx, QJsonObject{{u"PagingInfo"_s, QJsonObject{{u"PageNumber"_s, pageNumber},
-                                                                {u"PageSize"_s, pageSize},
-                                                                {u"TotalCount"_s, total},
-                                                                {u"Projects"_s, projects}}}});
+    return popOk(ctx, pagingInfo(pageNumber, pageSize, total, u"Projects"_s, projects));
 }
 
 SandboxResponse SandboxDataWorks::listProjectMembers(const SandboxPopCall& call)
@@ -284,10 +293,7 @@ SandboxResponse SandboxDataWorks::listProjectMembers(const SandboxPopCall& call)
     const qsizetype total = matching.size();
     for (qsizetype i = (pageNumber - 1) * pageSize; i < qMin(total, pageNumber * pageSize); ++i)
         page.append(matching.at(i));
-    return popOk(ctx, QJsonObject{{u"PagingInfo"_s, QJsonObject{{u"PageNumber"_s, pageNumber},
-                                                                {u"PageSize"_s, pageSize},
-                                                                {u"TotalCount"_s, total},
-                                                                {u"ProjectMembers"_s, page}}}});
+    return popOk(ctx, pagingInfo(pageNumber, pageSize, total, u"ProjectMembers"_s, page));
 }
 
 SandboxResponse SandboxDataWorks::listInstances(const SandboxPopCall& call)
@@ -349,14 +355,10 @@ SandboxResponse SandboxDataWorks::listInstances(const SandboxPopCall& call)
     }
     instances.append(']');
     const bool more = offset + size < total;
-    return popOkWithRaw(ctx,
-                        QJsonObject{{u"PagingInfo"_s, QJsonObject{{u"PageNumber"_s, offset / size + 1},
-                                                                  {u"PageSize"_s, size},
-                                                                  {u"TotalCount"_s, total},
-                                                                  {u"Instances"_s, u"@@SBX_RAW@@"_s}}},
-                                    {u"MaxResults"_s, size},
-                                    {u"NextToken"_s, more ? encodePageToken(offset + size) : QString()}},
-                        instances);
+    QJsonObject body = pagingInfo(offset / size + 1, size, total, u"Instances"_s, u"@@SBX_RAW@@"_s);
+    body.insert(u"MaxResults"_s, size);
+    body.insert(u"NextToken"_s, more ? encodePageToken(offset + size) : QString());
+    return popOkWithRaw(ctx, body, instances);
 }
 
 SandboxResponse SandboxDataWorks::createInstance(const SandboxPopCall& call)
