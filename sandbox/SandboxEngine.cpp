@@ -287,15 +287,42 @@ bool SandboxEngine::roll(double rate)
     return m_random.generateDouble() < rate;
 }
 
-bool SandboxEngine::throttled(qint64 now)
+namespace {
+
+// The API operation a request calls, for its quota: Alibaba Cloud's API rate limits are set per operation and
+// account ("a quota defines the maximum number of calls allowed for a specific OpenAPI operation of an Alibaba Cloud
+// product within a given time window": OpenAPI Explorer, "Throttling and quota management"), so ListProjectMembers
+// does not use up ListServerIdeInstances' quota. The sandbox holds one account. An RPC call names its Action in the
+// query or the form body, an ROA/V3 call in x-acs-action; anything else (MaxCompute, the credentials service) counts
+// by its path.
+QByteArray operationOf(const SandboxRequest& request)
+{
+    QByteArray action = request.header("x-acs-action");
+    if (action.isEmpty()) {
+        for (const QByteArray& source : {request.rawQuery, request.body}) {
+            for (const QByteArray& pair : source.split('&'))
+                if (pair.startsWith("Action="))
+                    action = pair.mid(7);
+            if (!action.isEmpty())
+                break;
+        }
+    }
+    return request.path + '#' + action;
+}
+
+} // namespace
+
+bool SandboxEngine::throttled(const SandboxRequest& request, qint64 now)
 {
     if (m_shared.faults.throttleRequestsPerSecond <= 0)
         return false;
-    while (!m_recentRequests.isEmpty() && m_recentRequests.first() <= now - 1000)
-        m_recentRequests.removeFirst();
-    if (m_recentRequests.size() >= m_shared.faults.throttleRequestsPerSecond)
+    QList<qint64>& recent =
+        m_recentRequests[m_shared.faults.throttleAllOperationsTogether ? QByteArray() : operationOf(request)];
+    while (!recent.isEmpty() && recent.first() <= now - 1000)
+        recent.removeFirst();
+    if (recent.size() >= m_shared.faults.throttleRequestsPerSecond)
         return true;
-    m_recentRequests.append(now);
+    recent.append(now);
     return false;
 }
 
@@ -321,7 +348,7 @@ SandboxResponse SandboxEngine::handle(const SandboxRequest& request)
     SandboxResponse response;
     if (!route.service)
         response = SandboxRouter::notFound(requestId);
-    else if (faulty && throttled(now))
+    else if (faulty && throttled(request, now))
         response = route.service->faultAnswer(SandboxPathService::Fault::Throttled, requestId, host);
     else if (faulty && roll(m_shared.faults.errorRate))
         response = route.service->faultAnswer(SandboxPathService::Fault::Unavailable, requestId, host);

@@ -123,13 +123,14 @@ public:
 private:
     bool faultApplies(int scope) const;
     bool roll(double rate);
-    bool throttled(qint64 now);
+    bool throttled(const SandboxRequest& request, qint64 now);
     static void malform(SandboxResponse* response);
 
     mutable QMutex m_mutex; // guards everything below; the services run with it held
     SandboxShared m_shared;
     QRandomGenerator m_random;
-    QList<qint64> m_recentRequests; // accepted request times (ms) within the last second, for throttling
+    // Accepted request times (ms) within the last second, per API operation, for throttling.
+    QHash<QByteArray, QList<qint64>> m_recentRequests;
     qint64 m_requests = 0;
     std::unique_ptr<SandboxAuth> m_auth;
     std::unique_ptr<SandboxDataWorks> m_dataWorks;

@@ -42,6 +42,10 @@ struct SandboxFaults
     int latencyJitterMs = 0;           // each answer's latency varies uniformly by up to this much either way (>= 0)
     double errorRate = 0.0;            // 0..1: share of requests answered with a 5xx error
     int throttleRequestsPerSecond = 0; // 0 = off; above it: Throttling.User (HTTP 429)
+    // What one quota of throttleRequestsPerSecond counts: each API operation on its own (Alibaba Cloud's documented
+    // model, the default), or every request in scope together (a stricter gateway; tests that need a write
+    // throttled behind its own reads).
+    bool throttleAllOperationsTogether = false;
     double malformedRate = 0.0;        // 0..1: share answered 200 with a truncated body
     QDateTime credentialsOutageFrom;   // the credentials service answers 503 in [from, until) (clock time)
     QDateTime credentialsOutageUntil;

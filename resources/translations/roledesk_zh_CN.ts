@@ -34,7 +34,7 @@
         <translation>没有可用于签名请求的凭证。请配置 AccessKey、配置文件或其他凭证来源，或刷新当前凭证。</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+212"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -180,7 +180,7 @@
 <context>
     <name>ApiReply</name>
     <message>
-        <location filename="../../core/api/ApiClient.cpp" line="-410"/>
+        <location filename="../../core/api/ApiClient.cpp" line="-403"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -3546,12 +3546,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+403"/>
+        <location line="+405"/>
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location line="-396"/>
+        <location line="-398"/>
         <source> Endpoint: </source>
         <translation> 接入地址： </translation>
     </message>
@@ -3668,12 +3668,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+971"/>
+        <location line="+974"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location line="-953"/>
+        <location line="-956"/>
         <source>Owner filter</source>
         <translation>所有者筛选</translation>
     </message>
@@ -3774,12 +3774,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+693"/>
+        <location line="+695"/>
         <source>No environment selected</source>
         <translation>未选择环境</translation>
     </message>
     <message>
-        <location line="-692"/>
+        <location line="-694"/>
         <source>Selected environment</source>
         <translation>选中的环境</translation>
     </message>
@@ -3901,7 +3901,7 @@ Account ID: %2</source>
         <translation>检查环境的凭证</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>SANDBOX</source>
         <translation>沙箱</translation>
     </message>
@@ -4178,7 +4178,7 @@ Account ID: %2</source>
         <translation>尚未记录</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+34"/>
         <source>%n statuses</source>
         <translation>
             <numerusform>%n 种状态</numerusform>
@@ -4246,7 +4246,7 @@ Account ID: %2</source>
         <translation>已从 %2 导入 %1 条可见性记录（%3 条有变化）。</translation>
     </message>
     <message>
-        <location line="+292"/>
+        <location line="+306"/>
         <source>Open rules file</source>
         <translation>打开规则文件</translation>
     </message>
@@ -4294,17 +4294,17 @@ Account ID: %2</source>
         <translation>没有环境与规则有偏差。</translation>
     </message>
     <message>
-        <location line="-985"/>
+        <location line="-1000"/>
         <source>Could not list the workspaces: %1</source>
         <translation>无法列出工作空间：%1</translation>
     </message>
     <message>
-        <location line="-617"/>
+        <location line="-619"/>
         <source>Filter by name, ID or owner (Ctrl+F)</source>
         <translation>按名称、ID 或所有者筛选（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+451"/>
+        <location line="+453"/>
         <source>aliyun CLI: %1 (%2) — %3</source>
         <translation>aliyun CLI：%1（%2）— %3</translation>
     </message>
@@ -4387,7 +4387,7 @@ Account ID: %2</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+244"/>
+        <location line="+245"/>
         <source>Visibility not saved</source>
         <translation>可见性未保存</translation>
     </message>

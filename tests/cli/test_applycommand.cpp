@@ -94,6 +94,9 @@ private slots:
     {
         SandboxFaults faults;
         faults.throttleRequestsPerSecond = 4;
+        // One quota for all operations: with a quota per operation (the sandbox's default, as the cloud's) a
+        // change's reads use up their own and its one write a second never comes close to 4.
+        faults.throttleAllOperationsTogether = true;
         faults.scope = SandboxFaults::Pop;
         m_fx->sandbox()->setFaults(faults);
         const CliRun r = m_fx->run({u"apply"_s, u"--rules"_s, kExample, u"--yes"_s, u"--json"_s});
@@ -223,6 +226,7 @@ private slots:
         api.setOptions(once);
         SandboxFaults faults;
         faults.throttleRequestsPerSecond = 6; // a change is 3-5 requests: some fit in a second, most runs collide
+        faults.throttleAllOperationsTogether = true; // ... on one quota
         faults.scope = SandboxFaults::Pop;
         m_fx->sandbox()->setFaults(faults);
 

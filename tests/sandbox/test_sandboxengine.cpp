@@ -830,8 +830,21 @@ private slots:
         QCOMPARE(r.status, 429);
         QCOMPARE(code(r), u"Throttling.User"_s);
         QCOMPARE(getCredentials(u"700101"_s).status, 200); // out of scope
+        // Another operation has a quota of its own (Alibaba Cloud's rate limits are per operation and account).
+        QVERIFY(dw("ListServerIdeInstances").status != 429);
+        QVERIFY(dw("ListServerIdeInstances").status != 429);
+        QCOMPARE(dw("ListServerIdeInstances").status, 429);
         m_clock.advanceMSecs(1001);
         QCOMPARE(dw("ListProjects").status, 200);
+        // A gateway that counts every operation on one quota, when a test asks for one.
+        f.throttleAllOperationsTogether = true;
+        m_engine->setFaults(f);
+        m_clock.advanceMSecs(1001);
+        QCOMPARE(dw("ListProjects").status, 200);
+        QVERIFY(dw("ListServerIdeInstances").status != 429);
+        QCOMPARE(dw("ListProjects").status, 429);
+        QCOMPARE(dw("ListServerIdeInstances").status, 429);
+        m_clock.advanceMSecs(1001);
 
         f = {};
         f.malformedRate = 1.0;
