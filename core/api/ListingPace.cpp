@@ -21,10 +21,11 @@ constexpr qint64 KeepMs = 5000; // how long past sends are kept
 constexpr int MinBelievableLimit = 4;
 // (The least time a listing can take: with L a sliding second, request k + L starts no earlier than a second after
 // request k, so N requests on one quota need ceil(N / L) - 1 seconds between the first and the last start, plus a
-// round trip: 4,040 ms for 100 pages at 20/s and 40 ms. Requests of the same client outside the listing that the
-// gateway counts on the same quota (the CLI's owner names, ListProjectMembers) count in N, and this pace does not
-// see them: it measures what of its own was let through. The header's sentence on raises predates ProbeAfterMs: a
-// quiet second raises the limit by a half until a raise is throttled, then by one, each wait twice the last.)
+// round trip: 4,040 ms for 100 pages at 20/s and 40 ms. Alibaba Cloud's quotas are per API operation and account, so
+// the CLI's owner names (ListProjectMembers) do not count in N; requests of the same operation by another client do,
+// and this pace does not see them: it measures what of its own was let through. The header's sentence on raises
+// predates ProbeAfterMs: a quiet second raises the limit by a half until a raise is throttled, then by one, each wait
+// twice the last.)
 } // namespace
 
 ListingPace::ListingPace(int initialWindow, int maxWindow)
@@ -123,6 +124,7 @@ void ListingPace::answered(qint64 now, qint64 sentAt)
     if (m_limit > 0 && now - quietSince >= m_probeAfterMs) {
         // A half more until a raise was throttled (the first measurement may have shared its second with other
         // traffic); one more after that (the limit was found: probing costs a window's worth of retries).
+        m_limitBeforeRaise = m_limit;
         m_limit += m_probeFailed ? 1 : std::max(1, m_limit / 2);
         m_lastRaiseMs = now;
     }
@@ -159,7 +161,12 @@ qint64 ListingPace::throttled(qint64 now, qint64 sentAt, qint64 earliestRetry)
         return retryAt;
     }
     letThrough = std::max(1, letThrough);
-    if (m_limit <= 0) {
+    if (m_lastRaiseMs >= 0 && sentAt >= m_lastRaiseMs && m_limit > m_limitBeforeRaise && m_limitBeforeRaise > 0) {
+        // Sent under a raise that went too far: what got through, but never below the limit that held for a second
+        // before the raise (a measurement in a raised burst comes out low by the arrival spread).
+        m_limit = std::max(m_limitBeforeRaise, std::min(letThrough, m_limit - 1));
+        m_limitSetMs = now;
+    } else if (m_limit <= 0) {
         m_limit = letThrough; // the first measurement
         m_limitSetMs = now;
     } else if (sentAt >= m_limitSetMs) {

@@ -19,7 +19,8 @@
 // - A Throttling that the limit did not predict either means the limit is lower (L is measured again) or that the
 //   requests' arrival times drifted from their send times (a measurement one below L: the window's safety margin
 //   grows instead). After 3 s without Throttling the limit is raised by one, so a limit that was measured low is
-//   found again; a raise that is throttled doubles that time (up to 30 s).
+//   found again; a raise that is throttled is measured again but never below the limit that held before it (the
+//   arrival spread makes a measurement in a raised burst come out low) and doubles that time (up to 30 s).
 //
 // Pure logic with times passed in (milliseconds on any monotonic clock; a time may lie in the future for a send that
 // is scheduled), so tests need no real time. ServerIdeListing uses it (Options::adaptive).
@@ -72,6 +73,7 @@ private:
     qint64 m_limitSetMs = -1;
     qint64 m_lastThrottleMs = -1;
     qint64 m_lastRaiseMs = -1;
+    int m_limitBeforeRaise = 0;    // the limit that held before the last raise
     qint64 m_distrustUntilMs = -1; // the first Throttling let almost nothing of ours through: no sends before this
     bool m_probeFailed = false;    // a raise was throttled: raise by one from now on
     int m_throttles = 0;

@@ -219,11 +219,13 @@ private slots:
         QCOMPARE(pace.limitPerSecond(), 15); // a half more (at least one) after a quiet second
         quietFor(1000);
         QCOMPARE(pace.limitPerSecond(), 22);
-        // The raise was too much: measured again, and the next raise waits twice as long.
+        // The raise was too much: measured again, and the next raise waits twice as long. The measurement (10 of
+        // ours in the second before) is below the limit that held for a second before the raise (15): that one stays
+        // (in a real raised burst the arrival spread makes the measurement come out low: 19 for a limit of 20).
         pace.started(t);
         pace.throttled(t + 10, t, t + 10);
         const int measured = pace.limitPerSecond();
-        QVERIFY(measured <= 22);
+        QCOMPARE(measured, 15);
         t += 100;
         quietFor(1500);
         QCOMPARE(pace.limitPerSecond(), measured);
