@@ -267,3 +267,18 @@ int CliSession::reportApiError(const ApiError& error, const QString& what)
     }
     return CliExit::Failure;
 }
+
+ApiError CliSession::callerIdentity(CallerIdentity* identity)
+{
+    ApiError error;
+    wait([&](std::function<void()> done) {
+        m_connection->identify([&error, identity, done](const Result<CallerIdentity, ApiError>& answer) {
+            if (answer)
+                *identity = answer.value();
+            else
+                error = answer.error();
+            done();
+        });
+    });
+    return error;
+}

@@ -105,6 +105,10 @@ public:
     template<typename T, typename Start>
     ApiError waitFor(T* value, Start&& start);
 
+    // Asks STS who the credential is, through the connection (CloudConnection::identify(), which also keeps the answer
+    // as the connection's identity); stores it in *identity and returns the error.
+    ApiError callerIdentity(CallerIdentity* identity);
+
     // Prints the error to stderr in plain words and returns the exit code for it: 3 when the service rejected the
     // credential (unknown key, bad signature, expired token), 1 otherwise.
     int reportApiError(const ApiError& error, const QString& what);

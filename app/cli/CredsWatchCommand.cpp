@@ -99,7 +99,7 @@ int CredsValidateCommand::run(const CliInvocation& inv)
     if (const auto code = session.openWithCredential())
         return *code;
     CallerIdentity identity;
-    const ApiError apiError = session.waitFor(&identity, [&](auto reply) { session.sts()->getCallerIdentity(reply); });
+    const ApiError apiError = session.callerIdentity(&identity);
     if (apiError.isError())
         return session.reportApiError(
             apiError, tr("The credential from %1 did not pass GetCallerIdentity").arg(session.credential().source()));

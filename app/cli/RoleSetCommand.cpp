@@ -158,7 +158,7 @@ int RoleSetCommand::run(const CliInvocation& inv)
 
     // Who is acting: the audit log records the caller identity, never a key id.
     CallerIdentity identity;
-    ApiError apiError = session.waitFor(&identity, [&](auto reply) { session.sts()->getCallerIdentity(reply); });
+    ApiError apiError = session.callerIdentity(&identity);
     if (apiError.isError())
         return session.reportApiError(apiError, tr("Cannot find out who is acting (GetCallerIdentity)"));
 

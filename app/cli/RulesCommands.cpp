@@ -394,7 +394,7 @@ int ApplyCommand::run(const CliInvocation& inv)
         return CliExit::Failure;
     }
     CallerIdentity identity;
-    const ApiError apiError = session.waitFor(&identity, [&](auto reply) { session.sts()->getCallerIdentity(reply); });
+    const ApiError apiError = session.callerIdentity(&identity);
     if (apiError.isError())
         return session.reportApiError(apiError, tr("Cannot find out who is acting (GetCallerIdentity)"));
 
