@@ -2,6 +2,7 @@
 // docs/: apply then plan again (only cannot-fix left), every change audited with its rule, a throttled run, an
 // interrupted run that resumes, and a conflict (an environment changed after the listing).
 #include "CliSandboxFixture.h"
+#include "Sanitizers.h"
 
 #include "api/ApiClient.h"
 #include "api/DataWorksClient.h"
@@ -225,7 +226,8 @@ private slots:
         once.maxAttempts = 1;
         api.setOptions(once);
         SandboxFaults faults;
-        faults.throttleRequestsPerSecond = 6; // a change is 3-5 requests: some fit in a second, most runs collide
+        // A change is 3-5 requests: some fit in a second, most runs collide (under ASan the client is slower: 2).
+        faults.throttleRequestsPerSecond = kUnderSanitizer ? 2 : 6;
         faults.throttleAllOperationsTogether = true; // ... on one quota
         faults.scope = SandboxFaults::Pop;
         m_fx->sandbox()->setFaults(faults);

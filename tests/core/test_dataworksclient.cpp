@@ -1,5 +1,6 @@
 #include "ApiTestSupport.h"
 #include "MockClock.h"
+#include "Sanitizers.h"
 #include "ScriptedHttpServer.h"
 #include "SecretScanner.h"
 #include "api/DataWorksClient.h"
@@ -161,7 +162,7 @@ private slots:
 
     void pageNumberPagingIsConcurrentBoundedAndOrdered()
     {
-        servePages(23, 100);
+        servePages(23, 100 * kSanitizerSlowdown); // each step longer than handling a request takes
         ServerIdeListing::Options options;
         options.pageSize = 5;
         options.maxConcurrent = 4;

@@ -12,13 +12,7 @@
 
 // AddressSanitizer (scripts/test-sanitizers.sh) replaces malloc: freed blocks sit in its quarantine and its
 // allocator gives nothing back to the system, so the measurement below cannot hold there.
-#if defined(__SANITIZE_ADDRESS__)
-#define ROLEDESK_UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define ROLEDESK_UNDER_ASAN 1
-#endif
-#endif
+#include "Sanitizers.h"
 
 namespace {
 
