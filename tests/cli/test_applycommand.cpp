@@ -226,8 +226,8 @@ private slots:
         once.maxAttempts = 1;
         api.setOptions(once);
         SandboxFaults faults;
-        // A change is 3-5 requests: some fit in a second, most runs collide (under ASan the client is slower: 2).
-        faults.throttleRequestsPerSecond = kUnderSanitizer ? 2 : 6;
+        // A change is 3-5 requests: some fit in a second, most runs collide (under ASan the client is slower: 4).
+        faults.throttleRequestsPerSecond = kUnderSanitizer ? 4 : 6;
         faults.throttleAllOperationsTogether = true; // ... on one quota
         faults.scope = SandboxFaults::Pop;
         m_fx->sandbox()->setFaults(faults);
