@@ -108,11 +108,11 @@ void AuditDialog::reload()
         set(0, TimeText::local(e.timeUtc), TimeText::utc(e.timeUtc));
         set(1, e.actor);
         set(2, e.environmentName.isEmpty() ? e.instanceId : tr("%1 (%2)").arg(e.environmentName, e.instanceId));
-        set(3, e.fromRole);
-        set(4, e.toRole);
+        set(3, AuditLog::roleDisplayText(e.fromRole), e.fromRole);
+        set(4, AuditLog::roleDisplayText(e.toRole), e.toRole);
         set(5, e.override ? tr("yes") : QString());
         set(6, e.reason);
-        set(7, e.outcome);
+        set(7, AuditLog::outcomeDisplayText(e.outcome), e.outcome);
         set(8, e.requestId);
     }
     fitColumns();

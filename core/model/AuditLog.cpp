@@ -1,5 +1,7 @@
 #include "AuditLog.h"
 
+#include "RoleAssociation.h"
+
 #include "util/Clock.h"
 #include "util/Logging.h"
 #include "util/Redaction.h"
@@ -322,4 +324,57 @@ bool AuditLog::exportCsv(const QString& path, const AuditQuery& query, QString* 
         return false;
     }
     return true;
+}
+
+QString AuditLog::roleDisplayText(const QString& stored)
+{
+    RoleAssociation role;
+    if (stored == QLatin1String("unknown"))
+        return RoleAssociation::kindDisplayName(RoleAssociation::Kind::Unknown);
+    return RoleAssociation::fromString(stored, &role) ? role.displayText(RoleAssociation::TextForm::Cell) : stored;
+}
+
+QString AuditLog::outcomeDisplayText(const QString& stored)
+{
+    // The outcome texts RoleChange::auditOutcome(), RuleApplier and EnvironmentStop write; a code after ": " stays.
+    const auto word = [](const QString& text) -> QString {
+        if (text == QLatin1String("applied"))
+            return tr("applied");
+        if (text == QLatin1String("no-change"))
+            return tr("no change");
+        if (text == QLatin1String("refused"))
+            return tr("refused");
+        if (text == QLatin1String("needs-confirmation"))
+            return tr("needs confirmation");
+        if (text == QLatin1String("not-confirmed"))
+            return tr("not confirmed");
+        if (text == QLatin1String("conflict"))
+            return tr("conflict");
+        if (text == QLatin1String("failed"))
+            return tr("failed");
+        if (text == QLatin1String("skipped"))
+            return tr("skipped");
+        if (text == QLatin1String("stopped"))
+            return tr("stopped");
+        if (text == QLatin1String("requested"))
+            return tr("requested");
+        if (text == QLatin1String("already stopped"))
+            return tr("already stopped");
+        if (text == QLatin1String("cancelled"))
+            return tr("cancelled");
+        if (text == QLatin1String("cancelled (request sent)"))
+            return tr("cancelled (request sent)");
+        return {};
+    };
+    if (const QString whole = word(stored); !whole.isEmpty())
+        return whole;
+    if (stored.startsWith(QLatin1String("stop: "))) {
+        const QString rest = stored.mid(6);
+        return tr("stop: %1").arg(outcomeDisplayText(rest));
+    }
+    if (stored.startsWith(QLatin1String("applied, read back differs: ")))
+        return tr("applied, read back differs: %1").arg(stored.mid(28));
+    if (stored.startsWith(QLatin1String("failed: ")))
+        return tr("failed: %1").arg(stored.mid(8));
+    return stored;
 }

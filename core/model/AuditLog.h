@@ -57,6 +57,12 @@ public:
 
     // <AppDataLocation>/audit.sqlite
     static QString defaultDatabasePath();
+
+    // The words a person reads for what an entry stores (translated): a role ("none", "default", an ARN) as the
+    // role table's cell, an outcome ("applied", "failed: <code>", "stop: stopped", ...) in words with any code kept.
+    // Unknown texts are shown as stored. The stored text itself stays as it is (CSV export, the CLI's JSON).
+    static QString roleDisplayText(const QString& stored);
+    static QString outcomeDisplayText(const QString& stored);
     const QString& databasePath() const { return m_path; }
     const QString& connectionName() const { return m_connectionName; }
 

@@ -521,7 +521,7 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../core/model/AuditLog.cpp" line="+113"/>
+        <location filename="../../core/model/AuditLog.cpp" line="+115"/>
         <source>The audit log needs the Qt SQLite driver (QSQLITE), which is not installed. Install the Qt 6 SQLite plugin (Debian: libqt6sql6-sqlite).</source>
         <translation>审计日志需要 Qt SQLite 驱动（QSQLITE），但它没有安装。请安装 Qt 6 SQLite 插件（Debian：libqt6sql6-sqlite）。</translation>
     </message>
@@ -574,6 +574,86 @@
         <location line="+6"/>
         <source>Cannot save %1: %2.</source>
         <translation>无法保存 %1：%2。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>applied</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no change</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>needs confirmation</source>
+        <translation>需要确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not confirmed</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>requested</source>
+        <translation>已请求</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>already stopped</source>
+        <translation>已处于停止状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cancelled (request sent)</source>
+        <translation>已取消（请求已发送）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>stop: %1</source>
+        <translation>停止：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>applied, read back differs: %1</source>
+        <translation>已修改，但读回的配置不同：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
     </message>
 </context>
 <context>

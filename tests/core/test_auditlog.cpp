@@ -44,6 +44,25 @@ private slots:
 
     void defaultPath() { QVERIFY(AuditLog::defaultDatabasePath().endsWith(QLatin1String("/audit.sqlite"))); }
 
+    void displayTexts()
+    {
+        // What the audit dialog shows for what is stored (seen in zh_CN as raw "none", "default", "applied").
+        QCOMPARE(AuditLog::roleDisplayText(QStringLiteral("none")), QStringLiteral("No role"));
+        QCOMPARE(AuditLog::roleDisplayText(QStringLiteral("default")), QStringLiteral("DataWorks default role"));
+        QVERIFY(AuditLog::roleDisplayText(QStringLiteral("acs:ram::1380246718450127:role/PartnerEtlRole"))
+                    .contains(QStringLiteral("PartnerEtlRole")));
+        QCOMPARE(AuditLog::roleDisplayText(QStringLiteral("something else")), QStringLiteral("something else"));
+        QCOMPARE(AuditLog::outcomeDisplayText(QStringLiteral("applied")), QStringLiteral("applied"));
+        QCOMPARE(AuditLog::outcomeDisplayText(QStringLiteral("no-change")), QStringLiteral("no change"));
+        QCOMPARE(AuditLog::outcomeDisplayText(QStringLiteral("failed: NoPermission")),
+                 QStringLiteral("failed: NoPermission"));
+        QCOMPARE(AuditLog::outcomeDisplayText(QStringLiteral("stop: cancelled (request sent)")),
+                 QStringLiteral("stop: cancelled (request sent)"));
+        QCOMPARE(AuditLog::outcomeDisplayText(QStringLiteral("needs-confirmation")),
+                 QStringLiteral("needs confirmation"));
+        QCOMPARE(AuditLog::outcomeDisplayText(QStringLiteral("a new outcome")), QStringLiteral("a new outcome"));
+    }
+
     void writeReopenRead()
     {
         QTemporaryDir dir;
