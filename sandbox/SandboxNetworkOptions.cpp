@@ -47,7 +47,8 @@ SandboxNetworkOptions::SandboxNetworkOptions()
     , jitter(QStringLiteral("latency-jitter-ms"),
              tr("Fault: vary the latency of each answer by up to this much either way (default 0)."),
              QStringLiteral("MS"))
-    , throttle(QStringLiteral("throttle-rps"), tr("Fault: answer Throttling.User above N requests per second to one API operation."),
+    , throttle(QStringLiteral("throttle-rps"),
+               tr("Fault: answer Throttling.User above N requests per second to one API operation."),
                QStringLiteral("N"))
     , errorRate(QStringLiteral("error-rate"), tr("Fault: answer this share (0-1) of requests with HTTP 503."),
                 QStringLiteral("RATE"))

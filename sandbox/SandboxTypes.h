@@ -46,8 +46,8 @@ struct SandboxFaults
     // model, the default), or every request in scope together (a stricter gateway; tests that need a write
     // throttled behind its own reads).
     bool throttleAllOperationsTogether = false;
-    double malformedRate = 0.0;        // 0..1: share answered 200 with a truncated body
-    QDateTime credentialsOutageFrom;   // the credentials service answers 503 in [from, until) (clock time)
+    double malformedRate = 0.0;      // 0..1: share answered 200 with a truncated body
+    QDateTime credentialsOutageFrom; // the credentials service answers 503 in [from, until) (clock time)
     QDateTime credentialsOutageUntil;
     int scope = All;
     quint32 randomSeed = 0; // picks which requests fail; 0 = the fixed default, so runs repeat

@@ -34,6 +34,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <thread>
 
 namespace {
@@ -218,6 +219,27 @@ private:
     }
 };
 
+// Sends `request` by CredentialHttp while the main thread is not scheduled right after the start (PauseAfterStart)
+// and is busy for a second once the request is in: Qt's network thread must not read on meanwhile. Returns the answer,
+// none when it did not come within 30 s.
+template<typename Peer>
+std::optional<CredentialHttpResponse> sendWhileTheMainThreadIsBusy(Peer& peer, const CredentialHttpRequest& request)
+{
+    QNetworkAccessManager manager;
+    QObject context;
+    bool done = false;
+    CredentialHttpResponse response;
+    peer.blockMainThreadOnRequest(1000);
+    PauseAfterStart pause(peer);
+    CredentialHttp::send(&manager, request, &context, [&](const CredentialHttpResponse& r) {
+        response = r;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&] { return done; }, 30000))
+        return std::nullopt;
+    return response;
+}
+
 // HostilePeer's 2^63-byte chunk over TLS (Qt's own client, a QSslSocket with a 64 KiB read buffer, keeps these
 // requests: core/util/PlainHttp.h says why). A QSslServer on its own thread and event loop, writing as fast as the
 // client lets it; it counts the encrypted bytes the kernel took. It shows Qt's TLS path bounded; it does not provoke
@@ -350,28 +372,18 @@ void TestHostilePeers::credentialHttpStopsAtItsCap()
     QFETCH(int, mode);
     QFETCH(bool, withBody);
     HostilePeer peer{HostilePeer::Mode(mode)};
-    QNetworkAccessManager manager;
-    QObject context;
     CredentialHttpRequest request;
     request.url = peer.url();
-    // Time-outs far beyond the pauses below: this test is about the cap.
+    // Time-outs far beyond the pauses: this test is about the cap.
     request.connectTimeoutMs = 30000;
     request.readTimeoutMs = 30000;
     if (withBody) {
         request.method = "POST";
         request.body = "grant_type=token";
     }
-    bool done = false;
-    CredentialHttpResponse response;
-    // The main thread is busy for a second once the request is in, and is not scheduled right after it started the
-    // request: Qt's network thread must not read on meanwhile.
-    peer.blockMainThreadOnRequest(1000);
-    PauseAfterStart pause(peer);
-    CredentialHttp::send(&manager, request, &context, [&](const CredentialHttpResponse& r) {
-        response = r;
-        done = true;
-    });
-    QTRY_VERIFY_WITH_TIMEOUT(done, 30000);
+    const std::optional<CredentialHttpResponse> answer = sendWhileTheMainThreadIsBusy(peer, request);
+    QVERIFY2(answer, "no answer within 30 s");
+    const CredentialHttpResponse& response = *answer;
     QCOMPARE(int(response.failure), int(CredentialHttpResponse::Failure::TooLarge));
     QVERIFY(response.body.size() <= request.maxBytes);
     QVERIFY2(response.describeFailure(request).contains(QStringLiteral("larger than")),
@@ -493,22 +505,15 @@ void TestHostilePeers::overTlsQtStopsAtTheCap()
     {
         // CredentialHttp (64 KiB cap), the main thread paused right after the start and busy once the request is in.
         TlsHostilePeer peer;
-        QNetworkAccessManager manager;
-        QObject context;
         CredentialHttpRequest request;
         request.url = peer.url();
         request.connectTimeoutMs = 30000;
         request.readTimeoutMs = 30000;
-        QVERIFY(!PlainHttp::handles(&manager, request.url)); // Qt's client, not PlainHttp
-        bool done = false;
-        CredentialHttpResponse response;
-        peer.blockMainThreadOnRequest(1000);
-        PauseAfterStart pause(peer);
-        CredentialHttp::send(&manager, request, &context, [&](const CredentialHttpResponse& r) {
-            response = r;
-            done = true;
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(done, 30000);
+        QNetworkAccessManager probe;
+        QVERIFY(!PlainHttp::handles(&probe, request.url)); // Qt's client, not PlainHttp
+        const std::optional<CredentialHttpResponse> answer = sendWhileTheMainThreadIsBusy(peer, request);
+        QVERIFY2(answer, "no answer within 30 s");
+        const CredentialHttpResponse& response = *answer;
         QCOMPARE(int(response.failure), int(CredentialHttpResponse::Failure::TooLarge));
         qInfo("TLS, CredentialHttp: the peer got rid of %lld bytes against a cap of %lld", peer.bytesWritten(),
               request.maxBytes);
