@@ -38,6 +38,7 @@
 #include <QCollator>
 #include <QComboBox>
 #include <QDesktopServices>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -68,6 +69,12 @@
 #include <QVBoxLayout>
 
 namespace {
+// Arriving pages are gathered for this long, then inserted a slice of rows at a time with the event loop running
+// between the slices once this budget is spent (MainWindow::insertPending).
+constexpr int kFlushIntervalMs = 150;
+constexpr qint64 kInsertBudgetMs = 8;
+constexpr qsizetype kInsertSliceRows = 256;
+
 // The item data of the workspace list's items.
 enum WorkspaceItemRole
 {
@@ -324,7 +331,7 @@ void MainWindow::buildUi()
 
     m_flushTimer = new QTimer(this);
     m_flushTimer->setSingleShot(true);
-    m_flushTimer->setInterval(150);
+    m_flushTimer->setInterval(kFlushIntervalMs);
     connect(m_flushTimer, &QTimer::timeout, this, &MainWindow::flushPending);
 
     m_filterTimer = new QTimer(this);
@@ -907,12 +914,13 @@ void MainWindow::reload()
     m_actionRefresh->setEnabled(false);
     connect(m_listing, &ServerIdeListing::pageLoaded, this,
             [this](int, const QList<Environment>& page) { onPageLoaded(page); });
-    connect(m_listing, &ServerIdeListing::progress, this, [this](int loaded, int total) {
-        if (total > 0) {
+    // The bar moves with the rows (insertPending), not with every page: QProgressBar::setValue() repaints at once,
+    // outside the event loop's paint, and a thousand pages made that a thousand repaints.
+    connect(m_listing, &ServerIdeListing::progress, this, [this](int, int total) {
+        if (total > 0 && m_progress->maximum() != total) {
             m_progress->setRange(0, total);
             m_model->reserveRows(total);
         }
-        m_progress->setValue(loaded);
     });
     connect(m_listing, &ServerIdeListing::finished, this, [this] { onListingDone(true, {}); });
     // The listing's pages are transient: once it is gone, give what they took back to the system.
@@ -928,7 +936,7 @@ void MainWindow::cancelLoading()
     ServerIdeListing* listing = m_listing;
     m_listing = nullptr;
     listing->cancel();
-    flushPending();
+    insertPending(-1);
     listing->deleteLater();
     m_progress->hide();
     m_cancel->hide();
@@ -944,24 +952,40 @@ void MainWindow::onPageLoaded(const QList<Environment>& environments)
     // 100,000-row load costs a few hundred inserts and repaints instead of a thousand.
     m_pending.append(environments);
     if (!m_flushTimer->isActive())
-        m_flushTimer->start();
+        m_flushTimer->start(kFlushIntervalMs);
 }
 
 void MainWindow::flushPending()
 {
     m_flushTimer->stop();
+    if (insertPending(kInsertBudgetMs))
+        m_flushTimer->start(0); // the rest after the event loop has run (paints, input)
+}
+
+// Moves pending rows into the model, a slice at a time, until none are left or `budgetMs` has passed (< 0: all of
+// them); returns whether rows are left. A listing of 100,000 rows delivers ~2,500 per flush, and inserting them in
+// one go (model, sorted filter index, search text) held the event loop for 50-70 ms (issue 15).
+bool MainWindow::insertPending(qint64 budgetMs)
+{
     if (m_pending.isEmpty())
-        return;
+        return false;
+    QElapsedTimer clock;
+    clock.start();
     const int first = m_model->rowCount();
-    // Ids are never cut: the column grows to the longest one seen (a cheap measure per batch, not per row paint).
-    int idWidth = m_table->columnWidth(EnvironmentTableModel::IdColumn);
     const QFontMetrics metrics = m_table->fontMetrics();
-    for (const Environment& env : std::as_const(m_pending))
-        idWidth = qMax(idWidth, metrics.horizontalAdvance(env.instanceId) + 16);
-    if (idWidth != m_table->columnWidth(EnvironmentTableModel::IdColumn))
-        m_table->setColumnWidth(EnvironmentTableModel::IdColumn, idWidth);
-    m_model->appendEnvironments(m_pending);
-    m_pending.clear();
+    int idWidth = m_table->columnWidth(EnvironmentTableModel::IdColumn);
+    while (!m_pending.isEmpty() && (budgetMs < 0 || clock.elapsed() < budgetMs)) {
+        const qsizetype n = budgetMs < 0 ? m_pending.size() : qMin<qsizetype>(m_pending.size(), kInsertSliceRows);
+        const QList<Environment> slice(std::make_move_iterator(m_pending.begin()),
+                                       std::make_move_iterator(m_pending.begin() + n));
+        m_pending.remove(0, n);
+        // Ids are never cut: the column grows to the longest one seen (a cheap measure per slice, not per row paint).
+        for (const Environment& env : slice)
+            idWidth = qMax(idWidth, metrics.horizontalAdvance(env.instanceId) + 16);
+        if (idWidth != m_table->columnWidth(EnvironmentTableModel::IdColumn))
+            m_table->setColumnWidth(EnvironmentTableModel::IdColumn, idWidth);
+        m_model->appendEnvironments(slice);
+    }
     const int last = m_model->rowCount();
     for (int row = first; row < last; ++row) {
         const Environment& env = m_model->environmentAt(row);
@@ -971,6 +995,8 @@ void MainWindow::flushPending()
         if (Exposure::internetWithRole(env.role, m_model->keysAt(row).internet))
             ++m_internetRiskyCount;
     }
+    if (m_progress->maximum() > 0)
+        m_progress->setValue(qMin(last, m_progress->maximum()));
     updateWorkspaceCounts();
     showRiskCount();
     updateCountLabel();
@@ -978,11 +1004,21 @@ void MainWindow::flushPending()
     resolveOwners(m_countByProject.keys());
     if (!m_table->currentIndex().isValid() && m_proxy->rowCount() > 0)
         m_table->selectRow(0);
+    return !m_pending.isEmpty();
 }
 
 void MainWindow::onListingDone(bool ok, const QString& error)
 {
-    flushPending();
+    // The last rows go in slice by slice like the others, and the listing ends after them (unless it was
+    // cancelled or replaced meanwhile: then m_listing is no longer this one).
+    if (m_listing && insertPending(kInsertBudgetMs)) {
+        QTimer::singleShot(0, this, [this, ok, error, listing = QPointer<ServerIdeListing>(m_listing)] {
+            if (listing && m_listing == listing)
+                onListingDone(ok, error);
+        });
+        return;
+    }
+    insertPending(-1);
     if (m_listing) {
         m_listing->deleteLater();
         m_listing = nullptr;

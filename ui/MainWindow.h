@@ -116,6 +116,7 @@ private:
     void updateRiskBanner();
     void showRiskCount();
     void flushPending();
+    bool insertPending(qint64 budgetMs);
     void updateDetails();
     void updateCountLabel();
     void applyFilter();

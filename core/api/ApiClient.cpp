@@ -495,7 +495,7 @@ void ApiClient::startAttempt(ApiReply* reply)
     connect(network, &QNetworkReply::readyRead, reply, [reply, network, max = m_options.maxResponseBytes] {
         if (reply->m_tooLarge)
             return;
-        reply->m_body += network->read(max + 1 - reply->m_body.size());
+        ReadCap::appendAvailable(network, &reply->m_body, max);
         if (reply->m_body.size() > max) {
             reply->m_tooLarge = true;
             network->abort();
@@ -536,7 +536,7 @@ void ApiClient::onAttemptFinished(ApiReply* reply, QNetworkReply* network)
     reply->m_httpStatus = status;
     // The rest of the answer (what arrived with its end); an answer cut off at the cap, or canceled, has no body.
     if (!reply->m_tooLarge && !reply->m_aborted && network->isOpen())
-        reply->m_body += network->read(m_options.maxResponseBytes + 1 - reply->m_body.size());
+        ReadCap::appendAvailable(network, &reply->m_body, m_options.maxResponseBytes);
     if (reply->m_body.size() > m_options.maxResponseBytes && !reply->m_aborted)
         reply->m_tooLarge = true;
     if (reply->m_tooLarge || reply->m_aborted)

@@ -165,8 +165,7 @@ void send(QNetworkAccessManager* manager, const CredentialHttpRequest& request, 
         if (state->finished || state->failure != CredentialHttpResponse::Failure::None)
             return;
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-        if (reply->isOpen())
-            state->body += reply->read(request.maxBytes + 1 - state->body.size());
+        ReadCap::appendAvailable(reply, &state->body, request.maxBytes);
         if ((length.isValid() && length.toLongLong() > request.maxBytes) || state->body.size() > request.maxBytes)
             abortWith(CredentialHttpResponse::Failure::TooLarge);
     };
@@ -181,8 +180,7 @@ void send(QNetworkAccessManager* manager, const CredentialHttpRequest& request, 
         response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (response.failure == CredentialHttpResponse::Failure::None) {
             response.body = state->body;
-            if (reply->isOpen())
-                response.body += reply->read(request.maxBytes + 1 - response.body.size());
+            ReadCap::appendAvailable(reply, &response.body, request.maxBytes);
             if (response.body.size() > request.maxBytes) {
                 response.failure = CredentialHttpResponse::Failure::TooLarge;
                 response.body.truncate(int(request.maxBytes));

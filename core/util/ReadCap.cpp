@@ -106,6 +106,27 @@ QNetworkReply* start(qint64 maxBytes, const std::function<QNetworkReply*()>& sta
     return reply;
 }
 
+qint64 appendAvailable(QIODevice* device, QByteArray* into, qint64 maxBytes)
+{
+    if (!device->isOpen())
+        return 0;
+    const qint64 want = qMin(maxBytes + 1 - into->size(), device->bytesAvailable());
+    if (want <= 0)
+        return 0;
+    if (into->isEmpty()) {
+        if (const auto* reply = qobject_cast<const QNetworkReply*>(device)) {
+            const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+            if (length > want && length <= maxBytes)
+                into->reserve(qsizetype(length));
+        }
+    }
+    const qsizetype before = into->size();
+    into->resize(before + qsizetype(want));
+    const qint64 read = device->read(into->data() + before, want);
+    into->resize(before + qsizetype(qMax<qint64>(0, read)));
+    return qMax<qint64>(0, read);
+}
+
 QNetworkReply* send(QNetworkAccessManager* manager, const QNetworkRequest& request, const QByteArray& method,
                     const QByteArray& body, qint64 maxBytes)
 {

@@ -53,6 +53,13 @@ QNetworkReply* send(QNetworkAccessManager* manager, const QNetworkRequest& reque
 // caller still reads the reply as it arrives and aborts past its cap (a full buffer only stops the reading).
 QNetworkReply* start(qint64 maxBytes, const std::function<QNetworkReply*()>& start);
 
+// Appends what `device` holds now to *into, up to one byte past maxBytes in all (the byte by which the caller sees
+// its cap crossed), and returns how many bytes it appended. Reads straight into *into, which grows geometrically
+// and, for a QNetworkReply with a Content-Length within the cap, is sized for the whole answer on its first read.
+// (QIODevice::read(qint64) allocates its whole allowance first: with an API answer's 64 MiB cap that was a fresh
+// 64 MiB mapping, page faults and an unmap for every readyRead, in the GUI thread.)
+qint64 appendAvailable(QIODevice* device, QByteArray* into, qint64 maxBytes);
+
 // Tests only: called with each reply right after its request was handed to Qt, before start() sets the size on the
 // reply; a test blocks this thread there to give Qt's network thread every chance to read ahead.
 void setAfterStartHookForTesting(std::function<void(QNetworkReply*)> hook);

@@ -6,6 +6,7 @@
 #include "util/PlainHttp.h"
 #include "util/ReadCap.h"
 
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -167,6 +168,7 @@ private slots:
     void atMostSixConnectionsPerHost();
     void abortAsQt();
     void holdsNoMoreThanTheReadBuffer();
+    void appendAvailableStopsOneBytePastTheCap();
 };
 
 void TestPlainHttp::handlesPlainHttpWithoutAProxyOnly()
@@ -446,6 +448,46 @@ void TestPlainHttp::holdsNoMoreThanTheReadBuffer()
     QCOMPARE(received.size(), payload.size());
     QCOMPARE(QCryptographicHash::hash(received, QCryptographicHash::Sha256),
              QCryptographicHash::hash(payload, QCryptographicHash::Sha256));
+    delete reply;
+}
+
+void TestPlainHttp::appendAvailableStopsOneBytePastTheCap()
+{
+    // What a caller holds never goes past its cap by more than the one byte that shows it was crossed.
+    QByteArray source(100, 'x');
+    QBuffer device(&source);
+    QVERIFY(device.open(QIODevice::ReadOnly));
+    QByteArray into("abc");
+    QCOMPARE(ReadCap::appendAvailable(&device, &into, 40), qint64(38));
+    QCOMPARE(into.size(), 41);
+    QCOMPARE(ReadCap::appendAvailable(&device, &into, 40), qint64(0));
+    QCOMPARE(device.pos(), qint64(38));
+    QByteArray rest;
+    QCOMPARE(ReadCap::appendAvailable(&device, &rest, 1000), qint64(62));
+    QCOMPARE(ReadCap::appendAvailable(&device, &rest, 1000), qint64(0));
+    device.close();
+    QCOMPARE(ReadCap::appendAvailable(&device, &rest, 1000), qint64(0));
+
+    // A reply read as it arrives: the answer byte for byte, in several reads.
+    QByteArray payload(300000, Qt::Uninitialized);
+    for (qsizetype i = 0; i < payload.size(); ++i)
+        payload[i] = char('a' + (i * 11 + i / 977) % 26);
+    ScriptServer server([&payload](QTcpSocket* socket, const SeenRequest&) {
+        socket->write("HTTP/1.1 200 OK\r\nContent-Length: " + QByteArray::number(payload.size()) + "\r\n\r\n" +
+                      payload);
+    });
+    QNetworkAccessManager manager;
+    QNetworkReply* reply = ReadCap::send(&manager, requestFor(server.url()), "GET", QByteArray(), 1024 * 1024);
+    QByteArray received;
+    int reads = 0;
+    connect(reply, &QNetworkReply::readyRead, reply,
+            [&] { reads += ReadCap::appendAvailable(reply, &received, 1024 * 1024) > 0 ? 1 : 0; });
+    QTRY_VERIFY(reply->isFinished());
+    ReadCap::appendAvailable(reply, &received, 1024 * 1024);
+    QCOMPARE(reply->error(), QNetworkReply::NoError);
+    QVERIFY2(reads > 1, qPrintable(QString::number(reads)));
+    QCOMPARE(received.size(), payload.size());
+    QVERIFY(received == payload);
     delete reply;
 }
 

@@ -30,11 +30,13 @@ struct UiSandbox
     std::unique_ptr<Session> session;
     QUrl endpoint;
 
-    bool start(int credentialLifetimeSeconds = 3600)
+    // environments >= 0: exactly this many (the seed's first, then generated), as `--environments`.
+    bool start(int credentialLifetimeSeconds = 3600, qsizetype environments = -1)
     {
         sandbox = std::make_unique<Sandbox>(&clock);
         Sandbox::Options options;
         options.credentialLifetimeSeconds = credentialLifetimeSeconds;
+        options.environments = environments;
         options.transitionDelayMs = 50;
         QString error;
         if (!sandbox->load(options, &error)) {

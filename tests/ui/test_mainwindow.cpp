@@ -19,6 +19,7 @@
 #include "api/OwnerDirectory.h"
 #include "model/CredentialConfigMapping.h"
 #include "model/EnvironmentFilter.h"
+#include "model/Exposure.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -805,6 +806,50 @@ private Q_SLOTS:
         QVERIFY(refresh->isEnabled());
         QVERIFY(!progress->isVisible());
         m_sb->sandbox->setFaults(SandboxFaults());
+    }
+
+    // A large listing goes into the table a slice of rows at a time, with the event loop running between the slices
+    // (issue 15: no stall over 50 ms while 100,000 rows arrive), and loading ends only after its last row: every
+    // environment once, the counts over all of them.
+    void largeListingGoesInSlicesAndEndsAfterItsLastRow()
+    {
+        closeDialogs();
+        UiSandbox big;
+        QVERIFY(big.start(3600, 3000));
+        MainWindow window(big.session.get(), AppSettings(), m_keychain.get());
+        int largestInsert = 0;
+        int inserts = 0;
+        connect(window.environmentModel(), &QAbstractItemModel::rowsInserted, &window,
+                [&](const QModelIndex&, int first, int last) {
+                    largestInsert = qMax(largestInsert, last - first + 1);
+                    ++inserts;
+                });
+        int rowsWhenFinished = -1;
+        bool progressShownWhenFinished = true;
+        connect(&window, &MainWindow::loadFinished, &window, [&] {
+            rowsWhenFinished = window.environmentModel()->rowCount();
+            progressShownWhenFinished = child<QProgressBar>(&window, QStringLiteral("loadProgress"))->isVisible();
+        });
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        window.show();
+        QVERIFY(loaded.wait(60000));
+        QCOMPARE(rowsWhenFinished, 3000);
+        QVERIFY(!progressShownWhenFinished);
+        QVERIFY2(largestInsert <= 256, qPrintable(QString::number(largestInsert)));
+        QVERIFY(inserts >= 3000 / 256);
+        QSet<QString> ids;
+        int risky = 0;
+        for (const Environment& env : window.environmentModel()->environments()) {
+            ids.insert(env.instanceId);
+            risky += Exposure::publicWithRole(env.role, big.visibility->visibility(env.instanceId)) ? 1 : 0;
+        }
+        QCOMPARE(ids.size(), 3000);
+        QVERIFY(risky > 0);
+        const QString banner = child<QLabel>(&window, QStringLiteral("riskBannerLabel"))->text();
+        QVERIFY2(banner.startsWith(QStringLiteral("<b>%1 public").arg(risky)), qPrintable(banner));
+        QCOMPARE(loaded.count(), 1);
+        big.session.reset();
+        big.sandbox->stop();
     }
 
     void loadingCanBeCancelled()
