@@ -291,7 +291,16 @@ ApiReply* ApiClient::send(const ApiRequest& request)
     // Precise: a retry may have been put in a slot of a paced listing (ApiRequest::retryDelay); a coarse timer may
     // fire 5% off.
     reply->m_backoff->setTimerType(Qt::PreciseTimer);
-    connect(reply->m_backoff, &QTimer::timeout, this, [this, reply] { startAttempt(reply); });
+    connect(reply->m_backoff, &QTimer::timeout, this, [this, reply] {
+        if (reply->m_request.beforeRetry && !reply->m_finished && !reply->m_aborted) {
+            const int later = reply->m_request.beforeRetry(reply->m_attempts + 1);
+            if (later > 0) {
+                reply->m_backoff->start(later);
+                return;
+            }
+        }
+        startAttempt(reply);
+    });
     // Always asynchronous, so callers can connect after send() even when the call fails at once.
     QTimer::singleShot(0, reply, [this, reply] { startAttempt(reply); });
     return reply;

@@ -62,6 +62,10 @@ struct ApiRequest
     // chose; returns the delay to use instead (ms, >= 0). A caller that paces its own requests (ServerIdeListing)
     // puts a throttled retry in its next free slot. The attempt bound is ApiClient's as always.
     std::function<int(const ApiError& error, int attempt, int proposedDelayMs)> retryDelay;
+    // Optional: called when a retry's delay has passed, right before the attempt is sent, with its number; returns
+    // a further delay (ms; 0 or less: send now). A paced listing moves a retry that the limit it has learnt since
+    // no longer lets through at that time.
+    std::function<int(int attempt)> beforeRetry;
 
     static ApiRequest pop(ApiService service, const QString& action, const QString& version,
                           const StringPairList& params, bool idempotent, const StringPairList& query = {});

@@ -124,13 +124,29 @@ void ServerIdeListing::requestPage(int pageNumber, const QString& nextToken)
             const qint64 sentAt = self->m_sentAt.value(pageNumber, at);
             qint64 retryAt = at + proposedDelayMs;
             if (reason.isThrottling()) {
+                const int limitBefore = self->m_pace.limitPerSecond();
                 retryAt = self->m_pace.throttled(at, sentAt, attempt >= 2 ? at + proposedDelayMs : at);
+                if (self->m_pace.limitPerSecond() != limitBefore)
+                    qCDebug(lcApi).noquote() << "ListServerIdeInstances: pace limit" << limitBefore << "->"
+                                             << self->m_pace.limitPerSecond() << "per second (throttled at" << at
+                                             << "ms, sent at" << sentAt << "ms; window" << self->m_pace.window() << ")";
             } else {
                 self->m_pace.answered(at, sentAt);
                 self->m_pace.started(retryAt);
             }
             self->m_sentAt.insert(pageNumber, retryAt); // ApiClient sends the next attempt then
             return int(retryAt - at);
+        };
+    if (m_options.adaptive)
+        // When the retry is due, the pace may have measured the limit again since it gave the slot (the first
+        // measurement counts unanswered requests as let through and may come out high): take the slot it gives now.
+        request.beforeRetry = [self = QPointer<ServerIdeListing>(this), pageNumber](int) {
+            if (!self)
+                return 0;
+            const qint64 now = self->nowMs();
+            const qint64 at = self->m_pace.due(self->m_sentAt.value(pageNumber, now), now);
+            self->m_sentAt.insert(pageNumber, at);
+            return int(at - now);
         };
     ApiReply* reply = m_api->send(request);
     m_inFlight.insert(pageNumber, reply);
@@ -153,7 +169,12 @@ void ServerIdeListing::onPage(int pageNumber, ApiReply* reply, std::optional<Env
         fail(reply->error());
         return;
     }
+    const int limitBefore = m_pace.limitPerSecond();
     m_pace.answered(nowMs(), sentAt);
+    if (m_pace.limitPerSecond() != limitBefore)
+        qCDebug(lcApi).noquote() << "ListServerIdeInstances: pace limit" << limitBefore << "->"
+                                 << m_pace.limitPerSecond() << "per second (answered at" << nowMs() << "ms, sent at"
+                                 << sentAt << "ms)";
     const QJsonObject answer = reply->json();
     const QJsonObject paging = answer.value(QLatin1String("PagingInfo")).toObject();
     // Environment parses instances without ever reading CredentialConfig...UserInfo (STS secrets).

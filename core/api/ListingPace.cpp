@@ -1,6 +1,7 @@
 #include "ListingPace.h"
 
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 namespace {
@@ -16,6 +17,9 @@ constexpr qint64 ReactionMs = 200; // one reaction to a burst of Throttling answ
 constexpr qint64 ProbeAfterMs = 1000;
 constexpr qint64 MaxProbeAfterMs = 30000;
 constexpr qint64 KeepMs = 5000; // how long past sends are kept
+// Requests sent this close together may reach the gateway in either order (two pools of connections, the server's
+// threads): a send this soon after a throttled one that is let through was counted by the gateway before it.
+constexpr qint64 ReorderMs = 5;
 // Fewer of ours let through before the first Throttling than this: the second's quota went to someone else (another
 // client, the previous run of this one), not a measurement of the limit (sends wait for that second to pass).
 constexpr int MinBelievableLimit = 4;
@@ -56,7 +60,13 @@ void ListingPace::accept(qint64 sentAt)
     }
 }
 
-qint64 ListingPace::slotFrom(qint64 t) const
+// withABurst: not `t` itself but the first free time from `t` on at which a second of earlier sends closes, so that the
+// request goes with the next burst. A request sent alone between bursts takes a place in every second it starts, a
+// burst's place each time: the bursts after it are one short and its page comes a window late, again and again.
+// ignoreUnclaimedAfter: retries scheduled for later than this that have not been due yet do not count (a due retry
+// goes before them; they take their slot again when they are due, and see its). Counted, retries moved by due() would
+// postpone each other without end.
+qint64 ListingPace::slotFrom(qint64 t, bool withABurst, qint64 ignoreUnclaimedAfter) const
 {
     if (m_limit <= 0)
         return t;
@@ -64,14 +74,18 @@ qint64 ListingPace::slotFrom(qint64 t) const
     std::vector<qint64> taken;
     taken.reserve(m_sends.size());
     for (const Send& s : m_sends)
-        if (s.state != State::Throttled)
+        if (s.state != State::Throttled && (s.claimed || s.at <= ignoreUnclaimedAfter))
             taken.push_back(s.at);
     // A candidate is free when every window of length w that contains it holds fewer than L other sends. The first
     // free time is `t` itself or just after the window of some send closes.
-    std::vector<qint64> candidates{t};
+    std::vector<qint64> candidates;
+    if (!withABurst)
+        candidates.push_back(t);
     for (qint64 at : taken)
-        if (at + w > t)
+        if (at + w >= t)
             candidates.push_back(at + w);
+    if (candidates.empty())
+        candidates.push_back(t);
     std::sort(candidates.begin(), candidates.end());
     for (qint64 c : candidates) {
         bool free = true;
@@ -104,6 +118,33 @@ qint64 ListingPace::nextStartMs(qint64 now) const
     return slotFrom(now);
 }
 
+qint64 ListingPace::due(qint64 scheduledAt, qint64 now)
+{
+    // Its own entry (sends of the same time are alike; an unclaimed one first, as a retry is before it is due).
+    auto own = m_sends.end();
+    for (auto it = m_sends.begin(); it != m_sends.end(); ++it) {
+        if (it->at == scheduledAt && it->state == State::Pending && (own == m_sends.end() || !it->claimed))
+            own = it;
+        if (it->at > scheduledAt)
+            break;
+    }
+    if (own != m_sends.end())
+        m_sends.erase(own);
+    qint64 at = now;
+    if (m_limit <= 0 && now < m_distrustUntilMs)
+        at = m_distrustUntilMs;
+    else if (m_limit > 0)
+        at = slotFrom(now, false, now);
+    started(at);
+    for (auto it = m_sends.rbegin(); it != m_sends.rend(); ++it) {
+        if (it->at == at && it->state == State::Pending) {
+            it->claimed = true;
+            break;
+        }
+    }
+    return at;
+}
+
 void ListingPace::started(qint64 at)
 {
     const auto pos =
@@ -115,6 +156,28 @@ void ListingPace::answered(qint64 now, qint64 sentAt)
 {
     accept(sentAt);
     forget(now);
+    Measurement& m = m_measurement;
+    if (m.setMs >= 0 && m.setMs == m_limitSetMs && sentAt >= m.sentAt && sentAt <= m.sentAt + ReorderMs) {
+        // Sent just after the throttled request that measured the limit, and let through: it reached the gateway
+        // first (over another connection), unless the gateway's second moved on in between, which it cannot have
+        // done if nothing of ours let through lies a second before them both.
+        bool counted = false;
+        if (sentAt == m.sentAt && m.sameMsAhead > 0) {
+            --m.sameMsAhead; // the answer of a send that was counted
+            counted = true;
+        } else if (sentAt == m.sentAt) {
+            counted = m.sameMsBehind <= 0;
+            --m.sameMsBehind;
+        }
+        bool secondMoved = false;
+        for (const Send& s : m_sends)
+            if (s.state == State::Accepted && s.at > m.sentAt - SecondMs - ReorderMs && s.at <= sentAt - SecondMs)
+                secondMoved = true;
+        if (!counted && !secondMoved) {
+            m.value = std::min(m.cap, m.value + 1);
+            m_limit = std::max(m_limit, m.value);
+        }
+    }
     if (m_throttles == 0) {
         m_window = std::min<double>(m_maxWindow, m_window + 1); // nothing limits us yet: grow fast
         return;
@@ -141,13 +204,23 @@ qint64 ListingPace::throttled(qint64 now, qint64 sentAt, qint64 earliestRetry)
     // What the service let through in the second before this attempt reached it: the sends before it (in send
     // order: several may share a millisecond) that were not throttled.
     int letThrough = 0;
+    int sameMsAhead = 0;  // unanswered sends of its millisecond before it, counted as let through
+    int sameMsBehind = 0; // and after it, not counted
+    bool found = false;
     for (Send& s : m_sends) {
-        if (s.at == sentAt && s.state == State::Pending) {
+        if (found) {
+            if (s.at != sentAt)
+                break;
+            if (s.state == State::Pending)
+                ++sameMsBehind;
+        } else if (s.at == sentAt && s.state == State::Pending) {
             s.state = State::Throttled;
-            break;
-        }
-        if (s.state != State::Throttled && s.at > sentAt - SecondMs)
+            found = true;
+        } else if (s.state != State::Throttled && s.at > sentAt - SecondMs) {
             ++letThrough;
+            if (s.at == sentAt && s.state == State::Pending)
+                ++sameMsAhead;
+        }
     }
     forget(now);
     if (m_limit <= 0 && letThrough < MinBelievableLimit && (m_distrustUntilMs < 0 || sentAt < m_distrustUntilMs)) {
@@ -161,29 +234,39 @@ qint64 ListingPace::throttled(qint64 now, qint64 sentAt, qint64 earliestRetry)
         return retryAt;
     }
     letThrough = std::max(1, letThrough);
+    int cap = std::numeric_limits<int>::max();
+    bool measured = false; // this refusal set the limit
     if (m_lastRaiseMs >= 0 && sentAt >= m_lastRaiseMs && m_limit > m_limitBeforeRaise && m_limitBeforeRaise > 0) {
+        cap = m_limit - 1;
         // Sent under a raise that went too far: what got through, but never below the limit that held for a second
         // before the raise (a measurement in a raised burst comes out low by the arrival spread).
         m_limit = std::max(m_limitBeforeRaise, std::min(letThrough, m_limit - 1));
         m_limitSetMs = now;
+        measured = true;
     } else if (m_limit <= 0) {
         m_limit = letThrough; // the first measurement
         m_limitSetMs = now;
+        measured = true;
     } else if (sentAt >= m_limitSetMs) {
         // Sent while this limit was kept (the rest of a burst sent before it tells nothing new).
         if (letThrough < m_limit) {
             m_limit = letThrough; // a limit raised too far by probing, or a lower limit
             m_limitSetMs = now;
+            measured = true;
         } else {
             m_marginMs = std::min(MaxMarginMs, m_marginMs + MarginStepMs); // the limit held: arrival times drifted
         }
     }
 
+    if (measured)
+        m_measurement = Measurement{sentAt, now, letThrough, cap, sameMsAhead, sameMsBehind};
+
     if (m_lastReactionMs < 0 || (sentAt >= m_lastReactionMs && now - m_lastReactionMs >= ReactionMs)) {
         m_lastReactionMs = now;
         m_window = std::max(1.0, m_window / 2);
     }
-    const qint64 retryAt = slotFrom(std::max(now, earliestRetry));
+    // A retry that must wait out ApiClient's back-off first goes with the burst after it, not alone in between.
+    const qint64 retryAt = slotFrom(std::max(now, earliestRetry), earliestRetry > now);
     started(retryAt);
     return retryAt;
 }

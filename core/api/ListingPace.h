@@ -3,6 +3,7 @@
 #include <QtGlobal>
 
 #include <deque>
+#include <limits>
 
 // How many pages of a listing may be in flight, and when requests may start, adapted to the answers.
 //
@@ -47,6 +48,9 @@ public:
     // The attempt sent at `sentAt` was answered with Throttling at `now`; it will be retried. Returns when the retry
     // may start (>= now, a free slot, and not before `earliestRetry`), and records it as scheduled.
     qint64 throttled(qint64 now, qint64 sentAt, qint64 earliestRetry);
+    // A send scheduled for `scheduledAt` (a retry) is due at `now`: returns when it may start under what the pace
+    // knows now (>= now; the limit may have been measured again since it was scheduled), and records it there.
+    qint64 due(qint64 scheduledAt, qint64 now);
 
 private:
     enum class State
@@ -59,10 +63,11 @@ private:
     {
         qint64 at;
         State state;
+        bool claimed = false; // a retry's slot given when it was due (due()), not only when it was scheduled
     };
     void forget(qint64 now);
     void accept(qint64 sentAt);
-    qint64 slotFrom(qint64 t) const;
+    qint64 slotFrom(qint64 t, bool withABurst = false, qint64 ignoreAfter = std::numeric_limits<qint64>::max()) const;
 
     double m_window;
     const int m_maxWindow;
@@ -76,6 +81,19 @@ private:
     int m_limitBeforeRaise = 0;    // the limit that held before the last raise
     qint64 m_distrustUntilMs = -1; // the first Throttling let almost nothing of ours through: no sends before this
     bool m_probeFailed = false;    // a raise was throttled: raise by one from now on
+    // The measurement that set the limit counted the sends before the throttled one in send order. Sends of the next
+    // few milliseconds may have reached the gateway first over another connection and been let through: each that
+    // is answered so adds one to that measurement (ListingPace::answered), as long as it is the one that holds.
+    struct Measurement
+    {
+        qint64 sentAt = -1;   // the throttled request's send time
+        qint64 setMs = -1;    // when it set the limit (m_limitSetMs)
+        int value = 0;        // what it counts now
+        int cap = 0;          // never above this (a raise that was throttled: one below it)
+        int sameMsAhead = 0;  // unanswered sends of its millisecond counted as let through: their answers add nothing
+        int sameMsBehind = 0; // unanswered sends of its millisecond after it in send order, not counted
+    };
+    Measurement m_measurement;
     int m_throttles = 0;
     std::deque<Send> m_sends; // sorted by time, the last few seconds and the scheduled ones
 };
