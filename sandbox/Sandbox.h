@@ -82,6 +82,7 @@ public:
     qint64 requestCount() const;
     // Direct access to the simulated services (thread-safe) for tests and the CLI.
     SandboxEngine* engine() { return &m_engine; }
+    const SandboxEngine* engine() const { return &m_engine; }
 
 private:
     void onRequestAnswered();

@@ -4,6 +4,8 @@
 #include "credentials/CredentialProvider.h"
 #include "model/VisibilityStore.h"
 
+#include <QFileInfo>
+#include <QSet>
 #include <QStringList>
 #include <QTemporaryDir>
 
@@ -46,7 +48,20 @@ Result<int, QString> importVisibility(const Sandbox& sandbox, VisibilityStore* s
     const VisibilityImportResult imported = store->importFile(file, recordedBy);
     if (!imported.ok)
         return Failure(imported.errors.join(QLatin1Char(' ')));
-    if (!store->save(&error))
+    // The records are this sandbox's environments only: those of environments it does not have (a larger sandbox's,
+    // `--environments 100000`) go, or every later start would read and rewrite them (19 MB after one such run, most
+    // of a start's time). Written only when something changed.
+    QSet<QString> ids;
+    for (const auto& [id, isPublic] : sandbox.engine()->visibility())
+        ids.insert(id);
+    int dropped = 0;
+    for (const VisibilityRecord& record : store->records()) {
+        if (!ids.contains(record.instanceId)) {
+            store->remove(record.instanceId);
+            ++dropped;
+        }
+    }
+    if ((imported.changed > 0 || dropped > 0 || !QFileInfo::exists(store->filePath())) && !store->save(&error))
         return Failure(error);
     return imported.changed;
 }

@@ -16,6 +16,8 @@
 #include "credentials/CredentialProviderFactory.h"
 #include "model/VisibilityStore.h"
 
+#include <QFile>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -252,6 +254,31 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(reread.load(&error), qPrintable(error));
         QCOMPARE(reread.records().size(), store.records().size());
+        QCOMPARE(reread.records().size(), qsizetype(m_sandbox->engine()->environmentCount()));
+
+        // A record of an environment this sandbox does not have (a larger sandbox's, `--environments 100000`) is
+        // dropped at the next start; an import that changes nothing leaves the file as it is (no rewrite of every
+        // record at every start).
+        store.set(QStringLiteral("999999999"), Visibility::Public, QStringLiteral("an earlier, larger sandbox"));
+        QVERIFY(store.save(&error));
+        const auto again = SandboxConnection::importVisibility(*m_sandbox, &store, QStringLiteral("test"));
+        QVERIFY(again.ok());
+        QCOMPARE(store.visibility(QStringLiteral("999999999")), Visibility::Unknown);
+        VisibilityStore pruned(m_dir->filePath(QStringLiteral("visibility.json")), &m_clock);
+        QVERIFY(pruned.load(&error));
+        QCOMPARE(pruned.records().size(), qsizetype(m_sandbox->engine()->environmentCount()));
+        QFile file(m_dir->filePath(QStringLiteral("visibility.json")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray compact = QJsonDocument::fromJson(file.readAll()).toJson(QJsonDocument::Compact);
+        file.close();
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(compact);
+        file.close();
+        const auto unchanged = SandboxConnection::importVisibility(*m_sandbox, &store, QStringLiteral("test"));
+        QVERIFY(unchanged.ok());
+        QCOMPARE(unchanged.value(), 0);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), compact);
     }
 
     // Profile ids: CredentialProviderFactory's spelling; the GUI's earlier "cli:<name>" reads as "profile:<name>".
