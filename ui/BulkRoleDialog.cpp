@@ -516,15 +516,15 @@ void BulkRoleDialog::record(int index, ItemResult result, const QString& detail)
     switch (result) {
     case ItemResult::Changed:
     case ItemResult::Unchanged:
-        colour = QColor(0x1e, 0x6b, 0x2f);
+        colour = EnvironmentTableModel::toneColour(EnvironmentTableModel::Tone::Good, palette());
         break;
     case ItemResult::Refused:
     case ItemResult::Conflict:
     case ItemResult::CannotFix:
-        colour = QColor(0x8a, 0x5a, 0x00);
+        colour = EnvironmentTableModel::toneColour(EnvironmentTableModel::Tone::Busy, palette());
         break;
     case ItemResult::Failed:
-        colour = QColor(0xa5, 0x2a, 0x1a);
+        colour = EnvironmentTableModel::toneColour(EnvironmentTableModel::Tone::Bad, palette());
         break;
     default:
         break;

@@ -363,6 +363,13 @@ private Q_SLOTS:
             const QColor publicColour = EnvironmentTableModel::publicColour(palette);
             QVERIFY2(contrast(publicColour, palette.color(QPalette::Base)) >= 4.5, qPrintable(publicColour.name()));
             QVERIFY(contrast(publicColour, palette.color(QPalette::AlternateBase)) >= 4.0);
+            // The bulk and fix dialogs' outcomes ("Changed" was dark green on the dark palette's near-black).
+            using Tone = EnvironmentTableModel::Tone;
+            for (Tone tone : {Tone::Good, Tone::Busy, Tone::Bad}) {
+                const QColor c = EnvironmentTableModel::toneColour(tone, palette);
+                QVERIFY2(contrast(c, palette.color(QPalette::Base)) >= 4.5, qPrintable(c.name()));
+                QVERIFY2(contrast(c, palette.color(QPalette::AlternateBase)) >= 4.0, qPrintable(c.name()));
+            }
         }
         // The confirmation check box inside a banner takes the banner's text colour, not the palette's white.
         QVERIFY(UiUtil::bannerStyle(darkPalette(), false).contains(QStringLiteral("QCheckBox")));
