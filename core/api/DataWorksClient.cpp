@@ -201,6 +201,9 @@ void ServerIdeListing::onPage(int pageNumber, ApiReply* reply, std::optional<Env
 
     m_loaded += int(environments.size());
     const qsizetype pageLength = environments.size();
+    // A receiver may delete this listing (deleteLater() and then a nested event loop that sends deferred deletes,
+    // as QTest::qWait does; found by the whole suite under ASan: sandbox_rolechange, a heap-use-after-free here).
+    const QPointer<ServerIdeListing> alive(this);
     if (m_options.retainEnvironments) {
         m_pages.insert(pageNumber, std::move(environments));
         m_readSequence.insert(pageNumber, ++m_pagesRead);
@@ -208,10 +211,10 @@ void ServerIdeListing::onPage(int pageNumber, ApiReply* reply, std::optional<Env
     } else {
         emit pageLoaded(pageNumber, environments);
     }
-    if (m_canceled)
+    if (!alive || m_canceled)
         return;
     emit progress(m_loaded, m_total);
-    if (m_canceled)
+    if (!alive || m_canceled)
         return;
 
     if (m_options.paging == Paging::PageNumber) {
