@@ -544,7 +544,7 @@ void ApiClient::onAttemptFinished(ApiReply* reply, QNetworkReply* network)
     const int status = network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     reply->m_httpStatus = status;
     // The rest of the answer (what arrived with its end); an answer cut off at the cap, or canceled, has no body.
-    if (!reply->m_tooLarge && !reply->m_aborted && network->isOpen())
+    if (!reply->m_tooLarge && !reply->m_aborted)
         ReadCap::appendAvailable(network, &reply->m_body, m_options.maxResponseBytes);
     if (reply->m_body.size() > m_options.maxResponseBytes && !reply->m_aborted)
         reply->m_tooLarge = true;

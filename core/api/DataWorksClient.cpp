@@ -126,10 +126,7 @@ void ServerIdeListing::requestPage(int pageNumber, const QString& nextToken)
             if (reason.isThrottling()) {
                 const int limitBefore = self->m_pace.limitPerSecond();
                 retryAt = self->m_pace.throttled(at, sentAt, attempt >= 2 ? at + proposedDelayMs : at);
-                if (self->m_pace.limitPerSecond() != limitBefore)
-                    qCDebug(lcApi).noquote() << "ListServerIdeInstances: pace limit" << limitBefore << "->"
-                                             << self->m_pace.limitPerSecond() << "per second (throttled at" << at
-                                             << "ms, sent at" << sentAt << "ms; window" << self->m_pace.window() << ")";
+                self->logLimitChange(limitBefore, "throttled", at, sentAt);
             } else {
                 self->m_pace.answered(at, sentAt);
                 self->m_pace.started(retryAt);
@@ -158,6 +155,15 @@ void ServerIdeListing::requestPage(int pageNumber, const QString& nextToken)
             [this, pageNumber, reply, fast] { onPage(pageNumber, reply, fast.get()); });
 }
 
+// The debug log's line for every change of the pace's limit (QT_LOGGING_RULES=roledesk.api.debug=true).
+void ServerIdeListing::logLimitChange(int before, const char* event, qint64 at, qint64 sentAt) const
+{
+    if (m_pace.limitPerSecond() != before)
+        qCDebug(lcApi).noquote() << "ListServerIdeInstances: pace limit" << before << "->" << m_pace.limitPerSecond()
+                                 << "per second (" << event << "at" << at << "ms, sent at" << sentAt << "ms; window"
+                                 << m_pace.window() << ")";
+}
+
 void ServerIdeListing::onPage(int pageNumber, ApiReply* reply, std::optional<EnvironmentPageParser::Page>* fast)
 {
     reply->deleteLater();
@@ -170,11 +176,9 @@ void ServerIdeListing::onPage(int pageNumber, ApiReply* reply, std::optional<Env
         return;
     }
     const int limitBefore = m_pace.limitPerSecond();
-    m_pace.answered(nowMs(), sentAt);
-    if (m_pace.limitPerSecond() != limitBefore)
-        qCDebug(lcApi).noquote() << "ListServerIdeInstances: pace limit" << limitBefore << "->"
-                                 << m_pace.limitPerSecond() << "per second (answered at" << nowMs() << "ms, sent at"
-                                 << sentAt << "ms)";
+    const qint64 answeredAt = nowMs();
+    m_pace.answered(answeredAt, sentAt);
+    logLimitChange(limitBefore, "answered", answeredAt, sentAt);
     const QJsonObject answer = reply->json();
     const QJsonObject paging = answer.value(QLatin1String("PagingInfo")).toObject();
     // Environment parses instances without ever reading CredentialConfig...UserInfo (STS secrets).

@@ -88,6 +88,7 @@ private:
     void onPage(int pageNumber, ApiReply* reply, std::optional<EnvironmentPageParser::Page>* fast);
     void pump();
     qint64 nowMs() const { return m_clock.elapsed(); }
+    void logLimitChange(int before, const char* event, qint64 at, qint64 sentAt) const;
     void fail(const ApiError& error);
     void complete();
 

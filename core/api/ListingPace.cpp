@@ -135,21 +135,20 @@ qint64 ListingPace::due(qint64 scheduledAt, qint64 now)
         at = m_distrustUntilMs;
     else if (m_limit > 0)
         at = slotFrom(now, false, now);
-    started(at);
-    for (auto it = m_sends.rbegin(); it != m_sends.rend(); ++it) {
-        if (it->at == at && it->state == State::Pending) {
-            it->claimed = true;
-            break;
-        }
-    }
+    insert(at, true);
     return at;
 }
 
 void ListingPace::started(qint64 at)
 {
+    insert(at, false);
+}
+
+void ListingPace::insert(qint64 at, bool claimed)
+{
     const auto pos =
         std::upper_bound(m_sends.begin(), m_sends.end(), at, [](qint64 t, const Send& s) { return t < s.at; });
-    m_sends.insert(pos, Send{at, State::Pending});
+    m_sends.insert(pos, Send{at, State::Pending, claimed});
 }
 
 void ListingPace::answered(qint64 now, qint64 sentAt)
@@ -162,11 +161,8 @@ void ListingPace::answered(qint64 now, qint64 sentAt)
         // first (over another connection), unless the gateway's second moved on in between, which it cannot have
         // done if nothing of ours let through lies a second before them both.
         bool counted = false;
-        if (sentAt == m.sentAt && m.sameMsAhead > 0) {
-            --m.sameMsAhead; // the answer of a send that was counted
-            counted = true;
-        } else if (sentAt == m.sentAt) {
-            counted = m.sameMsBehind <= 0;
+        if (sentAt == m.sentAt) {
+            counted = m.sameMsBehind <= 0; // more answers of that millisecond than sends it left uncounted
             --m.sameMsBehind;
         }
         bool secondMoved = false;
@@ -204,8 +200,7 @@ qint64 ListingPace::throttled(qint64 now, qint64 sentAt, qint64 earliestRetry)
     // What the service let through in the second before this attempt reached it: the sends before it (in send
     // order: several may share a millisecond) that were not throttled.
     int letThrough = 0;
-    int sameMsAhead = 0;  // unanswered sends of its millisecond before it, counted as let through
-    int sameMsBehind = 0; // and after it, not counted
+    int sameMsBehind = 0; // unanswered sends of its millisecond after it, not counted
     bool found = false;
     for (Send& s : m_sends) {
         if (found) {
@@ -218,8 +213,6 @@ qint64 ListingPace::throttled(qint64 now, qint64 sentAt, qint64 earliestRetry)
             found = true;
         } else if (s.state != State::Throttled && s.at > sentAt - SecondMs) {
             ++letThrough;
-            if (s.at == sentAt && s.state == State::Pending)
-                ++sameMsAhead;
         }
     }
     forget(now);
@@ -259,7 +252,7 @@ qint64 ListingPace::throttled(qint64 now, qint64 sentAt, qint64 earliestRetry)
     }
 
     if (measured)
-        m_measurement = Measurement{sentAt, now, letThrough, cap, sameMsAhead, sameMsBehind};
+        m_measurement = Measurement{sentAt, now, letThrough, cap, sameMsBehind};
 
     if (m_lastReactionMs < 0 || (sentAt >= m_lastReactionMs && now - m_lastReactionMs >= ReactionMs)) {
         m_lastReactionMs = now;

@@ -67,6 +67,7 @@ private:
     };
     void forget(qint64 now);
     void accept(qint64 sentAt);
+    void insert(qint64 at, bool claimed);
     qint64 slotFrom(qint64 t, bool withABurst = false, qint64 ignoreAfter = std::numeric_limits<qint64>::max()) const;
 
     double m_window;
@@ -86,12 +87,13 @@ private:
     // is answered so adds one to that measurement (ListingPace::answered), as long as it is the one that holds.
     struct Measurement
     {
-        qint64 sentAt = -1;   // the throttled request's send time
-        qint64 setMs = -1;    // when it set the limit (m_limitSetMs)
-        int value = 0;        // what it counts now
-        int cap = 0;          // never above this (a raise that was throttled: one below it)
-        int sameMsAhead = 0;  // unanswered sends of its millisecond counted as let through: their answers add nothing
-        int sameMsBehind = 0; // unanswered sends of its millisecond after it in send order, not counted
+        qint64 sentAt = -1; // the throttled request's send time
+        qint64 setMs = -1;  // when it set the limit (m_limitSetMs)
+        int value = 0;      // what it counts now
+        int cap = 0;        // never above this (a raise that was throttled: one below it)
+        // Unanswered sends of its millisecond, all after it in send order (it is the first unanswered one of that
+        // millisecond), not counted.
+        int sameMsBehind = 0;
     };
     Measurement m_measurement;
     int m_throttles = 0;
