@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Renders the screenshot matrix of the real program on the sandbox: main window, role dialog with the public
-# confirmation, the custom-role list with its trust marks, bulk dialog, audit log, credential inspector, the internet-exposure banner and details pane; light
-# and dark palettes; 1x and 1.5x
-# (QT_SCALE_FACTOR); English and Simplified Chinese. Runs under Xvfb (display :91, 1600x1000, the screen the
+# confirmation, the custom-role list with its trust marks, bulk dialog before and after its run (each row's outcome),
+# audit log, credential inspector, the internet-exposure banner and details pane, the rules column and the fix dialog;
+# light and dark palettes; 1x and 1.5x (QT_SCALE_FACTOR); English and Simplified Chinese. Runs under Xvfb (display :91, 1600x1000, the screen the
 # issue was seen on) with a window manager (openbox), and opens every dialog from the main window as a user
 # does (roledesk's hidden --screenshot options), never at a hand-picked size.
 #
@@ -53,7 +53,7 @@ failed=0
 for palette in ${ROLEDESK_PALETTES:-light dark}; do
   for scale in ${ROLEDESK_SCALES:-1 1.5}; do
     for lang in ${ROLEDESK_LANGS:-en zh_CN}; do
-      for shot in ${ROLEDESK_SHOTS:-main role picker bulk audit inspector exposure rules fix}; do
+      for shot in ${ROLEDESK_SHOTS:-main role picker bulk bulkrun audit inspector exposure rules fix}; do
         extra=()
         [[ $shot == rules || $shot == fix ]] && extra=(--rules "$root/docs/rules-example.yaml")
         file="$out/$shot-$palette-${scale/./_}x-$lang.png"
@@ -85,6 +85,7 @@ if ((readme)); then
   cp "$out/role-light-1x-zh_CN.png" "$root/docs/screenshots/role-dialog-public-zh_CN.png"
   cp "$out/inspector-light-1x-zh_CN.png" "$root/docs/screenshots/inspector-zh_CN.png"
   cp "$out/bulk-light-1x-en.png" "$root/docs/screenshots/bulk.png"
+  cp "$out/bulkrun-light-1x-en.png" "$root/docs/screenshots/bulk-result.png"
   cp "$out/audit-light-1x-en.png" "$root/docs/screenshots/audit.png"
   cp "$out/role-dark-1_5x-en.png" "$root/docs/screenshots/role-dark-1.5x.png"
   cp "$out/exposure-light-1x-en.png" "$root/docs/screenshots/exposure.png"

@@ -112,8 +112,9 @@ void shoot(MainWindow* window, const QString& what, const QString& path)
         picker->ensureLoaded();
         return;
     }
-    if (what == QStringLiteral("bulk")) {
-        // A selection with public environments, as an admin would pick it.
+    if (what == QStringLiteral("bulk") || what == QStringLiteral("bulkrun")) {
+        // A selection with public environments, as an admin would pick it; "bulkrun" shoots it after Start, with
+        // each row's outcome (public ones refused, the others changed).
         QItemSelection selection;
         EnvironmentFilterModel* proxy = window->filterModel();
         for (int row = 0; row < qMin(6, proxy->rowCount()); ++row)
@@ -124,6 +125,14 @@ void shoot(MainWindow* window, const QString& what, const QString& path)
         auto* dialog = window->findChild<BulkRoleDialog*>();
         if (auto* button = dialog ? dialog->findChild<QAbstractButton*>(QStringLiteral("bulkRoleDefault")) : nullptr)
             button->click();
+        if (dialog && what == QStringLiteral("bulkrun")) {
+            QObject::connect(
+                dialog, &BulkRoleDialog::runFinished, dialog,
+                [dialog, path] { QTimer::singleShot(600, dialog, [dialog, path] { save(dialog, path); }); },
+                Qt::SingleShotConnection);
+            QTimer::singleShot(800, dialog, [dialog] { dialog->start(); });
+            return;
+        }
         QWidget* target = dialog ? static_cast<QWidget*>(dialog) : window;
         QTimer::singleShot(1200, target, [target, path] { save(target, path); });
         return;

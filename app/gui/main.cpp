@@ -94,7 +94,8 @@ int main(int argc, char* argv[])
     QCommandLineOption hiddenScreenshot(QStringLiteral("screenshot"), QStringLiteral("internal"),
                                         QStringLiteral("PATH"));
     QCommandLineOption shotOfOption(QStringLiteral("screenshot-of"), QStringLiteral("internal"),
-                                    QStringLiteral("main|role|bulk|audit|inspector|rules|fix"), QStringLiteral("main"));
+                                    QStringLiteral("main|role|picker|bulk|bulkrun|audit|inspector|exposure|rules|fix"),
+                                    QStringLiteral("main"));
     // Hidden too: a dark Fusion palette, as a dark desktop theme (qt6ct "darker") gives, for the screenshot matrix.
     QCommandLineOption paletteOption(QStringLiteral("screenshot-palette"), QStringLiteral("internal"),
                                      QStringLiteral("light|dark"), QStringLiteral("light"));
