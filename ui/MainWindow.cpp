@@ -499,6 +499,9 @@ void MainWindow::buildUi()
     m_visibilityRecord->setObjectName(QStringLiteral("detail_visibilityRecord"));
     m_visibilityRecord->setAccessibleName(tr("Who recorded the visibility, and when"));
     m_visibilityRecord->setWordWrap(true);
+    // Its row is as tall as the label's size hint (a short text wrapped at a narrow guess: three lines), not its
+    // height at the pane's width (two): start the text at the top, right under the combo, not in the middle.
+    m_visibilityRecord->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_visibilityRecord->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(QString(), m_visibilityRecord);
     // What the API reports about exposure (UserVpc.ForwardInfos): one line per forwarded port, no key material.

@@ -278,10 +278,20 @@ bool ForwardInfo::isInternet() const
     if (!enabled)
         return false;
     for (const QString& type : accessTypes) {
-        if (type.trimmed().compare(u"internet", Qt::CaseInsensitive) == 0)
+        if (isInternetAccessType(type))
             return true;
     }
     return false;
+}
+
+bool ForwardInfo::isInternetAccessType(const QString& type)
+{
+    return type.trimmed().compare(u"internet", Qt::CaseInsensitive) == 0;
+}
+
+bool ForwardInfo::isIntranetAccessType(const QString& type)
+{
+    return type.trimmed().compare(u"intranet", Qt::CaseInsensitive) == 0;
 }
 
 QList<Environment> Environment::listFromAnswer(const QJsonObject& answer, StringPool* pool)

@@ -102,6 +102,9 @@ struct ForwardInfo
     // Enabled and forwarded to the internet (an AccessType "internet", in any case): the environment is reachable
     // from the internet through this port.
     bool isInternet() const;
+    // One AccessType value: "internet" or "intranet" (the documented ones), in any case, spaces around ignored.
+    static bool isInternetAccessType(const QString& type);
+    static bool isIntranetAccessType(const QString& type);
     bool operator==(const ForwardInfo&) const = default;
 };
 

@@ -74,8 +74,18 @@ QString Exposure::describe(const ForwardInfo& f)
         through << QCoreApplication::translate("Exposure", "EIP");
     if (f.hasNatGateway)
         through << QCoreApplication::translate("Exposure", "NAT gateway");
-    const QString access = f.accessTypes.isEmpty() ? QCoreApplication::translate("Exposure", "no access type")
-                                                   : f.accessTypes.join(QStringLiteral("/"));
+    // The API's AccessType values: the two documented ones in words, anything else as the API wrote it.
+    QStringList accessTypes;
+    for (const QString& type : f.accessTypes) {
+        if (ForwardInfo::isInternetAccessType(type))
+            accessTypes << QCoreApplication::translate("Exposure", "internet", "ForwardInfos AccessType");
+        else if (ForwardInfo::isIntranetAccessType(type))
+            accessTypes << QCoreApplication::translate("Exposure", "intranet", "ForwardInfos AccessType");
+        else
+            accessTypes << type;
+    }
+    const QString access = accessTypes.isEmpty() ? QCoreApplication::translate("Exposure", "no access type")
+                                                 : accessTypes.join(QStringLiteral("/"));
     QString line = QCoreApplication::translate("Exposure", "Port %1 (%2)").arg(portText(f), access);
     if (!f.name.isEmpty())
         line += u' ' + QCoreApplication::translate("Exposure", "\"%1\"").arg(f.name);

@@ -29,7 +29,7 @@
         <translation>对 %1 的请求因网络错误失败。请检查网络连接和接入地址。</translation>
     </message>
     <message>
-        <location line="+212"/>
+        <location line="+221"/>
         <source>No credential is available to sign the request. Configure an AccessKey, a profile or another credential source, or refresh the current one.</source>
         <translation>没有可用于签名请求的凭证。请配置 AccessKey、配置文件或其他凭证来源，或刷新当前凭证。</translation>
     </message>
@@ -180,7 +180,7 @@
 <context>
     <name>ApiReply</name>
     <message>
-        <location filename="../../core/api/ApiClient.cpp" line="-403"/>
+        <location filename="../../core/api/ApiClient.cpp" line="-412"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -2612,7 +2612,7 @@ Checking where credentials can come from on this machine...</source>
 <context>
     <name>DataWorksClient</name>
     <message>
-        <location filename="../../core/api/DataWorksClient.cpp" line="+420"/>
+        <location filename="../../core/api/DataWorksClient.cpp" line="+448"/>
         <source>The answer carries no instance. Check the instance ID and the region.</source>
         <translation>应答中没有实例。请检查实例 ID 和地域。</translation>
     </message>
@@ -3281,7 +3281,19 @@ Account ID: %2</source>
         <translation>NAT 网关</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <source>internet</source>
+        <comment>ForwardInfos AccessType</comment>
+        <translation>公网</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>intranet</source>
+        <comment>ForwardInfos AccessType</comment>
+        <translation>内网</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>no access type</source>
         <translation>无访问类型</translation>
     </message>
@@ -3595,7 +3607,7 @@ Account ID: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+104"/>
+        <location filename="../../ui/MainWindow.cpp" line="+111"/>
         <source>RoleDesk</source>
         <translation>RoleDesk</translation>
     </message>
@@ -3748,12 +3760,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+974"/>
+        <location line="+1003"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location line="-956"/>
+        <location line="-985"/>
         <source>Owner filter</source>
         <translation>所有者筛选</translation>
     </message>
@@ -3854,12 +3866,12 @@ Account ID: %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+695"/>
+        <location line="+724"/>
         <source>No environment selected</source>
         <translation>未选择环境</translation>
     </message>
     <message>
-        <location line="-694"/>
+        <location line="-723"/>
         <source>Selected environment</source>
         <translation>选中的环境</translation>
     </message>
@@ -4226,7 +4238,7 @@ Account ID: %2</source>
         <translation>%1 没有提供可用凭证：%2 请选择其他配置或修复此配置，然后点击“连接”（或按 F5）。</translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+261"/>
         <source>1 environment reachable from the internet has a RAM role.</source>
         <translation>1 个可从公网访问的环境关联了 RAM 角色。</translation>
     </message>
@@ -4374,7 +4386,7 @@ Account ID: %2</source>
         <translation>没有环境与规则有偏差。</translation>
     </message>
     <message>
-        <location line="-1000"/>
+        <location line="-1029"/>
         <source>Could not list the workspaces: %1</source>
         <translation>无法列出工作空间：%1</translation>
     </message>
@@ -4399,12 +4411,12 @@ Account ID: %2</source>
         <translation>%1（ID %2，所有者 %3）</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>(loading cancelled)</source>
         <translation>（已取消加载）</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+96"/>
         <source>Loading the environments stopped: %1</source>
         <translation>环境加载已停止：%1</translation>
     </message>
@@ -7102,7 +7114,7 @@ Last updated %2</source>
         <translation>打开此规则文件（YAML，见 docs/RULES.md）：“规则”列显示哪些环境有偏差。不指定时，打开上次打开的规则文件。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>CA bundle</source>
         <translation>CA 证书包</translation>
     </message>
