@@ -72,6 +72,9 @@ Q_SIGNALS:
     void environmentChanged(const Environment& environment);
     void runFinished();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     RoleAssociation requestedRole() const;
     void buildProgressAndResults(class QVBoxLayout* layout, const QStringList& headers);
@@ -94,6 +97,7 @@ private:
     bool m_cancelled = false;
     // Fix deviations
     bool m_planMode = false;
+    bool m_fitted = false; // fitted to the screen on its first show
     RuleSet m_rules;
     RulePlan::Plan m_plan;
     QHash<QString, TrustPolicy> m_trustPolicies;

@@ -266,6 +266,22 @@ private Q_SLOTS:
         check(&dialog);
     }
 
+    // The rules file's "Fix deviations" dialog (the bulk dialog in plan mode, wider for its Rule and Change columns),
+    // opened as a user does: the rules file open, then the action, then Apply run to its end.
+    void fixDeviationsDialog()
+    {
+        QVERIFY(m_window->openRulesFile(QStringLiteral(ROLEDESK_SOURCE_DIR "/docs/rules-example.yaml")));
+        auto* fix = m_window->findChild<QAction*>(QStringLiteral("actionFixDeviations"));
+        QVERIFY(fix);
+        QTRY_VERIFY_WITH_TIMEOUT(fix->isEnabled(), 20000);
+        fix->trigger();
+        auto* dialog = openedFrom<BulkRoleDialog>(m_window.get());
+        QVERIFY(dialog);
+        QVERIFY(dialog->isPlanMode());
+        check(dialog);
+        dialog->reject();
+    }
+
     // The other three combinations, each in a process of its own.
     void otherScalesAndLanguages_data()
     {
@@ -291,7 +307,8 @@ private Q_SLOTS:
         child.start(QCoreApplication::applicationFilePath(),
                     {QStringLiteral("mainWindow"), QStringLiteral("detailsPaneAfterItsValuesGrew"),
                      QStringLiteral("roleDialogWithThePublicConfirmation"), QStringLiteral("bulkDialog"),
-                     QStringLiteral("auditDialog"), QStringLiteral("inspector"), QStringLiteral("settingsDialog")});
+                     QStringLiteral("auditDialog"), QStringLiteral("inspector"), QStringLiteral("settingsDialog"),
+                     QStringLiteral("fixDeviationsDialog")});
         QVERIFY(child.waitForFinished(180000));
         const QByteArray output = child.readAll();
         QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0, output.constData());
