@@ -67,10 +67,13 @@ void fitToScreen(QWidget* window)
     if (!window || !window->screen())
         return;
     const QRect available = window->screen()->availableGeometry();
-    // The frame (title bar, borders) is only known once shown; before that, leave room for a typical one.
+    // The frame (title bar, borders) is known only once the window manager has framed the shown window (under X11
+    // that comes after showEvent); until then, leave room for a typical title bar. (The inspector at 1.5x took the
+    // screen's whole height in its showEvent, and its title bar pushed the bottom off the screen.)
     const QRect frame = window->frameGeometry();
-    const int extraW = window->isVisible() ? frame.width() - window->width() : 0;
-    const int extraH = window->isVisible() ? frame.height() - window->height() : 40;
+    const bool frameKnown = window->isVisible() && frame != window->geometry();
+    const int extraW = frameKnown ? frame.width() - window->width() : 0;
+    const int extraH = frameKnown ? frame.height() - window->height() : 40;
     const int width = qMin(window->width(), available.width() - extraW);
     const int height = qMin(window->height(), available.height() - extraH);
     if (width != window->width() || height != window->height())
