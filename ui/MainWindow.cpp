@@ -1351,6 +1351,27 @@ void MainWindow::applyFilter()
         filter.internet = true;
     m_proxy->setFilter(filter);
     updateCountLabel();
+    keepVisibleSelection();
+}
+
+void MainWindow::keepVisibleSelection()
+{
+    // After a filter change: the current row (the one the details pane describes) is selected and in view. If the
+    // filter hid the selected row, the view made a neighbour current without selecting it, or none: select that
+    // neighbour, or the first row, so the pane never describes a row the table does not highlight.
+    if (m_proxy->rowCount() == 0) {
+        updateDetails(); // nothing shown, nothing described
+        return;
+    }
+    QModelIndex current = m_table->currentIndex();
+    if (!current.isValid()) {
+        m_table->selectRow(0);
+        current = m_table->currentIndex();
+    } else if (!m_table->selectionModel()->isRowSelected(current.row(), {})) {
+        m_table->selectRow(current.row());
+    }
+    m_table->scrollTo(current);
+    updateDetails();
 }
 
 void MainWindow::showInternetRisky()

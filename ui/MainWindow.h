@@ -100,6 +100,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     // The details pane is as tall as its wrapped values need at the pane's width (see the definition).
     void fitDetails();
+    void keepVisibleSelection();
     void showEvent(QShowEvent* event) override;
 
 private:

@@ -422,6 +422,52 @@ private Q_SLOTS:
         QTRY_COMPARE(m_window->filterModel()->rowCount(), m_window->environmentModel()->rowCount());
     }
 
+    // Filtering keeps a visible selection: the selected environment, while it still matches, stays selected and is
+    // scrolled into view; once the filter hides it, the first row that remains is selected, so the details pane never
+    // describes an environment the table does not show.
+    void filteringKeepsAVisibleSelection()
+    {
+        QTableView* table = m_window->table();
+        const auto currentId = [this, table] {
+            const QModelIndex current = table->currentIndex();
+            if (!current.isValid())
+                return QString();
+            return m_window->environmentModel()
+                ->environmentAt(m_window->filterModel()->mapToSource(current).row())
+                .instanceId;
+        };
+        const auto inView = [table] {
+            return table->viewport()->rect().intersects(table->visualRect(table->currentIndex()));
+        };
+        auto* title = child<QLabel>(m_window.get(), QStringLiteral("detailsTitle"));
+        // The last row in the table's order, out of view in the unfiltered table.
+        const QModelIndex last = m_window->filterModel()->index(m_window->filterModel()->rowCount() - 1, 0);
+        const Environment chosen =
+            m_window->environmentModel()->environmentAt(m_window->filterModel()->mapToSource(last).row());
+        QVERIFY(m_window->selectEnvironment(chosen.instanceId));
+        table->scrollToTop();
+        auto* edit = child<QLineEdit>(m_window.get(), QStringLiteral("filterEdit"));
+        // A filter that still matches it (its owner, shared with other rows).
+        edit->setText(chosen.ownerName.isEmpty() ? chosen.ownerId : chosen.ownerName);
+        QTRY_VERIFY(m_window->filterModel()->rowCount() < m_window->environmentModel()->rowCount());
+        QCOMPARE(currentId(), chosen.instanceId);
+        QVERIFY(table->selectionModel()->isRowSelected(table->currentIndex().row(), {}));
+        QVERIFY(inView());
+        // A filter that hides it: the first remaining row takes the selection and the details pane.
+        edit->setText(QStringLiteral("no-such-environment-") + chosen.instanceId);
+        QTRY_COMPARE(m_window->filterModel()->rowCount(), 0);
+        QTRY_VERIFY2(!title->text().contains(chosen.instanceName), qPrintable(title->text()));
+        edit->setText(m_window->environmentModel()->environments().front().instanceName);
+        QTRY_VERIFY(m_window->filterModel()->rowCount() > 0);
+        QTRY_VERIFY(!currentId().isEmpty());
+        QVERIFY(currentId() != chosen.instanceId);
+        QVERIFY(table->selectionModel()->isRowSelected(table->currentIndex().row(), {}));
+        QVERIFY(inView());
+        const Environment shown = m_window->environmentModel()->environmentAt(
+            m_window->filterModel()->mapToSource(table->currentIndex()).row());
+        QTRY_VERIFY2(title->text().contains(shown.instanceName), qPrintable(title->text()));
+    }
+
     // Feedback: a role change says so in the status bar, and the changed row stays selected.
     void roleChangeIsReportedInTheStatusBar()
     {
