@@ -76,7 +76,8 @@ AuditDialog::AuditDialog(AuditLog* log, QWidget* parent)
     connect(m_export, &QPushButton::clicked, this, &AuditDialog::exportCsv);
     // Opened from the main window: no larger than the screen it is on (every column must stay reachable).
     const QRect available = (parent ? parent->screen() : screen())->availableGeometry();
-    resize(qMin(1100, available.width() * 9 / 10), qMin(520, available.height() * 9 / 10));
+    // As wide as the screen allows up to 1400: at 1100 the actor ARN and the request id elided even at 1x.
+    resize(qMin(1400, available.width() * 9 / 10), qMin(560, available.height() * 9 / 10));
     reload();
 }
 
