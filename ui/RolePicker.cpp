@@ -6,6 +6,7 @@
 #include "api/RamClient.h"
 #include "model/RoleArn.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -21,6 +22,21 @@
 namespace {
 constexpr int MaxTrustChecks = 100;
 constexpr int MaxParallelChecks = 4;
+
+// The combo has no current item on purpose (see loadRoles), so its list would open on the first role; it opens on
+// the role whose ARN is in the box instead, highlighted and scrolled to.
+class ArnCombo : public QComboBox
+{
+public:
+    using QComboBox::QComboBox;
+    void showPopup() override
+    {
+        QComboBox::showPopup();
+        const int typed = findText(currentText().trimmed());
+        if (typed >= 0)
+            view()->setCurrentIndex(model()->index(typed, modelColumn(), rootModelIndex()));
+    }
+};
 } // namespace
 
 RolePicker::RolePicker(Session* session, const QString& comboName, QWidget* parent)
@@ -30,7 +46,7 @@ RolePicker::RolePicker(Session* session, const QString& comboName, QWidget* pare
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* row = new QHBoxLayout;
-    m_combo = UiUtil::name(new QComboBox(this), comboName, tr("Custom role ARN"));
+    m_combo = UiUtil::name(new ArnCombo(this), comboName, tr("Custom role ARN"));
     m_combo->setEditable(true);
     m_combo->setInsertPolicy(QComboBox::NoInsert);
     m_combo->lineEdit()->setPlaceholderText(tr("acs:ram::<account-id>:role/<role-name>, or pick a role"));

@@ -21,6 +21,7 @@
 #include "model/EnvironmentFilter.h"
 #include "model/Exposure.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -628,6 +629,14 @@ private Q_SLOTS:
         QVERIFY(mark != blank);
         QVERIFY(
             combo->itemData(ecsOnly, Qt::ToolTipRole).toString().contains(QStringLiteral("does not name DataWorks")));
+
+        // The list opens on the role whose ARN is in the box (the combo keeps no current item), not on the first.
+        combo->setEditText(combo->itemText(ecsOnly));
+        combo->showPopup();
+        QTRY_VERIFY(combo->view()->isVisible());
+        QCOMPARE(combo->view()->currentIndex().row(), ecsOnly);
+        combo->hidePopup();
+        QCOMPARE(combo->currentText(), combo->itemText(ecsOnly));
 
         combo->setEditText(QStringLiteral("acs:ram::not-an-account:role/Whatever"));
         QVERIFY(!start->isEnabled());
