@@ -30,6 +30,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScreen>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -242,11 +243,7 @@ BulkRoleDialog::BulkRoleDialog(Session* session, const RuleSet& rules, const Rul
     // One line per environment: the whole texts are in the tool tips.
     m_resultsView->setWordWrap(false);
     m_resultsView->setTextElideMode(Qt::ElideMiddle);
-    m_resultsView->header()->resizeSection(0, 170);
-    m_resultsView->header()->resizeSection(1, 70);
-    m_resultsView->header()->resizeSection(2, 150);
-    m_resultsView->header()->resizeSection(3, 360);
-    m_resultsView->header()->resizeSection(4, 100);
+    // Column widths: fitPlanColumns(), once the dialog has its size.
     buildButtons(layout);
     m_start->setText(tr("&Apply %n change(s)", nullptr, changes));
     m_start->setEnabled(changes > 0);
@@ -314,6 +311,27 @@ void BulkRoleDialog::showEvent(QShowEvent* event)
     if (m_planMode)
         resize(qMin(1400, screen()->availableGeometry().width() * 9 / 10), height());
     UiUtil::fitToScreen(this);
+    if (m_planMode)
+        QTimer::singleShot(0, this, &BulkRoleDialog::fitPlanColumns);
+}
+
+void BulkRoleDialog::fitPlanColumns()
+{
+    // Environment, ID, Rule and Result as wide as their contents (ids are never cut; long names and rule names stop
+    // at a cap and elide), Change up to 360 pixels, Detail (the last, stretched) the rest. Where the dialog is
+    // narrow (1.5x on a 1600-pixel screen), Change gives way first, down to 200, so that Detail, which holds why a
+    // row cannot be fixed, keeps about 300.
+    QHeaderView* header = m_resultsView->header();
+    const int caps[] = {220, -1, 180, -1, -1};
+    int used = 0;
+    for (const int c : {0, 1, 2, 4}) {
+        m_resultsView->resizeColumnToContents(c);
+        const int width = qMax(header->sectionSize(c), header->sectionSizeHint(c));
+        header->resizeSection(c, caps[c] > 0 ? qMin(width, caps[c]) : width);
+        used += header->sectionSize(c);
+    }
+    const int room = m_resultsView->viewport()->width() - used - 300;
+    header->resizeSection(3, qBound(200, room, 360));
 }
 
 void BulkRoleDialog::start()

@@ -76,6 +76,9 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    void fitPlanColumns();
+
+private:
     RoleAssociation requestedRole() const;
     void buildProgressAndResults(class QVBoxLayout* layout, const QStringList& headers);
     void buildButtons(class QVBoxLayout* layout);

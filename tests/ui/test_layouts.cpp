@@ -36,6 +36,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 namespace {
 QString g_scale = QStringLiteral("1");
@@ -279,6 +280,20 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QVERIFY(dialog->isPlanMode());
         check(dialog);
+        // Ids and outcomes whole (the columns are fitted after the first show, and once the dialog left the screen
+        // at 1.5x, shrinking every column alike cut the ids to "70...02").
+        auto* results = dialog->findChild<QTreeWidget*>(QStringLiteral("bulkResults"));
+        QVERIFY(results);
+        QTRY_VERIFY(results->header()->sectionSize(1) > results->header()->minimumSectionSize());
+        for (const int column : {1, 4}) {
+            const int needed = static_cast<const QAbstractItemView*>(results)->sizeHintForColumn(column);
+            QVERIFY2(results->header()->sectionSize(column) >= needed,
+                     qPrintable(QStringLiteral("at %1x, %2: column %3 is %4 wide, its cells need %5")
+                                    .arg(g_scale, g_language)
+                                    .arg(column)
+                                    .arg(results->header()->sectionSize(column))
+                                    .arg(needed)));
+        }
         dialog->reject();
     }
 
