@@ -100,10 +100,11 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     // The details pane is as tall as its wrapped values need at the pane's width (see the definition).
     void fitDetails();
-    void keepVisibleSelection();
     void showEvent(QShowEvent* event) override;
 
 private:
+    // After a filter change: the row the details pane describes is selected and in view (see the definition).
+    void keepVisibleSelection();
     void buildUi();
     void buildMenus();
     void populateProfiles();
