@@ -256,7 +256,10 @@ BulkRoleDialog::BulkRoleDialog(Session* session, const RuleSet& rules, const Rul
     m_summary->setText(changes > 0 ? tr("Ready: %n change(s) to apply.", nullptr, changes)
                                    : tr("Nothing the rules file can change."));
     m_planEnvironments = std::move(environments);
-    resize(1120, 600);
+    // The plan's Rule and Change columns want width: as wide as the screen allows, up to 1400 (showEvent then keeps
+    // it on the screen; 1120 fixed pixels left a 1067-wide screen at 1.5x).
+    const QRect available = (parent ? parent->screen() : screen())->availableGeometry();
+    resize(qMin(1400, available.width() * 9 / 10), 600);
 }
 
 void BulkRoleDialog::buildProgressAndResults(QVBoxLayout* layout, const QStringList& headers)
@@ -306,10 +309,7 @@ void BulkRoleDialog::showEvent(QShowEvent* event)
     if (m_fitted)
         return;
     m_fitted = true;
-    // The plan's Rule and Change columns want width: as wide as the screen allows, up to 1400; then, like the bulk
-    // dialog's 820 x 560, never past the screen (1120 logical pixels left a 1067-wide screen at 1.5x).
-    if (m_planMode)
-        resize(qMin(1400, screen()->availableGeometry().width() * 9 / 10), height());
+    // Never past the screen, whatever size the constructor chose (a 1.5x scale leaves 1067 logical pixels).
     UiUtil::fitToScreen(this);
     if (m_planMode)
         QTimer::singleShot(0, this, &BulkRoleDialog::fitPlanColumns);

@@ -46,6 +46,17 @@ bool selectFirst(MainWindow* window, Pred pred)
     return false;
 }
 
+// Starts the bulk (or fix-deviations) dialog's run as a user's Start would, and shoots it once every row has its
+// outcome.
+void runThenSave(BulkRoleDialog* dialog, const QString& path)
+{
+    QObject::connect(
+        dialog, &BulkRoleDialog::runFinished, dialog,
+        [dialog, path] { QTimer::singleShot(600, dialog, [dialog, path] { save(dialog, path); }); },
+        Qt::SingleShotConnection);
+    QTimer::singleShot(800, dialog, [dialog] { dialog->start(); });
+}
+
 void openAudit(MainWindow* window, const QString& path)
 {
     window->showAudit();
@@ -126,11 +137,7 @@ void shoot(MainWindow* window, const QString& what, const QString& path)
         if (auto* button = dialog ? dialog->findChild<QAbstractButton*>(QStringLiteral("bulkRoleDefault")) : nullptr)
             button->click();
         if (dialog && what == QStringLiteral("bulkrun")) {
-            QObject::connect(
-                dialog, &BulkRoleDialog::runFinished, dialog,
-                [dialog, path] { QTimer::singleShot(600, dialog, [dialog, path] { save(dialog, path); }); },
-                Qt::SingleShotConnection);
-            QTimer::singleShot(800, dialog, [dialog] { dialog->start(); });
+            runThenSave(dialog, path);
             return;
         }
         QWidget* target = dialog ? static_cast<QWidget*>(dialog) : window;
@@ -153,11 +160,7 @@ void shoot(MainWindow* window, const QString& what, const QString& path)
                 save(window, path);
                 return;
             }
-            QObject::connect(
-                dialog, &BulkRoleDialog::runFinished, dialog,
-                [dialog, path] { QTimer::singleShot(600, dialog, [dialog, path] { save(dialog, path); }); },
-                Qt::SingleShotConnection);
-            QTimer::singleShot(800, dialog, [dialog] { dialog->start(); });
+            runThenSave(dialog, path);
         };
         if (rules->state() != RulesController::State::Valid || !rules->isEvaluating())
             shootRules();

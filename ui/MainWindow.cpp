@@ -1358,11 +1358,10 @@ void MainWindow::keepVisibleSelection()
 {
     // After a filter change: the current row (the one the details pane describes) is selected and in view. If the
     // filter hid the selected row, the view made a neighbour current without selecting it, or none: select that
-    // neighbour, or the first row, so the pane never describes a row the table does not highlight.
-    if (m_proxy->rowCount() == 0) {
-        updateDetails(); // nothing shown, nothing described
+    // neighbour, or the first row, so the pane never describes a row the table does not highlight. (The selection
+    // model's signals update the pane, as they do for a click.)
+    if (m_proxy->rowCount() == 0)
         return;
-    }
     QModelIndex current = m_table->currentIndex();
     if (!current.isValid()) {
         m_table->selectRow(0);
@@ -1371,7 +1370,6 @@ void MainWindow::keepVisibleSelection()
         m_table->selectRow(current.row());
     }
     m_table->scrollTo(current);
-    updateDetails();
 }
 
 void MainWindow::showInternetRisky()
